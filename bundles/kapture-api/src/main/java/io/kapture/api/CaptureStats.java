@@ -1,0 +1,40 @@
+package io.kapture.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A snapshot of one capture session's counters.
+ *
+ * <p>Per listener, every captured frame is either delivered or dropped for a counted reason, so for each
+ * listener that was subscribed for the whole run {@code captured == delivered + dropped + queued}.
+ *
+ * @param captured          frames taken from the driver
+ * @param sequenceGaps      frames the driver dropped, seen as gaps in its sequence numbers
+ * @param corrupted         frames the driver flagged as corrupted (still delivered, flagged)
+ * @param fallbackCopies    zero-copy frames copied because the driver was running out of buffers
+ * @param reclaimedLeases   zero-copy frames taken back from listeners that held them past the lease timeout
+ * @param fps               frames per second measured over the last second or so
+ * @param queuedBuffers     driver buffers queued and ready to be filled right now
+ * @param bufferCount       driver buffers in all
+ * @param listeners         per-listener figures
+ * @param pool              the frame pool's counters, where the session uses one
+ */
+public record CaptureStats(long captured, long sequenceGaps, long corrupted, long fallbackCopies,
+        long reclaimedLeases, double fps, int queuedBuffers, int bufferCount, List<ListenerStats> listeners,
+        Optional<FramePoolStats> pool) {
+
+    public CaptureStats {
+        listeners = List.copyOf(listeners);
+    }
+
+    /** Frames delivered to all listeners together. */
+    public long delivered() {
+        return listeners.stream().mapToLong(ListenerStats::delivered).sum();
+    }
+
+    /** Frames dropped by queue policies over all listeners together. */
+    public long dropped() {
+        return listeners.stream().mapToLong(ListenerStats::dropped).sum();
+    }
+}

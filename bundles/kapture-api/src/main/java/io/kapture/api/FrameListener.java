@@ -1,0 +1,48 @@
+package io.kapture.api;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A subscriber to frames, registered as an OSGi service (whiteboard pattern). Every running capture session
+ * whose camera matches {@link #CAMERA} delivers its frames to it.
+ *
+ * <p>Threading contract: each listener gets its own delivery thread and its own bounded queue per camera.
+ * {@link #onFrame} is never called concurrently for one camera, and frames of one camera arrive in sequence
+ * order (with gaps where frames were dropped). The capture thread never runs listener code, so a slow listener
+ * slows nobody else (unless it asks for {@link DropPolicy#BLOCK}).
+ *
+ * <p>Frame ownership: the frame is valid during the call and released by Kapture when the call returns. To keep
+ * it longer, call {@link Frame#retain()} and release the returned handle when done; with zero-copy delivery a
+ * frame kept past the lease timeout is taken back.
+ *
+ * <p>Service properties (all optional), also settable with {@link FrameSubscription}:
+ * {@link #CAMERA}, {@link #QUEUE_CAPACITY}, {@link #DROP_POLICY}, {@link #BLOCK_TIMEOUT_MS}, {@link #NAME}.
+ */
+@ConsumerType
+public interface FrameListener {
+
+    /** Camera name(s) to receive, String or String[]; absent, empty or {@code "*"} means every camera. */
+    String CAMERA = "kapture.camera";
+
+    /** Queue capacity (Integer, at least 1); absent means the camera's default. */
+    String QUEUE_CAPACITY = "kapture.queue.capacity";
+
+    /** {@link DropPolicy} name; absent means the camera's default. */
+    String DROP_POLICY = "kapture.drop.policy";
+
+    /** For {@link DropPolicy#BLOCK}: how long the capture thread may wait for room, in ms (Long); default 1000. */
+    String BLOCK_TIMEOUT_MS = "kapture.block.timeout.ms";
+
+    /** A display name for statistics and logs; absent means the implementation's class name. */
+    String NAME = "kapture.listener.name";
+
+    /** Matches every camera in {@link #CAMERA}. */
+    String ALL_CAMERAS = "*";
+
+    /**
+     * Receives one frame. Exceptions are caught, counted and logged by Kapture; they never stop delivery.
+     *
+     * @param frame the frame, valid until this method returns unless retained
+     */
+    void onFrame(Frame frame);
+}

@@ -1,0 +1,130 @@
+package io.kapture.api;
+
+import java.util.Locale;
+
+/**
+ * Pixel formats Kapture understands, each with its V4L2 fourcc code ({@code v4l2_fourcc(a, b, c, d)}).
+ *
+ * <p>Immutable; safe from any thread.
+ */
+public enum PixelFormat {
+    /** Packed 4:2:2, Y0 U Y1 V: two bytes per pixel. */
+    YUYV('Y', 'U', 'Y', 'V', 16, false),
+    /** Packed 4:2:2, U Y0 V Y1: two bytes per pixel. */
+    UYVY('U', 'Y', 'V', 'Y', 16, false),
+    /** Planar 4:2:0: a luma plane, then one plane of interleaved Cb/Cr at half resolution. */
+    NV12('N', 'V', '1', '2', 12, false),
+    /** Planar 4:2:0 (I420): luma, then Cb, then Cr, each chroma plane at half resolution. */
+    YU12('Y', 'U', '1', '2', 12, false),
+    /** Packed R, G, B: three bytes per pixel. */
+    RGB24('R', 'G', 'B', '3', 24, false),
+    /** Packed B, G, R: three bytes per pixel. */
+    BGR24('B', 'G', 'R', '3', 24, false),
+    /** Luma only: one byte per pixel. */
+    GREY('G', 'R', 'E', 'Y', 8, false),
+    /** Motion JPEG: every frame a complete JPEG image. */
+    MJPEG('M', 'J', 'P', 'G', 0, true),
+    /** H.264 elementary stream. */
+    H264('H', '2', '6', '4', 0, true);
+
+    private final int fourcc;
+    private final int bitsPerPixel;
+    private final boolean compressed;
+
+    PixelFormat(char a, char b, char c, char d, int bitsPerPixel, boolean compressed) {
+        this.fourcc = fourcc(a, b, c, d);
+        this.bitsPerPixel = bitsPerPixel;
+        this.compressed = compressed;
+    }
+
+    /** The V4L2 fourcc code, as {@code v4l2_fourcc()} computes it. */
+    public int fourcc() {
+        return fourcc;
+    }
+
+    /** The four characters of the code, for example {@code "YUYV"} or {@code "MJPG"}. */
+    public String fourccString() {
+        return fourccString(fourcc);
+    }
+
+    /** Whether frames are compressed and vary in size, so bytes used is less than the image size. */
+    public boolean isCompressed() {
+        return compressed;
+    }
+
+    /** Average bits per pixel of an uncompressed format; 0 for a compressed one. */
+    public int bitsPerPixel() {
+        return bitsPerPixel;
+    }
+
+    /** Bytes of the first plane's line for an unpadded image of this width; 0 for compressed formats. */
+    public int minBytesPerLine(int width) {
+        return switch (this) {
+            case NV12, YU12, GREY -> width;
+            case YUYV, UYVY -> width * 2;
+            case RGB24, BGR24 -> width * 3;
+            case MJPEG, H264 -> 0;
+        };
+    }
+
+    /**
+     * Bytes of a whole unpadded image. For compressed formats this is the buffer size Kapture asks for: two
+     * bytes per pixel, more than any real JPEG or H.264 frame of that size needs.
+     */
+    public int minImageSize(int width, int height) {
+        long size = compressed ? 2L * width * height : (long) width * height * bitsPerPixel / 8;
+        if (size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("image of " + width + "x" + height + " " + this + " is too large");
+        }
+        return (int) size;
+    }
+
+    /** The format with this V4L2 fourcc code. */
+    public static PixelFormat ofFourcc(int fourcc) {
+        for (PixelFormat format : values()) {
+            if (format.fourcc == fourcc) {
+                return format;
+            }
+        }
+        throw new IllegalArgumentException("unsupported pixel format " + fourccString(fourcc)
+                + "; supported: " + supportedNames());
+    }
+
+    /**
+     * The format with this name or fourcc, ignoring case: {@code "yuyv"}, {@code "MJPG"} and {@code "mjpeg"}
+     * all work. The exception names the supported formats.
+     */
+    public static PixelFormat parse(String name) {
+        if (name != null) {
+            String wanted = name.trim().toUpperCase(Locale.ROOT);
+            for (PixelFormat format : values()) {
+                if (format.name().equals(wanted) || format.fourccString().equals(wanted)) {
+                    return format;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown pixel format '" + name + "'; supported: " + supportedNames());
+    }
+
+    /** Builds a fourcc code the way the kernel's {@code v4l2_fourcc} macro does. */
+    public static int fourcc(char a, char b, char c, char d) {
+        return (a & 0xff) | (b & 0xff) << 8 | (c & 0xff) << 16 | (d & 0xff) << 24;
+    }
+
+    /** The four characters of any fourcc code, known to Kapture or not. */
+    public static String fourccString(int fourcc) {
+        char[] chars = new char[4];
+        for (int i = 0; i < 4; i++) {
+            chars[i] = (char) (fourcc >>> (8 * i) & 0xff);
+        }
+        return new String(chars);
+    }
+
+    private static String supportedNames() {
+        StringBuilder names = new StringBuilder();
+        for (PixelFormat format : values()) {
+            names.append(names.length() == 0 ? "" : ", ").append(format.name());
+        }
+        return names.toString();
+    }
+}
