@@ -1,0 +1,104 @@
+package io.kapture.convert;
+
+import java.nio.ByteBuffer;
+
+import io.kapture.api.Frame;
+import io.kapture.api.FrameFormat;
+import io.kapture.convert.internal.LumaKernels;
+import io.kapture.convert.internal.RawLayout;
+import io.kapture.convert.internal.RgbKernels;
+
+/**
+ * Allocation-free conversion of uncompressed frames (YUYV, UYVY, NV12, YU12, GREY, RGB24, BGR24) into arrays the
+ * caller owns and reuses from frame to frame: packed 8-bit RGB or BGR, or one luma byte per pixel. YUV is
+ * converted with ITU-R BT.601 limited-range coefficients in integer fixed point; GREY is taken as full-range grey.
+ *
+ * <p>The image is read between the source buffer's position and limit with absolute gets only: the buffer's
+ * position and limit do not change, and read-only views such as {@link Frame#data()} work. Lines are
+ * {@link FrameFormat#bytesPerLine()} apart, so padded driver buffers convert correctly; output lines are unpadded.
+ * Compressed formats are refused: decode MJPEG with {@link FrameImages#toImage(Frame)}.
+ *
+ * <p>Stateless; safe from any thread. Each call needs its own output array (or outside synchronization), and the
+ * frame must stay unreleased until the call returns.
+ */
+public final class PixelConversion {
+
+    private PixelConversion() {
+    }
+
+    /** Bytes an RGB or BGR output of this format needs: three per pixel. */
+    public static int rgbSize(FrameFormat format) {
+        return Math.multiplyExact(3, format.width() * format.height());
+    }
+
+    /** Bytes a luma output of this format needs: one per pixel. */
+    public static int lumaSize(FrameFormat format) {
+        return format.width() * format.height();
+    }
+
+    /**
+     * Converts a frame to packed R, G, B.
+     *
+     * @throws IllegalArgumentException as {@link #toRgb(ByteBuffer, FrameFormat, byte[])}
+     */
+    public static void toRgb(Frame frame, byte[] rgbOut) {
+        toRgb(frame.data(), frame.format(), rgbOut);
+    }
+
+    /**
+     * Converts an image to packed R, G, B, three bytes per pixel, lines unpadded.
+     *
+     * @param src    the image between position and limit; left unchanged
+     * @param format its size, layout and bytes per line
+     * @param rgbOut at least {@link #rgbSize(FrameFormat)} bytes; bytes past that are left alone
+     * @throws IllegalArgumentException if the format is compressed, the buffer is smaller than the format says or
+     *                                  the output is too small
+     */
+    public static void toRgb(ByteBuffer src, FrameFormat format, byte[] rgbOut) {
+        RawLayout layout = RawLayout.of(src, format);
+        checkOutput("rgbOut", rgbOut, rgbSize(format), format);
+        RgbKernels.convert(src, layout, rgbOut, false);
+    }
+
+    /**
+     * Like {@link #toRgb(ByteBuffer, FrameFormat, byte[])} but in B, G, R order, as
+     * {@link java.awt.image.BufferedImage#TYPE_3BYTE_BGR} and OpenCV's {@code CV_8UC3} keep pixels.
+     */
+    public static void toBgr(ByteBuffer src, FrameFormat format, byte[] bgrOut) {
+        RawLayout layout = RawLayout.of(src, format);
+        checkOutput("bgrOut", bgrOut, rgbSize(format), format);
+        RgbKernels.convert(src, layout, bgrOut, true);
+    }
+
+    /**
+     * Extracts a frame's luma.
+     *
+     * @throws IllegalArgumentException as {@link #toLuma(ByteBuffer, FrameFormat, byte[])}
+     */
+    public static void toLuma(Frame frame, byte[] lumaOut) {
+        toLuma(frame.data(), frame.format(), lumaOut);
+    }
+
+    /**
+     * Extracts one luma byte per pixel, lines unpadded. YUYV, UYVY, NV12 and YU12 give their Y samples untouched
+     * (video range 16..235), GREY its samples as delivered, RGB24 and BGR24 their BT.601 luma in video range.
+     *
+     * @param src     the image between position and limit; left unchanged
+     * @param format  its size, layout and bytes per line
+     * @param lumaOut at least {@link #lumaSize(FrameFormat)} bytes; bytes past that are left alone
+     * @throws IllegalArgumentException if the format is compressed, the buffer is smaller than the format says or
+     *                                  the output is too small
+     */
+    public static void toLuma(ByteBuffer src, FrameFormat format, byte[] lumaOut) {
+        RawLayout layout = RawLayout.of(src, format);
+        checkOutput("lumaOut", lumaOut, lumaSize(format), format);
+        LumaKernels.extract(src, layout, lumaOut);
+    }
+
+    private static void checkOutput(String name, byte[] out, int needed, FrameFormat format) {
+        if (out == null || out.length < needed) {
+            throw new IllegalArgumentException(name + " must hold at least " + needed + " bytes for " + format
+                    + ", it holds " + (out == null ? "nothing (null)" : out.length + " bytes"));
+        }
+    }
+}
