@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Runs inside the vivid guest, chrooted into the host's root: the programs are the host's, the kernel and
+# /dev/video0 are the guest's. Prints @@KAPTURE markers on the console (vivid/bin/run parses them) and keeps
+# every tool's full output in $KAPTURE_OUT. Exits non-zero if any check failed.
+#
+# Environment (set by guest/init): KAPTURE_REPO, KAPTURE_OUT, KAPTURE_SUITE (smoke | full), KAPTURE_JAVA.
+set -uo pipefail
+
+device=/dev/video0
+out=$KAPTURE_OUT
+failures=0
+
+mark() {
+    echo "@@KAPTURE $*"
+}
+
+uptime_s() {
+    cut -d ' ' -f 1 /proc/uptime
+}
+
+since() {
+    awk -v a="$1" -v b="$(uptime_s)" 'BEGIN { printf "%.2f", b - a }'
+}
+
+# check NAME SECONDS COMMAND...: runs COMMAND (a program or a function of this script) bounded by SECONDS,
+# with its output in $out/NAME.log; the check passes on exit 0, and its message is the output's last line.
+check() {
+    local name=$1 limit=$2 started code summary
+    shift 2
+    started=$(uptime_s)
+    timeout -k 5 "$limit" bash -c '"$@"' "$name" "$@" > "$out/$name.log" 2>&1
+    code=$?
+    summary=$(tail -n 1 "$out/$name.log" | tr -s '[:space:]' ' ')
+    [ "$code" = 124 ] && summary="timed out after $limit s; $summary"
+    if [ "$code" = 0 ]; then
+        mark "CHECK $name PASS $(since "$started") $summary"
+    else
+        mark "CHECK $name FAIL $(since "$started") exit $code: $summary"
+        failures=$((failures + 1))
+    fi
+}
+
+guest_env() {
+    local driver
+    driver=$(v4l2-ctl -d "$device" --info | awk -F': *' '/Driver name/ { print $2; exit }')
+    [ "$driver" = vivid ] || { echo "$device is driven by '$driver', not vivid"; return 1; }
+    echo "kernel $(uname -r), $device driven by $driver, $(nproc) CPUs, $(awk '/MemTotal/ { print int($2 / 1024) }' /proc/meminfo) MiB"
+}
+
+java_version() {
+    "$KAPTURE_JAVA" -XX:-UsePerfData -version 2>&1 | head -n 1
+}
+
+list_formats() {
+    v4l2-ctl -d "$device" --list-formats-ext > "$out/v4l2-ctl-formats.txt" || return 1
+    echo "$(grep -c "^[[:space:]]*\[[0-9]*\]:" "$out/v4l2-ctl-formats.txt") formats, $(grep -c 'Size:' "$out/v4l2-ctl-formats.txt") sizes, $(grep -c 'Interval:' "$out/v4l2-ctl-formats.txt") intervals"
+}
+
+# v4l2-compliance is the driver's reference, not Kapture's test: its summary is kept, its failures reported
+# as INFO so that a vivid quirk of a Debian kernel cannot fail Kapture's suite.
+compliance() {
+    local started summary
+    started=$(uptime_s)
+    timeout -k 5 600 v4l2-compliance -d "$device" > "$out/v4l2-compliance.log" 2>&1
+    summary=$(grep -E '^Total for ' "$out/v4l2-compliance.log" | tail -n 1)
+    [ -n "$summary" ] || summary="no summary; see v4l2-compliance.log: $(tail -n 1 "$out/v4l2-compliance.log")"
+    mark "CHECK v4l2-compliance INFO $(since "$started") $summary"
+}
+
+export device out
+export -f guest_env java_version list_formats
+
+case $KAPTURE_SUITE in
+    smoke) mark "PLAN guest-env java-start" ;;
+    full) mark "PLAN guest-env java-start v4l2-ctl-formats v4l2-compliance" ;;
+esac
+check guest-env 60 guest_env
+check java-start 120 java_version
+if [ "$KAPTURE_SUITE" = full ]; then
+    check v4l2-ctl-formats 120 list_formats
+    compliance
+fi
+exit $((failures > 0))
