@@ -1,0 +1,49 @@
+package io.kapture.shell.internal;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import org.apache.karaf.shell.support.table.ShellTable;
+
+import io.kapture.api.CaptureSession;
+import io.kapture.api.CaptureStats;
+import io.kapture.api.FrameFormat;
+
+/**
+ * The table of {@code kapture:cameras}, followed by one line per camera that has a last error, so that a user
+ * sees at once why a camera waits, failed or kept its previous configuration.
+ *
+ * <p>Threading contract: stateless; reads each session's thread-safe snapshot once.
+ */
+public final class CameraTable {
+
+    private CameraTable() {
+    }
+
+    /** Prints the cameras, in the order given. */
+    public static void print(List<CaptureSession> sessions, PrintStream out) {
+        ShellTable table = new ShellTable();
+        table.column("Camera");
+        table.column("Device");
+        table.column("Format");
+        table.column("FPS set/measured").alignRight();
+        table.column("Delivery");
+        table.column("State");
+        table.column("Frames").alignRight();
+        table.column("Drops").alignRight();
+        table.emptyTableText("No cameras configured: add a factory configuration "
+                + CameraConfigurations.FACTORY_PID + " (etc/" + CameraConfigurations.FACTORY_PID + "-<name>.cfg).");
+        for (CaptureSession session : sessions) {
+            CaptureStats stats = session.stats();
+            table.addRow().addContent(session.camera(), session.device(),
+                    session.format().map(FrameFormat::toString).orElse(Figures.NONE),
+                    Figures.configuredFps(session.configuredFps()) + " / " + Figures.fps(stats.fps()),
+                    session.delivery(), session.state(), stats.captured(),
+                    stats.sequenceGaps() + stats.dropped());
+        }
+        table.print(out);
+        for (CaptureSession session : sessions) {
+            session.lastError().ifPresent(error -> out.println("Last error of " + session.camera() + ": " + error));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.kapture.shell.internal.command;
+
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+import io.kapture.api.CaptureSession;
+import io.kapture.shell.internal.CameraTable;
+import io.kapture.shell.internal.Cameras;
+
+/**
+ * {@code kapture:cameras}: the configured cameras with their device, format, frame rates, delivery strategy,
+ * state and counters, and below the table the last error of each camera that has one.
+ *
+ * <p>Threading contract: see {@link KaptureCommand}.
+ */
+@Service
+@Command(scope = "kapture", name = "cameras", description = "Lists the configured cameras: device, format, "
+        + "frame rate (configured / measured), delivery strategy, state, frames, drops and the last error.")
+public class CamerasCommand extends KaptureCommand {
+
+    @Reference
+    List<CaptureSession> sessions;
+
+    @Override
+    protected void run() {
+        CameraTable.print(new Cameras(sessions).all(), System.out);
+    }
+}

@@ -1,0 +1,49 @@
+package io.kapture.shell.internal.command;
+
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+import io.kapture.api.CaptureSession;
+import io.kapture.api.spi.CaptureSourceProvider;
+import io.kapture.shell.internal.Cameras;
+import io.kapture.shell.internal.Controls;
+import io.kapture.shell.internal.Devices;
+import io.kapture.shell.internal.completer.DeviceCompleter;
+
+/**
+ * {@code kapture:controls <device>}: a device's controls with their values and ranges. The device is opened
+ * for the listing and closed again.
+ *
+ * <p>Threading contract: see {@link KaptureCommand}.
+ */
+@Service
+@Command(scope = "kapture", name = "controls", description = "Lists a device's controls (brightness, exposure, "
+        + "...) with value, default and range.")
+public class ControlsCommand extends KaptureCommand {
+
+    @Argument(index = 0, name = "device", required = true, description = "A device (/dev/video0, synthetic) or "
+            + "the name of a camera, meaning its device")
+    @Completion(DeviceCompleter.class)
+    String device;
+
+    @Reference
+    List<CaptureSourceProvider> providers;
+
+    @Reference
+    List<CaptureSession> sessions;
+
+    @Override
+    protected void run() {
+        Devices devices = new Devices(providers, new Cameras(sessions));
+        String resolved = devices.resolve(device);
+        devices.withSource(device, source -> {
+            new Controls(resolved, source).print(System.out);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,39 @@
+package io.kapture.shell.internal.command;
+
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+import io.kapture.api.CaptureSession;
+import io.kapture.shell.internal.Cameras;
+import io.kapture.shell.internal.completer.CameraCompleter;
+
+/**
+ * {@code kapture:stop <camera>}: stops capturing and releases the device; the camera stays configured and can
+ * be started again.
+ *
+ * <p>Threading contract: see {@link KaptureCommand}.
+ */
+@Service
+@Command(scope = "kapture", name = "stop", description = "Stops capturing on a camera and releases its device; "
+        + "the camera stays configured.")
+public class StopCommand extends KaptureCommand {
+
+    @Argument(index = 0, name = "camera", required = true, description = "The camera's name")
+    @Completion(CameraCompleter.class)
+    String camera;
+
+    @Reference
+    List<CaptureSession> sessions;
+
+    @Override
+    protected void run() {
+        CaptureSession session = new Cameras(sessions).get(camera);
+        session.stop();
+        System.out.println("Camera " + camera + " stopped (state " + session.state() + ")");
+    }
+}

@@ -1,0 +1,74 @@
+package io.kapture.shell.internal.command;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.SortedSet;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+import io.kapture.api.CaptureSession;
+import io.kapture.shell.internal.CameraConfigurations;
+import io.kapture.shell.internal.Cameras;
+import io.kapture.shell.internal.ServiceLookup;
+import io.kapture.shell.internal.completer.CameraCompleter;
+import io.kapture.shell.internal.completer.StrategyCompleter;
+
+/**
+ * {@code kapture:strategy <camera> [name]}: shows the delivery strategy a camera uses or switches it. A switch is
+ * written to the camera's configuration through Configuration Admin, so it persists (Karaf saves it to the
+ * camera's {@code .cfg} file) and the engine applies it like any configuration change.
+ *
+ * <p>Threading contract: see {@link KaptureCommand}.
+ */
+@Service
+@Command(scope = "kapture", name = "strategy", description = "Shows or switches a camera's delivery strategy "
+        + "(copy, pool, zerocopy or any registered one); a switch is saved in the camera's configuration.")
+public class StrategyCommand extends KaptureCommand {
+
+    @Argument(index = 0, name = "camera", required = true, description = "The camera's name")
+    @Completion(CameraCompleter.class)
+    String camera;
+
+    @Argument(index = 1, name = "strategy", description = "The delivery strategy to switch to")
+    @Completion(StrategyCompleter.class)
+    String strategy;
+
+    @Reference
+    List<CaptureSession> sessions;
+
+    @Reference
+    BundleContext context;
+
+    @Reference(optional = true)
+    ConfigurationAdmin configurationAdmin;
+
+    @Override
+    protected void run() throws IOException {
+        CaptureSession session = new Cameras(sessions).get(camera);
+        ServiceLookup lookup = new ServiceLookup(context);
+        SortedSet<String> registered = lookup.deliveryStrategies();
+        if (strategy == null) {
+            System.out.println(camera + " delivers with " + session.delivery() + ". Registered strategies: "
+                    + (registered.isEmpty() ? "none" : String.join(", ", registered)));
+            return;
+        }
+        if (!registered.contains(strategy)) {
+            throw new IllegalArgumentException("Unknown delivery strategy '" + strategy + "'. "
+                    + (registered.isEmpty() ? "No delivery strategies are registered; install kapture-delivery."
+                            : "Registered strategies: " + String.join(", ", registered)));
+        }
+        CameraConfigurations configurations = new CameraConfigurations(configurationAdmin);
+        Configuration configuration = configurations.find(camera, lookup.configurationPid(camera));
+        Object previous = configurations.set(configuration, CameraConfigurations.DELIVERY, strategy)
+                .orElse(session.delivery());
+        System.out.println(camera + ": delivery " + previous + " -> " + strategy + " (configuration "
+                + configuration.getPid() + " updated)");
+    }
+}

@@ -1,0 +1,63 @@
+package io.kapture.shell.internal.completer;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.CommandLine;
+import org.apache.karaf.shell.api.console.Completer;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+
+import io.kapture.api.CaptureSession;
+import io.kapture.api.spi.CaptureSourceProvider;
+import io.kapture.api.spi.ControlInfo;
+import io.kapture.shell.internal.Cameras;
+import io.kapture.shell.internal.Devices;
+
+/**
+ * Completes control names for the device (or camera) typed as the command's first argument, by opening the
+ * device briefly and listing its controls. Offers nothing while no device is typed or the device cannot be
+ * opened: completion never fails.
+ *
+ * <p>Threading contract: Karaf makes one instance per registration and calls it from console threads; each call
+ * opens and closes its own source.
+ */
+@Service
+public class ControlNameCompleter implements Completer {
+
+    @Reference
+    List<CaptureSourceProvider> providers;
+
+    @Reference
+    List<CaptureSession> sessions;
+
+    @Override
+    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        Optional<String> device = firstArgument(commandLine);
+        if (device.isEmpty()) {
+            return -1;
+        }
+        List<String> names;
+        try {
+            names = new Devices(providers, new Cameras(sessions)).withSource(device.get(),
+                    source -> source.controls().stream().map(ControlInfo::name).toList());
+        } catch (RuntimeException e) {
+            return -1;
+        }
+        return new StringsCompleter(names).complete(session, commandLine, candidates);
+    }
+
+    /** The first argument after the command's name that is not an option, if the cursor is past it. */
+    static Optional<String> firstArgument(CommandLine commandLine) {
+        String[] arguments = commandLine.getArguments();
+        int cursor = commandLine.getCursorArgumentIndex();
+        for (int i = 1; i < arguments.length && i < cursor; i++) {
+            if (!arguments[i].startsWith("-")) {
+                return Optional.of(arguments[i]);
+            }
+        }
+        return Optional.empty();
+    }
+}

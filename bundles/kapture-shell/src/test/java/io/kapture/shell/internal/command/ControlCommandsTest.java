@@ -1,0 +1,117 @@
+package io.kapture.shell.internal.command;
+
+import static io.kapture.shell.internal.command.CamerasCommandTest.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.kapture.api.spi.ControlInfo;
+import io.kapture.api.spi.ControlInfo.Type;
+import io.kapture.shell.internal.testing.Console;
+import io.kapture.shell.internal.testing.FakeCaptureSession;
+import io.kapture.shell.internal.testing.FakeProvider;
+import io.kapture.shell.internal.testing.FakeSource;
+
+/** kapture:controls and kapture:control against a fake device. */
+class ControlCommandsTest {
+
+    private final FakeProvider v4l2 = new FakeProvider("v4l2", "/dev/");
+    private final FakeCaptureSession front = new FakeCaptureSession("front", "/dev/video0");
+    private FakeSource source;
+
+    @BeforeEach
+    void device() {
+        source = v4l2.add("/dev/video0", "USB Camera")
+                .control(new ControlInfo("brightness", Type.INTEGER, 0, 255, 1, 128, 100, Map.of()))
+                .control(new ControlInfo("power_line_frequency", Type.MENU, 0, 2, 1, 1, 1,
+                        Map.of(0L, "Disabled", 1L, "50 Hz", 2L, "60 Hz")))
+                .control(new ControlInfo("white_balance_automatic", Type.BOOLEAN, 0, 1, 1, 1, 1, Map.of()));
+    }
+
+    @Test
+    void controlsListsValuesRangesAndMenus() throws Exception {
+        ControlsCommand command = new ControlsCommand();
+        command.device = "front";
+        command.providers = List.of(v4l2);
+        command.sessions = List.of(front);
+        try (Console console = Console.capture()) {
+            command.execute();
+            String[] lines = console.out().split("\\R");
+            assertTrue(lines[0].matches("Control\\s+\\|\\s+Type\\s+\\|\\s+Value\\s+\\|\\s+Default\\s+\\|\\s+Min\\s+\\|\\s+"
+                    + "Max\\s+\\|\\s+Step\\s+\\|\\s+Menu"), lines[0]);
+            assertTrue(row(lines, "brightness").matches("brightness\\s+\\|\\s+integer\\s+\\|\\s+100\\s+\\|\\s+128\\s+\\|\\s+0"
+                    + "\\s+\\|\\s+255\\s+\\|\\s+1\\s+\\|\\s+-"), console.out());
+            assertTrue(row(lines, "power_line_frequency").endsWith("0=Disabled, 1=50 Hz, 2=60 Hz"), console.out());
+        }
+        assertTrue(v4l2.allClosed());
+    }
+
+    @Test
+    void controlShowsOneValue() throws Exception {
+        try (Console console = Console.capture()) {
+            control("/dev/video0", "power_line_frequency", null).execute();
+            assertEquals("power_line_frequency = 1 (50 Hz)", console.out().trim());
+        }
+        assertTrue(v4l2.allClosed());
+    }
+
+    @Test
+    void controlSetsANumberAndReportsTheClampedResult() throws Exception {
+        try (Console console = Console.capture()) {
+            control("front", "brightness", "300").execute();
+            assertEquals("brightness = 255 (was 100)", console.out().trim());
+        }
+        assertEquals(255, source.control("brightness"));
+        assertTrue(v4l2.allClosed());
+    }
+
+    @Test
+    void controlTakesMenuLabelsAndBooleanWords() throws Exception {
+        try (Console console = Console.capture()) {
+            control("front", "power_line_frequency", "60 hz").execute();
+            control("front", "white_balance_automatic", "off").execute();
+            assertEquals("power_line_frequency = 2 (60 Hz) (was 1 (50 Hz))" + System.lineSeparator()
+                    + "white_balance_automatic = 0 (was 1)" + System.lineSeparator(), console.out());
+            assertEquals("", console.err());
+        }
+    }
+
+    @Test
+    void badValueSaysWhatTheControlTakes() throws Exception {
+        try (Console console = Console.capture()) {
+            control("front", "brightness", "bright").execute();
+            assertEquals("Value 'bright' does not fit control brightness: it takes a whole number from 0 to 255",
+                    console.err().trim());
+            control("front", "power_line_frequency", "70 Hz").execute();
+            assertTrue(console.err().contains("it takes one of 0=Disabled, 1=50 Hz, 2=60 Hz"), console.err());
+        }
+        assertEquals(100, source.control("brightness"));
+        assertTrue(v4l2.allClosed());
+    }
+
+    @Test
+    void unknownControlListsTheDevicesControls() throws Exception {
+        try (Console console = Console.capture()) {
+            control("front", "zoom", null).execute();
+            assertEquals("No control 'zoom' on /dev/video0. Controls: brightness, power_line_frequency, "
+                    + "white_balance_automatic", console.err().trim());
+            assertEquals("", console.out());
+        }
+        assertTrue(v4l2.allClosed());
+    }
+
+    private ControlCommand control(String device, String name, String value) {
+        ControlCommand command = new ControlCommand();
+        command.device = device;
+        command.control = name;
+        command.value = value;
+        command.providers = List.of(v4l2);
+        command.sessions = List.of(front);
+        return command;
+    }
+}

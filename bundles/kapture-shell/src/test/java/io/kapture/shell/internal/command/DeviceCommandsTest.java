@@ -1,0 +1,127 @@
+package io.kapture.shell.internal.command;
+
+import static io.kapture.shell.internal.command.CamerasCommandTest.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.kapture.api.DeviceBusyException;
+import io.kapture.api.PixelFormat;
+import io.kapture.api.SessionState;
+import io.kapture.api.spi.FormatDescription;
+import io.kapture.api.spi.FormatDescription.FrameSize;
+import io.kapture.shell.internal.testing.Console;
+import io.kapture.shell.internal.testing.FakeCaptureSession;
+import io.kapture.shell.internal.testing.FakeProvider;
+
+/** kapture:devices and kapture:formats against fake providers. */
+class DeviceCommandsTest {
+
+    private final FakeProvider synthetic = new FakeProvider("synthetic", "synthetic");
+    private final FakeProvider v4l2 = new FakeProvider("v4l2", "/dev/");
+    private final FakeCaptureSession front = new FakeCaptureSession("front", "/dev/video0");
+
+    @BeforeEach
+    void devices() {
+        synthetic.add("synthetic", "Kapture synthetic camera").formats.add(new FormatDescription(
+                PixelFormat.YUYV.fourcc(), "YUYV 4:2:2", List.of(new FrameSize(640, 480, List.of(30.0, 7.5)),
+                        new FrameSize(1280, 720, List.of()))));
+        v4l2.add("/dev/video0", "USB Camera").formats.add(new FormatDescription(
+                PixelFormat.fourcc('Y', 'V', 'Y', 'U'), "YVYU 4:2:2", List.of(new FrameSize(320, 240, List.of(15.0)))));
+    }
+
+    @Test
+    void devicesListsEveryProvidersDevices() throws Exception {
+        DevicesCommand command = new DevicesCommand();
+        command.providers = List.of(v4l2, synthetic);
+        command.sessions = List.of(front);
+        try (Console console = Console.capture()) {
+            command.execute();
+            String[] lines = console.out().split("\\R");
+            assertTrue(lines[0].matches("Device\\s+\\|\\s+Type\\s+\\|\\s+Driver\\s+\\|\\s+Card\\s+\\|\\s+Bus\\s+\\|\\s+"
+                    + "Capture\\s+\\|\\s+Stable names"), lines[0]);
+            assertTrue(row(lines, "synthetic").matches("synthetic\\s+\\|\\s+synthetic\\s+\\|\\s+synthetic-driver\\s+\\|\\s+"
+                    + "Kapture synthetic camera\\s+\\|\\s+platform:synthetic\\s+\\|\\s+yes\\s+\\|\\s+-"), console.out());
+            assertTrue(row(lines, "/dev/video0").contains("| v4l2 "), console.out());
+            assertEquals("", console.err());
+        }
+    }
+
+    @Test
+    void devicesReportsAFailingProviderAndListsTheOthers() throws Exception {
+        v4l2.listFailure = new IllegalStateException("cannot read /sys/class/video4linux");
+        DevicesCommand command = new DevicesCommand();
+        command.providers = List.of(v4l2, synthetic);
+        command.sessions = List.of();
+        try (Console console = Console.capture()) {
+            command.execute();
+            assertTrue(console.out().contains("Kapture synthetic camera"), console.out());
+            assertFalse(console.out().contains("/dev/video0"), console.out());
+            assertEquals("The v4l2 provider could not list its devices: cannot read /sys/class/video4linux",
+                    console.err().trim());
+        }
+    }
+
+    @Test
+    void formatsListsSizesAndRatesAndClosesTheDevice() throws Exception {
+        FormatsCommand command = formats("synthetic");
+        try (Console console = Console.capture()) {
+            command.execute();
+            String[] lines = console.out().split("\\R");
+            assertTrue(lines[0].matches("Fourcc\\s+\\|\\s+Kapture\\s+\\|\\s+Description\\s+\\|\\s+Size\\s+\\|\\s+"
+                    + "Frame rates \\(fps\\)"), lines[0]);
+            assertTrue(lines[2].matches("YUYV\\s+\\|\\s+YUYV\\s+\\|\\s+YUYV 4:2:2\\s+\\|\\s+640x480\\s+\\|\\s+30, 7.5"), lines[2]);
+            assertTrue(lines[3].matches("YUYV\\s+\\|\\s+YUYV\\s+\\|\\s+YUYV 4:2:2\\s+\\|\\s+1280x720\\s+\\|\\s+-"), lines[3]);
+            assertEquals("", console.err());
+        }
+        assertEquals(1, synthetic.opened.size());
+        assertTrue(synthetic.allClosed());
+    }
+
+    @Test
+    void formatsAcceptsACameraNameAndMarksFormatsKaptureCannotTake() throws Exception {
+        FormatsCommand command = formats("front");
+        try (Console console = Console.capture()) {
+            command.execute();
+            assertTrue(console.out().split("\\R")[2].matches("YVYU\\s+\\|\\s+-\\s+\\|\\s+YVYU 4:2:2\\s+\\|\\s+320x240\\s+\\|\\s+15"),
+                    console.out());
+        }
+        assertTrue(v4l2.allClosed());
+    }
+
+    @Test
+    void formatsOfADeviceNoProviderHandlesIsOneLine() throws Exception {
+        FormatsCommand command = formats("rtsp://camera");
+        try (Console console = Console.capture()) {
+            command.execute();
+            assertEquals("", console.out());
+            assertEquals("No capture source provider handles device 'rtsp://camera'. Installed providers: synthetic, "
+                    + "v4l2. Cameras: front" + System.lineSeparator(), console.err());
+        }
+    }
+
+    @Test
+    void formatsOfABusyDeviceNamesTheCameraUsingIt() throws Exception {
+        front.state = SessionState.RUNNING;
+        v4l2.openFailure = new DeviceBusyException("/dev/video0 is streaming");
+        FormatsCommand command = formats("/dev/video0");
+        try (Console console = Console.capture()) {
+            command.execute();
+            assertEquals("Device /dev/video0 is busy: /dev/video0 is streaming (configured for camera front; stop it "
+                    + "first with kapture:stop front)", console.err().trim());
+        }
+    }
+
+    private FormatsCommand formats(String device) {
+        FormatsCommand command = new FormatsCommand();
+        command.device = device;
+        command.providers = List.of(synthetic, v4l2);
+        command.sessions = List.of(front);
+        return command;
+    }
+}

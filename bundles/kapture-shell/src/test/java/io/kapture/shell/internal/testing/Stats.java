@@ -1,0 +1,31 @@
+package io.kapture.shell.internal.testing;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.kapture.api.CaptureStats;
+import io.kapture.api.DropPolicy;
+import io.kapture.api.FramePoolStats;
+import io.kapture.api.ListenerStats;
+
+/**
+ * Builds the statistics records the fakes report, with readable defaults.
+ *
+ * <p>Threading contract: stateless.
+ */
+public final class Stats {
+
+    private Stats() {
+    }
+
+    /** A listener that got {@code delivered} frames and dropped {@code dropped}, with the given latencies. */
+    public static ListenerStats listener(String name, long delivered, long dropped, long p50, long p99, long max) {
+        return new ListenerStats(name, "org.example." + name, "cam0", DropPolicy.DROP_OLDEST, 8, 2, delivered,
+                dropped, 1, p50, p99, max);
+    }
+
+    /** Camera figures with every counter distinct, so that a test can tell the columns apart. */
+    public static CaptureStats camera(List<ListenerStats> listeners, Optional<FramePoolStats> pool) {
+        return new CaptureStats(1000, 11, 3, 7, 5, 29.94, 3, 4, listeners, pool);
+    }
+}
