@@ -55,9 +55,14 @@ public final class Bt601 {
     private Bt601() {
     }
 
-    /** Clamps a converted component to 0..255. */
+    /**
+     * Clamps a converted component to 0..255. Branch-free (the sign bit masks negatives to 0 and values above 255
+     * to all ones), because out-of-range results are common in noisy or saturated images and mispredicted branches
+     * cost about as much as the arithmetic.
+     */
     public static int clamp(int value) {
-        return value < 0 ? 0 : Math.min(value, 255);
+        int nonNegative = value & ~(value >> 31);
+        return (nonNegative | (255 - nonNegative) >> 31) & 0xff;
     }
 
     /** Video-range luma (16..235) of a full-range R, G, B triple, each 0..255. */
