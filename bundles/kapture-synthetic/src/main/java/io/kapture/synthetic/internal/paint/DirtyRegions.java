@@ -1,0 +1,14 @@
+package io.kapture.synthetic.internal.paint;
+
+/**
+ * What a painter last drew into one image beyond the template: the areas to restore from the template before
+ * the next frame is drawn, and which template the image was made from.
+ *
+ * <p>Threading contract: belongs to one image and is used by whoever paints it, one thread at a time; a
+ * fresh instance means "nothing known", which makes the next paint copy the whole template.
+ */
+public final class DirtyRegions {
+    long templateGeneration = -1;
+    Rect box;
+    Rect digits;
+}
