@@ -1,0 +1,118 @@
+package io.kapture.shell.internal.command;
+
+import static io.kapture.shell.internal.command.CamerasCommandTest.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.kapture.api.DeviceBusyException;
+import io.kapture.api.SessionState;
+import io.kapture.shell.internal.testing.Console;
+import io.kapture.shell.internal.testing.FakeCaptureSession;
+import io.kapture.shell.internal.testing.Stats;
+
+/** kapture:start, kapture:stop and kapture:listeners. */
+class CameraCommandsTest {
+
+    private final FakeCaptureSession cam0 = new FakeCaptureSession("cam0", "synthetic");
+    private final FakeCaptureSession cam1 = new FakeCaptureSession("cam1", "synthetic:two");
+
+    @Test
+    void startStartsTheNamedCamera() throws Exception {
+        try (Console console = Console.capture()) {
+            start("cam1").execute();
+            assertEquals("Camera cam1 started (state RUNNING)", console.out().trim());
+        }
+        assertEquals(1, cam1.starts.get());
+        assertEquals(0, cam0.starts.get());
+    }
+
+    @Test
+    void startReportsACameraThatWaitsWithItsReason() throws Exception {
+        cam0.stateAfterStart = SessionState.WAITING;
+        cam0.lastError = "no provider handles synthetic yet";
+        try (Console console = Console.capture()) {
+            start("cam0").execute();
+            assertEquals("", console.out());
+            assertEquals("Camera cam0 did not start (WAITING): no provider handles synthetic yet", console.err().trim());
+        }
+    }
+
+    @Test
+    void startOfABusyDeviceIsOneLine() throws Exception {
+        cam0.startFailure = new DeviceBusyException("/dev/video0 is in use by another process");
+        try (Console console = Console.capture()) {
+            start("cam0").execute();
+            assertEquals("/dev/video0 is in use by another process" + System.lineSeparator(), console.err());
+        }
+    }
+
+    @Test
+    void unknownCameraNamesTheConfiguredOnes() throws Exception {
+        try (Console console = Console.capture()) {
+            start("x").execute();
+            stop("x").execute();
+            String line = "No camera 'x'. Cameras: cam0, cam1" + System.lineSeparator();
+            assertEquals(line + line, console.err());
+        }
+        assertEquals(0, cam0.starts.get() + cam1.starts.get() + cam0.stops.get() + cam1.stops.get());
+    }
+
+    @Test
+    void stopStopsTheNamedCamera() throws Exception {
+        cam0.state = SessionState.RUNNING;
+        try (Console console = Console.capture()) {
+            stop("cam0").execute();
+            assertEquals("Camera cam0 stopped (state STOPPED)", console.out().trim());
+        }
+        assertEquals(1, cam0.stops.get());
+        assertEquals(0, cam1.stops.get());
+    }
+
+    @Test
+    void listenersListsEverySubscriptionOfEveryCamera() throws Exception {
+        cam0.stats = Stats.camera(List.of(Stats.listener("recorder", 900, 40, 1, 2, 3),
+                Stats.listener("detector", 700, 240, 1, 2, 3)), Optional.empty());
+        ListenersCommand command = new ListenersCommand();
+        command.sessions = List.of(cam1, cam0);
+        try (Console console = Console.capture()) {
+            command.execute();
+            String[] lines = console.out().split("\\R");
+            assertTrue(lines[0].matches("Camera\\s+\\|\\s+Listener\\s+\\|\\s+Bundle\\s+\\|\\s+Filter\\s+\\|\\s+Queue\\s+\\|\\s+"
+                    + "Policy\\s+\\|\\s+Delivered\\s+\\|\\s+Dropped\\s+\\|\\s+Errors"), lines[0]);
+            assertEquals(4, lines.length, console.out());
+            assertTrue(lines[2].matches("cam0\\s+\\|\\s+recorder\\s+\\|\\s+org.example.recorder\\s+\\|\\s+cam0\\s+\\|\\s+2/8\\s+\\|\\s+"
+                    + "DROP_OLDEST\\s+\\|\\s+900\\s+\\|\\s+40\\s+\\|\\s+1"), lines[2]);
+            assertTrue(row(lines, "cam0").contains("recorder"), console.out());
+            assertTrue(lines[3].matches("cam0\\s+\\|\\s+detector\\s+\\|.*\\|\\s+700\\s+\\|\\s+240\\s+\\|\\s+1"), lines[3]);
+        }
+    }
+
+    @Test
+    void listenersSaysWhenThereAreNone() throws Exception {
+        ListenersCommand command = new ListenersCommand();
+        command.sessions = List.of(cam0);
+        try (Console console = Console.capture()) {
+            command.execute();
+            assertTrue(console.out().contains("No frame listeners are subscribed."), console.out());
+        }
+    }
+
+    private StartCommand start(String camera) {
+        StartCommand command = new StartCommand();
+        command.camera = camera;
+        command.sessions = List.of(cam0, cam1);
+        return command;
+    }
+
+    private StopCommand stop(String camera) {
+        StopCommand command = new StopCommand();
+        command.camera = camera;
+        command.sessions = List.of(cam0, cam1);
+        return command;
+    }
+}
