@@ -1,0 +1,88 @@
+package io.kapture.vivid;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Java side of the vivid suite, run inside the qemu guest by guest/checks.sh on the host's Java 17: drives
+ * Kapture's V4L2 code against vivid's {@code /dev/video0} without OSGi and reports every check on the console
+ * in the marker format of {@link CheckRunner}. Exits 0 only if every check passed.
+ *
+ * <p>Usage: {@code java -cp <vivid/target/guest-lib/*> io.kapture.vivid.GuestChecker --suite smoke|full
+ * --device /dev/video0 --out <folder with v4l2-ctl's reference outputs>}
+ *
+ * <p>Threading contract: runs on the main thread; checks start and stop their own capture threads.
+ */
+public final class GuestChecker {
+
+    private GuestChecker() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> options = options(args);
+        String suite = options.getOrDefault("suite", "smoke");
+        if (!suite.equals("smoke") && !suite.equals("full")) {
+            throw new IllegalArgumentException("--suite must be smoke or full, was '" + suite + "'");
+        }
+        String device = options.getOrDefault("device", "/dev/video0");
+        Path out = Path.of(options.getOrDefault("out", "."));
+
+        Map<String, CheckRunner.Check> checks = new LinkedHashMap<>();
+        checks.put("java-guest", () -> javaInGuest(device));
+        if (suite.equals("full")) {
+            Path formats = out.resolve("v4l2-ctl-formats.txt");
+            Path frame = out.resolve("v4l2-ctl-frame.yuyv");
+            checks.put("reference-bars", () -> referenceBars(frame));
+            checks.put("reference-formats", () -> FormatListing.parse(Files.readAllLines(formats)).summary());
+        }
+        CheckRunner runner = new CheckRunner(System.out, System.err);
+        runner.plan(new ArrayList<>(checks.keySet()));
+        checks.forEach(runner::run);
+        System.exit(runner.failed() == 0 ? 0 : 1);
+    }
+
+    /** The JVM runs on the guest's kernel (not the host's) and sees vivid's device node. */
+    private static String javaInGuest(String device) throws IOException {
+        String kernel = Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
+        String seen = System.getProperty("os.version");
+        CheckFailure.require(kernel.equals(seen), "the JVM reports kernel " + seen + " but the guest runs " + kernel);
+        CheckFailure.require(Files.exists(Path.of(device)), device + " does not exist in the guest");
+        return "Java " + System.getProperty("java.version") + " on kernel " + seen + ", "
+                + Runtime.getRuntime().availableProcessors() + " CPUs, " + ProcessMappings.ofDevice(device)
+                + " mappings of " + device;
+    }
+
+    /**
+     * The frame v4l2-ctl captured shows vivid's 75% colour bars as {@link ColourBars} computes them: proves the
+     * content check itself against the real driver before it judges Kapture's frames.
+     */
+    private static String referenceBars(Path frame) throws IOException {
+        int width = 640;
+        int height = 480;
+        byte[] bytes = Files.readAllBytes(frame);
+        CheckFailure.require(bytes.length >= width * height * 2, frame + " has " + bytes.length
+                + " bytes, less than one 640x480 YUYV frame");
+        ByteBuffer last = ByteBuffer.wrap(bytes, bytes.length - width * height * 2, width * height * 2).slice();
+        List<String> problems = ColourBars.problems(last, width, height, width * 2);
+        CheckFailure.require(problems.isEmpty(), "v4l2-ctl's frame is not the 75% colour bars: " + problems);
+        return "v4l2-ctl's 640x480 YUYV frame shows the 75% colour bars, luma " + ColourBars.lumaProfile(last, width);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --suite, --device or --out with a value, got '"
+                        + args[i] + "'");
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+}

@@ -1,0 +1,45 @@
+package io.kapture.vivid;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Counts this process's memory mappings of a device node or of DMABUF objects, from {@code /proc/self/maps}: after
+ * STREAMOFF and close every mapping of the driver's buffers must be gone, or Kapture leaks them.
+ *
+ * <p>Stateless; thread-safe (each call reads the file anew).
+ */
+final class ProcessMappings {
+
+    private static final Path MAPS = Path.of("/proc/self/maps");
+
+    private ProcessMappings() {
+    }
+
+    /** Mappings of the device node {@code device} (such as {@code /dev/video0}). */
+    static long ofDevice(String device) throws IOException {
+        return ofDevice(Files.readAllLines(MAPS), device);
+    }
+
+    /** Mappings of DMABUF objects ({@code /dmabuf:} or {@code anon_inode:dmabuf} names). */
+    static long ofDmabufs() throws IOException {
+        return ofDmabufs(Files.readAllLines(MAPS));
+    }
+
+    static long ofDevice(List<String> maps, String device) {
+        return maps.stream().filter(line -> path(line).equals(device)).count();
+    }
+
+    static long ofDmabufs(List<String> maps) {
+        return maps.stream().map(ProcessMappings::path)
+                .filter(path -> path.startsWith("/dmabuf:") || path.startsWith("anon_inode:dmabuf")).count();
+    }
+
+    /** The path column: the sixth field, which may itself contain blanks. */
+    private static String path(String line) {
+        String[] fields = line.trim().split("\\s+", 6);
+        return fields.length < 6 ? "" : fields[5].trim();
+    }
+}
