@@ -1,0 +1,95 @@
+package io.kapture.shell.internal;
+
+import java.awt.image.BufferedImage;
+import java.util.Hashtable;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+
+import io.kapture.api.DropPolicy;
+import io.kapture.api.Frame;
+import io.kapture.api.FrameFormat;
+import io.kapture.api.FrameListener;
+
+/**
+ * Takes the next frame of a camera as an image: registers a short-lived {@link FrameListener} for that camera
+ * (queue of one, oldest dropped, so it never holds the camera back), converts the first frame inside
+ * {@code onFrame} while the frame is still valid, and unregisters on every path.
+ *
+ * <p>Threading contract: {@link #take} blocks the calling thread; the listener runs on the engine's delivery
+ * thread and hands its result over through a {@link CompletableFuture}.
+ */
+public final class SnapshotTaker {
+
+    /** Listener name shown by kapture:listeners while a snapshot waits. */
+    public static final String LISTENER_NAME = "kapture:snapshot";
+
+    /** The image of one frame and what the frame said about itself. */
+    public record Snapshot(BufferedImage image, long sequence, FrameFormat format) {
+    }
+
+    private final BundleContext context;
+
+    public SnapshotTaker(BundleContext context) {
+        this.context = context;
+    }
+
+    /**
+     * Waits up to {@code timeoutMillis} for the camera's next frame and converts it with {@code converter}.
+     *
+     * @throws IllegalStateException    if no frame came in time
+     * @throws IllegalArgumentException if the frame could not be converted
+     * @throws InterruptedException     if the user pressed Ctrl-C while waiting
+     */
+    public Snapshot take(String camera, long timeoutMillis, Function<Frame, BufferedImage> converter)
+            throws InterruptedException {
+        CompletableFuture<Snapshot> result = new CompletableFuture<>();
+        AtomicBoolean taken = new AtomicBoolean();
+        FrameListener listener = frame -> {
+            if (taken.compareAndSet(false, true)) {
+                try {
+                    result.complete(new Snapshot(converter.apply(frame), frame.sequence(), frame.format()));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            }
+        };
+        ServiceRegistration<FrameListener> registration = context.registerService(FrameListener.class, listener,
+                subscription(camera));
+        try {
+            return result.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "No frame from camera %s within %.1f s; "
+                    + "check that it delivers with kapture:stats %s", camera, timeoutMillis / 1000.0, camera), e);
+        } catch (ExecutionException e) {
+            throw new IllegalArgumentException("Cannot turn the frame into an image: " + Errors.describe(e.getCause()),
+                    e.getCause());
+        } finally {
+            unregister(registration);
+        }
+    }
+
+    private static Hashtable<String, Object> subscription(String camera) {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(FrameListener.CAMERA, camera);
+        properties.put(FrameListener.QUEUE_CAPACITY, 1);
+        properties.put(FrameListener.DROP_POLICY, DropPolicy.DROP_OLDEST.name());
+        properties.put(FrameListener.NAME, LISTENER_NAME);
+        return properties;
+    }
+
+    private static void unregister(ServiceRegistration<FrameListener> registration) {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // The framework unregisters a stopping bundle's services itself; nothing is left to release then.
+        }
+    }
+}

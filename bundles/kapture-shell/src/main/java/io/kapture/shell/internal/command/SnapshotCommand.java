@@ -1,0 +1,81 @@
+package io.kapture.shell.internal.command;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.osgi.framework.BundleContext;
+
+import io.kapture.api.CaptureSession;
+import io.kapture.api.SessionState;
+import io.kapture.shell.internal.Cameras;
+import io.kapture.shell.internal.Figures;
+import io.kapture.shell.internal.ImageFiles;
+import io.kapture.shell.internal.SnapshotTaker;
+import io.kapture.shell.internal.SnapshotTaker.Snapshot;
+import io.kapture.shell.internal.completer.CameraCompleter;
+import io.kapture.shell.internal.convert.FrameConversion;
+
+/**
+ * {@code kapture:snapshot <camera> <file>}: writes the camera's next frame as a PNG or JPEG image, chosen by the
+ * file's extension; a relative file name is taken under Karaf's base directory.
+ *
+ * <p>Threading contract: see {@link KaptureCommand}; blocks its command thread until a frame comes, the time-out
+ * passes or the user presses Ctrl-C.
+ */
+@Service
+@Command(scope = "kapture", name = "snapshot", description = "Writes a camera's next frame to a PNG or JPEG "
+        + "file (by the file's extension).")
+public class SnapshotCommand extends KaptureCommand {
+
+    @Argument(index = 0, name = "camera", required = true, description = "The camera's name")
+    @Completion(CameraCompleter.class)
+    String camera;
+
+    @Argument(index = 1, name = "file", required = true, description = "The image file: .png, .jpg or .jpeg; "
+            + "relative to Karaf's base directory unless absolute")
+    String file;
+
+    @Option(name = "--timeout", aliases = "-t", description = "Seconds to wait for a frame")
+    double timeoutSeconds = 5;
+
+    @Reference
+    List<CaptureSession> sessions;
+
+    @Reference
+    BundleContext context;
+
+    @Override
+    protected void run() throws IOException {
+        CaptureSession session = new Cameras(sessions).get(camera);
+        SessionState state = session.state();
+        if (state != SessionState.RUNNING && state != SessionState.STARTING) {
+            throw new IllegalStateException("Camera " + camera + " is " + state + ", so it delivers no frames; start it "
+                    + "with kapture:start " + camera);
+        }
+        Path path = ImageFiles.resolve(file, context.getProperty("karaf.base"));
+        String format = ImageFiles.formatOf(path);
+        ImageFiles.checkDirectory(path);
+        if (!FrameConversion.available()) {
+            throw new IllegalStateException("kapture:snapshot needs the kapture-convert bundle to turn frames into "
+                    + "images; install it and refresh kapture-shell");
+        }
+        Snapshot snapshot;
+        try {
+            snapshot = new SnapshotTaker(context).take(camera, Math.round(timeoutSeconds * 1000),
+                    FrameConversion::toImage);
+        } catch (InterruptedException e) {
+            System.err.println("Snapshot of " + camera + " cancelled");
+            return;
+        }
+        long size = ImageFiles.write(snapshot.image(), format, path);
+        System.out.println("Wrote " + path + " (" + Figures.bytes(size) + ", " + snapshot.format() + " frame "
+                + snapshot.sequence() + " of " + camera + ")");
+    }
+}

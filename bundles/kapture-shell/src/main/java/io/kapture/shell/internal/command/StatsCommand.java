@@ -1,0 +1,86 @@
+package io.kapture.shell.internal.command;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.Terminal;
+import org.osgi.framework.BundleContext;
+
+import io.kapture.api.CaptureSession;
+import io.kapture.shell.internal.Cameras;
+import io.kapture.shell.internal.Redraw;
+import io.kapture.shell.internal.StatsView;
+import io.kapture.shell.internal.completer.CameraCompleter;
+import io.kapture.shell.internal.metrics.CameraFigures;
+import io.kapture.shell.internal.metrics.ProcessorMetrics;
+
+/**
+ * {@code kapture:stats [camera] [--follow]}: per camera and per listener, frame rate, deliveries, losses by
+ * cause, latency percentiles, pool hit rate and queued driver buffers, plus processor-stats' jitter figures when
+ * that bundle runs. With {@code --follow} the view is redrawn on the session's console until Ctrl-C.
+ *
+ * <p>Threading contract: see {@link KaptureCommand}; with {@code --follow} it blocks its command thread until
+ * interrupted.
+ */
+@Service
+@Command(scope = "kapture", name = "stats", description = "Shows capture statistics per camera and per "
+        + "listener: fps, deliveries, drops by cause, latency, pool and driver buffers. Use --follow to refresh "
+        + "until Ctrl-C.")
+public class StatsCommand extends KaptureCommand {
+
+    @Argument(index = 0, name = "camera", description = "Only this camera")
+    @Completion(CameraCompleter.class)
+    String camera;
+
+    @Option(name = "--follow", aliases = "-f", description = "Redraw every interval until Ctrl-C")
+    boolean follow;
+
+    @Option(name = "--interval", aliases = "-i", description = "Seconds between redraws with --follow")
+    double intervalSeconds = 1;
+
+    @Reference
+    List<CaptureSession> sessions;
+
+    @Reference
+    BundleContext context;
+
+    @Reference
+    Session session;
+
+    @Override
+    protected void run() {
+        Cameras cameras = new Cameras(sessions);
+        if (camera != null) {
+            cameras.get(camera);
+        }
+        if (!follow) {
+            draw(cameras, System.out);
+            return;
+        }
+        if (!(intervalSeconds > 0)) {
+            throw new IllegalArgumentException("--interval must be more than 0 seconds, was " + intervalSeconds);
+        }
+        String heading = String.format(Locale.ROOT, "Every %.1f s; Ctrl-C to stop.", intervalSeconds);
+        Terminal terminal = session.getTerminal();
+        Redraw.untilInterrupted(session.getConsole(), terminal != null && terminal.isAnsiSupported(),
+                Math.round(intervalSeconds * 1000), out -> {
+                    out.println(heading);
+                    draw(cameras, out);
+                });
+    }
+
+    private void draw(Cameras cameras, PrintStream out) {
+        List<CaptureSession> shown = camera == null ? cameras.all() : cameras.find(camera).stream().toList();
+        List<CameraFigures> figures = ProcessorMetrics.read(context).stream()
+                .filter(figure -> camera == null || figure.camera().equals(camera)).toList();
+        StatsView.print(shown, figures, out);
+    }
+}

@@ -1,0 +1,169 @@
+package io.kapture.shell.internal.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.kapture.api.FrameFormat;
+import io.kapture.api.FrameListener;
+import io.kapture.api.PixelFormat;
+import io.kapture.api.SessionState;
+import io.kapture.shell.internal.testing.Console;
+import io.kapture.shell.internal.testing.FakeBundleContext;
+import io.kapture.shell.internal.testing.FakeCaptureSession;
+import io.kapture.shell.internal.testing.FakeFrame;
+
+/**
+ * kapture:snapshot with the real kapture-convert on the class path; the test plays the engine by delivering a
+ * frame to the listener the command registers.
+ */
+class SnapshotCommandTest {
+
+    /** 2x1 RGB24: a red pixel, then a blue one. */
+    private static final byte[] RED_BLUE = {(byte) 255, 0, 0, 0, 0, (byte) 255};
+
+    @TempDir
+    Path directory;
+
+    private final FakeBundleContext context = new FakeBundleContext();
+    private final FakeCaptureSession cam0 = new FakeCaptureSession("cam0", "synthetic");
+    private final AtomicLong sequence = new AtomicLong(41);
+
+    @BeforeEach
+    void running() {
+        cam0.state = SessionState.RUNNING;
+    }
+
+    /** Delivers frames in this format to every frame listener subscribed to cam0, on a thread of its own. */
+    private void engineDelivers(FrameFormat format, byte[] data) {
+        context.onRegistration(entry -> {
+            if (entry.service instanceof FrameListener listener && "cam0".equals(entry.getProperty(FrameListener.CAMERA))) {
+                Thread delivery = new Thread(() -> {
+                    for (int i = 0; i < 3 && entry.isRegistered(); i++) {
+                        FakeFrame frame = new FakeFrame("cam0", format, data, sequence.incrementAndGet());
+                        listener.onFrame(frame);
+                        frame.release();
+                    }
+                }, "fake-delivery");
+                delivery.start();
+            }
+        });
+    }
+
+    @Test
+    void writesTheNextFrameAsPngAndUnregistersItsListener() throws Exception {
+        engineDelivers(FrameFormat.of(2, 1, PixelFormat.RGB24), RED_BLUE);
+        Path file = directory.resolve("shot.png");
+        try (Console console = Console.capture()) {
+            snapshot(file.toString()).execute();
+            assertEquals("", console.err());
+            assertTrue(console.out().startsWith("Wrote " + file + " ("), console.out());
+            assertTrue(console.out().trim().endsWith(", 2x1 RGB24 frame 42 of cam0)"), console.out());
+        }
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertEquals(2, image.getWidth());
+        assertEquals(0xff0000, image.getRGB(0, 0) & 0xffffff);
+        assertEquals(0x0000ff, image.getRGB(1, 0) & 0xffffff);
+        assertEquals(1, context.history.size());
+        FakeBundleContext.Entry subscription = context.history.get(0);
+        assertFalse(subscription.isRegistered());
+        assertEquals(1, subscription.getProperty(FrameListener.QUEUE_CAPACITY));
+        assertEquals("DROP_OLDEST", subscription.getProperty(FrameListener.DROP_POLICY));
+    }
+
+    @Test
+    void writesJpegByExtension() throws Exception {
+        engineDelivers(FrameFormat.of(16, 8, PixelFormat.GREY), new byte[16 * 8]);
+        Path file = directory.resolve("shot.JPEG");
+        try (Console console = Console.capture()) {
+            snapshot(file.toString()).execute();
+            assertEquals("", console.err());
+        }
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertEquals(16, image.getWidth());
+        assertEquals(8, image.getHeight());
+        byte[] head = Files.readAllBytes(file);
+        assertEquals((byte) 0xff, head[0]);
+        assertEquals((byte) 0xd8, head[1]);
+    }
+
+    @Test
+    void noFrameInTimeIsOneLineAndLeavesNoListener() throws Exception {
+        SnapshotCommand command = snapshot(directory.resolve("none.png").toString());
+        command.timeoutSeconds = 0.2;
+        try (Console console = Console.capture()) {
+            command.execute();
+            assertEquals("No frame from camera cam0 within 0.2 s; check that it delivers with kapture:stats cam0",
+                    console.err().trim());
+        }
+        assertTrue(context.registered().isEmpty());
+        assertFalse(Files.exists(directory.resolve("none.png")));
+    }
+
+    @Test
+    void aFrameThatCannotBeConvertedIsOneLine() throws Exception {
+        engineDelivers(FrameFormat.of(16, 8, PixelFormat.H264), new byte[64]);
+        try (Console console = Console.capture()) {
+            snapshot(directory.resolve("h264.png").toString()).execute();
+            String error = console.err().trim();
+            assertTrue(error.startsWith("Cannot turn the frame into an image: frame 42 of camera cam0: H264"), error);
+            assertFalse(error.contains("\n"), error);
+        }
+        assertTrue(context.registered().isEmpty());
+        assertFalse(Files.exists(directory.resolve("h264.png")));
+    }
+
+    @Test
+    void aStoppedCameraIsRefusedWithoutSubscribing() throws Exception {
+        cam0.state = SessionState.STOPPED;
+        try (Console console = Console.capture()) {
+            snapshot(directory.resolve("x.png").toString()).execute();
+            assertEquals("Camera cam0 is STOPPED, so it delivers no frames; start it with kapture:start cam0",
+                    console.err().trim());
+        }
+        assertTrue(context.history.isEmpty());
+    }
+
+    @Test
+    void anUnknownExtensionIsRefusedWithoutSubscribing() throws Exception {
+        try (Console console = Console.capture()) {
+            snapshot(directory.resolve("x.gif").toString()).execute();
+            assertEquals("Cannot tell the image format of x.gif: name the file .png, .jpg or .jpeg",
+                    console.err().trim());
+        }
+        assertTrue(context.history.isEmpty());
+    }
+
+    @Test
+    void aMissingDirectoryIsOneLine() throws Exception {
+        engineDelivers(FrameFormat.of(2, 1, PixelFormat.RGB24), RED_BLUE);
+        Path file = directory.resolve("missing").resolve("x.png");
+        try (Console console = Console.capture()) {
+            snapshot(file.toString()).execute();
+            assertEquals("Cannot write " + file + ": directory " + file.getParent() + " does not exist",
+                    console.err().trim());
+        }
+        assertTrue(context.history.isEmpty());
+    }
+
+    private SnapshotCommand snapshot(String file) {
+        SnapshotCommand command = new SnapshotCommand();
+        command.camera = "cam0";
+        command.file = file;
+        command.sessions = List.of(cam0);
+        command.context = context;
+        return command;
+    }
+}
