@@ -12,7 +12,7 @@ package io.kapture.convert.internal;
  *
  * <p>Constants only; safe from any thread.
  */
-public final class Bt601 {
+final class Bt601 {
 
     /** Luma weight of red in BT.601. */
     public static final double KR = 0.299;
