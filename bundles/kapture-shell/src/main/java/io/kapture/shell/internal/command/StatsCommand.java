@@ -1,8 +1,8 @@
 package io.kapture.shell.internal.command;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -68,7 +68,8 @@ public class StatsCommand extends KaptureCommand {
         if (!(intervalSeconds > 0)) {
             throw new IllegalArgumentException("--interval must be more than 0 seconds, was " + intervalSeconds);
         }
-        String heading = String.format(Locale.ROOT, "Every %.1f s; Ctrl-C to stop.", intervalSeconds);
+        String heading = "Every " + BigDecimal.valueOf(intervalSeconds).stripTrailingZeros().toPlainString()
+                + " s; Ctrl-C to stop.";
         Terminal terminal = session.getTerminal();
         Redraw.untilInterrupted(session.getConsole(), terminal != null && terminal.isAnsiSupported(),
                 Math.round(intervalSeconds * 1000), out -> {

@@ -1,0 +1,182 @@
+package io.kapture.shell.internal.command;
+
+import static io.kapture.shell.internal.command.CamerasCommandTest.row;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.kapture.api.CaptureStats;
+import io.kapture.api.FramePoolStats;
+import io.kapture.api.SessionState;
+import io.kapture.processor.stats.CameraMetrics;
+import io.kapture.processor.stats.StreamMetrics;
+import io.kapture.shell.internal.testing.Console;
+import io.kapture.shell.internal.testing.FakeBundleContext;
+import io.kapture.shell.internal.testing.FakeCaptureSession;
+import io.kapture.shell.internal.testing.FakeKarafSession;
+import io.kapture.shell.internal.testing.Stats;
+
+class StatsCommandTest {
+
+    private final FakeBundleContext context = new FakeBundleContext();
+    private final FakeCaptureSession cam0 = new FakeCaptureSession("cam0", "synthetic");
+    private final FakeCaptureSession cam1 = new FakeCaptureSession("cam1", "synthetic:two");
+
+    @BeforeEach
+    void figures() {
+        cam0.state = SessionState.RUNNING;
+        cam0.stats = Stats.camera(List.of(Stats.listener("recorder", 900, 40, 1_500, 2_500_000, 3_000_000_000L),
+                Stats.listener("idle", 0, 0, 0, 0, 0)), Optional.of(new FramePoolStats(1000, 990, 5, 10, 4096, 8192)));
+    }
+
+    @Test
+    void showsCamerasLossesByCauseAndListenerLatencies() throws Exception {
+        String[] lines;
+        try (Console console = Console.capture()) {
+            stats(null).execute();
+            assertEquals("", console.err());
+            lines = console.out().split("\\R");
+        }
+        assertTrue(lines[0].matches("Camera\\s+\\|\\s+State\\s+\\|\\s+Delivery\\s+\\|\\s+FPS\\s+\\|\\s+Captured\\s+\\|\\s+"
+                + "Delivered\\s+\\|\\s+Driver buffers queued\\s+\\|\\s+Pool hit rate"), lines[0]);
+        assertTrue(lines[2].matches("cam0\\s+\\|\\s+RUNNING\\s+\\|\\s+pool\\s+\\|\\s+29.9\\s+\\|\\s+1000\\s+\\|\\s+900\\s+\\|\\s+"
+                + "3/4\\s+\\|\\s+99.5%"), lines[2]);
+        assertTrue(lines[3].matches("cam1\\s+\\|\\s+CONFIGURED\\s+\\|.*\\|\\s+-"), lines[3]);
+        assertTrue(lines[5].matches("Camera\\s+\\|\\s+Sequence gaps\\s+\\|\\s+Queue policy drops\\s+\\|\\s+Fallback copies\\s+"
+                + "\\|\\s+Reclaimed leases\\s+\\|\\s+Corrupted"), lines[5]);
+        assertTrue(lines[7].matches("cam0\\s+\\|\\s+11\\s+\\|\\s+40\\s+\\|\\s+7\\s+\\|\\s+5\\s+\\|\\s+3"), lines[7]);
+        assertTrue(lines[10].matches("Camera\\s+\\|\\s+Listener\\s+\\|\\s+Policy\\s+\\|\\s+Queued\\s+\\|\\s+Delivered\\s+\\|\\s+"
+                + "Dropped\\s+\\|\\s+Errors\\s+\\|\\s+Latency p50\\s+\\|\\s+p99\\s+\\|\\s+max"), lines[10]);
+        assertTrue(lines[12].matches("cam0\\s+\\|\\s+recorder\\s+\\|\\s+DROP_OLDEST\\s+\\|\\s+2/8\\s+\\|\\s+900\\s+\\|\\s+40\\s+"
+                + "\\|\\s+1\\s+\\|\\s+1.5 µs\\s+\\|\\s+2.50 ms\\s+\\|\\s+3.00 s"), lines[12]);
+        assertTrue(lines[13].matches("cam0\\s+\\|\\s+idle\\s+\\|.*\\|\\s+-\\s+\\|\\s+-\\s+\\|\\s+-"), lines[13]);
+        assertFalse(String.join("\n", lines).contains("processor-stats"));
+    }
+
+    @Test
+    void oneCameraOnlyOrOneLineForAnUnknownOne() throws Exception {
+        try (Console console = Console.capture()) {
+            stats("cam1").execute();
+            assertFalse(console.out().contains("cam0"), console.out());
+            assertTrue(row(console.out().split("\\R"), "cam1").contains("CONFIGURED"), console.out());
+            stats("nope").execute();
+            assertEquals("No camera 'nope'. Cameras: cam0, cam1", console.err().trim());
+        }
+    }
+
+    @Test
+    void showsProcessorStatsFiguresWhenThatServiceRuns() throws Exception {
+        context.add(StreamMetrics.class, new FixedMetrics(List.of(
+                new CameraMetrics("cam0", 29.97, 250, 1_800, 5000, 2, 3),
+                new CameraMetrics("cam1", 15, 10, 20, 100, 0, 0))), Map.of());
+        String out;
+        try (Console console = Console.capture()) {
+            stats("cam0").execute();
+            out = console.out();
+        }
+        String[] section = out.substring(out.indexOf("processor-stats:")).split("\\R");
+        assertTrue(section[1].matches("Camera\\s+\\|\\s+FPS\\s+\\|\\s+Jitter mean\\s+\\|\\s+Jitter max\\s+\\|\\s+Frames\\s+\\|\\s+"
+                + "Seq gaps\\s+\\|\\s+Gap frames"), section[1]);
+        assertTrue(section[3].matches("cam0\\s+\\|\\s+30.0\\s+\\|\\s+250.0 µs\\s+\\|\\s+1.80 ms\\s+\\|\\s+5000\\s+\\|\\s+2\\s+\\|\\s+3"),
+                section[3]);
+        assertEquals(4, section.length, out);
+    }
+
+    @Test
+    void followRedrawsFreshFiguresUntilInterrupted() throws Exception {
+        FakeKarafSession session = new FakeKarafSession(true);
+        StatsCommand command = stats("cam0");
+        command.follow = true;
+        command.intervalSeconds = 0.01;
+        command.session = session;
+        AtomicReference<Object> result = new AtomicReference<>("not returned");
+        Thread thread = new Thread(() -> {
+            try {
+                result.set(command.execute());
+            } catch (Exception e) {
+                result.set(e);
+            }
+        }, "stats-follow");
+        thread.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(session.console(), "\u001b[H\u001b[2J") >= 2);
+        cam0.stats = new CaptureStats(123_456, 0, 0, 0, 0, 30, 4, 4, List.of(), Optional.empty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> session.console().contains("123456"));
+        thread.interrupt();
+        thread.join(10_000);
+        assertFalse(thread.isAlive());
+        assertEquals(null, result.get());
+        String console = session.console();
+        assertTrue(console.contains("Every 0.01 s; Ctrl-C to stop."), console);
+        assertEquals(count(console, "Every 0.01 s"), count(console, "\u001b[H\u001b[2J"));
+        assertFalse(console.contains("cam1"), console);
+    }
+
+    @Test
+    void followWithoutAnsiAppendsDrawings() throws Exception {
+        FakeKarafSession session = new FakeKarafSession(false);
+        StatsCommand command = stats(null);
+        command.follow = true;
+        command.intervalSeconds = 0.01;
+        command.session = session;
+        Thread thread = new Thread(() -> {
+            try {
+                command.execute();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, "stats-follow");
+        thread.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(session.console(), "Ctrl-C to stop.") >= 2);
+        thread.interrupt();
+        thread.join(10_000);
+        assertFalse(thread.isAlive());
+        assertFalse(session.console().contains("\u001b"), session.console());
+    }
+
+    @Test
+    void followRefusesANonPositiveInterval() throws Exception {
+        FakeKarafSession session = new FakeKarafSession(true);
+        StatsCommand command = stats(null);
+        command.follow = true;
+        command.intervalSeconds = 0;
+        command.session = session;
+        try (Console console = Console.capture()) {
+            command.execute();
+            assertEquals("--interval must be more than 0 seconds, was 0.0", console.err().trim());
+        }
+        assertEquals("", session.console());
+    }
+
+    private StatsCommand stats(String camera) {
+        StatsCommand command = new StatsCommand();
+        command.camera = camera;
+        command.sessions = List.of(cam1, cam0);
+        command.context = context;
+        return command;
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    private record FixedMetrics(List<CameraMetrics> cameras) implements StreamMetrics {
+        @Override
+        public Optional<CameraMetrics> camera(String name) {
+            return cameras.stream().filter(camera -> camera.camera().equals(name)).findFirst();
+        }
+    }
+}
