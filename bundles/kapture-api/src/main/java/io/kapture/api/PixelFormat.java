@@ -72,7 +72,12 @@ public enum PixelFormat {
      * bytes per pixel, more than any real JPEG or H.264 frame of that size needs.
      */
     public int minImageSize(int width, int height) {
-        long size = compressed ? 2L * width * height : (long) width * height * bitsPerPixel / 8;
+        long size = switch (this) {
+            // 4:2:0 chroma planes cover odd sizes with a rounded-up half line and half column
+            case NV12, YU12 -> (long) width * height + 2L * ((width + 1) / 2) * ((height + 1) / 2);
+            case MJPEG, H264 -> 2L * width * height;
+            default -> (long) width * height * bitsPerPixel / 8;
+        };
         if (size > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("image of " + width + "x" + height + " " + this + " is too large");
         }

@@ -49,6 +49,7 @@ class PixelFormatTest {
         assertEquals(1920 * 1080 * 2, PixelFormat.YUYV.minImageSize(1920, 1080));
         assertEquals(1920 * 1080 * 3 / 2, PixelFormat.NV12.minImageSize(1920, 1080));
         assertEquals(640 * 480 * 3, PixelFormat.RGB24.minImageSize(640, 480));
+        assertEquals(5 * 3 + 2 * 3 * 2, PixelFormat.YU12.minImageSize(5, 3));
         assertEquals(640, PixelFormat.GREY.minBytesPerLine(640));
         assertEquals(1280, PixelFormat.UYVY.minBytesPerLine(640));
         assertEquals(0, PixelFormat.MJPEG.minBytesPerLine(640));
