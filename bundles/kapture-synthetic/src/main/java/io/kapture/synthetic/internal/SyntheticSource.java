@@ -146,6 +146,7 @@ final class SyntheticSource implements CaptureSource {
             throw e;
         }
         slot.flags = FrameFlags.TIMESTAMP_MONOTONIC | (corrupted(slot.sequence) ? FrameFlags.ERROR : 0);
+        slot.memory().clear();
         delivered++;
         return slot;
     }

@@ -104,6 +104,15 @@ class SyntheticSourceTest {
         assertEquals(0, buffer.memory().position());
         assertEquals(FrameFlags.TIMESTAMP_MONOTONIC, buffer.flags());
         assertEquals(2, source.bufferCount());
+
+        buffer.memory().position(100).limit(200);
+        source.queue(buffer);
+        clock.advanceMillis(20);
+        now(source);
+        DriverBuffer again = now(source);
+        assertEquals(buffer.index(), again.index());
+        assertEquals(0, again.memory().position(), "a careless caller's position does not stick");
+        assertEquals(again.memory().capacity(), again.memory().limit());
     }
 
     @Test

@@ -9,7 +9,9 @@ import io.kapture.api.PixelFormat;
 /**
  * Paints MJPEG frames: the picture is kept in one BGR working image, updated by dirty regions like a raw
  * format's buffers, and every frame is that image encoded as JPEG into the driver buffer. Encoding dominates
- * the cost (it is per frame and whole-image by nature).
+ * the cost (it is per frame and whole-image by nature): on a shared 2-core machine it reaches about 350
+ * frames/s at 640x480, 270 at 1280x720 and 120 at 1920x1080, so MJPEG streams above those rates lose frames
+ * as a busy camera would.
  *
  * <p>Threading contract: one thread at a time.
  */

@@ -35,7 +35,7 @@ public final class RasterPainter implements FramePainter {
     @Override
     public int paint(ByteBuffer target, DirtyRegions dirty, long sequence) {
         if (template == null) {
-            throw new IllegalStateException("no template painted yet; call retemplate first");
+            throw new IllegalStateException("the painter has no template: it is closed or retemplate was never called");
         }
         if (dirty.templateGeneration != generation) {
             canvas.copyAll(template, target);

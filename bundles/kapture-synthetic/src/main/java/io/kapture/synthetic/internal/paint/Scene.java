@@ -33,11 +33,6 @@ final class Scene {
         return code;
     }
 
-    /** Side of a font pixel of the digits. */
-    int digitScale() {
-        return digitScale;
-    }
-
     /** The black backing of {@code digits} decimal digits, unclipped. */
     Rect digitsArea(int digits) {
         int s = digitScale;
