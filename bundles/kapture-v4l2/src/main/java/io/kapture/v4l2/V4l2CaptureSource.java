@@ -1,0 +1,42 @@
+package io.kapture.v4l2;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import io.kapture.api.spi.CaptureSource;
+
+/**
+ * A {@link CaptureSource} on a V4L2 node, with what only V4L2 offers: the node actually opened (a stable
+ * {@code /dev/v4l/by-id} name resolves to a {@code /dev/videoN}), the raw {@link V4l2Device} for further ioctls,
+ * and DMABUF export of the mapped buffers. Open one with {@link V4l2Sources#open}.
+ *
+ * <p>Threading: as {@link CaptureSource}; {@link #exportBuffer} may be called from any thread while streaming.
+ */
+@ProviderType
+public interface V4l2CaptureSource extends CaptureSource {
+
+    /** The node opened, for example {@code /dev/video2}. */
+    String path();
+
+    /** The open device, for ioctls this interface does not cover. Do not close it: {@link #close()} does. */
+    V4l2Device device();
+
+    /** {@link V4l2#BUF_TYPE_VIDEO_CAPTURE} or, for multi-planar-only devices, {@code ..._CAPTURE_MPLANE}. */
+    int bufferType();
+
+    /**
+     * Exports a buffer of the running stream as a DMABUF descriptor ({@code VIDIOC_EXPBUF}), to hand it to a GPU,
+     * encoder or another process without a copy.
+     *
+     * @param index the buffer, 0 to {@link #bufferCount()} - 1
+     * @return a new descriptor the caller owns and must close (for example with {@link Libc#close})
+     * @throws IllegalStateException if the source is not streaming
+     */
+    int exportBuffer(int index);
+
+    /**
+     * Mappings replaced by anonymous memory at {@link #stop()} because their buffer was still out (dequeued and not
+     * queued back): stale views read zeros instead of crashing the JVM. Each is unmapped once its buffer object is
+     * unreachable. 0 when every buffer came back in time, as the engine guarantees.
+     */
+    long orphanedMappings();
+}

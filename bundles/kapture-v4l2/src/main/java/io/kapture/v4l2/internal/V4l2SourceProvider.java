@@ -1,0 +1,149 @@
+package io.kapture.v4l2.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.kapture.api.spi.CaptureSource;
+import io.kapture.api.spi.CaptureSourceProvider;
+import io.kapture.api.spi.DeviceInfo;
+import io.kapture.v4l2.Libc;
+import io.kapture.v4l2.LinuxLibc;
+import io.kapture.v4l2.V4l2DeviceListener;
+import io.kapture.v4l2.V4l2DeviceWatcher;
+import io.kapture.v4l2.V4l2Discovery;
+import io.kapture.v4l2.V4l2Sources;
+
+/**
+ * The V4L2 {@link CaptureSourceProvider}: handles device names starting with {@code /dev/}, resolves stable
+ * names ({@code /dev/v4l/by-id/...}) to the current node at every open, so that the engine's periodic re-open
+ * finds a camera that came back under another node, and keeps {@link #devices()} current with a
+ * {@link V4l2DeviceWatcher}, forwarding hot-plug changes to every {@link V4l2DeviceListener} service.
+ *
+ * <p>Bundle stop: sources this provider opened and that are still open when it deactivates are closed, so no
+ * descriptor or mapping outlives the bundle. Threading: every method may be called from any thread; the
+ * listeners are a copy-on-write list, the open sources a concurrent set.
+ */
+@Component(service = CaptureSourceProvider.class, property = CaptureSourceProvider.TYPE + "=v4l2",
+        configurationPid = "io.kapture.v4l2")
+@Designate(ocd = ProviderConfig.class)
+public final class V4l2SourceProvider implements CaptureSourceProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(V4l2SourceProvider.class);
+    private static final String DEV = "/dev/";
+
+    private final Libc libc;
+    private final Path devRoot;
+    private final V4l2Discovery discovery;
+    private final V4l2DeviceWatcher watcher;
+    private final List<V4l2DeviceListener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<CaptureSource> open = ConcurrentHashMap.newKeySet();
+
+    @Activate
+    public V4l2SourceProvider(ProviderConfig config) {
+        this(LinuxLibc.get(), Path.of(config.dev_root()), Path.of(config.sys_root()), config.hotplug());
+    }
+
+    V4l2SourceProvider(Libc libc, Path devRoot, Path sysRoot, boolean hotplug) {
+        this.libc = libc;
+        this.devRoot = devRoot;
+        this.discovery = new V4l2Discovery(libc, devRoot, sysRoot);
+        this.watcher = hotplug ? new V4l2DeviceWatcher(discovery) : null;
+        if (watcher != null) {
+            watcher.addListener(new Forwarder());
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(V4l2DeviceListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(V4l2DeviceListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        for (CaptureSource source : open) {
+            LOG.warn("closing {}, still open at deactivation", source);
+            source.close();
+        }
+        open.clear();
+    }
+
+    @Override
+    public String type() {
+        return "v4l2";
+    }
+
+    @Override
+    public boolean handles(String device) {
+        return device != null && (device.startsWith(DEV) || device.startsWith(devRoot + "/"));
+    }
+
+    @Override
+    public List<DeviceInfo> devices() {
+        return watcher != null ? watcher.devices() : discovery.devices();
+    }
+
+    @Override
+    public CaptureSource open(String device, Map<String, ?> options) {
+        if (!handles(device)) {
+            throw new IllegalArgumentException("the V4L2 provider opens devices starting with /dev/, not '" + device
+                    + "'");
+        }
+        V4l2Source source = (V4l2Source) V4l2Sources.open(libc, underRoot(device));
+        try {
+            OptionControls.apply(source, options);
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+        open.add(source);
+        source.onClose(() -> open.remove(source));
+        return source;
+    }
+
+    /** {@code /dev/x} under the configured device folder: itself unless a test tree is configured. */
+    private String underRoot(String device) {
+        if (device.startsWith(DEV) && !devRoot.equals(Path.of("/dev"))) {
+            return devRoot.resolve(device.substring(DEV.length())).toString();
+        }
+        return device;
+    }
+
+    /** Passes the watcher's changes to the registered listener services. */
+    private final class Forwarder implements V4l2DeviceListener {
+        @Override
+        public void deviceAdded(DeviceInfo device) {
+            listeners.forEach(listener -> listener.deviceAdded(device));
+        }
+
+        @Override
+        public void deviceRemoved(DeviceInfo device) {
+            listeners.forEach(listener -> listener.deviceRemoved(device));
+        }
+
+        @Override
+        public void deviceChanged(DeviceInfo device) {
+            listeners.forEach(listener -> listener.deviceChanged(device));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.kapture.v4l2.sim;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One simulated camera across plug cycles: its node file, stable-name links and sysfs entry, and the
+ * {@link SimInstance} of the current plug-in (null while unplugged). Test code drives it: unplug, replug, produce
+ * frames by hand, flag frames as corrupted, raise a source-change event.
+ *
+ * <p>Thread-safe: the current instance is a volatile field; the instance guards its own state.
+ */
+public final class SimDevice {
+
+    private final SimulatedKernel kernel;
+    private final Path node;
+    private final SimCamera camera;
+    private final Path byId;
+    private final Path byPath;
+    private volatile SimInstance current;
+
+    SimDevice(SimulatedKernel kernel, Path node, SimCamera camera, String byId, String byPath) {
+        this.kernel = kernel;
+        this.node = node;
+        this.camera = camera;
+        this.byId = byId == null ? null : node.getParent().resolve("v4l/by-id").resolve(byId);
+        this.byPath = byPath == null ? null : node.getParent().resolve("v4l/by-path").resolve(byPath);
+    }
+
+    public Path node() {
+        return node;
+    }
+
+    /** The by-id link, or null. */
+    public Path byId() {
+        return byId;
+    }
+
+    public SimCamera camera() {
+        return camera;
+    }
+
+    /** The instance of the current plug-in; null while unplugged. */
+    public SimInstance current() {
+        return current;
+    }
+
+    /**
+     * Unplugs: the instance's open descriptors now fail with ENODEV and poll with POLLERR | POLLHUP, and the node,
+     * its links and its sysfs entry disappear.
+     */
+    public void unplug() {
+        SimInstance gone = current;
+        current = null;
+        if (gone != null) {
+            gone.unplug();
+        }
+        try {
+            Files.deleteIfExists(node);
+            if (byId != null) {
+                Files.deleteIfExists(byId);
+            }
+            if (byPath != null) {
+                Files.deleteIfExists(byPath);
+            }
+            Path sys = sysEntry();
+            Files.deleteIfExists(sys.resolve("name"));
+            Files.deleteIfExists(sys);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Plugs in again with fresh state, under the same node and stable names. */
+    public void replug() {
+        try {
+            Files.createFile(node);
+            Files.createDirectories(sysEntry());
+            Files.writeString(sysEntry().resolve("name"), camera.card() + "\n");
+            link(byId);
+            link(byPath);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        current = new SimInstance(kernel, this);
+    }
+
+    private void link(Path link) throws IOException {
+        if (link != null) {
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, link.getParent().relativize(node));
+        }
+    }
+
+    private Path sysEntry() {
+        return kernel.sysRoot().resolve("class/video4linux").resolve(node.getFileName());
+    }
+}

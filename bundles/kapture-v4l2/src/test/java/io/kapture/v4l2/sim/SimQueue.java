@@ -1,0 +1,313 @@
+package io.kapture.v4l2.sim;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+
+import com.sun.jna.Pointer;
+
+import io.kapture.v4l2.Errno;
+import io.kapture.v4l2.ErrnoException;
+import io.kapture.v4l2.Libc;
+import io.kapture.v4l2.V4l2;
+import io.kapture.v4l2.sim.SimulatedKernel.Handle;
+import io.kapture.v4l2.structs.V4l2Buffer;
+import io.kapture.v4l2.structs.V4l2ExportBuffer;
+import io.kapture.v4l2.structs.V4l2Plane;
+import io.kapture.v4l2.structs.V4l2RequestBuffers;
+
+/**
+ * The MMAP buffer queue of a simulated camera, with videobuf2's rules: the descriptor that allocates buffers owns
+ * the queue ({@code EBUSY} for everyone else until it frees them or closes); {@code QBUF} of a buffer already
+ * queued, {@code DQBUF} while not streaming or {@code STREAMON} without buffers is {@code EINVAL}; {@code DQBUF}
+ * with nothing done is {@code EAGAIN} (descriptors are non-blocking). Buffers live in the node file, page
+ * aligned one after another, and a frame is "captured" into the oldest queued buffer; with no buffer queued the
+ * frame is lost and the sequence number skips, as in a driver.
+ *
+ * <p>Frames are produced on demand ({@link #autoFrames}, the default: whenever a caller polls or dequeues and a
+ * buffer is queued) or only by {@link #produce}. Each frame's first eight bytes hold its sequence number.
+ *
+ * <p>Guarded by the owning {@link SimInstance}'s monitor: internal methods run under it, public ones take it.
+ */
+public final class SimQueue {
+
+    private static final long PAGE = 4096;
+
+    private enum State { USER, QUEUED, DONE }
+
+    private final SimInstance instance;
+    private final Libc host;
+    private final ArrayDeque<Integer> queued = new ArrayDeque<>();
+    private final ArrayDeque<Integer> done = new ArrayDeque<>();
+    private Handle owner;
+    private State[] states = new State[0];
+    private int[] bytesUsed = new int[0];
+    private long[] sequences = new long[0];
+    private long[] timestamps = new long[0];
+    private int[] flags = new int[0];
+    private long bufferLength;
+    private Pointer frames;
+    private boolean streaming;
+    private long sequence;
+    private long lost;
+    private boolean auto = true;
+    private int errorEvery;
+
+    SimQueue(SimInstance instance, Libc host, Path node) {
+        this.instance = instance;
+        this.host = host;
+    }
+
+    /** Whether frames come whenever asked for (default) or only from {@link #produce}. */
+    public void autoFrames(boolean on) {
+        synchronized (instance) {
+            auto = on;
+        }
+    }
+
+    /** Flags every {@code n}-th frame with {@code V4L2_BUF_FLAG_ERROR}; 0 for none. */
+    public void errorEvery(int n) {
+        synchronized (instance) {
+            errorEvery = n;
+        }
+    }
+
+    /** Captures {@code count} frames now; those finding no queued buffer are lost. */
+    public void produce(int count) {
+        synchronized (instance) {
+            for (int i = 0; i < count; i++) {
+                produceOne();
+            }
+            instance.notifyAll();
+        }
+    }
+
+    /** Frames lost because no buffer was queued. */
+    public long lost() {
+        synchronized (instance) {
+            return lost;
+        }
+    }
+
+    /** Buffers queued by the caller and not yet filled. */
+    public int queuedCount() {
+        synchronized (instance) {
+            return queued.size();
+        }
+    }
+
+    boolean handles(long request) {
+        return request == V4l2.VIDIOC_REQBUFS || request == V4l2.VIDIOC_QUERYBUF || request == V4l2.VIDIOC_QBUF
+                || request == V4l2.VIDIOC_DQBUF || request == V4l2.VIDIOC_STREAMON
+                || request == V4l2.VIDIOC_STREAMOFF || request == V4l2.VIDIOC_EXPBUF;
+    }
+
+    void ioctl(Handle handle, long request, Pointer arg) {
+        String name = V4l2.ioctlName(request);
+        if (request == V4l2.VIDIOC_REQBUFS) {
+            request(handle, V4l2RequestBuffers.at(arg));
+            return;
+        }
+        if (owner != null && owner != handle) {
+            throw new ErrnoException(name, Errno.EBUSY);
+        }
+        if (request == V4l2.VIDIOC_QUERYBUF) {
+            query(V4l2Buffer.at(arg), name);
+        } else if (request == V4l2.VIDIOC_QBUF) {
+            enqueue(V4l2Buffer.at(arg), name);
+        } else if (request == V4l2.VIDIOC_DQBUF) {
+            dequeue(V4l2Buffer.at(arg), name);
+        } else if (request == V4l2.VIDIOC_STREAMON) {
+            instance.checkType(arg.getInt(0), name);
+            if (states.length == 0) {
+                throw new ErrnoException(name, Errno.EINVAL);
+            }
+            if (!streaming) {
+                streaming = true;
+                sequence = 0;
+            }
+        } else if (request == V4l2.VIDIOC_STREAMOFF) {
+            instance.checkType(arg.getInt(0), name);
+            streamOff();
+        } else {
+            V4l2ExportBuffer export = V4l2ExportBuffer.at(arg);
+            instance.checkType(export.type(), name);
+            index(export.index(), name);
+            if (export.plane() != 0) {
+                throw new ErrnoException(name, Errno.EINVAL);
+            }
+            export.fd(instance.kernel().export(handle.fd()));
+        }
+    }
+
+    private void request(Handle handle, V4l2RequestBuffers request) {
+        instance.checkType(request.type(), "VIDIOC_REQBUFS");
+        if (request.memory() != V4l2.MEMORY_MMAP) {
+            throw new ErrnoException("VIDIOC_REQBUFS", Errno.EINVAL);
+        }
+        if (owner != null && owner != handle || streaming) {
+            throw new ErrnoException("VIDIOC_REQBUFS", Errno.EBUSY);
+        }
+        free();
+        if (request.count() == 0) {
+            return;
+        }
+        int count = Math.max(2, Math.min(8, request.count()));
+        bufferLength = (instance.sizeImage() + PAGE - 1) / PAGE * PAGE;
+        try (RandomAccessFile file = new RandomAccessFile("/proc/self/fd/" + handle.fd(), "rw")) {
+            file.setLength(count * bufferLength);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        frames = host.mmap(null, count * bufferLength, Libc.PROT_READ | Libc.PROT_WRITE, Libc.MAP_SHARED,
+                handle.fd(), 0);
+        owner = handle;
+        states = new State[count];
+        Arrays.fill(states, State.USER);
+        bytesUsed = new int[count];
+        sequences = new long[count];
+        timestamps = new long[count];
+        flags = new int[count];
+        request.count(count);
+    }
+
+    private void query(V4l2Buffer buffer, String name) {
+        instance.checkType(buffer.type(), name);
+        int index = index(buffer.index(), name);
+        describe(buffer, index, name);
+    }
+
+    private void enqueue(V4l2Buffer buffer, String name) {
+        instance.checkType(buffer.type(), name);
+        int index = index(buffer.index(), name);
+        if (buffer.memory() != V4l2.MEMORY_MMAP || states[index] != State.USER) {
+            throw new ErrnoException(name, Errno.EINVAL);
+        }
+        if (instance.camera().multiPlanar() && (buffer.length() < 1 || buffer.planes() == null)) {
+            throw new ErrnoException(name, Errno.EINVAL);
+        }
+        states[index] = State.QUEUED;
+        queued.add(index);
+        instance.notifyAll();
+    }
+
+    private void dequeue(V4l2Buffer buffer, String name) {
+        instance.checkType(buffer.type(), name);
+        if (!streaming) {
+            throw new ErrnoException(name, Errno.EINVAL);
+        }
+        if (instance.camera().multiPlanar() && (buffer.length() < 1 || buffer.planes() == null)) {
+            throw new ErrnoException(name, Errno.EINVAL);
+        }
+        if (done.isEmpty() && auto && !queued.isEmpty()) {
+            produceOne();
+        }
+        Integer index = done.poll();
+        if (index == null) {
+            throw new ErrnoException(name, Errno.EAGAIN);
+        }
+        states[index] = State.USER;
+        describe(buffer, index, name);
+    }
+
+    private void describe(V4l2Buffer buffer, int index, String name) {
+        boolean multiPlanar = instance.camera().multiPlanar();
+        Pointer planes = buffer.planes();
+        if (multiPlanar && (buffer.length() < 1 || planes == null)) {
+            throw new ErrnoException(name, Errno.EINVAL);
+        }
+        buffer.index(index);
+        buffer.bytesUsed(multiPlanar ? 0 : bytesUsed[index]);
+        buffer.flags(flags[index] | V4l2.BUF_FLAG_MAPPED | (states[index] == State.QUEUED ? V4l2.BUF_FLAG_QUEUED
+                : states[index] == State.DONE ? V4l2.BUF_FLAG_DONE : 0));
+        buffer.field(V4l2.FIELD_NONE);
+        buffer.sequence(sequences[index]);
+        buffer.timestampNanos(timestamps[index]);
+        if (multiPlanar) {
+            V4l2Plane plane = V4l2Plane.at(planes, 1);
+            plane.bytesUsed(0, bytesUsed[index]);
+            plane.length(0, (int) bufferLength);
+            plane.memOffset(0, (int) (index * bufferLength));
+            buffer.length(1);
+        } else {
+            buffer.offset((int) (index * bufferLength));
+            buffer.length((int) bufferLength);
+        }
+    }
+
+    private int index(int index, String name) {
+        if (index < 0 || index >= states.length) {
+            throw new ErrnoException(name, Errno.EINVAL);
+        }
+        return index;
+    }
+
+    private void produceOne() {
+        long number = sequence++;
+        Integer index = queued.poll();
+        if (index == null) {
+            lost++;
+            return;
+        }
+        int size = instance.sizeImage();
+        bytesUsed[index] = instance.compressed() ? size / 3 : size;
+        sequences[index] = number;
+        timestamps[index] = System.nanoTime();
+        flags[index] = V4l2.BUF_FLAG_TIMESTAMP_MONOTONIC
+                | (errorEvery > 0 && number % errorEvery == errorEvery - 1 ? V4l2.BUF_FLAG_ERROR : 0);
+        frames.setLong(index * bufferLength, number);
+        states[index] = State.DONE;
+        done.add(index);
+    }
+
+    boolean readyOrProduce() {
+        if (done.isEmpty() && auto && !queued.isEmpty()) {
+            produceOne();
+        }
+        return !done.isEmpty();
+    }
+
+    boolean streaming(Handle handle) {
+        return streaming && owner == handle;
+    }
+
+    boolean hasBuffers() {
+        return states.length > 0;
+    }
+
+    void checkMappable(long offset, long length) {
+        if (states.length == 0 || offset % bufferLength != 0 || offset / bufferLength >= states.length
+                || length > bufferLength) {
+            throw new ErrnoException("mmap", Errno.EINVAL);
+        }
+    }
+
+    void release(Handle handle) {
+        if (owner == handle) {
+            streamOff();
+            free();
+        }
+    }
+
+    private void streamOff() {
+        streaming = false;
+        Arrays.fill(states, State.USER);
+        queued.clear();
+        done.clear();
+        instance.notifyAll();
+    }
+
+    private void free() {
+        if (frames != null) {
+            host.munmap(frames, states.length * bufferLength);
+            frames = null;
+        }
+        owner = null;
+        states = new State[0];
+        queued.clear();
+        done.clear();
+    }
+}
