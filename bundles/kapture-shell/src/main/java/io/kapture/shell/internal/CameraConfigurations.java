@@ -78,7 +78,8 @@ public final class CameraConfigurations {
             Configuration[] found = configurationAdmin.listConfigurations(filter);
             return found == null ? new Configuration[0] : found;
         } catch (InvalidSyntaxException e) {
-            throw new IllegalArgumentException("Cannot search configurations with " + filter + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("Cannot search configurations with " + filter + ": " + e.getMessage(),
+                    e);
         }
     }
 

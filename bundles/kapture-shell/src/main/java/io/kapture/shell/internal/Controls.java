@@ -56,10 +56,11 @@ public final class Controls {
      */
     public ControlInfo get(String name) {
         List<ControlInfo> controls = source.controls();
+        String listing = controls.isEmpty() ? "It has no controls."
+                : "Controls: " + controls.stream().map(ControlInfo::name).collect(Collectors.joining(", "));
         return controls.stream().filter(control -> control.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No control '" + name + "' on " + device + ". "
-                        + (controls.isEmpty() ? "It has no controls."
-                                : "Controls: " + controls.stream().map(ControlInfo::name).collect(Collectors.joining(", ")))));
+                        + listing));
     }
 
     /** A control's current value as the shell prints it: {@code 128}, or {@code 1 (50 Hz)} for a menu entry. */

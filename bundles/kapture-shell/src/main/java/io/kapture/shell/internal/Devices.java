@@ -47,7 +47,8 @@ public final class Devices {
             try {
                 provider.devices().forEach(info -> found.add(new Discovered(provider.type(), info)));
             } catch (RuntimeException e) {
-                problems.accept("The " + provider.type() + " provider could not list its devices: " + Errors.describe(e));
+                problems.accept("The " + provider.type() + " provider could not list its devices: "
+                        + Errors.describe(e));
             }
         }
         found.sort(Comparator.comparing(Discovered::type).thenComparing(d -> d.info().device()));

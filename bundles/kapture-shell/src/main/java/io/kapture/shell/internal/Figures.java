@@ -33,7 +33,10 @@ public final class Figures {
         return fps == Math.rint(fps) ? Long.toString((long) fps) : String.format(Locale.ROOT, "%.2f", fps);
     }
 
-    /** A duration given in nanoseconds, in the unit that reads best: {@code 850 ns}, {@code 12.3 µs}, {@code 4.56 ms}, {@code 1.20 s}. */
+    /**
+     * A duration given in nanoseconds, in the unit that reads best: {@code 850 ns}, {@code 12.3 µs},
+     * {@code 4.56 ms}, {@code 1.20 s}.
+     */
     public static String nanos(long nanos) {
         if (nanos < MICROSECOND) {
             return nanos + " ns";

@@ -11,7 +11,8 @@ class ImageFilesTest {
 
     @Test
     void relativeNamesResolveUnderKarafBase() {
-        assertEquals(Path.of("/opt/karaf/snapshots/a.png"), ImageFiles.resolve("snapshots/../snapshots/a.png", "/opt/karaf"));
+        assertEquals(Path.of("/opt/karaf/snapshots/a.png"), ImageFiles.resolve("snapshots/../snapshots/a.png",
+                "/opt/karaf"));
     }
 
     @Test

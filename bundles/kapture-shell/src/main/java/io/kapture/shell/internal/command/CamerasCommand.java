@@ -17,8 +17,11 @@ import io.kapture.shell.internal.Cameras;
  * <p>Threading contract: see {@link KaptureCommand}.
  */
 @Service
-@Command(scope = "kapture", name = "cameras", description = "Lists the configured cameras: device, format, "
-        + "frame rate (configured / measured), delivery strategy, state, frames, drops and the last error.")
+@Command(scope = "kapture", name = "cameras",
+        description = "Lists the configured cameras and their last errors",
+        detailedDescription = "Per camera: device, format, frame rate (configured / measured), delivery strategy, "
+                + "state, frames and drops; below the table the last error of each camera that has one "
+                + "(why its configuration was rejected, why it waits or failed).")
 public class CamerasCommand extends KaptureCommand {
 
     @Reference

@@ -25,7 +25,7 @@ import io.kapture.shell.internal.completer.DeviceCompleter;
  * <p>Threading contract: see {@link KaptureCommand}.
  */
 @Service
-@Command(scope = "kapture", name = "control", description = "Shows a device control's value or sets it.")
+@Command(scope = "kapture", name = "control", description = "Shows or sets a device control")
 public class ControlCommand extends KaptureCommand {
 
     @Argument(index = 0, name = "device", required = true, description = "A device (/dev/video0, synthetic) or "

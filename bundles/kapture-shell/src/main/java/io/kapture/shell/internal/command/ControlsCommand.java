@@ -22,8 +22,7 @@ import io.kapture.shell.internal.completer.DeviceCompleter;
  * <p>Threading contract: see {@link KaptureCommand}.
  */
 @Service
-@Command(scope = "kapture", name = "controls", description = "Lists a device's controls (brightness, exposure, "
-        + "...) with value, default and range.")
+@Command(scope = "kapture", name = "controls", description = "Lists a device's controls with values and ranges")
 public class ControlsCommand extends KaptureCommand {
 
     @Argument(index = 0, name = "device", required = true, description = "A device (/dev/video0, synthetic) or "

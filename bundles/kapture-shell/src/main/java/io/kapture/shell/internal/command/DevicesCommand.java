@@ -19,8 +19,10 @@ import io.kapture.shell.internal.Devices;
  * <p>Threading contract: see {@link KaptureCommand}.
  */
 @Service
-@Command(scope = "kapture", name = "devices", description = "Lists the capture devices found on this machine "
-        + "by every installed capture source provider (V4L2, synthetic).")
+@Command(scope = "kapture", name = "devices",
+        description = "Lists the capture devices found on this machine",
+        detailedDescription = "Every device of every installed capture source provider: V4L2 nodes when kapture-v4l2 "
+                + "runs, synthetic cameras.")
 public class DevicesCommand extends KaptureCommand {
 
     @Reference

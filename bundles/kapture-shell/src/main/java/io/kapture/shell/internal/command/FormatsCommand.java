@@ -23,8 +23,8 @@ import io.kapture.shell.internal.completer.DeviceCompleter;
  * <p>Threading contract: see {@link KaptureCommand}.
  */
 @Service
-@Command(scope = "kapture", name = "formats", description = "Lists the pixel formats, frame sizes and frame "
-        + "rates a device offers.")
+@Command(scope = "kapture", name = "formats",
+        description = "Lists a device's pixel formats, frame sizes and frame rates")
 public class FormatsCommand extends KaptureCommand {
 
     @Argument(index = 0, name = "device", required = true, description = "A device (/dev/video0, synthetic) or "

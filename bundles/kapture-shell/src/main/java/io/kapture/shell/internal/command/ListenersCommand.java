@@ -17,8 +17,7 @@ import io.kapture.shell.internal.ListenerTable;
  * <p>Threading contract: see {@link KaptureCommand}.
  */
 @Service
-@Command(scope = "kapture", name = "listeners", description = "Lists the frame listeners of every camera: "
-        + "bundle, camera filter, queue depth, drop policy, drops and errors.")
+@Command(scope = "kapture", name = "listeners", description = "Lists the frame listeners of every camera")
 public class ListenersCommand extends KaptureCommand {
 
     @Reference

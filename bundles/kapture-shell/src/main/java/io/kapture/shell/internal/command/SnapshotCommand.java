@@ -30,8 +30,7 @@ import io.kapture.shell.internal.convert.FrameConversion;
  * passes or the user presses Ctrl-C.
  */
 @Service
-@Command(scope = "kapture", name = "snapshot", description = "Writes a camera's next frame to a PNG or JPEG "
-        + "file (by the file's extension).")
+@Command(scope = "kapture", name = "snapshot", description = "Writes a camera's next frame to a PNG or JPEG file")
 public class SnapshotCommand extends KaptureCommand {
 
     @Argument(index = 0, name = "camera", required = true, description = "The camera's name")
@@ -56,8 +55,8 @@ public class SnapshotCommand extends KaptureCommand {
         CaptureSession session = new Cameras(sessions).get(camera);
         SessionState state = session.state();
         if (state != SessionState.RUNNING && state != SessionState.STARTING) {
-            throw new IllegalStateException("Camera " + camera + " is " + state + ", so it delivers no frames; start it "
-                    + "with kapture:start " + camera);
+            throw new IllegalStateException("Camera " + camera + " is " + state
+                    + ", so it delivers no frames; start it with kapture:start " + camera);
         }
         Path path = ImageFiles.resolve(file, context.getProperty("karaf.base"));
         String format = ImageFiles.formatOf(path);

@@ -19,7 +19,7 @@ import io.kapture.shell.internal.completer.CameraCompleter;
  * <p>Threading contract: see {@link KaptureCommand}.
  */
 @Service
-@Command(scope = "kapture", name = "start", description = "Starts capturing on a configured camera.")
+@Command(scope = "kapture", name = "start", description = "Starts a camera")
 public class StartCommand extends KaptureCommand {
 
     @Argument(index = 0, name = "camera", required = true, description = "The camera's name")

@@ -31,9 +31,13 @@ import io.kapture.shell.internal.metrics.ProcessorMetrics;
  * interrupted.
  */
 @Service
-@Command(scope = "kapture", name = "stats", description = "Shows capture statistics per camera and per "
-        + "listener: fps, deliveries, drops by cause, latency, pool and driver buffers. Use --follow to refresh "
-        + "until Ctrl-C.")
+@Command(scope = "kapture", name = "stats",
+        description = "Shows capture statistics; --follow refreshes until Ctrl-C",
+        detailedDescription = "Per camera: fps, frames captured and delivered, driver buffers queued, pool hit rate, "
+                + "and frames lost by cause (sequence gaps, queue policy drops, fallback copies, "
+                + "reclaimed leases, corrupted). Per listener: queue, deliveries, drops, errors and "
+                + "latency p50/p99/max. With the processor-stats bundle, also its jitter and gap "
+                + "figures.")
 public class StatsCommand extends KaptureCommand {
 
     @Argument(index = 0, name = "camera", description = "Only this camera")

@@ -19,8 +19,7 @@ import io.kapture.shell.internal.completer.CameraCompleter;
  * <p>Threading contract: see {@link KaptureCommand}.
  */
 @Service
-@Command(scope = "kapture", name = "stop", description = "Stops capturing on a camera and releases its device; "
-        + "the camera stays configured.")
+@Command(scope = "kapture", name = "stop", description = "Stops a camera, keeping its configuration")
 public class StopCommand extends KaptureCommand {
 
     @Argument(index = 0, name = "camera", required = true, description = "The camera's name")

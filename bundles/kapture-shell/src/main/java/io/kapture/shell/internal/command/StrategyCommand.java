@@ -28,8 +28,12 @@ import io.kapture.shell.internal.completer.StrategyCompleter;
  * <p>Threading contract: see {@link KaptureCommand}.
  */
 @Service
-@Command(scope = "kapture", name = "strategy", description = "Shows or switches a camera's delivery strategy "
-        + "(copy, pool, zerocopy or any registered one); a switch is saved in the camera's configuration.")
+@Command(scope = "kapture", name = "strategy",
+        description = "Shows or switches a camera's delivery strategy",
+        detailedDescription = "Without a strategy, shows the one in use and the registered ones (copy, pool, "
+                + "zerocopy, ...). With one, writes it to the camera's configuration through "
+                + "Configuration Admin: the change persists and the engine applies it like any "
+                + "configuration update.")
 public class StrategyCommand extends KaptureCommand {
 
     @Argument(index = 0, name = "camera", required = true, description = "The camera's name")

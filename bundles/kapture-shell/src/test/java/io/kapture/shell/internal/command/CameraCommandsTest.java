@@ -1,6 +1,7 @@
 package io.kapture.shell.internal.command;
 
 import static io.kapture.shell.internal.command.CamerasCommandTest.row;
+import static io.kapture.shell.internal.testing.Tables.cells;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +39,8 @@ class CameraCommandsTest {
         try (Console console = Console.capture()) {
             start("cam0").execute();
             assertEquals("", console.out());
-            assertEquals("Camera cam0 did not start (WAITING): no provider handles synthetic yet", console.err().trim());
+            assertEquals("Camera cam0 did not start (WAITING): no provider handles synthetic yet",
+                    console.err().trim());
         }
     }
 
@@ -82,13 +84,16 @@ class CameraCommandsTest {
         try (Console console = Console.capture()) {
             command.execute();
             String[] lines = console.out().split("\\R");
-            assertTrue(lines[0].matches("Camera\\s+\\|\\s+Listener\\s+\\|\\s+Bundle\\s+\\|\\s+Filter\\s+\\|\\s+Queue\\s+\\|\\s+"
-                    + "Policy\\s+\\|\\s+Delivered\\s+\\|\\s+Dropped\\s+\\|\\s+Errors"), lines[0]);
+            assertEquals(List.of("Camera", "Listener", "Bundle", "Filter", "Queue", "Policy", "Delivered",
+                    "Dropped", "Errors"),
+                cells(lines[0]), lines[0]);
             assertEquals(4, lines.length, console.out());
-            assertTrue(lines[2].matches("cam0\\s+\\|\\s+recorder\\s+\\|\\s+org.example.recorder\\s+\\|\\s+cam0\\s+\\|\\s+2/8\\s+\\|\\s+"
-                    + "DROP_OLDEST\\s+\\|\\s+900\\s+\\|\\s+40\\s+\\|\\s+1"), lines[2]);
+            assertEquals(List.of("cam0", "recorder", "org.example.recorder", "cam0", "2/8", "DROP_OLDEST",
+                    "900", "40", "1"),
+                cells(lines[2]), lines[2]);
             assertTrue(row(lines, "cam0").contains("recorder"), console.out());
-            assertTrue(lines[3].matches("cam0\\s+\\|\\s+detector\\s+\\|.*\\|\\s+700\\s+\\|\\s+240\\s+\\|\\s+1"), lines[3]);
+            assertEquals(List.of("cam0", "detector", "org.example.detector", "cam0", "2/8", "DROP_OLDEST", "700", "240",
+                    "1"), cells(lines[3]), lines[3]);
         }
     }
 

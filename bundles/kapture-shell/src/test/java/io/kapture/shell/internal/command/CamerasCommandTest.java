@@ -1,6 +1,8 @@
 package io.kapture.shell.internal.command;
 
+import static io.kapture.shell.internal.testing.Tables.cells;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -39,18 +41,18 @@ class CamerasCommandTest {
         }
 
         String[] lines = out.split("\\R");
-        assertTrue(lines[0].matches("Camera\\s+\\|\\s+Device\\s+\\|\\s+Format\\s+\\|\\s+FPS set/measured\\s+\\|\\s+"
-                + "Delivery\\s+\\|\\s+State\\s+\\|\\s+Frames\\s+\\|\\s+Drops"), lines[0]);
+        assertEquals(List.of("Camera", "Device", "Format", "FPS set/measured", "Delivery", "State", "Frames", "Drops"),
+                cells(lines[0]), lines[0]);
         String back = row(lines, "back");
         String cam0 = row(lines, "cam0");
         assertTrue(lines[2].startsWith("back"), "sorted by name: " + out);
-        assertTrue(cam0.matches("cam0\\s+\\|\\s+synthetic\\s+\\|\\s+640x480 YUYV\\s+\\|\\s+30 / 29.9\\s+\\|\\s+pool\\s+"
-                + "\\|\\s+RUNNING\\s+\\|\\s+1000\\s+\\|\\s+51"), cam0);
-        assertTrue(back.matches("back\\s+\\|\\s+/dev/video7\\s+\\|\\s+-\\s+\\|\\s+max / 0.0\\s+\\|\\s+zerocopy\\s+"
-                + "\\|\\s+WAITING\\s+\\|\\s+0\\s+\\|\\s+0"), back);
-        assertTrue(out.contains("Last error of back: no capture source provider handles /dev/video7; install kapture-v4l2"),
-                out);
-        assertTrue(!out.contains("Last error of cam0"), out);
+        assertEquals(List.of("cam0", "synthetic", "640x480 YUYV", "30 / 29.9", "pool", "RUNNING", "1000", "51"),
+                cells(cam0), cam0);
+        assertEquals(List.of("back", "/dev/video7", "-", "max / 0.0", "zerocopy", "WAITING", "0", "0"),
+                cells(back), back);
+        assertTrue(out.contains(
+                "Last error of back: no capture source provider handles /dev/video7; install kapture-v4l2"), out);
+        assertFalse(out.contains("Last error of cam0"), out);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.kapture.shell.internal.command;
 
 import static io.kapture.shell.internal.command.CamerasCommandTest.row;
+import static io.kapture.shell.internal.testing.Tables.cells;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,10 +43,10 @@ class ControlCommandsTest {
         try (Console console = Console.capture()) {
             command.execute();
             String[] lines = console.out().split("\\R");
-            assertTrue(lines[0].matches("Control\\s+\\|\\s+Type\\s+\\|\\s+Value\\s+\\|\\s+Default\\s+\\|\\s+Min\\s+\\|\\s+"
-                    + "Max\\s+\\|\\s+Step\\s+\\|\\s+Menu"), lines[0]);
-            assertTrue(row(lines, "brightness").matches("brightness\\s+\\|\\s+integer\\s+\\|\\s+100\\s+\\|\\s+128\\s+\\|\\s+0"
-                    + "\\s+\\|\\s+255\\s+\\|\\s+1\\s+\\|\\s+-"), console.out());
+            assertEquals(List.of("Control", "Type", "Value", "Default", "Min", "Max", "Step", "Menu"),
+                cells(lines[0]), lines[0]);
+            assertEquals(List.of("brightness", "integer", "100", "128", "0", "255", "1", "-"),
+                cells(row(lines, "brightness")), console.out());
             assertTrue(row(lines, "power_line_frequency").endsWith("0=Disabled, 1=50 Hz, 2=60 Hz"), console.out());
         }
         assertTrue(v4l2.allClosed());

@@ -1,6 +1,7 @@
 package io.kapture.shell.internal.command;
 
 import static io.kapture.shell.internal.command.CamerasCommandTest.row;
+import static io.kapture.shell.internal.testing.Tables.cells;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,10 +44,11 @@ class DeviceCommandsTest {
         try (Console console = Console.capture()) {
             command.execute();
             String[] lines = console.out().split("\\R");
-            assertTrue(lines[0].matches("Device\\s+\\|\\s+Type\\s+\\|\\s+Driver\\s+\\|\\s+Card\\s+\\|\\s+Bus\\s+\\|\\s+"
-                    + "Capture\\s+\\|\\s+Stable names"), lines[0]);
-            assertTrue(row(lines, "synthetic").matches("synthetic\\s+\\|\\s+synthetic\\s+\\|\\s+synthetic-driver\\s+\\|\\s+"
-                    + "Kapture synthetic camera\\s+\\|\\s+platform:synthetic\\s+\\|\\s+yes\\s+\\|\\s+-"), console.out());
+            assertEquals(List.of("Device", "Type", "Driver", "Card", "Bus", "Capture", "Stable names"),
+                cells(lines[0]), lines[0]);
+            assertEquals(List.of("synthetic", "synthetic", "synthetic-driver", "Kapture synthetic camera",
+                    "platform:synthetic", "yes", "-"),
+                cells(row(lines, "synthetic")), console.out());
             assertTrue(row(lines, "/dev/video0").contains("| v4l2 "), console.out());
             assertEquals("", console.err());
         }
@@ -73,10 +75,12 @@ class DeviceCommandsTest {
         try (Console console = Console.capture()) {
             command.execute();
             String[] lines = console.out().split("\\R");
-            assertTrue(lines[0].matches("Fourcc\\s+\\|\\s+Kapture\\s+\\|\\s+Description\\s+\\|\\s+Size\\s+\\|\\s+"
-                    + "Frame rates \\(fps\\)"), lines[0]);
-            assertTrue(lines[2].matches("YUYV\\s+\\|\\s+YUYV\\s+\\|\\s+YUYV 4:2:2\\s+\\|\\s+640x480\\s+\\|\\s+30, 7.5"), lines[2]);
-            assertTrue(lines[3].matches("YUYV\\s+\\|\\s+YUYV\\s+\\|\\s+YUYV 4:2:2\\s+\\|\\s+1280x720\\s+\\|\\s+-"), lines[3]);
+            assertEquals(List.of("Fourcc", "Kapture", "Description", "Size", "Frame rates (fps)"),
+                cells(lines[0]), lines[0]);
+            assertEquals(List.of("YUYV", "YUYV", "YUYV 4:2:2", "640x480", "30, 7.5"),
+                cells(lines[2]), lines[2]);
+            assertEquals(List.of("YUYV", "YUYV", "YUYV 4:2:2", "1280x720", "-"),
+                cells(lines[3]), lines[3]);
             assertEquals("", console.err());
         }
         assertEquals(1, synthetic.opened.size());
@@ -88,8 +92,8 @@ class DeviceCommandsTest {
         FormatsCommand command = formats("front");
         try (Console console = Console.capture()) {
             command.execute();
-            assertTrue(console.out().split("\\R")[2].matches("YVYU\\s+\\|\\s+-\\s+\\|\\s+YVYU 4:2:2\\s+\\|\\s+320x240\\s+\\|\\s+15"),
-                    console.out());
+            assertEquals(List.of("YVYU", "-", "YVYU 4:2:2", "320x240", "15"),
+                cells(console.out().split("\\R")[2]), console.out());
         }
         assertTrue(v4l2.allClosed());
     }

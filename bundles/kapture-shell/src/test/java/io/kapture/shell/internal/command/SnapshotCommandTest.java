@@ -49,7 +49,8 @@ class SnapshotCommandTest {
     /** Delivers frames in this format to every frame listener subscribed to cam0, on a thread of its own. */
     private void engineDelivers(FrameFormat format, byte[] data) {
         context.onRegistration(entry -> {
-            if (entry.service instanceof FrameListener listener && "cam0".equals(entry.getProperty(FrameListener.CAMERA))) {
+            if (entry.service instanceof FrameListener listener
+                    && "cam0".equals(entry.getProperty(FrameListener.CAMERA))) {
                 Thread delivery = new Thread(() -> {
                     for (int i = 0; i < 3 && entry.isRegistered(); i++) {
                         FakeFrame frame = new FakeFrame("cam0", format, data, sequence.incrementAndGet());

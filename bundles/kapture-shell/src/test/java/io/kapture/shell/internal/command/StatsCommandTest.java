@@ -2,6 +2,7 @@ package io.kapture.shell.internal.command;
 
 import static io.kapture.shell.internal.command.CamerasCommandTest.row;
 import static org.awaitility.Awaitility.await;
+import static io.kapture.shell.internal.testing.Tables.cells;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,19 +48,24 @@ class StatsCommandTest {
             assertEquals("", console.err());
             lines = console.out().split("\\R");
         }
-        assertTrue(lines[0].matches("Camera\\s+\\|\\s+State\\s+\\|\\s+Delivery\\s+\\|\\s+FPS\\s+\\|\\s+Captured\\s+\\|\\s+"
-                + "Delivered\\s+\\|\\s+Driver buffers queued\\s+\\|\\s+Pool hit rate"), lines[0]);
-        assertTrue(lines[2].matches("cam0\\s+\\|\\s+RUNNING\\s+\\|\\s+pool\\s+\\|\\s+29.9\\s+\\|\\s+1000\\s+\\|\\s+900\\s+\\|\\s+"
-                + "3/4\\s+\\|\\s+99.5%"), lines[2]);
-        assertTrue(lines[3].matches("cam1\\s+\\|\\s+CONFIGURED\\s+\\|.*\\|\\s+-"), lines[3]);
-        assertTrue(lines[5].matches("Camera\\s+\\|\\s+Sequence gaps\\s+\\|\\s+Queue policy drops\\s+\\|\\s+Fallback copies\\s+"
-                + "\\|\\s+Reclaimed leases\\s+\\|\\s+Corrupted"), lines[5]);
-        assertTrue(lines[7].matches("cam0\\s+\\|\\s+11\\s+\\|\\s+40\\s+\\|\\s+7\\s+\\|\\s+5\\s+\\|\\s+3"), lines[7]);
-        assertTrue(lines[10].matches("Camera\\s+\\|\\s+Listener\\s+\\|\\s+Policy\\s+\\|\\s+Queued\\s+\\|\\s+Delivered\\s+\\|\\s+"
-                + "Dropped\\s+\\|\\s+Errors\\s+\\|\\s+Latency p50\\s+\\|\\s+p99\\s+\\|\\s+max"), lines[10]);
-        assertTrue(lines[12].matches("cam0\\s+\\|\\s+recorder\\s+\\|\\s+DROP_OLDEST\\s+\\|\\s+2/8\\s+\\|\\s+900\\s+\\|\\s+40\\s+"
-                + "\\|\\s+1\\s+\\|\\s+1.5 µs\\s+\\|\\s+2.50 ms\\s+\\|\\s+3.00 s"), lines[12]);
-        assertTrue(lines[13].matches("cam0\\s+\\|\\s+idle\\s+\\|.*\\|\\s+-\\s+\\|\\s+-\\s+\\|\\s+-"), lines[13]);
+        assertEquals(List.of("Camera", "State", "Delivery", "FPS", "Captured", "Delivered",
+                "Driver buffers queued", "Pool hit rate"),
+                cells(lines[0]), lines[0]);
+        assertEquals(List.of("cam0", "RUNNING", "pool", "29.9", "1000", "900", "3/4", "99.5%"),
+                cells(lines[2]), lines[2]);
+        assertEquals(List.of("cam1", "CONFIGURED", "pool", "0.0", "0", "0", "0/0", "-"), cells(lines[3]), lines[3]);
+        assertEquals(List.of("Camera", "Sequence gaps", "Queue policy drops", "Fallback copies",
+                "Reclaimed leases", "Corrupted"),
+                cells(lines[5]), lines[5]);
+        assertEquals(List.of("cam0", "11", "40", "7", "5", "3"),
+                cells(lines[7]), lines[7]);
+        assertEquals(List.of("Camera", "Listener", "Policy", "Queued", "Delivered", "Dropped", "Errors",
+                "Latency p50", "p99", "max"),
+                cells(lines[10]), lines[10]);
+        assertEquals(List.of("cam0", "recorder", "DROP_OLDEST", "2/8", "900", "40", "1", "1.5 µs", "2.50 ms", "3.00 s"),
+                cells(lines[12]), lines[12]);
+        assertEquals(List.of("cam0", "idle", "DROP_OLDEST", "2/8", "0", "0", "1", "-", "-", "-"), cells(lines[13]),
+                lines[13]);
         assertFalse(String.join("\n", lines).contains("processor-stats"));
     }
 
@@ -85,10 +91,10 @@ class StatsCommandTest {
             out = console.out();
         }
         String[] section = out.substring(out.indexOf("processor-stats:")).split("\\R");
-        assertTrue(section[1].matches("Camera\\s+\\|\\s+FPS\\s+\\|\\s+Jitter mean\\s+\\|\\s+Jitter max\\s+\\|\\s+Frames\\s+\\|\\s+"
-                + "Seq gaps\\s+\\|\\s+Gap frames"), section[1]);
-        assertTrue(section[3].matches("cam0\\s+\\|\\s+30.0\\s+\\|\\s+250.0 µs\\s+\\|\\s+1.80 ms\\s+\\|\\s+5000\\s+\\|\\s+2\\s+\\|\\s+3"),
-                section[3]);
+        assertEquals(List.of("Camera", "FPS", "Jitter mean", "Jitter max", "Frames", "Seq gaps", "Gap frames"),
+                cells(section[1]), section[1]);
+        assertEquals(List.of("cam0", "30.0", "250.0 µs", "1.80 ms", "5000", "2", "3"),
+                cells(section[3]), section[3]);
         assertEquals(4, section.length, out);
     }
 

@@ -44,7 +44,8 @@ class StrategyCommandTest {
         Hashtable<String, Object> renamedProperties = new Hashtable<>();
         renamedProperties.put("name", "front");
         renamedProperties.put("device", "/dev/video0");
-        renamedConfiguration = configurationAdmin.addFactoryConfiguration("io.kapture.camera", "usb", renamedProperties);
+        renamedConfiguration = configurationAdmin.addFactoryConfiguration("io.kapture.camera", "usb",
+                renamedProperties);
     }
 
     @Test

@@ -56,7 +56,8 @@ class CompletersTest {
         }
         StrategyCompleter completer = new StrategyCompleter();
         completer.context = context;
-        assertEquals(List.of("copy", "pool", "zerocopy"), complete(completer::complete, "kapture:strategy", "cam0", ""));
+        assertEquals(List.of("copy", "pool", "zerocopy"), complete(completer::complete, "kapture:strategy",
+                "cam0", ""));
         assertEquals(List.of("zerocopy"), complete(completer::complete, "kapture:strategy", "cam0", "z"));
     }
 

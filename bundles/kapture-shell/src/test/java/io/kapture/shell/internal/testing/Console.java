@@ -26,8 +26,9 @@ public final class Console implements AutoCloseable {
         return new Console();
     }
 
+    /** What was printed to System.out, tables in their ASCII form. */
     public String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return Tables.ascii(out.toString(StandardCharsets.UTF_8));
     }
 
     public String err() {

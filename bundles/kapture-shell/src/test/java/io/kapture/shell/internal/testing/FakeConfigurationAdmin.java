@@ -28,7 +28,8 @@ public final class FakeConfigurationAdmin implements ConfigurationAdmin {
     public final List<FakeConfiguration> configurations = new CopyOnWriteArrayList<>();
 
     /** Adds a factory configuration {@code factoryPid~name} with these properties. */
-    public FakeConfiguration addFactoryConfiguration(String factoryPid, String name, Dictionary<String, Object> properties) {
+    public FakeConfiguration addFactoryConfiguration(String factoryPid, String name, Dictionary<String,
+            Object> properties) {
         FakeConfiguration configuration = new FakeConfiguration(factoryPid + "~" + name, factoryPid, properties);
         configurations.add(configuration);
         return configuration;

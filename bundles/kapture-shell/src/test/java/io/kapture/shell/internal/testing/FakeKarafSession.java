@@ -32,10 +32,10 @@ public final class FakeKarafSession implements Session {
         this.terminal = new FakeTerminal(ansi);
     }
 
-    /** Everything written to the console so far. */
+    /** Everything written to the console so far, tables in their ASCII form. */
     public String console() {
         synchronized (console) {
-            return buffer.toString(StandardCharsets.UTF_8);
+            return Tables.ascii(buffer.toString(StandardCharsets.UTF_8));
         }
     }
 
