@@ -59,6 +59,12 @@ public final class CameraConfigurations {
                         + "' (factory PID " + FACTORY_PID + "); it may have been deleted meanwhile."));
     }
 
+    /** One property of the configuration, if set. */
+    public static Optional<Object> get(Configuration configuration, String key) {
+        Dictionary<String, Object> properties = configuration.getProperties();
+        return Optional.ofNullable(properties == null ? null : properties.get(key));
+    }
+
     /** Sets one property of the configuration, keeping all others, and returns the value it replaced. */
     public Optional<Object> set(Configuration configuration, String key, Object value) throws IOException {
         Dictionary<String, Object> properties = configuration.getProperties();

@@ -70,6 +70,12 @@ public class StrategyCommand extends KaptureCommand {
         }
         CameraConfigurations configurations = new CameraConfigurations(configurationAdmin);
         Configuration configuration = configurations.find(camera, lookup.configurationPid(camera));
+        if (CameraConfigurations.get(configuration, CameraConfigurations.DELIVERY).filter(strategy::equals)
+                .isPresent()) {
+            System.out.println(camera + " is already configured to deliver with " + strategy + " (configuration "
+                    + configuration.getPid() + " unchanged)");
+            return;
+        }
         Object previous = configurations.set(configuration, CameraConfigurations.DELIVERY, strategy)
                 .orElse(session.delivery());
         System.out.println(camera + ": delivery " + previous + " -> " + strategy + " (configuration "

@@ -84,6 +84,16 @@ class StrategyCommandTest {
     }
 
     @Test
+    void switchingToTheConfiguredStrategyLeavesTheConfigurationAlone() throws Exception {
+        try (Console console = Console.capture()) {
+            strategy("cam0", "pool").execute();
+            assertEquals("cam0 is already configured to deliver with pool (configuration io.kapture.camera~cam0 "
+                    + "unchanged)", console.out().trim());
+        }
+        assertEquals(0, cam0Configuration.updates);
+    }
+
+    @Test
     void unknownStrategyListsTheRegisteredOnesAndChangesNothing() throws Exception {
         try (Console console = Console.capture()) {
             strategy("cam0", "turbo").execute();
