@@ -16,7 +16,9 @@ import io.kapture.api.FramePool.BufferKind;
  * <p>Threading contract: every method holds the bucket's monitor, so counters and stack change together and a
  * snapshot of one bucket is consistent. An intrinsic lock rather than a {@code ReentrantLock} because a
  * contended {@code ReentrantLock} allocates a queue node per waiter; the free stack is an array for the same
- * reason. The array only grows (during warm-up), so a warmed-up pool allocates nothing.
+ * reason. The array only grows (during warm-up), so a warmed-up pool allocates nothing. A miss allocates its
+ * buffer under the lock: misses are rare once warm (warm-up, or a budget too small for the load), and other
+ * takers of the same class would be allocating too.
  */
 final class Bucket {
 

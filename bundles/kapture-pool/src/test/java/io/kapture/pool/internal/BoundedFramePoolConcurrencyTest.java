@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.kapture.api.FramePool.BufferKind;
 import io.kapture.api.FramePoolStats;
 
+/** The pool under eight threads, and the allocation-free warm path. */
 class BoundedFramePoolConcurrencyTest {
 
     private static final int THREADS = 8;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.kapture.api.FramePool.BufferKind;
 import io.kapture.api.FramePoolStats;
 
+/** The pool on one thread: reuse, clearing, kinds, the budget and rejected releases. */
 class BoundedFramePoolTest {
 
     private static final int FRAME = 1920 * 1080 * 2;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.kapture.api.FramePool.BufferKind;
 
+/** The Declarative Services shell, driven as SCR would: constructor and modified. */
 class FramePoolComponentTest {
 
     @Test

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+/** Size classes: coverage, order and the 25 % bound on rounding. */
 class SizeClassesTest {
 
     @Test
