@@ -1,0 +1,140 @@
+package io.kapture.delivery.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+
+import io.kapture.api.Frame;
+import io.kapture.api.FrameFormat;
+
+/**
+ * One handle on a {@link SharedFrame}: the {@link Frame} that holders see. It remembers its holder's name for the
+ * lease log. Releasing is a compare-and-set on the handle's own flag, so a second release, or a release racing
+ * with the frame being taken back, does nothing and never touches another handle's reference.
+ *
+ * <p>Threading contract: every method from any thread. Accessors read first and check liveness after, so a
+ * value is returned only if the handle was live when it was read.
+ */
+final class FrameHandle implements Frame {
+
+    private static final VarHandle RELEASED;
+
+    static {
+        try {
+            RELEASED = MethodHandles.lookup().findVarHandle(FrameHandle.class, "released", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final SharedFrame frame;
+    private final String holder;
+    @SuppressWarnings("unused") // written through RELEASED
+    private volatile int released;
+
+    FrameHandle(SharedFrame frame, String holder) {
+        this.frame = frame;
+        this.holder = holder == null || holder.isBlank() ? "unnamed holder" : holder;
+    }
+
+    @Override
+    public String camera() {
+        String value = frame.camera();
+        checkLive();
+        return value;
+    }
+
+    @Override
+    public FrameFormat format() {
+        FrameFormat value = frame.format();
+        checkLive();
+        return value;
+    }
+
+    @Override
+    public ByteBuffer data() {
+        ByteBuffer value = frame.view();
+        checkLive();
+        return value;
+    }
+
+    @Override
+    public long sequence() {
+        long value = frame.sequence();
+        checkLive();
+        return value;
+    }
+
+    @Override
+    public long timestampNanos() {
+        long value = frame.timestampNanos();
+        checkLive();
+        return value;
+    }
+
+    @Override
+    public long wallClockMillis() {
+        long value = frame.wallClockMillis();
+        checkLive();
+        return value;
+    }
+
+    @Override
+    public long receivedNanos() {
+        long value = frame.receivedNanos();
+        checkLive();
+        return value;
+    }
+
+    @Override
+    public int flags() {
+        int value = frame.flags();
+        checkLive();
+        return value;
+    }
+
+    @Override
+    public int bytesUsed() {
+        int value = frame.bytesUsed();
+        checkLive();
+        return value;
+    }
+
+    @Override
+    public Frame retain(String newHolder) {
+        return frame.retain(this, newHolder);
+    }
+
+    @Override
+    public void release() {
+        if (markReleased()) {
+            frame.released(this);
+        }
+    }
+
+    @Override
+    public boolean isReleased() {
+        return released != 0;
+    }
+
+    /** Sets the released flag; true only for the one caller that changed it. */
+    boolean markReleased() {
+        return RELEASED.compareAndSet(this, 0, 1);
+    }
+
+    String holder() {
+        return holder;
+    }
+
+    @Override
+    public String toString() {
+        return "frame handle of " + holder + (isReleased() ? " (released)" : "");
+    }
+
+    private void checkLive() {
+        if (released != 0) {
+            throw new IllegalStateException("frame handle of " + holder + " is released (by its holder, or taken "
+                    + "back after its lease or on stop): keep a retained handle for as long as you read the frame");
+        }
+    }
+}

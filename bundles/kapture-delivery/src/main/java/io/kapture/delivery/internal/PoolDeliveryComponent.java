@@ -1,0 +1,50 @@
+package io.kapture.delivery.internal;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.kapture.api.Frame;
+import io.kapture.api.FramePool;
+import io.kapture.api.spi.DeliveryContext;
+import io.kapture.api.spi.DeliveryStrategy;
+import io.kapture.api.spi.DriverBuffer;
+
+/**
+ * Registers {@link PoolDelivery} as the {@value DeliveryStrategy#POOL} delivery strategy, using the
+ * {@link FramePool} service and the buffer kind of configuration PID {@value #PID}.
+ *
+ * <p>Threading contract: as {@link PoolDelivery}; SCR serialises activation and {@link #modified}.
+ */
+@Component(service = DeliveryStrategy.class, property = DeliveryStrategy.PROPERTY + "=" + DeliveryStrategy.POOL,
+        configurationPid = PoolDeliveryComponent.PID)
+@Designate(ocd = PoolDeliveryConfig.class)
+public final class PoolDeliveryComponent implements DeliveryStrategy {
+
+    /** The configuration PID. */
+    static final String PID = "io.kapture.delivery.pool";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PoolDeliveryComponent.class);
+
+    private final PoolDelivery delivery;
+
+    @Activate
+    public PoolDeliveryComponent(@Reference(name = "pool") FramePool pool, PoolDeliveryConfig config) {
+        delivery = new PoolDelivery(pool, config.buffer_kind());
+    }
+
+    @Modified
+    void modified(PoolDeliveryConfig config) {
+        delivery.bufferKind(config.buffer_kind());
+        LOG.info("Pool delivery now copies into {} buffers", config.buffer_kind());
+    }
+
+    @Override
+    public Frame wrap(DriverBuffer buffer, DeliveryContext context) {
+        return delivery.wrap(buffer, context);
+    }
+}

@@ -1,0 +1,174 @@
+package io.kapture.delivery.internal;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.kapture.api.Frame;
+import io.kapture.api.FramePool;
+import io.kapture.api.FramePool.BufferKind;
+import io.kapture.api.spi.DeliveryContext;
+import io.kapture.api.spi.DeliveryStrategy;
+import io.kapture.api.spi.DriverBuffer;
+
+/**
+ * The {@code zerocopy} strategy: a frame's data is the driver buffer itself, requeued when its last handle is
+ * released. Two guards keep the driver fed: when fewer than {@code min.queued} buffers are queued the frame is
+ * copied into a pooled buffer and requeued at once (GStreamer's copy threshold), and a frame held longer than
+ * {@code lease.timeout.ms} is taken back from its holders by one reaper thread.
+ *
+ * <p>Threading contract: {@link #wrap} on capture threads (one at a time per session, many sessions at once);
+ * {@link #close(DeliveryContext)} on a session's control thread; {@link #update} and {@link #close()} on the
+ * configuration thread; the reaper is one daemon thread, {@value #REAPER_THREAD}, scanning every session's
+ * {@link LeaseTable} without allocating. A warm {@code wrap} allocates only the frame handle.
+ */
+public final class ZeroCopyDelivery implements DeliveryStrategy, AutoCloseable {
+
+    /** The reaper thread's name. */
+    static final String REAPER_THREAD = "kapture-zerocopy-leases";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZeroCopyDelivery.class);
+
+    private final PooledFrames fallback;
+    private final LeaseTables tables = new LeaseTables();
+    private final LeaseTable.LeaseReporter reporter = this::reportReclaimed;
+    private final ScheduledThreadPoolExecutor reaper;
+    private volatile ZeroCopySettings settings;
+    private ScheduledFuture<?> reaping;
+    private long reapPeriodMs;
+
+    /** Starts the reaper thread; {@link #close()} stops it. */
+    ZeroCopyDelivery(FramePool pool, ZeroCopySettings settings) {
+        this.fallback = new PooledFrames(pool, BufferKind.DIRECT);
+        this.settings = settings;
+        this.reaper = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, REAPER_THREAD);
+            thread.setDaemon(true);
+            return thread;
+        });
+        reaper.setRemoveOnCancelPolicy(true);
+        schedule(settings);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>If the buffer's previous frame still has live handles (the session restarted without
+     * {@link #close(DeliveryContext)}), this throws {@link IllegalStateException} and leaves the buffer to that
+     * frame, which requeues it on its last release; any other failure requeues the buffer before throwing.
+     */
+    @Override
+    public Frame wrap(DriverBuffer buffer, DeliveryContext context) {
+        ZeroCopySettings current = settings;
+        String holder = Wrapping.captureHolder();
+        if (context.queuedBuffers() < current.minQueued()) {
+            FrameHandle copy;
+            try {
+                copy = fallback.copyOf(buffer, context, holder);
+            } finally {
+                context.requeue(buffer);
+            }
+            context.countFallbackCopy();
+            return copy;
+        }
+        long receivedNanos = System.nanoTime();
+        LeasedFrame frame;
+        try {
+            Wrapping.checkedBytesUsed(buffer, context);
+            frame = tables.tableFor(context).frameFor(buffer.index());
+        } catch (RuntimeException e) {
+            context.requeue(buffer);
+            throw e;
+        }
+        return frame.lease(buffer, receivedNanos, current.leaseTimeoutNanos(), holder);
+    }
+
+    /**
+     * Takes back every frame still leased for {@code context}, requeueing each buffer once, without warnings. Call
+     * it once the session's capture thread no longer wraps: a frame wrapped concurrently is not taken back here
+     * (it still requeues on its last release). A release racing with this call may requeue just after it
+     * returns, which a stopped session ignores.
+     */
+    @Override
+    public void close(DeliveryContext context) {
+        LeaseTable table = tables.remove(context);
+        if (table != null) {
+            int requeued = table.takeBackAll();
+            LOG.debug("Camera {} stopping: took back {} zero-copy frame(s)", context.camera(), requeued);
+        }
+    }
+
+    /** New tuning: applies to frames wrapped from now on; the reaper's pace follows the lease. */
+    void update(ZeroCopySettings newSettings) {
+        this.settings = newSettings;
+        schedule(newSettings);
+    }
+
+    ZeroCopySettings settings() {
+        return settings;
+    }
+
+    /**
+     * Takes back every frame held past its lease at {@code nowNanos}; what the reaper runs.
+     *
+     * @return how many frames were taken back
+     */
+    int reapExpired(long nowNanos) {
+        int reclaimed = 0;
+        for (LeaseTable table : tables.snapshot()) {
+            reclaimed += table.reclaimExpired(nowNanos, reporter);
+        }
+        return reclaimed;
+    }
+
+    /** Stops the reaper and takes back every frame still leased, for all sessions. */
+    @Override
+    public void close() {
+        reaper.shutdownNow();
+        try {
+            if (!reaper.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("Zero-copy lease reaper did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        int requeued = 0;
+        for (LeaseTable table : tables.removeAll()) {
+            requeued += table.takeBackAll();
+        }
+        if (requeued > 0) {
+            LOG.info("Zero-copy delivery stopping: took back {} frame(s) still held", requeued);
+        }
+    }
+
+    private synchronized void schedule(ZeroCopySettings newSettings) {
+        long period = newSettings.reapPeriodMs();
+        if (reaping != null && period == reapPeriodMs) {
+            return;
+        }
+        if (reaping != null) {
+            reaping.cancel(false);
+        }
+        reapPeriodMs = period;
+        reaping = reaper.scheduleWithFixedDelay(this::reap, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void reap() {
+        try {
+            reapExpired(System.nanoTime());
+        } catch (RuntimeException e) {
+            // keep the periodic task alive: an exception would cancel it for good
+            LOG.error("Zero-copy lease reaper failed; it keeps running", e);
+        }
+    }
+
+    private void reportReclaimed(String what) {
+        LOG.warn("Took back zero-copy {}: not released within lease.timeout.ms = {} ms; those holders now get "
+                + "IllegalStateException. Release frames sooner, or raise lease.timeout.ms of {}", what,
+                settings.leaseTimeoutMs(), ZeroCopySettings.PID);
+    }
+}
