@@ -1,0 +1,135 @@
+package io.kapture.engine.internal.session;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.kapture.api.Frame;
+import io.kapture.api.spi.CaptureSource;
+import io.kapture.api.spi.DriverBuffer;
+import io.kapture.engine.internal.fanout.FanOut;
+import io.kapture.engine.internal.fanout.RateLimitedLog;
+
+/**
+ * The body of a stream's capture thread: dequeue a filled buffer, let the current delivery strategy wrap it,
+ * count it, offer it to every subscriber and drop its own handle. Nothing else runs here, least of all listener
+ * code, so the thread is back at the driver as soon as the frame is queued for everyone.
+ *
+ * <p>Threading contract: {@link #run} is the capture thread. {@link #switchTo}, {@link #setStallTimeout} and
+ * {@link #requestStop} come from the session's control thread and take effect at the next frame (volatile
+ * fields); {@link #usedStrategies} may be read from any thread.
+ */
+final class CaptureLoop implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaptureLoop.class);
+
+    /** Bounds how long a stop waits for a source that cannot be interrupted (a V4L2 poll). */
+    static final long DEQUEUE_TIMEOUT_MILLIS = 500;
+
+    private final Stream stream;
+    private final CaptureSource source;
+    private final StreamContext context;
+    private final StreamCounters counters;
+    private final FanOut fanOut;
+    private final StreamEvents events;
+    private final List<NamedStrategy> used = new CopyOnWriteArrayList<>();
+    private final RateLimitedLog wrapLog = new RateLimitedLog(LOG);
+    private final RateLimitedLog fanOutLog = new RateLimitedLog(LOG);
+
+    private volatile NamedStrategy strategy;
+    private volatile long stallTimeoutNanos;
+    private volatile boolean stopping;
+    private NamedStrategy lastUsed;
+
+    CaptureLoop(Stream stream, CaptureSource source, StreamContext context, StreamCounters counters, FanOut fanOut,
+            StreamEvents events, NamedStrategy strategy, long stallTimeoutMillis) {
+        this.stream = stream;
+        this.source = source;
+        this.context = context;
+        this.counters = counters;
+        this.fanOut = fanOut;
+        this.events = events;
+        this.strategy = strategy;
+        setStallTimeout(stallTimeoutMillis);
+    }
+
+    /** The strategy for the next frame on; frames already wrapped keep theirs. */
+    void switchTo(NamedStrategy next) {
+        strategy = next;
+    }
+
+    NamedStrategy strategy() {
+        return strategy;
+    }
+
+    void setStallTimeout(long millis) {
+        stallTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(millis);
+    }
+
+    /** Every strategy that wrapped a frame of this stream, each to be closed when it stops. */
+    List<NamedStrategy> usedStrategies() {
+        return List.copyOf(used);
+    }
+
+    /** Makes the loop end after the current dequeue; the caller also interrupts the thread. */
+    void requestStop() {
+        stopping = true;
+    }
+
+    @Override
+    public void run() {
+        long lastFrameNanos = System.nanoTime();
+        try {
+            while (!stopping) {
+                DriverBuffer buffer = source.dequeue(DEQUEUE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+                long now = System.nanoTime();
+                if (buffer != null) {
+                    lastFrameNanos = now;
+                    handle(buffer, now);
+                } else if (stallTimeoutNanos > 0 && now - lastFrameNanos > stallTimeoutNanos && !stopping) {
+                    events.streamStalled(stream, TimeUnit.NANOSECONDS.toMillis(now - lastFrameNanos));
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            // the session stops the stream
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                events.streamFailed(stream, e);
+            }
+        }
+    }
+
+    private void handle(DriverBuffer buffer, long now) throws InterruptedException {
+        context.dequeued(buffer);
+        NamedStrategy current = strategy;
+        if (current != lastUsed) {
+            lastUsed = current;
+            if (!used.contains(current)) {
+                used.add(current);
+            }
+        }
+        Frame frame;
+        try {
+            frame = current.strategy().wrap(buffer, context);
+        } catch (RuntimeException e) {
+            context.requeue(buffer);
+            wrapLog.warn("Camera " + context.camera() + ": delivery strategy '" + current.name()
+                    + "' failed to wrap frame " + buffer.sequence() + "; frame skipped", e);
+            return;
+        }
+        try {
+            counters.frame(frame.sequence(), frame.isCorrupted(), now);
+            fanOut.publish(frame);
+        } catch (RuntimeException e) {
+            fanOutLog.warn("Camera " + context.camera() + ": could not hand frame " + frame.sequence()
+                    + " to every listener", e);
+        } finally {
+            frame.release();
+        }
+        counters.countCaptured();
+    }
+}

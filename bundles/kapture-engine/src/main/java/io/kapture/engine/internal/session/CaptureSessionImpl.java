@@ -1,0 +1,477 @@
+package io.kapture.engine.internal.session;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.kapture.api.CaptureException;
+import io.kapture.api.CaptureSession;
+import io.kapture.api.CaptureStats;
+import io.kapture.api.FrameFormat;
+import io.kapture.api.FrameListener;
+import io.kapture.api.FramePool;
+import io.kapture.api.SessionState;
+import io.kapture.api.spi.CaptureSourceProvider;
+import io.kapture.api.spi.DeliveryStrategy;
+import io.kapture.engine.internal.config.CameraSettings;
+import io.kapture.engine.internal.config.InvalidSettingsException;
+import io.kapture.engine.internal.config.SettingsKeys;
+import io.kapture.engine.internal.config.SettingsParser;
+import io.kapture.engine.internal.fanout.Subscription;
+
+/**
+ * One configured camera: its state machine, from configuration and the services at hand to a running
+ * {@link Stream} and back. Every event (configuration, a service coming or going, start/stop from the shell, a
+ * stream failing or stalling, a retry falling due) leads to one decision under one lock: is the camera wanted,
+ * and if so can it run now, and if not, why.
+ *
+ * <p>Threading contract: all methods may be called from any thread. Changes are serialised by a control lock;
+ * the getters and {@link #stats()} read volatile fields and never wait for it. Capture threads never take the
+ * lock: they report to a small scheduler thread (also used for retries), which does. Statistics cover the
+ * current stream, or the last one once stopped.
+ */
+public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaptureSessionImpl.class);
+
+    private static final long CONTROL_THREAD_IDLE_SECONDS = 10;
+
+    private final Object lock = new Object();
+    private final SessionServices services = new SessionServices();
+    private final ScheduledThreadPoolExecutor scheduler;
+
+    private boolean configured;
+    private boolean closed;
+    private boolean requested;
+    private CameraSettings settings;
+    private ScheduledFuture<?> retry;
+    private String lastReported;
+
+    private volatile String camera = "";
+    private volatile String device = "";
+    private volatile String delivery = "";
+    private volatile double fps;
+    private volatile SessionState state = SessionState.CONFIGURED;
+    private volatile Stream stream;
+    private volatile Stream lastStream;
+    private volatile String configError;
+    private volatile String runtimeError;
+
+    public CaptureSessionImpl() {
+        scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "kapture-control-" + camera);
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.setKeepAliveTime(CONTROL_THREAD_IDLE_SECONDS, TimeUnit.SECONDS);
+        scheduler.allowCoreThreadTimeOut(true);
+        scheduler.setRemoveOnCancelPolicy(true);
+    }
+
+    // ---- configuration and life cycle
+
+    /**
+     * Applies a configuration. Invalid ones are rejected with {@link #lastError()} saying why and the previous
+     * good one kept; an invalid first one leaves the camera {@link SessionState#FAILED}. Never throws.
+     */
+    public void configure(Map<String, ?> properties) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            configured = true;
+            CameraSettings next;
+            try {
+                next = SettingsParser.parse(properties);
+            } catch (InvalidSettingsException e) {
+                rejected(properties, e.getMessage());
+                return;
+            }
+            configError = null;
+            CameraSettings previous = settings;
+            settings = next;
+            camera = next.name();
+            device = next.device();
+            delivery = next.delivery();
+            fps = next.fps();
+            if (previous == null || previous.enabled() != next.enabled()) {
+                requested = next.enabled();
+            }
+            if (previous != null) {
+                applyChange(previous, next);
+            }
+            if (requested) {
+                reconcile();
+            } else {
+                stopStream(SessionState.STOPPED);
+            }
+        }
+    }
+
+    private void rejected(Map<String, ?> properties, String message) {
+        configError = message;
+        if (settings == null) {
+            camera = SettingsParser.cameraName(properties);
+            device = properties.get(SettingsKeys.DEVICE) instanceof String text ? text : "";
+            state = SessionState.FAILED;
+            LOG.warn("{}; the camera does not start until its configuration is fixed", message);
+        } else {
+            LOG.warn("{}; keeping the previous configuration", message);
+        }
+    }
+
+    /** Applies what can change while running; stops the stream where it cannot, for reconcile to restart. */
+    private void applyChange(CameraSettings previous, CameraSettings next) {
+        Stream current = stream;
+        if (current == null) {
+            return;
+        }
+        if (next.needsRestartFrom(previous)) {
+            LOG.info("Camera {}: configuration changed; restarting its stream", next.name());
+            stopStream(SessionState.STOPPED);
+            return;
+        }
+        if (!next.delivery().equals(previous.delivery())) {
+            Optional<NamedStrategy> strategy = services.strategy(next.delivery());
+            if (strategy.isEmpty()) {
+                stopStream(SessionState.WAITING);
+                return;
+            }
+            current.switchStrategy(strategy.get());
+            LOG.info("Camera {}: delivery switched from {} to {}", next.name(), previous.delivery(), next.delivery());
+        }
+        if (next.queueDefaultsDifferFrom(previous)) {
+            current.updateQueueDefaults(next.queueCapacity(), next.dropPolicy());
+        }
+        current.setStallTimeout(next.stallTimeoutMs());
+    }
+
+    /** Stops capture for good and ends the control thread. */
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            requested = false;
+            stopStream(SessionState.STOPPED);
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Override
+    public void start() {
+        synchronized (lock) {
+            if (closed || settings == null) {
+                return;
+            }
+            requested = true;
+            reconcile();
+        }
+    }
+
+    @Override
+    public void stop() {
+        synchronized (lock) {
+            requested = false;
+            stopStream(SessionState.STOPPED);
+        }
+    }
+
+    // ---- services coming and going
+
+    public void addProvider(CaptureSourceProvider provider) {
+        synchronized (lock) {
+            services.addProvider(provider);
+            reconcile();
+        }
+    }
+
+    public void removeProvider(CaptureSourceProvider provider) {
+        synchronized (lock) {
+            services.removeProvider(provider);
+            Stream current = stream;
+            if (current != null && current.provider() == provider) {
+                LOG.info("Camera {}: its capture source went away; stopping", camera);
+                stopStream(SessionState.WAITING);
+            }
+            reconcile();
+        }
+    }
+
+    public void addStrategy(DeliveryStrategy strategy, String name) {
+        synchronized (lock) {
+            services.addStrategy(new NamedStrategy(name, strategy));
+            reconcile();
+        }
+    }
+
+    public void removeStrategy(DeliveryStrategy strategy) {
+        synchronized (lock) {
+            services.removeStrategy(strategy);
+            Stream current = stream;
+            if (current != null && current.uses(strategy)) {
+                LOG.info("Camera {}: a delivery strategy it uses went away; stopping", camera);
+                stopStream(SessionState.WAITING);
+            }
+            reconcile();
+        }
+    }
+
+    /** Subscribes a listener, or re-subscribes it with changed properties. */
+    public void addListener(FrameListener listener, Subscription subscription) {
+        synchronized (lock) {
+            ListenerEntry entry = new ListenerEntry(listener, subscription);
+            services.putListener(entry);
+            Stream current = stream;
+            if (current != null) {
+                current.unsubscribe(listener);
+                current.subscribe(entry);
+            }
+        }
+    }
+
+    public void removeListener(FrameListener listener) {
+        synchronized (lock) {
+            services.removeListener(listener);
+            Stream current = stream;
+            if (current != null) {
+                current.unsubscribe(listener);
+            }
+        }
+    }
+
+    public void setPool(FramePool pool) {
+        synchronized (lock) {
+            services.setPool(pool);
+        }
+    }
+
+    public void unsetPool(FramePool pool) {
+        synchronized (lock) {
+            services.unsetPool(pool);
+        }
+    }
+
+    // ---- the decision
+
+    /** Under the lock: starts the stream if the camera is wanted, valid and not running. */
+    private void reconcile() {
+        if (closed || settings == null || !requested || stream != null) {
+            return;
+        }
+        cancelRetry();
+        CameraSettings wanted = settings;
+        Optional<CaptureSourceProvider> provider = services.providerFor(wanted.device());
+        if (provider.isEmpty()) {
+            waiting("camera " + wanted.name() + ": no capture source handles device '" + wanted.device()
+                    + "'; install feature " + featureFor(wanted.device()));
+            return;
+        }
+        Optional<NamedStrategy> strategy = services.strategy(wanted.delivery());
+        if (strategy.isEmpty()) {
+            waiting("camera " + wanted.name() + ": delivery strategy '" + wanted.delivery()
+                    + "' is not available; available: " + services.strategyNames());
+            return;
+        }
+        state = SessionState.STARTING;
+        try {
+            Stream started = Stream.open(wanted, provider.get(), strategy.get(), services.listeners(), this);
+            stream = started;
+            lastStream = started;
+            runtimeError = started.problems().isEmpty() ? null : String.join("; ", started.problems());
+            lastReported = null;
+            state = SessionState.RUNNING;
+            LOG.info("Camera {}: capturing {} from '{}' with {} delivery", wanted.name(), started.format(),
+                    wanted.device(), wanted.delivery());
+        } catch (RuntimeException | LinkageError e) {
+            failed("camera " + wanted.name() + ": cannot start device '" + wanted.device() + "': " + describe(e), e);
+        } finally {
+            if (state == SessionState.STARTING) {
+                state = SessionState.FAILED;
+            }
+        }
+    }
+
+    private void waiting(String why) {
+        state = SessionState.WAITING;
+        runtimeError = why;
+        if (!why.equals(lastReported)) {
+            lastReported = why;
+            LOG.warn("{}; waiting", why);
+        }
+    }
+
+    /** Under the lock: the camera failed; try again after the retry interval while it stays wanted. */
+    private void failed(String why, Throwable cause) {
+        state = SessionState.FAILED;
+        runtimeError = why;
+        if (!why.equals(lastReported)) {
+            lastReported = why;
+            if (cause instanceof CaptureException) {
+                LOG.warn("{}; retrying every {} ms", why, settings.retryIntervalMs());
+            } else {
+                LOG.warn("{}; retrying every {} ms", why, settings.retryIntervalMs(), cause);
+            }
+        } else {
+            LOG.debug("{}; retrying", why);
+        }
+        cancelRetry();
+        try {
+            retry = scheduler.schedule(this::retry, settings.retryIntervalMs(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Camera {}: closing, no retry", camera);
+        }
+    }
+
+    private void retry() {
+        synchronized (lock) {
+            retry = null;
+            if (state == SessionState.FAILED) {
+                reconcile();
+            }
+        }
+    }
+
+    private void cancelRetry() {
+        if (retry != null) {
+            retry.cancel(false);
+            retry = null;
+        }
+    }
+
+    /** Under the lock: stops the running stream, if any, and settles in {@code target}. */
+    private void stopStream(SessionState target) {
+        cancelRetry();
+        Stream current = stream;
+        if (target == SessionState.STOPPED) {
+            runtimeError = null;
+            lastReported = null;
+        }
+        if (current == null) {
+            if (settings != null) {
+                state = target;
+            }
+            return;
+        }
+        state = SessionState.STOPPING;
+        stream = null;
+        try {
+            current.close();
+        } finally {
+            state = target;
+        }
+    }
+
+    // ---- reports from capture threads
+
+    @Override
+    public void streamFailed(Stream failedStream, RuntimeException cause) {
+        onControlThread(() -> {
+            if (stream == failedStream) {
+                stopStream(SessionState.FAILED);
+                failed("camera " + camera + ": device '" + device + "' failed while capturing: " + describe(cause),
+                        cause);
+            }
+        });
+    }
+
+    @Override
+    public void streamStalled(Stream stalledStream, long millis) {
+        onControlThread(() -> {
+            if (stream == stalledStream) {
+                LOG.warn("Camera {}: no frame from device '{}' for {} ms; restarting its stream", camera, device,
+                        millis);
+                stopStream(SessionState.STOPPED);
+                reconcile();
+            }
+        });
+    }
+
+    private void onControlThread(Runnable action) {
+        try {
+            scheduler.execute(() -> {
+                synchronized (lock) {
+                    if (!closed) {
+                        action.run();
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Camera {}: closing, stream report ignored", camera);
+        }
+    }
+
+    // ---- the management view
+
+    @Override
+    public String camera() {
+        return camera;
+    }
+
+    @Override
+    public String device() {
+        return device;
+    }
+
+    @Override
+    public SessionState state() {
+        return state;
+    }
+
+    @Override
+    public Optional<FrameFormat> format() {
+        Stream current = stream;
+        return current == null ? Optional.empty() : Optional.of(current.format());
+    }
+
+    @Override
+    public double configuredFps() {
+        return fps;
+    }
+
+    @Override
+    public String delivery() {
+        return delivery;
+    }
+
+    @Override
+    public Optional<String> lastError() {
+        String config = configError;
+        String runtime = runtimeError;
+        if (config != null && runtime != null) {
+            return Optional.of(config + "; " + runtime);
+        }
+        return Optional.ofNullable(config != null ? config : runtime);
+    }
+
+    @Override
+    public CaptureStats stats() {
+        Stream last = lastStream;
+        if (last == null) {
+            return new CaptureStats(0, 0, 0, 0, 0, 0, 0, 0, List.of(), services.poolStats());
+        }
+        return last.stats(services.poolStats());
+    }
+
+    private static String featureFor(String device) {
+        if (device.startsWith("/dev/")) {
+            return "kapture-v4l2";
+        }
+        if (device.startsWith("synthetic")) {
+            return "kapture-synthetic";
+        }
+        return "one whose capture source provider handles it";
+    }
+
+    private static String describe(Throwable e) {
+        if (e.getMessage() == null) {
+            return e.getClass().getName();
+        }
+        return e instanceof CaptureException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+}

@@ -1,0 +1,257 @@
+package io.kapture.engine.internal.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.kapture.api.CaptureException;
+import io.kapture.api.CaptureStats;
+import io.kapture.api.DropPolicy;
+import io.kapture.api.FrameFormat;
+import io.kapture.api.FrameListener;
+import io.kapture.api.FramePoolStats;
+import io.kapture.api.ListenerStats;
+import io.kapture.api.spi.CaptureSource;
+import io.kapture.api.spi.CaptureSourceProvider;
+import io.kapture.api.spi.DeliveryStrategy;
+import io.kapture.api.spi.FormatRequest;
+import io.kapture.api.spi.Negotiation;
+import io.kapture.engine.internal.config.CameraSettings;
+import io.kapture.engine.internal.config.CameraSettings.ControlSetting;
+import io.kapture.engine.internal.fanout.FanOut;
+import io.kapture.engine.internal.fanout.QueueSpec;
+import io.kapture.engine.internal.fanout.Subscriber;
+
+/**
+ * One opened, streaming capture source with its capture thread, its subscribers and its counters: everything
+ * that lives from a successful start to the matching stop. A restart makes a new stream.
+ *
+ * <p>Threading contract: {@link #open}, the subscriber and settings methods and {@link #close} are called by the
+ * session under its control lock, one at a time. {@link #stats}, {@link #format} and {@link #uses} may be called
+ * from any thread. The capture thread runs {@link CaptureLoop}; each subscriber has its own delivery thread.
+ */
+public final class Stream {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Stream.class);
+
+    /** How long a stop waits for the capture thread; the longest dequeue is much shorter. */
+    private static final long CAPTURE_JOIN_MILLIS = 10_000;
+
+    private final String camera;
+    private final String device;
+    private final CaptureSourceProvider provider;
+    private final CaptureSource source;
+    private final Negotiation negotiation;
+    private final List<String> problems;
+    private final StreamCounters counters = new StreamCounters();
+    private final StreamContext context;
+    private final FanOut fanOut = new FanOut();
+    private final CaptureLoop loop;
+    private final Thread captureThread;
+
+    private volatile int defaultCapacity;
+    private volatile DropPolicy defaultPolicy;
+    private volatile Subscriber[] finalSubscribers;
+    private boolean closed;
+
+    private Stream(CameraSettings settings, CaptureSourceProvider provider, CaptureSource source,
+            Negotiation negotiation, List<String> problems, NamedStrategy strategy, StreamEvents events) {
+        this.camera = settings.name();
+        this.device = settings.device();
+        this.provider = provider;
+        this.source = source;
+        this.negotiation = negotiation;
+        this.problems = List.copyOf(problems);
+        this.defaultCapacity = settings.queueCapacity();
+        this.defaultPolicy = settings.dropPolicy();
+        this.context = new StreamContext(camera, negotiation.format(), source, settings.buffers(), counters);
+        this.loop = new CaptureLoop(this, source, context, counters, fanOut, events, strategy,
+                settings.stallTimeoutMs());
+        this.captureThread = new Thread(loop, "kapture-capture-" + camera);
+        this.captureThread.setDaemon(true);
+    }
+
+    /**
+     * Opens the device, negotiates the format, applies the controls, starts streaming, subscribes the matching
+     * listeners and starts the capture thread. On any failure everything done so far is undone before the
+     * exception leaves: one rollback path for every step.
+     */
+    static Stream open(CameraSettings settings, CaptureSourceProvider provider, NamedStrategy strategy,
+            List<ListenerEntry> listeners, StreamEvents events) {
+        CaptureSource source = provider.open(settings.device(), settings.options());
+        Stream stream = null;
+        boolean started = false;
+        try {
+            Negotiation negotiation = source.negotiate(new FormatRequest(settings.width(), settings.height(),
+                    settings.pixelFormat(), settings.fps()));
+            for (String adjustment : negotiation.adjustments()) {
+                LOG.info("Camera {}: {}", settings.name(), adjustment);
+            }
+            List<String> problems = applyControls(settings, source);
+            source.start(settings.buffers());
+            stream = new Stream(settings, provider, source, negotiation, problems, strategy, events);
+            for (ListenerEntry entry : listeners) {
+                stream.subscribe(entry);
+            }
+            stream.captureThread.start();
+            started = true;
+            return stream;
+        } finally {
+            if (!started) {
+                if (stream != null) {
+                    stream.close();
+                } else {
+                    stopAndClose(settings.name(), source);
+                }
+            }
+        }
+    }
+
+    private static List<String> applyControls(CameraSettings settings, CaptureSource source) {
+        List<String> problems = new ArrayList<>();
+        for (ControlSetting control : settings.controls()) {
+            try {
+                source.control(control.name(), control.value());
+            } catch (IllegalArgumentException | CaptureException e) {
+                String problem = "control " + control + " not applied: " + e.getMessage();
+                LOG.warn("Camera {}: {}", settings.name(), problem);
+                problems.add(problem);
+            }
+        }
+        return problems;
+    }
+
+    /** Subscribes a listener if it wants this camera and is not subscribed yet. */
+    void subscribe(ListenerEntry entry) {
+        if (closed || !entry.subscription().matches(camera)) {
+            return;
+        }
+        QueueSpec spec = entry.subscription().queueSpec(defaultCapacity, defaultPolicy);
+        Subscriber subscriber = new Subscriber(camera, entry.listener(), entry.subscription(), spec);
+        if (fanOut.add(subscriber)) {
+            subscriber.start();
+        }
+    }
+
+    /** Unsubscribes a listener, releasing the frames queued for it. */
+    void unsubscribe(FrameListener listener) {
+        Subscriber removed = fanOut.remove(listener);
+        if (removed != null) {
+            removed.close();
+        }
+    }
+
+    void switchStrategy(NamedStrategy strategy) {
+        loop.switchTo(strategy);
+    }
+
+    /** New camera defaults for queue capacity and drop policy; subscribers that use the defaults follow. */
+    void updateQueueDefaults(int capacity, DropPolicy policy) {
+        defaultCapacity = capacity;
+        defaultPolicy = policy;
+        for (Subscriber subscriber : fanOut.snapshot()) {
+            subscriber.requestQueue(subscriber.subscription().queueSpec(capacity, policy));
+        }
+    }
+
+    void setStallTimeout(long millis) {
+        loop.setStallTimeout(millis);
+    }
+
+    CaptureSourceProvider provider() {
+        return provider;
+    }
+
+    /** Whether {@code strategy} is current or wrapped any frame of this stream. */
+    boolean uses(DeliveryStrategy strategy) {
+        if (loop.strategy().strategy() == strategy) {
+            return true;
+        }
+        return loop.usedStrategies().stream().anyMatch(used -> used.strategy() == strategy);
+    }
+
+    FrameFormat format() {
+        return negotiation.format();
+    }
+
+    /** Problems that did not stop the stream (controls not applied), for the session's last error. */
+    List<String> problems() {
+        return problems;
+    }
+
+    CaptureStats stats(Optional<FramePoolStats> pool) {
+        Subscriber[] subscribers = finalSubscribers != null ? finalSubscribers : fanOut.snapshot();
+        List<ListenerStats> listeners = new ArrayList<>(subscribers.length);
+        for (Subscriber subscriber : subscribers) {
+            listeners.add(subscriber.stats());
+        }
+        return new CaptureStats(counters.captured(), counters.sequenceGaps(), counters.corrupted(),
+                counters.fallbackCopies(), counters.reclaimedLeases(), counters.fps(System.nanoTime()),
+                context.queuedBuffers(), context.bufferCount(), listeners, pool);
+    }
+
+    /**
+     * Stops in the one safe order: the capture thread (so nothing new is wrapped or queued), the subscribers
+     * (releasing what they hold), every strategy that wrapped a frame (giving back leased buffers), the gate to
+     * the source, and last the source itself. Idempotent.
+     */
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        loop.requestStop();
+        captureThread.interrupt();
+        boolean captureEnded = join(captureThread);
+        Subscriber[] subscribers = fanOut.removeAll();
+        finalSubscribers = subscribers;
+        for (Subscriber subscriber : subscribers) {
+            subscriber.close();
+        }
+        for (NamedStrategy used : loop.usedStrategies()) {
+            try {
+                used.strategy().close(context);
+            } catch (RuntimeException e) {
+                LOG.warn("Camera {}: delivery strategy '{}' failed to give its buffers back", camera, used.name(), e);
+            }
+        }
+        int stranded = context.outstanding();
+        context.shutdown();
+        if (!captureEnded) {
+            LOG.error("Camera {}: capture thread {} did not end within {} ms; leaving device {} open rather than "
+                    + "closing it under a running dequeue", camera, captureThread.getName(), CAPTURE_JOIN_MILLIS,
+                    device);
+            return;
+        }
+        if (stranded > 0) {
+            LOG.warn("Camera {}: {} driver buffers were not given back by the delivery strategies; the source "
+                    + "reclaims them", camera, stranded);
+        }
+        stopAndClose(camera, source);
+    }
+
+    private static boolean join(Thread thread) {
+        if (Thread.currentThread() == thread) {
+            return true;
+        }
+        try {
+            thread.join(CAPTURE_JOIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
+
+    private static void stopAndClose(String camera, CaptureSource source) {
+        try {
+            source.stop();
+        } catch (RuntimeException e) {
+            LOG.warn("Camera {}: stopping the source failed; closing it anyway", camera, e);
+        } finally {
+            source.close();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.kapture.engine.internal.session;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One stream's frame counters and frame-rate meter.
+ *
+ * <p>Threading contract: {@link #frame} and {@link #captured} are called on the capture thread only (so the
+ * sequence bookkeeping needs no synchronisation); the delivery context counts fallback copies and reclaimed
+ * leases from any thread; the getters may be called from any thread.
+ */
+final class StreamCounters {
+
+    private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Without a frame for this long the rate reads 0 rather than the last window's figure. */
+    private static final long STALE_NANOS = 2 * WINDOW_NANOS;
+
+    private final AtomicLong captured = new AtomicLong();
+    private final AtomicLong sequenceGaps = new AtomicLong();
+    private final AtomicLong corrupted = new AtomicLong();
+    private final AtomicLong fallbackCopies = new AtomicLong();
+    private final AtomicLong reclaimedLeases = new AtomicLong();
+
+    private boolean sequenceSeen;
+    private long lastSequence;
+    private long windowStartNanos;
+    private int windowFrames;
+    private volatile double fps;
+    private volatile long lastFrameNanos;
+
+    /** Capture thread: a frame with this sequence arrived at {@code nowNanos}. */
+    void frame(long sequence, boolean isCorrupted, long nowNanos) {
+        if (sequenceSeen) {
+            long gap = sequence - lastSequence - 1;
+            if (gap > 0) {
+                sequenceGaps.addAndGet(gap);
+            }
+        } else {
+            windowStartNanos = nowNanos;
+        }
+        sequenceSeen = true;
+        lastSequence = sequence;
+        if (isCorrupted) {
+            corrupted.incrementAndGet();
+        }
+        windowFrames++;
+        long elapsed = nowNanos - windowStartNanos;
+        if (elapsed >= WINDOW_NANOS) {
+            fps = windowFrames * (double) TimeUnit.SECONDS.toNanos(1) / elapsed;
+            windowStartNanos = nowNanos;
+            windowFrames = 0;
+        }
+        lastFrameNanos = nowNanos;
+    }
+
+    /** Capture thread: the frame has been offered to every subscriber. */
+    void countCaptured() {
+        captured.incrementAndGet();
+    }
+
+    void countFallbackCopy() {
+        fallbackCopies.incrementAndGet();
+    }
+
+    void countReclaimedLease() {
+        reclaimedLeases.incrementAndGet();
+    }
+
+    long captured() {
+        return captured.get();
+    }
+
+    long sequenceGaps() {
+        return sequenceGaps.get();
+    }
+
+    long corrupted() {
+        return corrupted.get();
+    }
+
+    long fallbackCopies() {
+        return fallbackCopies.get();
+    }
+
+    long reclaimedLeases() {
+        return reclaimedLeases.get();
+    }
+
+    /** Frames per second over the last full second of frames; 0 before that or once frames stop coming. */
+    double fps(long nowNanos) {
+        long last = lastFrameNanos;
+        return last == 0 || nowNanos - last > STALE_NANOS ? 0 : fps;
+    }
+}

@@ -1,0 +1,16 @@
+package io.kapture.engine.internal.session;
+
+/**
+ * What a stream's capture thread reports to its session. Implementations must return at once (hand the work to
+ * another thread): the session reacts by stopping the stream, which joins the very thread that reports.
+ *
+ * <p>Called from capture threads.
+ */
+interface StreamEvents {
+
+    /** The source threw while capturing (device lost, driver error); the capture thread has ended. */
+    void streamFailed(Stream stream, RuntimeException cause);
+
+    /** No frame came for {@code millis}; the capture thread has ended. */
+    void streamStalled(Stream stream, long millis);
+}
