@@ -33,13 +33,22 @@ public final class GuestChecker {
         String device = options.getOrDefault("device", "/dev/video0");
         Path out = Path.of(options.getOrDefault("out", "."));
 
+        DeviceChecks devices = new DeviceChecks(device, out);
+        StreamChecks streams = new StreamChecks(device, out);
         Map<String, CheckRunner.Check> checks = new LinkedHashMap<>();
         checks.put("java-guest", () -> javaInGuest(device));
-        if (suite.equals("full")) {
-            Path formats = out.resolve("v4l2-ctl-formats.txt");
-            Path frame = out.resolve("v4l2-ctl-frame.yuyv");
-            checks.put("reference-bars", () -> referenceBars(frame));
-            checks.put("reference-formats", () -> FormatListing.parse(Files.readAllLines(formats)).summary());
+        if (suite.equals("smoke")) {
+            checks.put("smoke-capture-30", () -> streams.smokeCapture(30));
+        } else {
+            checks.put("reference-bars", () -> referenceBars(out.resolve("v4l2-ctl-frame.yuyv")));
+            checks.put("discovery", devices::discovery);
+            checks.put("querycap", devices::queryCapabilities);
+            checks.put("enumeration", devices::enumeration);
+            checks.put("format-and-fps", devices::formatAndRate);
+            checks.put("controls", devices::controls);
+            checks.put("mmap-streaming-90", () -> streams.mmapStreaming(90));
+            checks.put("streamoff-close", streams::streamOffAndClose);
+            checks.put("dmabuf-export", streams::dmabufExport);
         }
         CheckRunner runner = new CheckRunner(System.out, System.err);
         runner.plan(new ArrayList<>(checks.keySet()));

@@ -1,13 +1,15 @@
 package io.kapture.vivid;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Counts this process's memory mappings of a device node or of DMABUF objects, from {@code /proc/self/maps}: after
- * STREAMOFF and close every mapping of the driver's buffers must be gone, or Kapture leaks them.
+ * Counts this process's memory mappings of a device node or of DMABUF objects, from {@code /proc/self/maps}, and its
+ * open descriptors of a node, from {@code /proc/self/fd}: after STREAMOFF and close every mapping of the driver's
+ * buffers and every descriptor must be gone, or Kapture leaks them.
  *
  * <p>Stateless; thread-safe (each call reads the file anew).
  */
@@ -26,6 +28,23 @@ final class ProcessMappings {
     /** Mappings of DMABUF objects ({@code /dmabuf:} or {@code anon_inode:dmabuf} names). */
     static long ofDmabufs() throws IOException {
         return ofDmabufs(Files.readAllLines(MAPS));
+    }
+
+    /** This process's open descriptors of {@code path}, from the links in {@code /proc/self/fd}. */
+    static long descriptorsOf(String path) throws IOException {
+        long count = 0;
+        try (DirectoryStream<Path> descriptors = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path descriptor : descriptors) {
+                try {
+                    if (Files.readSymbolicLink(descriptor).toString().equals(path)) {
+                        count++;
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // the directory stream's own descriptor, or one closed while listing: not the device's
+                }
+            }
+        }
+        return count;
     }
 
     static long ofDevice(List<String> maps, String device) {

@@ -3,9 +3,13 @@ package io.kapture.vivid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProcessMappingsTest {
 
@@ -33,5 +37,15 @@ class ProcessMappingsTest {
     @Test
     void readsThisProcesssOwnMaps() throws IOException {
         assertEquals(0, ProcessMappings.ofDevice("/dev/no-such-device"));
+    }
+
+    @Test
+    void countsOpenDescriptorsOfAFile(@TempDir Path folder) throws IOException {
+        Path file = Files.writeString(folder.resolve("node"), "x");
+        assertEquals(0, ProcessMappings.descriptorsOf(file.toString()));
+        try (FileChannel first = FileChannel.open(file); FileChannel second = FileChannel.open(file)) {
+            assertEquals(2, ProcessMappings.descriptorsOf(file.toString()));
+        }
+        assertEquals(0, ProcessMappings.descriptorsOf(file.toString()));
     }
 }

@@ -1,0 +1,262 @@
+package io.kapture.vivid;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.jna.Pointer;
+
+import io.kapture.api.FrameFlags;
+import io.kapture.api.FrameFormat;
+import io.kapture.api.PixelFormat;
+import io.kapture.api.spi.DriverBuffer;
+import io.kapture.api.spi.FormatRequest;
+import io.kapture.api.spi.Negotiation;
+import io.kapture.v4l2.Libc;
+import io.kapture.v4l2.LinuxLibc;
+import io.kapture.v4l2.V4l2CaptureSource;
+import io.kapture.v4l2.V4l2Sources;
+
+/**
+ * The streaming checks on Kapture's V4L2 source itself, below the engine: mmap streaming with contiguous sequence
+ * numbers and vivid's colour bars in every frame, STREAMOFF and close leaving no mapping behind, and DMABUF export
+ * of a buffer whose own mapping shows the same bytes as Kapture's.
+ *
+ * <p>Threading contract: each check runs on the caller's thread, which is also the dequeuing thread, and opens and
+ * closes its own source.
+ */
+final class StreamChecks {
+
+    static final int WIDTH = 640;
+    static final int HEIGHT = 480;
+    /**
+     * Frames per second of the streaming checks. vivid drops a frame (its sequence skips) whenever no buffer is
+     * queued when the frame is due; under software emulation a JVM still warming up copies a frame in tens of
+     * milliseconds, so a modest rate and a deep ring keep a gap meaning a lost buffer, not a slow machine.
+     */
+    static final double RATE = 15;
+    /** Driver buffers: at {@link #RATE}, a second of slack before vivid must drop a frame. */
+    static final int BUFFERS = 16;
+    private static final long DEQUEUE_TIMEOUT_SECONDS = 10;
+
+    private final String device;
+    private final Path out;
+
+    StreamChecks(String device, Path out) {
+        this.device = device;
+        this.out = out;
+    }
+
+    /**
+     * Streams {@code frames} frames through mmap: every sequence number follows the one before, timestamps rise,
+     * no frame is flagged corrupted, every frame is a whole 640x480 YUYV image showing the 75% colour bars, and
+     * (when v4l2-ctl's reference frame is there) the bars' rows are byte for byte those v4l2-ctl captured.
+     */
+    String mmapStreaming(int frames) throws IOException, InterruptedException {
+        byte[] reference = referenceFrame();
+        List<byte[]> images = new ArrayList<>();
+        long first;
+        long mappings;
+        FrameFormat format;
+        try (V4l2CaptureSource source = V4l2Sources.open(device)) {
+            format = negotiate(source);
+            source.start(BUFFERS);
+            mappings = ProcessMappings.ofDevice(source.path());
+            CheckFailure.require(mappings >= source.bufferCount(), "streaming with " + source.bufferCount()
+                    + " buffers but only " + mappings + " mappings of " + source.path() + " in /proc/self/maps");
+            long previous = -1;
+            long previousTime = Long.MIN_VALUE;
+            first = -1;
+            for (int i = 0; i < frames; i++) {
+                DriverBuffer buffer = dequeue(source, i);
+                try {
+                    CheckFailure.require(previous < 0 || buffer.sequence() == previous + 1, "frame " + i
+                            + ": sequence " + buffer.sequence() + " after " + previous + " (a gap: the driver dropped"
+                            + " frames)");
+                    CheckFailure.require(buffer.timestampNanos() > previousTime, "frame " + i + ": timestamp "
+                            + buffer.timestampNanos() + " not after " + previousTime);
+                    CheckFailure.require((buffer.flags() & FrameFlags.ERROR) == 0, "frame " + i + " flagged ERROR");
+                    CheckFailure.require(buffer.bytesUsed() == format.imageSize(), "frame " + i + ": "
+                            + buffer.bytesUsed() + " bytes used, expected " + format.imageSize());
+                    byte[] image = new byte[buffer.bytesUsed()];
+                    buffer.memory().get(0, image);
+                    images.add(image);
+                    first = first < 0 ? buffer.sequence() : first;
+                    previous = buffer.sequence();
+                    previousTime = buffer.timestampNanos();
+                } finally {
+                    source.queue(buffer);
+                }
+            }
+            source.stop();
+        }
+        for (int i = 0; i < images.size(); i++) {
+            ByteBuffer image = ByteBuffer.wrap(images.get(i));
+            List<String> problems = ColourBars.problems(image, WIDTH, HEIGHT, format.bytesPerLine());
+            CheckFailure.require(problems.isEmpty(), "frame " + i + " is not the 75% colour bars: " + problems);
+            if (reference != null) {
+                String difference = sameBarRows(images.get(i), reference, format.bytesPerLine());
+                CheckFailure.require(difference == null, "frame " + i + " differs from v4l2-ctl's: " + difference);
+            }
+        }
+        return frames + " frames, sequence " + first + ".." + (first + frames - 1) + " without a gap, " + BUFFERS
+                + " buffers (" + mappings + " mappings), every frame the 75% colour bars (luma "
+                + ColourBars.lumaProfile(ByteBuffer.wrap(images.get(0)), WIDTH) + ")"
+                + (reference == null ? "" : ", bar rows identical to v4l2-ctl's frame");
+    }
+
+    /** After STREAMOFF no mapping of the node is left, no buffer orphaned; after close the node opens again. */
+    String streamOffAndClose() throws IOException, InterruptedException {
+        String path;
+        long streaming;
+        try (V4l2CaptureSource source = V4l2Sources.open(device)) {
+            path = source.path();
+            negotiate(source);
+            long before = ProcessMappings.ofDevice(path);
+            source.start(BUFFERS);
+            streaming = ProcessMappings.ofDevice(path);
+            DriverBuffer held = dequeue(source, 0);
+            CheckFailure.require(held != null, "no frame");
+            source.queue(held);
+            source.stop();
+            long stopped = ProcessMappings.ofDevice(path);
+            CheckFailure.require(streaming >= BUFFERS, "only " + streaming + " mappings while streaming");
+            CheckFailure.require(stopped == 0, stopped + " mappings of " + path + " left after STREAMOFF ("
+                    + before + " before start, " + streaming + " while streaming)");
+            CheckFailure.require(source.bufferCount() == 0, "bufferCount " + source.bufferCount() + " after stop");
+            CheckFailure.require(source.orphanedMappings() == 0, source.orphanedMappings() + " orphaned mappings");
+            source.start(BUFFERS);
+            source.stop();
+            CheckFailure.require(ProcessMappings.ofDevice(path) == 0, "mappings left after a second start/stop");
+        }
+        long closed = ProcessMappings.ofDevice(path);
+        CheckFailure.require(closed == 0, closed + " mappings of " + path + " left after close");
+        long descriptors = ProcessMappings.descriptorsOf(path);
+        CheckFailure.require(descriptors == 0, descriptors + " descriptors of " + path + " still open after close");
+        try (V4l2CaptureSource again = V4l2Sources.open(device)) {
+            negotiate(again);
+            again.start(2);
+        }
+        CheckFailure.require(ProcessMappings.ofDevice(path) == 0, "mappings left after reopening and closing");
+        return "mappings of " + path + ": " + streaming + " while streaming " + BUFFERS + " buffers, 0 after"
+                + " STREAMOFF, none orphaned, 0 mappings and 0 descriptors after close; reopened, streamed and"
+                + " closed again cleanly";
+    }
+
+    /**
+     * Exports a dequeued buffer as DMABUF, maps the DMABUF descriptor itself and finds the very bytes Kapture's
+     * mmap shows; closing the descriptor and stopping leave neither descriptor nor mapping.
+     */
+    String dmabufExport() throws IOException, InterruptedException {
+        Libc libc = LinuxLibc.get();
+        try (V4l2CaptureSource source = V4l2Sources.open(device)) {
+            FrameFormat format = negotiate(source);
+            source.start(4);
+            DriverBuffer buffer = dequeue(source, 0);
+            int fd = source.exportBuffer(buffer.index());
+            String link;
+            boolean same;
+            try {
+                CheckFailure.require(fd >= 0, "EXPBUF gave descriptor " + fd);
+                link = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+                CheckFailure.require(link.contains("dmabuf"), "descriptor " + fd + " is " + link + ", not a dmabuf");
+                long length = buffer.memory().capacity();
+                Pointer mapped = libc.mmap(null, length, Libc.PROT_READ, Libc.MAP_SHARED, fd, 0);
+                try {
+                    CheckFailure.require(ProcessMappings.ofDmabufs() >= 1, "the DMABUF mapping is not in /proc/self/maps");
+                    byte[] viaDmabuf = mapped.getByteArray(0, buffer.bytesUsed());
+                    byte[] viaMmap = new byte[buffer.bytesUsed()];
+                    buffer.memory().get(0, viaMmap);
+                    same = Arrays.equals(viaDmabuf, viaMmap);
+                    CheckFailure.require(ColourBars.problems(ByteBuffer.wrap(viaDmabuf), WIDTH, HEIGHT,
+                            format.bytesPerLine()).isEmpty(), "the DMABUF mapping does not show the colour bars");
+                } finally {
+                    libc.munmap(mapped, length);
+                }
+            } finally {
+                libc.close(fd);
+                source.queue(buffer);
+            }
+            CheckFailure.require(same, "the DMABUF mapping's bytes differ from Kapture's mmap of buffer "
+                    + buffer.index());
+            CheckFailure.require(!Files.exists(Path.of("/proc/self/fd/" + fd)) || !Files.readSymbolicLink(
+                    Path.of("/proc/self/fd/" + fd)).toString().contains("dmabuf"), "descriptor " + fd + " still open");
+            source.stop();
+            CheckFailure.require(ProcessMappings.ofDmabufs() == 0, "DMABUF mappings left after munmap and stop");
+            return "buffer " + buffer.index() + " exported as fd " + fd + " (" + link + "); its own mapping holds the"
+                    + " same " + buffer.bytesUsed() + " bytes as Kapture's mmap; fd closed, nothing left mapped";
+        }
+    }
+
+    /** The smoke test: {@code frames} frames with contiguous sequence numbers, the last one the colour bars. */
+    String smokeCapture(int frames) throws InterruptedException {
+        try (V4l2CaptureSource source = V4l2Sources.open(device)) {
+            FrameFormat format = negotiate(source);
+            source.start(BUFFERS);
+            long first = -1;
+            long previous = -1;
+            List<String> problems = List.of();
+            for (int i = 0; i < frames; i++) {
+                DriverBuffer buffer = dequeue(source, i);
+                try {
+                    CheckFailure.require(previous < 0 || buffer.sequence() == previous + 1, "frame " + i
+                            + ": sequence " + buffer.sequence() + " after " + previous);
+                    first = first < 0 ? buffer.sequence() : first;
+                    previous = buffer.sequence();
+                    if (i == frames - 1) {
+                        problems = ColourBars.problems(buffer.memory(), WIDTH, HEIGHT, format.bytesPerLine());
+                    }
+                } finally {
+                    source.queue(buffer);
+                }
+            }
+            source.stop();
+            CheckFailure.require(problems.isEmpty(), "the last frame is not the 75% colour bars: " + problems);
+            return frames + " frames, sequence " + first + ".." + previous + " without a gap, last frame the bars";
+        }
+    }
+
+    static FrameFormat negotiate(V4l2CaptureSource source) {
+        Negotiation negotiation = source.negotiate(new FormatRequest(WIDTH, HEIGHT, PixelFormat.YUYV, RATE));
+        FrameFormat format = negotiation.format();
+        CheckFailure.require(format.width() == WIDTH && format.height() == HEIGHT
+                && format.pixelFormat() == PixelFormat.YUYV, "asked 640x480 YUYV, got " + format);
+        return format;
+    }
+
+    private static DriverBuffer dequeue(V4l2CaptureSource source, int index) throws InterruptedException {
+        DriverBuffer buffer = source.dequeue(DEQUEUE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        CheckFailure.require(buffer != null, "no frame " + index + " within " + DEQUEUE_TIMEOUT_SECONDS + " s");
+        return buffer;
+    }
+
+    /** v4l2-ctl's frame from the same guest, or null in the smoke suite, which does not capture one. */
+    private byte[] referenceFrame() throws IOException {
+        Path file = out.resolve("v4l2-ctl-frame.yuyv");
+        return Files.exists(file) ? Files.readAllBytes(file) : null;
+    }
+
+    /** Null if the rows free of vivid's OSD text are the same in both frames, else where they first differ. */
+    private static String sameBarRows(byte[] image, byte[] reference, int bytesPerLine) {
+        if (reference.length != image.length) {
+            return "v4l2-ctl's frame has " + reference.length + " bytes, Kapture's " + image.length;
+        }
+        for (int row = 0; row < HEIGHT; row++) {
+            if (row >= 16 && row < ColourBars.FIRST_ROW_BELOW_TEXT) {
+                continue;
+            }
+            for (int at = row * bytesPerLine; at < row * bytesPerLine + 2 * WIDTH; at++) {
+                if (image[at] != reference[at]) {
+                    return "row " + row + " byte " + (at - row * bytesPerLine) + ": " + (image[at] & 0xff)
+                            + " vs " + (reference[at] & 0xff);
+                }
+            }
+        }
+        return null;
+    }
+}
