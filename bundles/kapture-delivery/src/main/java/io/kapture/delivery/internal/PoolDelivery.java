@@ -19,7 +19,7 @@ public final class PoolDelivery implements DeliveryStrategy {
 
     private final PooledFrames frames;
 
-    PoolDelivery(FramePool pool, BufferKind bufferKind) {
+    public PoolDelivery(FramePool pool, BufferKind bufferKind) {
         this.frames = new PooledFrames(pool, bufferKind);
     }
 

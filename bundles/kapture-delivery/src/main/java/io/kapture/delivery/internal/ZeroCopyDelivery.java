@@ -41,6 +41,14 @@ public final class ZeroCopyDelivery implements DeliveryStrategy, AutoCloseable {
     private ScheduledFuture<?> reaping;
     private long reapPeriodMs;
 
+    /**
+     * For use outside OSGi (benchmarks, other bundles' tests): copies below {@code minQueued} queued buffers,
+     * takes frames back after {@code leaseTimeoutMs}. Starts the reaper thread; {@link #close()} stops it.
+     */
+    public ZeroCopyDelivery(FramePool pool, int minQueued, long leaseTimeoutMs) {
+        this(pool, new ZeroCopySettings(minQueued, leaseTimeoutMs));
+    }
+
     /** Starts the reaper thread; {@link #close()} stops it. */
     ZeroCopyDelivery(FramePool pool, ZeroCopySettings settings) {
         this.fallback = new PooledFrames(pool, BufferKind.DIRECT);
