@@ -68,8 +68,9 @@ final class SimControls {
             }
             if (request == V4l2.VIDIOC_S_CTRL) {
                 set(c, control.value(), name);
+            } else {
+                control.value((int) get(c, name));
             }
-            control.value((int) get(c, name));
         } else {
             extended(V4l2ExtControls.at(arg), request == V4l2.VIDIOC_S_EXT_CTRLS, name);
         }
@@ -83,8 +84,7 @@ final class SimControls {
             boolean wide = c.type() == V4l2.CTRL_TYPE_INTEGER64;
             if (set) {
                 set(c, wide ? control.value64() : control.value(), name);
-            }
-            if (wide) {
+            } else if (wide) {
                 control.value64(get(c, name));
             } else {
                 control.value((int) get(c, name));

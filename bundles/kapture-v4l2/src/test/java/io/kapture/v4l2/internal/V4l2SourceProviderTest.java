@@ -1,0 +1,129 @@
+package io.kapture.v4l2.internal;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.kapture.api.CaptureException;
+import io.kapture.api.DeviceLostException;
+import io.kapture.api.PixelFormat;
+import io.kapture.api.spi.CaptureSource;
+import io.kapture.api.spi.DeviceInfo;
+import io.kapture.api.spi.FormatRequest;
+import io.kapture.v4l2.V4l2DeviceListener;
+import io.kapture.v4l2.sim.SimCamera;
+import io.kapture.v4l2.sim.SimDevice;
+import io.kapture.v4l2.sim.SimulatedKernel;
+
+/** The DS provider over a simulated /dev tree: name handling, re-open after loss, listeners, bundle stop. */
+class V4l2SourceProviderTest {
+
+    private static final String BY_ID = "/dev/v4l/by-id/usb-Sim_Webcam_0001-video-index0";
+
+    @TempDir
+    Path root;
+
+    private SimulatedKernel kernel;
+    private SimDevice webcam;
+    private V4l2SourceProvider provider;
+
+    @BeforeEach
+    void activate() {
+        kernel = new SimulatedKernel(root);
+        webcam = kernel.add(0, SimCamera.webcam("Sim Webcam"), "usb-Sim_Webcam_0001-video-index0", null);
+        provider = new V4l2SourceProvider(kernel, kernel.devRoot(), kernel.sysRoot(), true);
+    }
+
+    @AfterEach
+    void deactivate() {
+        provider.deactivate();
+    }
+
+    @Test
+    void handlesDevNamesOnly() {
+        assertEquals("v4l2", provider.type());
+        assertTrue(provider.handles("/dev/video0"));
+        assertTrue(provider.handles(BY_ID));
+        assertFalse(provider.handles("synthetic"));
+        assertFalse(provider.handles(null));
+        assertThrows(IllegalArgumentException.class, () -> provider.open("synthetic:x", Map.of()));
+    }
+
+    @Test
+    void reopensAStableNameAfterTheCameraCameBack() throws InterruptedException {
+        CaptureSource source = provider.open(BY_ID, Map.of());
+        source.negotiate(new FormatRequest(640, 480, PixelFormat.YUYV, 30));
+        source.start(2);
+        webcam.unplug();
+        assertThrows(DeviceLostException.class, () -> source.dequeue(1, TimeUnit.SECONDS));
+        source.close();
+        assertThrows(DeviceLostException.class, () -> provider.open(BY_ID, Map.of()), "engine retry while away");
+        webcam.replug();
+        try (CaptureSource again = provider.open(BY_ID, Map.of())) {
+            again.start(2);
+            assertEquals(0, again.dequeue(1, TimeUnit.SECONDS).sequence());
+        }
+        assertEquals(0, kernel.openDescriptors());
+    }
+
+    @Test
+    void appliesTheConfiguredControlsAtOpen() {
+        try (CaptureSource source = provider.open("/dev/video0",
+                Map.of("controls", new String[] {"brightness=7", "power_line_frequency=50 Hz"}, "width", 640))) {
+            assertEquals(7, source.control("brightness"));
+            assertEquals(1, source.control("power_line_frequency"));
+        }
+        CaptureException bad = assertThrows(CaptureException.class,
+                () -> provider.open("/dev/video0", Map.of("controls", new String[] {"sharpness=3"})));
+        assertTrue(bad.getMessage().contains("'controls'") && bad.getMessage().contains("no control 'sharpness'"),
+                bad.getMessage());
+        assertEquals(0, kernel.openDescriptors(), "a refused configuration leaves nothing open");
+    }
+
+    @Test
+    void keepsDevicesCurrentAndTellsListenerServices() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        provider.addListener(new V4l2DeviceListener() {
+            @Override
+            public void deviceAdded(DeviceInfo device) {
+                seen.add("+" + device.card());
+            }
+
+            @Override
+            public void deviceRemoved(DeviceInfo device) {
+                seen.add("-" + device.card());
+            }
+        });
+        assertEquals(1, provider.devices().size());
+        SimDevice second = kernel.add(4, SimCamera.multiPlanar("Sim Sensor"), null, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> provider.devices().size() == 2 && seen.contains("+Sim Sensor"));
+        second.unplug();
+        await().atMost(Duration.ofSeconds(10)).until(() -> provider.devices().size() == 1 && seen.contains("-Sim Sensor"));
+    }
+
+    @Test
+    void deactivationClosesSourcesStillOpen() {
+        CaptureSource source = provider.open("/dev/video0", Map.of());
+        source.start(3);
+        assertEquals(1, kernel.openDescriptors());
+        assertEquals(3, kernel.clientMappings());
+        provider.deactivate();
+        assertEquals(0, kernel.openDescriptors());
+        assertEquals(0, kernel.clientMappings());
+        source.close();
+    }
+}
