@@ -30,7 +30,7 @@ import io.kapture.pool.internal.BoundedFramePool;
  * Per-frame cost of each delivery strategy on its own: a filled driver buffer is wrapped into a frame, each of
  * {@code listeners} subscribers gets a handle, enters (reads the frame's first and last byte through its own data
  * view) and releases it, and the last release gives the buffer back (requeue or pool). Threads and queues are left
- * out here; {@link PipelineBenchmark} measures them through the engine.
+ * out here: this is the cost the strategy itself adds to every frame.
  *
  * <p>JMH owns the threading: one state per benchmark thread.
  */
