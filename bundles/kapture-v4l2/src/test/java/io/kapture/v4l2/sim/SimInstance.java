@@ -34,7 +34,6 @@ import io.kapture.v4l2.structs.V4l2StreamParm;
 public final class SimInstance {
 
     private final SimulatedKernel kernel;
-    private final SimDevice device;
     private final SimCamera camera;
     private final SimQueue queue;
     private final SimControls controls;
@@ -48,9 +47,8 @@ public final class SimInstance {
 
     SimInstance(SimulatedKernel kernel, SimDevice device) {
         this.kernel = kernel;
-        this.device = device;
         this.camera = device.camera();
-        this.queue = new SimQueue(this, kernel.host(), device.node());
+        this.queue = new SimQueue(this, kernel.host());
         this.controls = new SimControls(camera.controls());
         if (!camera.formats().isEmpty()) {
             SimFormat first = camera.formats().get(0);
@@ -328,9 +326,5 @@ public final class SimInstance {
 
     SimulatedKernel kernel() {
         return kernel;
-    }
-
-    SimDevice device() {
-        return device;
     }
 }

@@ -3,7 +3,6 @@ package io.kapture.v4l2.sim;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 
@@ -56,7 +55,7 @@ public final class SimQueue {
     private boolean auto = true;
     private int errorEvery;
 
-    SimQueue(SimInstance instance, Libc host, Path node) {
+    SimQueue(SimInstance instance, Libc host) {
         this.instance = instance;
         this.host = host;
     }
