@@ -73,18 +73,21 @@ public final class SimDevice {
         }
     }
 
-    /** Plugs in again with fresh state, under the same node and stable names. */
+    /**
+     * Plugs in again with fresh state, under the same node and stable names. In the kernel's order: the driver
+     * and its sysfs entry exist before the node appears, and udev adds the stable links after it.
+     */
     public void replug() {
+        current = new SimInstance(kernel, this);
         try {
-            Files.createFile(node);
             Files.createDirectories(sysEntry());
             Files.writeString(sysEntry().resolve("name"), camera.card() + "\n");
+            Files.createFile(node);
             link(byId);
             link(byPath);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        current = new SimInstance(kernel, this);
     }
 
     private void link(Path link) throws IOException {
