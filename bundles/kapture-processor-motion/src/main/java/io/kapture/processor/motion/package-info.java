@@ -1,0 +1,10 @@
+/**
+ * Motion events: the EventAdmin topics and event property names the motion detector publishes, for bundles that
+ * subscribe to them with an {@code org.osgi.service.event.EventHandler}.
+ */
+@Export
+@Version("1.0.0")
+package io.kapture.processor.motion;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

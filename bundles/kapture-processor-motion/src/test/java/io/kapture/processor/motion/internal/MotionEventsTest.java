@@ -1,0 +1,183 @@
+package io.kapture.processor.motion.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.osgi.service.event.Event;
+
+import io.kapture.api.DropPolicy;
+import io.kapture.api.FrameFormat;
+import io.kapture.api.FrameListener;
+import io.kapture.api.PixelFormat;
+import io.kapture.processor.motion.MotionEvents;
+
+/**
+ * The whole detector as a component, fed by the synthetic camera: its bouncing box must start motion, a still
+ * scene must stay silent, and motion must end after the quiet time (and when the detector stops).
+ */
+class MotionEventsTest {
+
+    private final FakeRegistrar registrar = new FakeRegistrar();
+    private final FakeEventAdmin events = new FakeEventAdmin();
+    private SyntheticFeed feed;
+
+    @BeforeEach
+    void resetRetains() {
+        TestFrame.RETAINS.set(0);
+    }
+
+    @AfterEach
+    void closeFeed() {
+        if (feed != null) {
+            feed.close();
+        }
+    }
+
+    @Test
+    void subscribesToItsCameraWithAShortQueueThatDropsTheOldest() {
+        new MotionComponent(registrar, events, new TestConfig().settings());
+
+        assertEquals("cam0", registrar.properties.get(FrameListener.CAMERA));
+        assertEquals(2, registrar.properties.get(FrameListener.QUEUE_CAPACITY));
+        assertEquals(DropPolicy.DROP_OLDEST.name(), registrar.properties.get(FrameListener.DROP_POLICY));
+        assertEquals("motion:cam0", registrar.properties.get(FrameListener.NAME));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PixelFormat.class, names = { "YUYV", "NV12", "GREY", "MJPEG" })
+    void theMovingBoxStartsMotionWithItsBoundingBox(PixelFormat pixelFormat) {
+        // The region leaves out the sequence code and digits at the top, which change in every frame.
+        new MotionComponent(registrar, events, new TestConfig().roi("0,10,100,90").settings());
+        feed = new SyntheticFeed("cam0", "box", 640, 480, pixelFormat);
+        for (int i = 0; i < 40; i++) {
+            feed.next();
+        }
+
+        for (int i = 0; i < 30; i++) {
+            registrar.deliver(feed.next());
+        }
+
+        assertEquals(List.of(MotionEvents.TOPIC_START), events.topics(), "one START, no END while it moves");
+        Event start = events.events.get(0);
+        assertEquals("cam0", start.getProperty(MotionEvents.CAMERA));
+        assertEquals(41L, start.getProperty(MotionEvents.SEQUENCE), "the first frame after the reference moved");
+        assertEquals(1_700_000_000_000L + 41 * SyntheticFeed.FRAME_NANOS / 1_000_000,
+                start.getProperty(MotionEvents.TIME));
+        double score = (Double) start.getProperty(MotionEvents.SCORE);
+        assertTrue(score >= 0.005 && score < 0.05, "score " + score);
+        int x = (Integer) start.getProperty(MotionEvents.BBOX_X);
+        int y = (Integer) start.getProperty(MotionEvents.BBOX_Y);
+        int width = (Integer) start.getProperty(MotionEvents.BBOX_WIDTH);
+        int height = (Integer) start.getProperty(MotionEvents.BBOX_HEIGHT);
+        // The synthetic box is 80 px square and moves 4 px right and down a frame: at frame 40 it is at 160,160.
+        assertTrue(x >= 152 && x <= 168 && y >= 152 && y <= 168 && width >= 80 && width <= 96 && height >= 80
+                && height <= 96, "box " + x + "," + y + " " + width + "x" + height);
+        assertEquals(0, TestFrame.RETAINS.get(), "frames are never kept");
+    }
+
+    @Test
+    void aStillPatternStaysSilent() {
+        // The sequence code and digits at the top change every frame; the region leaves them out.
+        new MotionComponent(registrar, events, new TestConfig().roi("0,10,100,90").settings());
+        feed = new SyntheticFeed("cam0", "bars", 640, 480, PixelFormat.YUYV);
+
+        for (int i = 0; i < 90; i++) {
+            registrar.deliver(feed.next());
+        }
+
+        assertEquals(List.of(), events.topics());
+    }
+
+    @Test
+    void theSameRegionSeesTheBoxMove() {
+        new MotionComponent(registrar, events, new TestConfig().roi("0,10,100,90").settings());
+        feed = new SyntheticFeed("cam0", "box", 640, 480, PixelFormat.YUYV);
+
+        for (int i = 0; i < 90; i++) {
+            registrar.deliver(feed.next());
+        }
+
+        assertEquals(List.of(MotionEvents.TOPIC_START), events.topics());
+    }
+
+    @Test
+    void motionEndsAfterTheQuietTimeWithTheUnionOfItsBoxes() {
+        new MotionComponent(registrar, events, new TestConfig().adaptation(1).settings());
+        feed = new SyntheticFeed("cam0", "box", 640, 480, PixelFormat.YUYV);
+        TestFrame last = null;
+        for (int i = 0; i < 20; i++) {
+            last = feed.next();
+            registrar.deliver(last);
+        }
+        long lastMoving = last.timestampNanos();
+        long sequence = last.sequence();
+
+        // The box stops: the camera keeps sending the same picture. 30 frames are 999,999,990 ns, 10 ns short of
+        // the quiet time of 1 s, so the 31st still frame ends the motion.
+        for (int i = 1; i <= 30; i++) {
+            registrar.deliver(last.again(sequence + i, lastMoving + i * SyntheticFeed.FRAME_NANOS));
+        }
+        assertEquals(List.of(MotionEvents.TOPIC_START), events.topics(), "still within the quiet time");
+        registrar.deliver(last.again(sequence + 31, lastMoving + 31 * SyntheticFeed.FRAME_NANOS));
+
+        assertEquals(List.of(MotionEvents.TOPIC_START, MotionEvents.TOPIC_END), events.topics());
+        Event end = events.events.get(1);
+        assertEquals(sequence + 31, end.getProperty(MotionEvents.SEQUENCE));
+        assertEquals(0, end.getProperty(MotionEvents.BBOX_X));
+        assertEquals(0, end.getProperty(MotionEvents.BBOX_Y));
+        int right = (Integer) end.getProperty(MotionEvents.BBOX_WIDTH);
+        int bottom = (Integer) end.getProperty(MotionEvents.BBOX_HEIGHT);
+        assertTrue(right >= 80 + 19 * 4 && bottom >= 80 + 19 * 4, "the union covers the box's path: " + right
+                + "x" + bottom);
+        long duration = (Long) end.getProperty(MotionEvents.DURATION_MILLIS);
+        assertEquals(18 * SyntheticFeed.FRAME_NANOS / 1_000_000, duration, 1, "from frame 1 to frame 19");
+    }
+
+    @Test
+    void stoppingDuringMotionPostsTheEndAndUnregisters() {
+        MotionComponent component = new MotionComponent(registrar, events, new TestConfig().settings());
+        feed = new SyntheticFeed("cam0", "box", 640, 480, PixelFormat.YUYV);
+        for (int i = 0; i < 5; i++) {
+            registrar.deliver(feed.next());
+        }
+        FrameListener listener = registrar.listener;
+
+        component.deactivate();
+
+        assertEquals(1, registrar.unregistrations);
+        assertEquals(List.of(MotionEvents.TOPIC_START, MotionEvents.TOPIC_END), events.topics());
+        assertEquals(4L, events.events.get(1).getProperty(MotionEvents.SEQUENCE));
+        listener.onFrame(feed.next());
+        assertEquals(2, events.events.size(), "a frame still in flight after stopping is ignored");
+    }
+
+    @Test
+    void stoppingWhileQuietPostsNothing() {
+        MotionComponent component = new MotionComponent(registrar, events, new TestConfig().settings());
+
+        component.deactivate();
+
+        assertEquals(List.of(), events.topics());
+    }
+
+    @Test
+    void h264FramesAreSkippedWithoutStoppingTheDetector() {
+        new MotionComponent(registrar, events, new TestConfig().settings());
+        FrameFormat h264 = FrameFormat.of(640, 480, PixelFormat.H264);
+
+        registrar.deliver(new TestFrame("cam0", h264, new byte[1000], 0, 0));
+        feed = new SyntheticFeed("cam0", "box", 640, 480, PixelFormat.YUYV);
+        for (int i = 0; i < 5; i++) {
+            registrar.deliver(feed.next());
+        }
+
+        assertEquals(List.of(MotionEvents.TOPIC_START), events.topics());
+    }
+}
