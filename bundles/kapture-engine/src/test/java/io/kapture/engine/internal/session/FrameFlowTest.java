@@ -1,0 +1,109 @@
+package io.kapture.engine.internal.session;
+
+import static io.kapture.engine.internal.session.SessionFixture.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.kapture.api.CaptureStats;
+import io.kapture.api.DropPolicy;
+import io.kapture.api.FrameFormat;
+import io.kapture.api.ListenerStats;
+import io.kapture.api.PixelFormat;
+import io.kapture.engine.internal.fakes.RecordingListener;
+
+/** Frames reach listeners in order with their content, per camera filter, and are counted. */
+class FrameFlowTest {
+
+    private final SessionFixture fixture = new SessionFixture().withServices();
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void framesReachAListenerInOrderWithTheirContent() {
+        RecordingListener listener = fixture.listen("recorder", "kapture.queue.capacity", 64,
+                "kapture.drop.policy", "BLOCK");
+        fixture.running();
+
+        fixture.source().produce(100);
+
+        eventually(() -> listener.received() == 100);
+        assertEquals(LongStream.range(0, 100).boxed().toList(), listener.sequences());
+        assertEquals(0, listener.badFrames());
+        assertEquals(FrameFormat.of(16, 4, PixelFormat.GREY), fixture.session.format().orElseThrow());
+        CaptureStats stats = fixture.stats();
+        assertEquals(100, stats.captured());
+        assertEquals(0, stats.sequenceGaps());
+        ListenerStats recorder = fixture.listenerStats("recorder");
+        eventually(() -> fixture.listenerStats("recorder").delivered() == 100);
+        assertEquals(DropPolicy.BLOCK, recorder.policy());
+        assertEquals(64, recorder.queueCapacity());
+        assertEquals("test.bundle", recorder.bundle());
+        assertTrue(fixture.listenerStats("recorder").latencyMaxNanos() >= fixture.listenerStats("recorder")
+                .latencyP50Nanos());
+    }
+
+    @Test
+    void listenersGetOnlyTheCamerasTheyAskFor() {
+        RecordingListener all = fixture.listen("all", "kapture.camera", "*");
+        RecordingListener unfiltered = fixture.listen("unfiltered");
+        RecordingListener listed = fixture.listen("listed", "kapture.camera", new String[] { "cam9", "cam0" });
+        RecordingListener other = fixture.listen(new RecordingListener("cam1"), "other", "kapture.camera", "cam1");
+        fixture.running();
+
+        fixture.source().produce(5);
+
+        eventually(() -> all.received() == 5 && unfiltered.received() == 5 && listed.received() == 5);
+        assertEquals(0, other.received());
+        assertEquals(List.of("all", "unfiltered", "listed"),
+                fixture.stats().listeners().stream().map(ListenerStats::name).toList());
+        assertEquals("cam9,cam0", fixture.listenerStats("listed").cameraFilter());
+    }
+
+    @Test
+    void sequenceGapsAndCorruptedFramesAreCounted() {
+        RecordingListener listener = fixture.listen("recorder");
+        fixture.running();
+
+        fixture.source().produce(3);
+        fixture.source().skip(4);
+        fixture.source().corruptNext();
+        fixture.source().produce(2);
+        fixture.source().skip(1);
+        fixture.source().produce(1);
+
+        fixture.awaitCaptured(6);
+        CaptureStats stats = fixture.stats();
+        assertEquals(5, stats.sequenceGaps());
+        assertEquals(1, stats.corrupted());
+        eventually(() -> listener.received() == 6);
+        assertEquals(List.of(0L, 1L, 2L, 7L, 8L, 10L), listener.sequences());
+    }
+
+    @Test
+    void statsShowTheDriverBuffersAndThePoollessCase() {
+        fixture.running();
+
+        CaptureStats stats = fixture.stats();
+
+        assertEquals(4, stats.bufferCount());
+        assertEquals(4, stats.queuedBuffers());
+        assertTrue(stats.pool().isEmpty());
+    }
+
+    @Test
+    void theProviderGetsTheWholeConfiguration() {
+        fixture.running("synthetic.pattern", "noise");
+
+        assertEquals("noise", fixture.provider.lastOptions().get("synthetic.pattern"));
+        assertEquals("fake0", fixture.provider.lastOptions().get("device"));
+    }
+}
