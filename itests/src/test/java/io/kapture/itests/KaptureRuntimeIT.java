@@ -1,0 +1,234 @@
+package io.kapture.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.service.cm.Configuration;
+
+import io.kapture.api.CaptureSession;
+import io.kapture.api.DropPolicy;
+import io.kapture.api.FramePool;
+import io.kapture.api.ListenerStats;
+import io.kapture.api.PixelFormat;
+import io.kapture.api.SessionState;
+
+/**
+ * Kapture's runtime in the distribution: bundles and components come up, frames reach listeners, cameras come and
+ * go with their configurations, strategies switch live, processors can be added and removed at run time, and a
+ * bad configuration is refused with a message that names the field.
+ *
+ * <p>Tests that change things use cameras of their own and remove them, so the distribution's synthetic camera
+ * stays as configured for every test. Threading contract: see {@link KaptureTestSupport}.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class KaptureRuntimeIT extends KaptureTestSupport {
+
+    private static final String STATS_BUNDLE = "io.kapture.kapture-processor-stats";
+    private static final String STATS_LISTENER = "stats";
+
+    @Test
+    public void everyKaptureBundleAndComponentIsActive() {
+        await("Kapture bundles active").atMost(TIMEOUT)
+                .untilAsserted(() -> assertEquals(List.of(), KaptureComponents.inactiveBundles(context)));
+
+        KaptureComponents components = new KaptureComponents(context);
+        try {
+            await("Kapture components active").atMost(TIMEOUT)
+                    .untilAsserted(() -> assertEquals(List.of(), components.inactive()));
+            assertTrue("too few Kapture components found: " + components.names(), components.names().size() >= 8);
+        } finally {
+            components.release();
+        }
+        awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+    }
+
+    @Test
+    public void framesReachAListenerRegisteredByTheTest() {
+        CaptureSession session = awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        try (RecordingListener listener =
+                RecordingListener.register(context, SYNTHETIC_CAMERA, DropPolicy.DROP_OLDEST, 8)) {
+            await("10 frames").atMost(TIMEOUT).until(listener::count, count -> count >= 10);
+
+            long previous = -1;
+            for (RecordingListener.Seen frame : listener.frames()) {
+                assertEquals(SYNTHETIC_CAMERA, frame.camera());
+                assertEquals(640, frame.format().width());
+                assertEquals(480, frame.format().height());
+                assertEquals(PixelFormat.YUYV, frame.format().pixelFormat());
+                assertEquals(640 * 480 * 2, frame.bytesUsed());
+                assertTrue("frame " + frame.sequence() + " was not readable", frame.readable());
+                assertTrue("sequence " + frame.sequence() + " after " + previous, frame.sequence() > previous);
+                previous = frame.sequence();
+            }
+            assertEquals("pool", session.delivery());
+            assertTrue(session.stats().captured() >= listener.count());
+            await("the listener in the camera's statistics").atMost(TIMEOUT)
+                    .until(() -> listenerStats(session, "itest-" + SYNTHETIC_CAMERA)
+                            .filter(stats -> stats.delivered() > 0).isPresent());
+        }
+    }
+
+    @Test
+    public void aFactoryConfigurationStartsACameraAndDeletingItStopsIt() throws IOException {
+        String camera = "itcam";
+        Configuration configuration = null;
+        try (RecordingListener listener = RecordingListener.register(context, camera, DropPolicy.DROP_OLDEST, 8)) {
+            assertFalse("camera " + camera + " exists before it is configured", session(camera).isPresent());
+
+            configuration = configureCamera(camera, camera(320, 240, "copy"));
+            CaptureSession session = awaitSession(camera, SessionState.RUNNING);
+            assertEquals("synthetic", session.device());
+            assertEquals("copy", session.delivery());
+            await("10 frames of " + camera).atMost(TIMEOUT).until(listener::count, count -> count >= 10);
+            for (RecordingListener.Seen frame : listener.frames()) {
+                assertEquals(camera, frame.camera());
+                assertEquals(320, frame.format().width());
+                assertEquals(240, frame.format().height());
+            }
+
+            configuration.delete();
+            awaitNoSession(camera);
+        } finally {
+            deleteIfPresent(configuration);
+        }
+    }
+
+    @Test
+    public void aLiveStrategySwitchKeepsTheSequenceContiguous() throws IOException {
+        String camera = "switchcam";
+        Map<String, Object> properties = camera(160, 120, "pool");
+        Configuration configuration = null;
+        // BLOCK with a deep queue: no frame may be dropped for this listener, so every gap would be Kapture's
+        try (RecordingListener listener = RecordingListener.register(context, camera, DropPolicy.BLOCK, 512)) {
+            configuration = configureCamera(camera, properties);
+            awaitSession(camera, SessionState.RUNNING);
+            await("first frames").atMost(TIMEOUT).until(listener::count, count -> count >= 10);
+
+            for (String strategy : List.of("copy", "zerocopy", "pool")) {
+                properties.put("delivery", strategy);
+                configuration.update(dictionary(properties));
+                await("switch to " + strategy).atMost(TIMEOUT)
+                        .until(() -> session(camera).map(CaptureSession::delivery).orElse(""), strategy::equals);
+                int switched = listener.count();
+                await("frames after the switch to " + strategy).atMost(TIMEOUT)
+                        .until(listener::count, count -> count >= switched + 10);
+            }
+            assertEquals("", listener.firstSequenceBreak());
+            assertEquals(SessionState.RUNNING, session(camera).map(CaptureSession::state).orElse(null));
+        } finally {
+            deleteIfPresent(configuration);
+        }
+    }
+
+    @Test
+    public void aProcessorInstalledAtRunTimeReceivesFramesAndGivesThemBackWhenUninstalled() throws Exception {
+        Bundle shipped = KaptureComponents.bundle(context, STATS_BUNDLE)
+                .orElseThrow(() -> new AssertionError("the distribution ships " + STATS_BUNDLE));
+        String location = shipped.getLocation();
+        CaptureSession session = awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        try {
+            shipped.uninstall();
+            refreshPackages();
+            await("stats processor gone").atMost(TIMEOUT)
+                    .until(() -> listenerStats(session, STATS_LISTENER).isEmpty());
+
+            Bundle processor = context.installBundle(location);
+            processor.start();
+            await("stats processor receiving frames").atMost(TIMEOUT)
+                    .until(() -> listenerStats(session, STATS_LISTENER).map(ListenerStats::delivered).orElse(0L),
+                            delivered -> delivered >= 10);
+            assertEquals(STATS_BUNDLE, listenerStats(session, STATS_LISTENER).map(ListenerStats::bundle).orElse(""));
+
+            processor.uninstall();
+            refreshPackages();
+            await("stats processor unsubscribed").atMost(TIMEOUT)
+                    .until(() -> listenerStats(session, STATS_LISTENER).isEmpty());
+            FramePool pool = service(FramePool.class);
+            await("pool buffers all given back").atMost(TIMEOUT).until(() -> pool.stats().outstanding() == 0);
+        } finally {
+            restoreBundle(STATS_BUNDLE, location);
+        }
+    }
+
+    @Test
+    public void aMalformedConfigurationIsRejectedWithTheFieldNamed() throws IOException {
+        String camera = "badcam";
+        Map<String, Object> properties = camera(320, 240, "pool");
+        Configuration configuration = null;
+        try {
+            configuration = configureCamera(camera, properties);
+            awaitSession(camera, SessionState.RUNNING);
+
+            properties.put("width", -5);
+            configuration.update(dictionary(properties));
+            String error = await("the rejection").atMost(TIMEOUT)
+                    .until(() -> session(camera).flatMap(CaptureSession::lastError).orElse(""),
+                            message -> !message.isEmpty());
+            assertTrue("lastError should name the field, its range and the value: " + error,
+                    error.contains("width must be between 1 and 16384, was -5"));
+        } finally {
+            deleteIfPresent(configuration);
+        }
+    }
+
+    /** A synthetic camera's configuration; a mutable map so that tests can change a key and update. */
+    private static Map<String, Object> camera(int width, int height, String delivery) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("device", "synthetic");
+        properties.put("width", width);
+        properties.put("height", height);
+        properties.put("pixel.format", "YUYV");
+        properties.put("fps", 50.0);
+        properties.put("delivery", delivery);
+        return properties;
+    }
+
+    private static Optional<ListenerStats> listenerStats(CaptureSession session, String name) {
+        return session.stats().listeners().stream().filter(stats -> name.equals(stats.name())).findFirst();
+    }
+
+    /** Refreshes the wiring of removed bundles and their dependents, and waits until the framework is done. */
+    private void refreshPackages() {
+        AtomicBoolean refreshed = new AtomicBoolean();
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(null, event -> {
+            if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+                refreshed.set(true);
+            }
+        });
+        await("packages refreshed").atMost(TIMEOUT).untilTrue(refreshed);
+    }
+
+    /** Puts a bundle the test removed back as the distribution had it, with its dependents rewired and started. */
+    private void restoreBundle(String symbolicName, String location) throws BundleException {
+        if (KaptureComponents.bundle(context, symbolicName).isEmpty()) {
+            context.installBundle(location).start();
+        }
+        refreshPackages();
+        for (Bundle bundle : context.getBundles()) {
+            if (KaptureComponents.isKapture(bundle) && bundle.getState() != Bundle.ACTIVE) {
+                bundle.start();
+            }
+        }
+        await("Kapture bundles active again").atMost(TIMEOUT)
+                .untilAsserted(() -> assertEquals(List.of(), KaptureComponents.inactiveBundles(context)));
+    }
+}

@@ -1,0 +1,204 @@
+package io.kapture.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.shell.api.console.Command;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.service.cm.Configuration;
+
+import io.kapture.api.CaptureSession;
+import io.kapture.api.DropPolicy;
+import io.kapture.api.SessionState;
+
+/**
+ * Every {@code kapture:*} console command, run through Karaf's SessionFactory as a user would type it, with its
+ * output checked against what the services say. Commands that change a camera work on a camera of the test's own
+ * ({@code shellcam}), so the distribution's synthetic camera stays as configured.
+ *
+ * <p>Threading contract: see {@link KaptureTestSupport}; the {@code --follow} test runs its command on a second
+ * thread and ends it with an interrupt, as Ctrl-C does.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class KaptureShellIT extends KaptureTestSupport {
+
+    private static final String CAMERA = "shellcam";
+
+    private static final Set<String> COMMANDS = Set.of("cameras", "devices", "formats", "controls", "control",
+            "start", "stop", "strategy", "stats", "listeners", "snapshot");
+
+    @Inject
+    private SessionFactory sessionFactory;
+
+    /** Karaf registers a bundle's commands asynchronously once it starts: wait for all of Kapture's. */
+    @Before
+    public void awaitCommands() {
+        await("kapture:* commands registered").atMost(TIMEOUT).untilAsserted(() -> assertEquals(COMMANDS,
+                sessionFactory.getRegistry().getCommands().stream()
+                        .filter(command -> "kapture".equals(command.getScope()))
+                        .map(Command::getName)
+                        .collect(Collectors.toSet())));
+    }
+
+    @Test
+    public void camerasListsTheRunningSyntheticCamera() throws Exception {
+        awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        ShellOutput output = run("kapture:cameras");
+        assertContains(output, SYNTHETIC_CAMERA, "640x480 YUYV", "pool", "RUNNING");
+    }
+
+    @Test
+    public void devicesListsTheSyntheticDevice() throws Exception {
+        assertContains(run("kapture:devices"), "synthetic");
+    }
+
+    @Test
+    public void formatsListsWhatTheSyntheticDeviceOffers() throws Exception {
+        assertContains(run("kapture:formats synthetic"), "YUYV", "640");
+    }
+
+    @Test
+    public void controlsAndControlReadAndSetABrightness() throws Exception {
+        assertContains(run("kapture:controls synthetic"), "brightness");
+        assertContains(run("kapture:control synthetic brightness 100"), "brightness = 100");
+        assertContains(run("kapture:control synthetic brightness"), "brightness = 100");
+    }
+
+    @Test
+    public void stopAndStartChangeTheCameraState() throws Exception {
+        Configuration configuration = configureCamera(CAMERA, camera());
+        try {
+            awaitSession(CAMERA, SessionState.RUNNING);
+            assertContains(run("kapture:stop " + CAMERA), "Camera " + CAMERA + " stopped");
+            assertEquals(SessionState.STOPPED, session(CAMERA).map(CaptureSession::state).orElse(null));
+
+            assertContains(run("kapture:start " + CAMERA), "Camera " + CAMERA + " started");
+            awaitSession(CAMERA, SessionState.RUNNING);
+        } finally {
+            deleteIfPresent(configuration);
+        }
+    }
+
+    @Test
+    public void strategyShowsAndSwitchesTheDelivery() throws Exception {
+        Configuration configuration = configureCamera(CAMERA, camera());
+        try {
+            awaitSession(CAMERA, SessionState.RUNNING);
+            assertContains(run("kapture:strategy " + CAMERA), CAMERA + " delivers with pool", "copy", "zerocopy");
+
+            assertContains(run("kapture:strategy " + CAMERA + " copy"), "pool -> copy");
+            await("delivery copy").atMost(TIMEOUT)
+                    .until(() -> session(CAMERA).map(CaptureSession::delivery).orElse(""), "copy"::equals);
+            assertEquals("copy", configurationAdmin.getConfiguration(configuration.getPid(), "?").getProperties()
+                    .get("delivery"));
+        } finally {
+            deleteIfPresent(configuration);
+        }
+    }
+
+    @Test
+    public void statsShowsTheCameraAndProcessorFigures() throws Exception {
+        awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        assertContains(run("kapture:stats " + SYNTHETIC_CAMERA), SYNTHETIC_CAMERA, "processor-stats");
+    }
+
+    @Test
+    public void statsFollowRedrawsUntilInterrupted() throws Exception {
+        awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        ShellOutput follow = ShellOutput.of("kapture:stats --follow --interval 0.2 " + SYNTHETIC_CAMERA);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<ShellOutput> running = thread.submit(() -> follow.run(sessionFactory));
+            await("three redraws").atMost(TIMEOUT)
+                    .until(() -> occurrences(follow.out(), "Every 0.2 s"), count -> count >= 3);
+            running.cancel(true);
+            await("the command to end").atMost(TIMEOUT).until(running::isDone);
+            assertContains(follow, SYNTHETIC_CAMERA);
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
+    public void listenersShowsTheProcessorsAndATestListener() throws Exception {
+        awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        try (RecordingListener listener =
+                RecordingListener.register(context, SYNTHETIC_CAMERA, DropPolicy.DROP_NEWEST, 3)) {
+            await("frames for the listener").atMost(TIMEOUT).until(listener::count, count -> count > 0);
+            assertContains(run("kapture:listeners"), "itest-" + SYNTHETIC_CAMERA, "DROP_NEWEST", "stats",
+                    "io.kapture.kapture-processor-stats");
+        }
+    }
+
+    @Test
+    public void snapshotWritesAnImageOfTheNextFrame() throws Exception {
+        awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        Path image = Files.createTempFile("kapture-snapshot-", ".png");
+        try {
+            Files.delete(image);
+            assertContains(run("kapture:snapshot " + SYNTHETIC_CAMERA + " " + image), "Wrote " + image);
+            byte[] header = Arrays.copyOf(Files.readAllBytes(image), 8);
+            assertArrayEquals("PNG signature", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'},
+                    header);
+        } finally {
+            Files.deleteIfExists(image);
+        }
+    }
+
+    @Test
+    public void anUnknownCameraIsReportedInOneLine() throws Exception {
+        ShellOutput output = run("kapture:start nosuchcamera");
+        assertTrue(output.toString(), output.err().contains("nosuchcamera"));
+        assertEquals(output.toString(), 1, output.err().strip().lines().count());
+    }
+
+    private ShellOutput run(String command) throws Exception {
+        return ShellOutput.of(command).run(sessionFactory);
+    }
+
+    private static void assertContains(ShellOutput output, String... expected) {
+        for (String text : expected) {
+            assertTrue("expected '" + text + "' in the output of " + output, output.out().contains(text));
+        }
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    private static Map<String, Object> camera() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("device", "synthetic");
+        properties.put("width", 320);
+        properties.put("height", 240);
+        properties.put("fps", 30.0);
+        properties.put("delivery", "pool");
+        return properties;
+    }
+}
