@@ -1,0 +1,112 @@
+package io.kapture.processor.snapshot.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.kapture.api.Frame;
+import io.kapture.api.PixelFormat;
+import io.kapture.convert.FrameImages;
+import io.kapture.convert.ImageEncoding;
+import io.kapture.processor.snapshot.internal.SnapshotSettings.ImageFormat;
+
+/**
+ * One scheduled snapshot per factory configuration. It subscribes to its camera with a queue of one that drops
+ * the oldest frame, and takes the first frame of the camera, then the first frame at or after each further
+ * interval mark (on the frames' receive times, so snapshots do not drift later and later): no timer thread, and
+ * no snapshot of a camera that sends nothing. After a pause longer than the interval the marks start again from
+ * the next frame.
+ * MJPEG frames saved as JPEG are written as they come; everything else is converted with kapture-convert.
+ *
+ * <p>Threading contract: frames arrive on the engine's delivery thread for this listener, one at a time; all
+ * conversion and file writing happens there, so a slow disk delays only this listener (whose queue drops frames
+ * meanwhile) and never the camera. Deactivation unregisters the listener; a frame being written then finishes.
+ */
+@Component(service = {}, configurationPid = SnapshotSettings.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = Config.class, factory = true)
+public final class SnapshotComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotComponent.class);
+
+    private final SnapshotSettings settings;
+    private final SnapshotFiles files;
+    private final ListenerRegistrar.Registration registration;
+    private volatile boolean closed;
+
+    private boolean started;
+    private long nextDueNanos;
+    private String lastProblem;
+
+    @Activate
+    public SnapshotComponent(BundleContext context, Config config) throws IOException {
+        this(ListenerRegistrar.of(context), StorageRoot.of(context.getProperty(StorageRoot.PROPERTY),
+                context.getProperty("karaf.data")), SnapshotSettings.from(config));
+    }
+
+    /**
+     * @throws IllegalArgumentException if the folder lies outside the storage root
+     * @throws IOException              if the folder cannot be created
+     */
+    SnapshotComponent(ListenerRegistrar registrar, StorageRoot root, SnapshotSettings settings) throws IOException {
+        this.settings = settings;
+        this.files = new SnapshotFiles(root, settings);
+        Path folder = files.folder();
+        this.registration = registrar.register(this::onFrame, ListenerRegistrar.subscription(settings.camera(),
+                "snapshot:" + settings.camera(), 1));
+        LOG.info("Saving a {} snapshot of camera {} every {} s to {}, keeping {}", settings.format(),
+                settings.camera(), settings.intervalNanos() / 1_000_000_000L, folder,
+                settings.retention() == 0 ? "all" : settings.retention());
+    }
+
+    @Deactivate
+    void deactivate() {
+        closed = true;
+        registration.close();
+    }
+
+    void onFrame(Frame frame) {
+        long now = frame.receivedNanos();
+        if (closed || started && now - nextDueNanos < 0 || frame.isCorrupted()) {
+            return;
+        }
+        long interval = settings.intervalNanos();
+        nextDueNanos = started && now - nextDueNanos < interval ? nextDueNanos + interval : now + interval;
+        started = true;
+        try {
+            Path written = files.write(encode(frame), frame.wallClockMillis());
+            if (lastProblem != null) {
+                LOG.info("Snapshots of camera {} are written again", settings.camera());
+                lastProblem = null;
+            }
+            LOG.debug("Snapshot of camera {} frame {} written to {}", settings.camera(), frame.sequence(), written);
+        } catch (IOException | RuntimeException e) {
+            String problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (!Objects.equals(problem, lastProblem)) {
+                LOG.warn("Snapshot of camera {} failed (repeats are logged at debug level): {}", settings.camera(),
+                        problem);
+                lastProblem = problem;
+            } else {
+                LOG.debug("Snapshot of camera {} failed again: {}", settings.camera(), problem);
+            }
+        }
+    }
+
+    private byte[] encode(Frame frame) {
+        if (settings.format() == ImageFormat.JPEG && frame.format().pixelFormat() == PixelFormat.MJPEG) {
+            byte[] jpeg = new byte[frame.bytesUsed()];
+            frame.data().get(0, jpeg);
+            return jpeg;
+        }
+        return settings.format() == ImageFormat.PNG ? ImageEncoding.encodePng(FrameImages.toImage(frame))
+                : ImageEncoding.encodeJpeg(FrameImages.toImage(frame), settings.jpegQuality());
+    }
+}

@@ -1,0 +1,121 @@
+package io.kapture.processor.snapshot.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The files of one camera's scheduled snapshots: named {@code <camera>-<yyyyMMdd-HHmmss-SSS>.<jpg|png>} after the
+ * frame's wall-clock time in UTC (so names sort by time and never repeat at a daylight-saving change), written
+ * under a temporary name and renamed into place (so a reader never sees half a file), and pruned to the
+ * retention count. Only files whose names follow this pattern for this camera are ever deleted.
+ *
+ * <p>The folder is checked against the {@link StorageRoot} before every write, as the tree may have changed
+ * since the last one. The camera's name is made safe for a file name ({@code /} and other separators become
+ * {@code _}), so a camera name cannot lead out of the folder either.
+ *
+ * <p>Threading contract: not thread-safe; one thread writes (the listener's delivery thread).
+ */
+final class SnapshotFiles {
+
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+
+    private final StorageRoot root;
+    private final SnapshotSettings settings;
+    private final String prefix;
+    private final Pattern ours;
+
+    SnapshotFiles(StorageRoot root, SnapshotSettings settings) {
+        this.root = root;
+        this.settings = settings;
+        this.prefix = safeName(settings.camera());
+        this.ours = Pattern.compile(Pattern.quote(prefix) + "-\\d{8}-\\d{6}-\\d{3}(-\\d+)?\\.(jpg|png)");
+    }
+
+    /**
+     * The folder snapshots go to, created if missing.
+     *
+     * @throws IllegalArgumentException if the configured folder lies outside the storage root
+     * @throws IOException              if it cannot be created
+     */
+    Path folder() throws IOException {
+        return root.folder("folder", settings.folder());
+    }
+
+    /**
+     * Writes one snapshot taken at {@code wallClockMillis} and deletes the oldest beyond the retention count.
+     *
+     * @return the file written
+     * @throws IllegalArgumentException if the folder now lies outside the storage root
+     * @throws IOException              if writing fails; no partial file is left under the snapshot's name
+     */
+    Path write(byte[] image, long wallClockMillis) throws IOException {
+        Path folder = folder();
+        Path target = unusedName(folder, prefix + "-" + STAMP.format(Instant.ofEpochMilli(wallClockMillis)));
+        Path temporary = folder.resolve("." + target.getFileName() + ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                out.write(image);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        prune(folder);
+        return target;
+    }
+
+    /** This camera's snapshots in the folder, oldest first. */
+    List<Path> snapshots(Path folder) throws IOException {
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                if (ours.matcher(entry.getFileName().toString()).matches()
+                        && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    found.add(entry);
+                }
+            }
+        }
+        Collections.sort(found);
+        return found;
+    }
+
+    private void prune(Path folder) throws IOException {
+        if (settings.retention() == 0) {
+            return;
+        }
+        List<Path> snapshots = snapshots(folder);
+        for (int i = 0; i < snapshots.size() - settings.retention(); i++) {
+            Files.deleteIfExists(snapshots.get(i));
+        }
+    }
+
+    private Path unusedName(Path folder, String stem) {
+        String extension = "." + settings.format().extension();
+        Path candidate = folder.resolve(stem + extension);
+        for (int n = 1; Files.exists(candidate, LinkOption.NOFOLLOW_LINKS); n++) {
+            candidate = folder.resolve(stem + "-" + n + extension);
+        }
+        return candidate;
+    }
+
+    /** The camera's name with every character but letters, digits, '-', '_' and inner '.' replaced by '_'. */
+    static String safeName(String camera) {
+        String safe = camera.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.startsWith(".") ? "_" + safe.substring(1) : safe;
+    }
+}

@@ -1,0 +1,183 @@
+package io.kapture.processor.snapshot.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.kapture.api.DropPolicy;
+import io.kapture.api.FrameListener;
+import io.kapture.api.PixelFormat;
+import io.kapture.synthetic.SyntheticFrames;
+
+/**
+ * Scheduled snapshots of the synthetic camera: which frames are taken, what the files hold (read back with
+ * ImageIO, and the synthetic camera's sequence code says exactly which frame it was), and retention.
+ */
+class SnapshotComponentTest {
+
+    @TempDir
+    Path temp;
+    private StorageRoot root;
+    private final FakeRegistrar registrar = new FakeRegistrar();
+    private SyntheticFeed feed;
+
+    @BeforeEach
+    void makeRoot() throws IOException {
+        root = StorageRoot.of(temp.resolve("storage").toString(), null);
+        TestFrame.RETAINS.set(0);
+    }
+
+    @AfterEach
+    void closeFeed() {
+        if (feed != null) {
+            feed.close();
+        }
+    }
+
+    @Test
+    void subscribesToItsCameraWithAQueueOfOneThatDropsTheOldest() throws IOException {
+        new SnapshotComponent(registrar, root, new TestConfig().settings());
+
+        assertEquals("cam0", registrar.properties.get(FrameListener.CAMERA));
+        assertEquals(1, registrar.properties.get(FrameListener.QUEUE_CAPACITY));
+        assertEquals(DropPolicy.DROP_OLDEST.name(), registrar.properties.get(FrameListener.DROP_POLICY));
+        assertEquals("snapshot:cam0", registrar.properties.get(FrameListener.NAME));
+        assertTrue(Files.isDirectory(root.path().resolve("snapshots")), "the folder exists from the start");
+    }
+
+    @Test
+    void takesTheFirstFrameAndThenOneEveryIntervalKeepingTheNewest() throws IOException {
+        TestConfig config = new TestConfig();
+        config.intervalSeconds = 2;
+        config.format = "png";
+        config.retention = 3;
+        SnapshotComponent component = new SnapshotComponent(registrar, root, config.settings());
+        feed = new SyntheticFeed("cam0", "bars+box", 320, 240, PixelFormat.YUYV);
+
+        // 10 s at 30 fps; frames are 33,333,333 ns apart, so each 2 s mark falls just before a frame.
+        for (int i = 0; i < 300; i++) {
+            registrar.deliver(feed.next());
+        }
+
+        List<Long> sequences = new ArrayList<>();
+        for (Path file : snapshots()) {
+            BufferedImage image = ImageIO.read(file.toFile());
+            assertNotNull(image, file + " is a PNG");
+            assertEquals(320, image.getWidth());
+            sequences.add(SyntheticFrames.sequenceOf(image));
+        }
+        List<Long> firstAtOrAfterMarks = new ArrayList<>();
+        for (long mark = 2; mark <= 8; mark += 2) {
+            firstAtOrAfterMarks.add((mark * 1_000_000_000L + SyntheticFeed.FRAME_NANOS - 1) / SyntheticFeed.FRAME_NANOS);
+        }
+        assertEquals(List.of(61L, 121L, 181L, 241L), firstAtOrAfterMarks);
+        assertEquals(firstAtOrAfterMarks.subList(1, 4), sequences, "0 and four marks taken, the newest three kept");
+        assertEquals(0, TestFrame.RETAINS.get(), "no frame is kept");
+        component.deactivate();
+    }
+
+    @Test
+    void mjpegFramesAreSavedAsTheyCome() throws IOException {
+        new SnapshotComponent(registrar, root, new TestConfig().settings());
+        feed = new SyntheticFeed("cam0", "bars", 320, 240, PixelFormat.MJPEG);
+        TestFrame frame = feed.next();
+        byte[] jpeg = new byte[frame.bytesUsed()];
+        frame.data().get(0, jpeg);
+
+        registrar.deliver(frame);
+
+        assertArrayEquals(jpeg, Files.readAllBytes(snapshots().get(0)));
+    }
+
+    @Test
+    void uncompressedFramesBecomeJpegFiles() throws IOException {
+        new SnapshotComponent(registrar, root, new TestConfig().settings());
+        feed = new SyntheticFeed("cam0", "bars", 640, 480, PixelFormat.NV12);
+
+        registrar.deliver(feed.next());
+
+        BufferedImage image = ImageIO.read(snapshots().get(0).toFile());
+        assertEquals(640, image.getWidth());
+        assertEquals(0, SyntheticFrames.sequenceOf(image));
+    }
+
+    @Test
+    void aCorruptedFrameIsSkippedInFavourOfTheNext() throws IOException {
+        new SnapshotComponent(registrar, root, new TestConfig().settings());
+        feed = new SyntheticFeed("cam0", "bars", 320, 240, PixelFormat.GREY);
+
+        registrar.deliver(feed.next().corrupted());
+        registrar.deliver(feed.next());
+
+        assertEquals(1L, SyntheticFrames.sequenceOf(ImageIO.read(snapshots().get(0).toFile())));
+    }
+
+    @Test
+    void aFailedWriteDoesNotStopLaterSnapshots() throws IOException {
+        TestConfig config = new TestConfig();
+        config.intervalSeconds = 1;
+        new SnapshotComponent(registrar, root, config.settings());
+        feed = new SyntheticFeed("cam0", "bars", 320, 240, PixelFormat.GREY);
+        Path folder = root.path().resolve("snapshots");
+        Files.delete(folder);
+        Files.writeString(folder, "a file where the folder was");
+
+        for (int i = 0; i < 31; i++) {
+            registrar.deliver(feed.next());
+        }
+        Files.delete(folder);
+        for (int i = 0; i < 30; i++) {
+            registrar.deliver(feed.next());
+        }
+
+        List<Path> written = snapshots();
+        assertEquals(1, written.size(), "the first snapshot failed, the next one a second later was written");
+        assertEquals(31L, SyntheticFrames.sequenceOf(ImageIO.read(written.get(0).toFile())));
+    }
+
+    @Test
+    void aFolderOutsideTheStorageRootFailsActivation() {
+        TestConfig config = new TestConfig();
+        config.folder = "../../somewhere";
+
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> new SnapshotComponent(registrar, root, config.settings())).getMessage();
+
+        assertTrue(message.contains("lies outside the storage directory"), message);
+        assertNull(registrar.listener, "no listener was registered");
+    }
+
+    @Test
+    void afterDeactivationNothingIsWritten() throws IOException {
+        SnapshotComponent component = new SnapshotComponent(registrar, root, new TestConfig().settings());
+        feed = new SyntheticFeed("cam0", "bars", 320, 240, PixelFormat.GREY);
+        FrameListener listener = registrar.listener;
+
+        component.deactivate();
+        listener.onFrame(feed.next());
+
+        assertEquals(1, registrar.unregistrations);
+        assertEquals(List.of(), snapshots());
+    }
+
+    private List<Path> snapshots() throws IOException {
+        return new SnapshotFiles(root, new TestConfig().settings()).snapshots(root.path().resolve("snapshots"));
+    }
+}

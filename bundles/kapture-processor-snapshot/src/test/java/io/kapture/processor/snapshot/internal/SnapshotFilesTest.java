@@ -1,0 +1,121 @@
+package io.kapture.processor.snapshot.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Names, atomic writes and retention, on bytes that stand for images. */
+class SnapshotFilesTest {
+
+    private static final long T0 = 1_700_000_000_000L;
+
+    @TempDir
+    Path temp;
+    private StorageRoot root;
+
+    @BeforeEach
+    void makeRoot() throws IOException {
+        root = StorageRoot.of(temp.resolve("storage").toString(), null);
+    }
+
+    @Test
+    void filesAreNamedAfterCameraAndUtcTime() throws IOException {
+        TestConfig config = new TestConfig();
+        SnapshotFiles files = new SnapshotFiles(root, config.settings());
+
+        Path written = files.write(new byte[] { 1, 2, 3 }, T0 + 45);
+
+        assertEquals(root.path().resolve("snapshots/cam0-20231114-221320-045.jpg"), written);
+        assertArrayEquals(new byte[] { 1, 2, 3 }, Files.readAllBytes(written));
+        assertEquals(List.of(written), list(written.getParent()), "no temporary file is left");
+        config.format = "PNG";
+        assertTrue(new SnapshotFiles(root, config.settings()).write(new byte[1], T0).toString().endsWith(".png"));
+    }
+
+    @Test
+    void twoSnapshotsInTheSameMillisecondBothSurvive() throws IOException {
+        SnapshotFiles files = new SnapshotFiles(root, new TestConfig().settings());
+
+        Path first = files.write(new byte[] { 1 }, T0);
+        Path second = files.write(new byte[] { 2 }, T0);
+
+        assertEquals("cam0-20231114-221320-000-1.jpg", second.getFileName().toString());
+        assertArrayEquals(new byte[] { 1 }, Files.readAllBytes(first));
+    }
+
+    @Test
+    void retentionKeepsTheNewestAndNeverTouchesOtherFiles() throws IOException {
+        TestConfig config = new TestConfig();
+        config.retention = 3;
+        Path folder = Files.createDirectories(root.path().resolve("snapshots"));
+        Path notes = Files.writeString(folder.resolve("notes.txt"), "keep me");
+        Path otherCamera = Files.write(folder.resolve("cam1-20230101-000000-000.jpg"), new byte[1]);
+        SnapshotFiles files = new SnapshotFiles(root, config.settings());
+
+        for (int i = 0; i < 6; i++) {
+            files.write(new byte[] { (byte) i }, T0 + i * 60_000L);
+        }
+
+        List<Path> kept = files.snapshots(folder);
+        assertEquals(3, kept.size());
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(new byte[] { (byte) (i + 3) }, Files.readAllBytes(kept.get(i)), "the newest three");
+        }
+        assertTrue(Files.exists(notes) && Files.exists(otherCamera));
+    }
+
+    @Test
+    void retentionZeroKeepsEverything() throws IOException {
+        TestConfig config = new TestConfig();
+        config.retention = 0;
+        SnapshotFiles files = new SnapshotFiles(root, config.settings());
+
+        for (int i = 0; i < 5; i++) {
+            files.write(new byte[1], T0 + i * 1000L);
+        }
+
+        assertEquals(5, files.snapshots(files.folder()).size());
+    }
+
+    @Test
+    void aCameraNameCannotLeadOutOfTheFolder() throws IOException {
+        TestConfig config = new TestConfig();
+        config.camera = "../../evil/cam";
+
+        Path written = new SnapshotFiles(root, config.settings()).write(new byte[1], T0);
+
+        assertEquals(root.path().resolve("snapshots"), written.getParent());
+        assertEquals("_._.._evil_cam-20231114-221320-000.jpg",
+                written.getFileName().toString());
+    }
+
+    @Test
+    void aFolderSwappedForALinkOutIsRefusedAtTheNextWrite() throws IOException {
+        SnapshotFiles files = new SnapshotFiles(root, new TestConfig().settings());
+        Path folder = files.folder();
+        Path outside = Files.createDirectory(temp.resolve("outside"));
+        Files.delete(folder);
+        Files.createSymbolicLink(folder, outside);
+
+        assertThrows(IllegalArgumentException.class, () -> files.write(new byte[1], T0));
+
+        assertEquals(List.of(), list(outside));
+    }
+
+    private static List<Path> list(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.toList();
+        }
+    }
+}
