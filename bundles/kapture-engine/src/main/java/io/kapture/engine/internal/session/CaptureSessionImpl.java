@@ -298,8 +298,8 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
     }
 
     private void waiting(String why) {
-        state = SessionState.WAITING;
         runtimeError = why;
+        state = SessionState.WAITING;
         if (!why.equals(lastReported)) {
             lastReported = why;
             LOG.warn("{}; waiting", why);
@@ -308,8 +308,8 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
 
     /** Under the lock: the camera failed; try again after the retry interval while it stays wanted. */
     private void failed(String why, Throwable cause) {
-        state = SessionState.FAILED;
         runtimeError = why;
+        state = SessionState.FAILED;
         if (!why.equals(lastReported)) {
             lastReported = why;
             if (cause instanceof CaptureException) {
@@ -373,9 +373,11 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
     public void streamFailed(Stream failedStream, RuntimeException cause) {
         onControlThread(() -> {
             if (stream == failedStream) {
+                String why = "camera " + camera + ": device '" + device + "' failed while capturing: "
+                        + describe(cause);
+                runtimeError = why;
                 stopStream(SessionState.FAILED);
-                failed("camera " + camera + ": device '" + device + "' failed while capturing: " + describe(cause),
-                        cause);
+                failed(why, cause);
             }
         });
     }

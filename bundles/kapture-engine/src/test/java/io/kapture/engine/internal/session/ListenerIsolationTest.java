@@ -33,8 +33,10 @@ class ListenerIsolationTest {
         RecordingListener fast = fixture.listen("fast", "kapture.queue.capacity", 1024, "kapture.drop.policy",
                 "BLOCK");
         fixture.running();
+        fixture.source().produce(1);
+        stuck.awaitBlocked();
 
-        fixture.source().produce(500);
+        fixture.source().produce(499);
 
         eventually(() -> fast.received() == 500);
         fixture.awaitCaptured(500);

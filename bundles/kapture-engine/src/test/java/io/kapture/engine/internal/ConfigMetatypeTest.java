@@ -1,0 +1,67 @@
+package io.kapture.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+
+import io.kapture.engine.internal.config.CameraSettings;
+import io.kapture.engine.internal.config.InvalidSettingsException;
+import io.kapture.engine.internal.config.SettingsKeys;
+import io.kapture.engine.internal.config.SettingsParser;
+
+/** The metatype ({@link Config}) and the parser describe the same keys with the same defaults. */
+class ConfigMetatypeTest {
+
+    private static Map<String, Object> metatypeDefaults() {
+        Map<String, Object> defaults = new HashMap<>();
+        for (Method attribute : Config.class.getDeclaredMethods()) {
+            Object value = attribute.getDefaultValue();
+            defaults.put(attribute.getName().replace('_', '.'), value instanceof Enum<?> e ? e.name() : value);
+        }
+        return defaults;
+    }
+
+    @Test
+    void theMetatypeDefaultsAreTheParsersDefaults() throws InvalidSettingsException {
+        Map<String, Object> fromMetatype = metatypeDefaults();
+        fromMetatype.put(SettingsKeys.SERVICE_PID, "io.kapture.camera~cam0");
+
+        CameraSettings withMetatypeDefaults = SettingsParser.parse(fromMetatype);
+        CameraSettings withParserDefaults = SettingsParser.parse(Map.of(SettingsKeys.SERVICE_PID,
+                "io.kapture.camera~cam0"));
+
+        assertEquals(withoutOptions(withParserDefaults), withoutOptions(withMetatypeDefaults));
+    }
+
+    @Test
+    void everyKeyTheEngineReadsIsInTheMetatype() throws IllegalAccessException {
+        Set<String> engineKeys = new TreeSet<>();
+        for (Field field : SettingsKeys.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && !field.getName().endsWith("PID")) {
+                engineKeys.add((String) field.get(null));
+            }
+        }
+
+        Set<String> metatypeKeys = metatypeDefaults().keySet();
+
+        assertTrue(metatypeKeys.containsAll(engineKeys), "missing: " + engineKeys);
+        assertTrue(metatypeKeys.containsAll(Set.of("synthetic.pattern", "synthetic.fault.lost.after",
+                "synthetic.fault.corrupt.every", "synthetic.fault.jitter.ms")));
+    }
+
+    private static CameraSettings withoutOptions(CameraSettings settings) {
+        return new CameraSettings(settings.name(), settings.device(), settings.width(), settings.height(),
+                settings.pixelFormat(), settings.fps(), settings.buffers(), settings.delivery(),
+                settings.queueCapacity(), settings.dropPolicy(), settings.enabled(), settings.controls(),
+                settings.retryIntervalMs(), settings.stallTimeoutMs(), Map.of());
+    }
+}
