@@ -96,7 +96,7 @@ final class CaptureLoop implements Runnable {
             }
         } catch (InterruptedException e) {
             // the session stops the stream
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             if (!stopping) {
                 events.streamFailed(stream, e);
             }

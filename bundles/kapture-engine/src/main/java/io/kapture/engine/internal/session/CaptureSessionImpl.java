@@ -370,7 +370,7 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
     // ---- reports from capture threads
 
     @Override
-    public void streamFailed(Stream failedStream, RuntimeException cause) {
+    public void streamFailed(Stream failedStream, Throwable cause) {
         onControlThread(() -> {
             if (stream == failedStream) {
                 String why = "camera " + camera + ": device '" + device + "' failed while capturing: "

@@ -31,27 +31,28 @@ final class StreamCounters {
 
     /** Capture thread: a frame with this sequence arrived at {@code nowNanos}. */
     void frame(long sequence, boolean isCorrupted, long nowNanos) {
-        if (sequenceSeen) {
-            long gap = sequence - lastSequence - 1;
-            if (gap > 0) {
-                sequenceGaps.addAndGet(gap);
-            }
-        } else {
-            windowStartNanos = nowNanos;
-        }
-        sequenceSeen = true;
-        lastSequence = sequence;
         if (isCorrupted) {
             corrupted.incrementAndGet();
         }
+        lastFrameNanos = nowNanos;
+        if (!sequenceSeen) {
+            sequenceSeen = true;
+            lastSequence = sequence;
+            windowStartNanos = nowNanos;
+            return;
+        }
+        long gap = sequence - lastSequence - 1;
+        if (gap > 0) {
+            sequenceGaps.addAndGet(gap);
+        }
+        lastSequence = sequence;
         windowFrames++;
         long elapsed = nowNanos - windowStartNanos;
         if (elapsed >= WINDOW_NANOS) {
-            fps = windowFrames * (double) TimeUnit.SECONDS.toNanos(1) / elapsed;
+            fps = windowFrames * (double) WINDOW_NANOS / elapsed;
             windowStartNanos = nowNanos;
             windowFrames = 0;
         }
-        lastFrameNanos = nowNanos;
     }
 
     /** Capture thread: the frame has been offered to every subscriber. */
@@ -87,7 +88,10 @@ final class StreamCounters {
         return reclaimedLeases.get();
     }
 
-    /** Frames per second over the last full second of frames; 0 before that or once frames stop coming. */
+    /**
+     * Frames per second over the last full window of about a second (frame intervals in it, divided by its
+     * length); 0 before the first window closes or once frames stop coming.
+     */
     double fps(long nowNanos) {
         long last = lastFrameNanos;
         return last == 0 || nowNanos - last > STALE_NANOS ? 0 : fps;

@@ -8,8 +8,8 @@ package io.kapture.engine.internal.session;
  */
 interface StreamEvents {
 
-    /** The source threw while capturing (device lost, driver error); the capture thread has ended. */
-    void streamFailed(Stream stream, RuntimeException cause);
+    /** The source (or anything else on the capture thread) threw; the capture thread has ended. */
+    void streamFailed(Stream stream, Throwable cause);
 
     /** No frame came for {@code millis}; the capture thread has ended. */
     void streamStalled(Stream stream, long millis);

@@ -4,6 +4,7 @@ import static io.kapture.engine.internal.session.SessionFixture.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.stream.LongStream;
 
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import io.kapture.api.CaptureStats;
 import io.kapture.api.DropPolicy;
 import io.kapture.api.FrameFormat;
+import io.kapture.api.FramePool;
+import io.kapture.api.FramePoolStats;
 import io.kapture.api.ListenerStats;
 import io.kapture.api.PixelFormat;
 import io.kapture.engine.internal.fakes.RecordingListener;
@@ -89,14 +92,33 @@ class FrameFlowTest {
     }
 
     @Test
-    void statsShowTheDriverBuffersAndThePoollessCase() {
+    void statsShowTheDriverBuffersAndTheBoundPool() {
         fixture.running();
+        assertEquals(4, fixture.stats().bufferCount());
+        assertEquals(4, fixture.stats().queuedBuffers());
+        assertTrue(fixture.stats().pool().isEmpty());
+        FramePoolStats poolStats = new FramePoolStats(10, 9, 2, 1, 4096, 1 << 20);
+        FramePool pool = new FramePool() {
+            @Override
+            public ByteBuffer acquire(int minCapacity, BufferKind kind) {
+                throw new UnsupportedOperationException("the engine only reads the pool's statistics");
+            }
 
-        CaptureStats stats = fixture.stats();
+            @Override
+            public void release(ByteBuffer buffer) {
+                throw new UnsupportedOperationException("the engine only reads the pool's statistics");
+            }
 
-        assertEquals(4, stats.bufferCount());
-        assertEquals(4, stats.queuedBuffers());
-        assertTrue(stats.pool().isEmpty());
+            @Override
+            public FramePoolStats stats() {
+                return poolStats;
+            }
+        };
+
+        fixture.session.setPool(pool);
+        assertEquals(poolStats, fixture.stats().pool().orElseThrow());
+        fixture.session.unsetPool(pool);
+        assertTrue(fixture.stats().pool().isEmpty());
     }
 
     @Test
