@@ -3,10 +3,6 @@ package io.kapture.engine.internal.session;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,46 +30,23 @@ import io.kapture.engine.internal.fanout.Subscription;
  *
  * <p>Threading contract: all methods may be called from any thread. Changes are serialised by a control lock;
  * the getters and {@link #stats()} read volatile fields and never wait for it. Capture threads never take the
- * lock: they report to a small scheduler thread (also used for retries), which does. Statistics cover the
+ * lock: they report to the {@link ControlThread} (which also runs retries), whose tasks do. Statistics cover the
  * current stream, or the last one once stopped.
  */
 public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaptureSessionImpl.class);
 
-    private static final long CONTROL_THREAD_IDLE_SECONDS = 10;
-
     private final Object lock = new Object();
     private final SessionServices services = new SessionServices();
-    private final ScheduledThreadPoolExecutor scheduler;
+    private final SessionStatus status = new SessionStatus();
+    private final ControlThread control = new ControlThread(status::camera);
 
-    private boolean configured;
     private boolean closed;
     private boolean requested;
     private CameraSettings settings;
-    private ScheduledFuture<?> retry;
-    private String lastReported;
-
-    private volatile String camera = "";
-    private volatile String device = "";
-    private volatile String delivery = "";
-    private volatile double fps;
-    private volatile SessionState state = SessionState.CONFIGURED;
     private volatile Stream stream;
     private volatile Stream lastStream;
-    private volatile String configError;
-    private volatile String runtimeError;
-
-    public CaptureSessionImpl() {
-        scheduler = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "kapture-control-" + camera);
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.setKeepAliveTime(CONTROL_THREAD_IDLE_SECONDS, TimeUnit.SECONDS);
-        scheduler.allowCoreThreadTimeOut(true);
-        scheduler.setRemoveOnCancelPolicy(true);
-    }
 
     // ---- configuration and life cycle
 
@@ -86,21 +59,18 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
             if (closed) {
                 return;
             }
-            configured = true;
             CameraSettings next;
             try {
                 next = SettingsParser.parse(properties);
             } catch (InvalidSettingsException e) {
-                rejected(properties, e.getMessage());
+                Object device = properties.get(SettingsKeys.DEVICE);
+                status.rejected(e.getMessage(), settings != null, SettingsParser.cameraName(properties),
+                        device instanceof String text ? text : "");
                 return;
             }
-            configError = null;
             CameraSettings previous = settings;
             settings = next;
-            camera = next.name();
-            device = next.device();
-            delivery = next.delivery();
-            fps = next.fps();
+            status.configured(next);
             if (previous == null || previous.enabled() != next.enabled()) {
                 requested = next.enabled();
             }
@@ -112,18 +82,6 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
             } else {
                 stopStream(SessionState.STOPPED);
             }
-        }
-    }
-
-    private void rejected(Map<String, ?> properties, String message) {
-        configError = message;
-        if (settings == null) {
-            camera = SettingsParser.cameraName(properties);
-            device = properties.get(SettingsKeys.DEVICE) instanceof String text ? text : "";
-            state = SessionState.FAILED;
-            LOG.warn("{}; the camera does not start until its configuration is fixed", message);
-        } else {
-            LOG.warn("{}; keeping the previous configuration", message);
         }
     }
 
@@ -159,7 +117,7 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
             closed = true;
             requested = false;
             stopStream(SessionState.STOPPED);
-            scheduler.shutdownNow();
+            control.shutdown();
         }
     }
 
@@ -196,7 +154,7 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
             services.removeProvider(provider);
             Stream current = stream;
             if (current != null && current.provider() == provider) {
-                LOG.info("Camera {}: its capture source went away; stopping", camera);
+                LOG.info("Camera {}: its capture source went away; stopping", status.camera());
                 stopStream(SessionState.WAITING);
             }
             reconcile();
@@ -215,7 +173,7 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
             services.removeStrategy(strategy);
             Stream current = stream;
             if (current != null && current.uses(strategy)) {
-                LOG.info("Camera {}: a delivery strategy it uses went away; stopping", camera);
+                LOG.info("Camera {}: a delivery strategy it uses went away; stopping", status.camera());
                 stopStream(SessionState.WAITING);
             }
             reconcile();
@@ -264,106 +222,70 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
         if (closed || settings == null || !requested || stream != null) {
             return;
         }
-        cancelRetry();
+        control.cancelRetry();
         CameraSettings wanted = settings;
         Optional<CaptureSourceProvider> provider = services.providerFor(wanted.device());
         if (provider.isEmpty()) {
-            waiting("camera " + wanted.name() + ": no capture source handles device '" + wanted.device()
+            status.waiting("camera " + wanted.name() + ": no capture source handles device '" + wanted.device()
                     + "'; install feature " + featureFor(wanted.device()));
             return;
         }
         Optional<NamedStrategy> strategy = services.strategy(wanted.delivery());
         if (strategy.isEmpty()) {
-            waiting("camera " + wanted.name() + ": delivery strategy '" + wanted.delivery()
+            status.waiting("camera " + wanted.name() + ": delivery strategy '" + wanted.delivery()
                     + "' is not available; available: " + services.strategyNames());
             return;
         }
-        state = SessionState.STARTING;
+        status.state(SessionState.STARTING);
         try {
             Stream started = Stream.open(wanted, provider.get(), strategy.get(), services.listeners(), this);
             stream = started;
             lastStream = started;
-            runtimeError = started.problems().isEmpty() ? null : String.join("; ", started.problems());
-            lastReported = null;
-            state = SessionState.RUNNING;
+            status.running(started.problems());
             LOG.info("Camera {}: capturing {} from '{}' with {} delivery", wanted.name(), started.format(),
                     wanted.device(), wanted.delivery());
         } catch (RuntimeException | LinkageError e) {
             failed("camera " + wanted.name() + ": cannot start device '" + wanted.device() + "': " + describe(e), e);
         } finally {
-            if (state == SessionState.STARTING) {
-                state = SessionState.FAILED;
+            if (status.state() == SessionState.STARTING) {
+                status.state(SessionState.FAILED);
             }
-        }
-    }
-
-    private void waiting(String why) {
-        runtimeError = why;
-        state = SessionState.WAITING;
-        if (!why.equals(lastReported)) {
-            lastReported = why;
-            LOG.warn("{}; waiting", why);
         }
     }
 
     /** Under the lock: the camera failed; try again after the retry interval while it stays wanted. */
     private void failed(String why, Throwable cause) {
-        runtimeError = why;
-        state = SessionState.FAILED;
-        if (!why.equals(lastReported)) {
-            lastReported = why;
-            if (cause instanceof CaptureException) {
-                LOG.warn("{}; retrying every {} ms", why, settings.retryIntervalMs());
-            } else {
-                LOG.warn("{}; retrying every {} ms", why, settings.retryIntervalMs(), cause);
-            }
-        } else {
-            LOG.debug("{}; retrying", why);
-        }
-        cancelRetry();
-        try {
-            retry = scheduler.schedule(this::retry, settings.retryIntervalMs(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("Camera {}: closing, no retry", camera);
-        }
+        status.failed(why, cause, settings.retryIntervalMs());
+        control.scheduleRetry(this::retry, settings.retryIntervalMs());
     }
 
     private void retry() {
         synchronized (lock) {
-            retry = null;
-            if (state == SessionState.FAILED) {
+            if (!closed && status.state() == SessionState.FAILED) {
                 reconcile();
             }
         }
     }
 
-    private void cancelRetry() {
-        if (retry != null) {
-            retry.cancel(false);
-            retry = null;
-        }
-    }
-
     /** Under the lock: stops the running stream, if any, and settles in {@code target}. */
     private void stopStream(SessionState target) {
-        cancelRetry();
-        Stream current = stream;
+        control.cancelRetry();
         if (target == SessionState.STOPPED) {
-            runtimeError = null;
-            lastReported = null;
+            status.clearProblem();
         }
+        Stream current = stream;
         if (current == null) {
             if (settings != null) {
-                state = target;
+                status.state(target);
             }
             return;
         }
-        state = SessionState.STOPPING;
+        status.state(SessionState.STOPPING);
         stream = null;
         try {
             current.close();
         } finally {
-            state = target;
+            status.state(target);
         }
     }
 
@@ -373,9 +295,9 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
     public void streamFailed(Stream failedStream, Throwable cause) {
         onControlThread(() -> {
             if (stream == failedStream) {
-                String why = "camera " + camera + ": device '" + device + "' failed while capturing: "
-                        + describe(cause);
-                runtimeError = why;
+                String why = "camera " + status.camera() + ": device '" + status.device()
+                        + "' failed while capturing: " + describe(cause);
+                status.problem(why);
                 stopStream(SessionState.FAILED);
                 failed(why, cause);
             }
@@ -386,8 +308,8 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
     public void streamStalled(Stream stalledStream, long millis) {
         onControlThread(() -> {
             if (stream == stalledStream) {
-                LOG.warn("Camera {}: no frame from device '{}' for {} ms; restarting its stream", camera, device,
-                        millis);
+                LOG.warn("Camera {}: no frame from device '{}' for {} ms; restarting its stream", status.camera(),
+                        status.device(), millis);
                 stopStream(SessionState.STOPPED);
                 reconcile();
             }
@@ -395,34 +317,30 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
     }
 
     private void onControlThread(Runnable action) {
-        try {
-            scheduler.execute(() -> {
-                synchronized (lock) {
-                    if (!closed) {
-                        action.run();
-                    }
+        control.execute(() -> {
+            synchronized (lock) {
+                if (!closed) {
+                    action.run();
                 }
-            });
-        } catch (RejectedExecutionException e) {
-            LOG.debug("Camera {}: closing, stream report ignored", camera);
-        }
+            }
+        });
     }
 
     // ---- the management view
 
     @Override
     public String camera() {
-        return camera;
+        return status.camera();
     }
 
     @Override
     public String device() {
-        return device;
+        return status.device();
     }
 
     @Override
     public SessionState state() {
-        return state;
+        return status.state();
     }
 
     @Override
@@ -433,22 +351,17 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
 
     @Override
     public double configuredFps() {
-        return fps;
+        return status.fps();
     }
 
     @Override
     public String delivery() {
-        return delivery;
+        return status.delivery();
     }
 
     @Override
     public Optional<String> lastError() {
-        String config = configError;
-        String runtime = runtimeError;
-        if (config != null && runtime != null) {
-            return Optional.of(config + "; " + runtime);
-        }
-        return Optional.ofNullable(config != null ? config : runtime);
+        return status.lastError();
     }
 
     @Override

@@ -1,0 +1,133 @@
+package io.kapture.engine.internal.session;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.kapture.api.CaptureException;
+import io.kapture.api.SessionState;
+import io.kapture.engine.internal.config.CameraSettings;
+
+/**
+ * What a session shows of itself through {@link io.kapture.api.CaptureSession}: the camera's identity, its
+ * state and its last problem; and the one place that logs problems, each distinct one once, so that a retry
+ * every two seconds does not repeat the same warning forever.
+ *
+ * <p>Threading contract: written by the session under its control lock, read from any thread (volatile
+ * fields). A problem is always written before the state it explains, so a reader that sees
+ * {@link SessionState#FAILED} or {@link SessionState#WAITING} also sees why.
+ */
+final class SessionStatus {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaptureSessionImpl.class);
+
+    private volatile String camera = "";
+    private volatile String device = "";
+    private volatile String delivery = "";
+    private volatile double fps;
+    private volatile SessionState state = SessionState.CONFIGURED;
+    private volatile String configError;
+    private volatile String problem;
+    private String lastLogged;
+
+    /** A configuration was accepted. */
+    void configured(CameraSettings settings) {
+        camera = settings.name();
+        device = settings.device();
+        delivery = settings.delivery();
+        fps = settings.fps();
+        configError = null;
+    }
+
+    /** A configuration was rejected; with no previous one to keep the camera fails, under the name it could read. */
+    void rejected(String why, boolean keepingPrevious, String name, String configuredDevice) {
+        configError = why;
+        if (keepingPrevious) {
+            LOG.warn("{}; keeping the previous configuration", why);
+        } else {
+            camera = name;
+            device = configuredDevice;
+            state = SessionState.FAILED;
+            LOG.warn("{}; the camera does not start until its configuration is fixed", why);
+        }
+    }
+
+    void state(SessionState next) {
+        state = next;
+    }
+
+    /** Running; {@code problems} are what did not stop it (controls not applied). */
+    void running(List<String> problems) {
+        problem = problems.isEmpty() ? null : String.join("; ", problems);
+        lastLogged = null;
+        state = SessionState.RUNNING;
+    }
+
+    /** Waiting for a service; logged once per distinct reason. */
+    void waiting(String why) {
+        problem = why;
+        state = SessionState.WAITING;
+        if (!why.equals(lastLogged)) {
+            lastLogged = why;
+            LOG.warn("{}; waiting", why);
+        }
+    }
+
+    /** Failed, to be retried; logged once per distinct reason, with the stack trace where it is not a device error. */
+    void failed(String why, Throwable cause, long retryMillis) {
+        problem = why;
+        state = SessionState.FAILED;
+        if (why.equals(lastLogged)) {
+            LOG.debug("{}; retrying", why);
+        } else if (cause instanceof CaptureException) {
+            lastLogged = why;
+            LOG.warn("{}; retrying every {} ms", why, retryMillis);
+        } else {
+            lastLogged = why;
+            LOG.warn("{}; retrying every {} ms", why, retryMillis, cause);
+        }
+    }
+
+    /** Sets the problem ahead of the state change that will follow. */
+    void problem(String why) {
+        problem = why;
+    }
+
+    /** Stopped on purpose: nothing is wrong any more. */
+    void clearProblem() {
+        problem = null;
+        lastLogged = null;
+    }
+
+    String camera() {
+        return camera;
+    }
+
+    String device() {
+        return device;
+    }
+
+    String delivery() {
+        return delivery;
+    }
+
+    double fps() {
+        return fps;
+    }
+
+    SessionState state() {
+        return state;
+    }
+
+    /** The rejected configuration's reason and the runtime problem, whichever there are. */
+    Optional<String> lastError() {
+        String config = configError;
+        String runtime = problem;
+        if (config != null && runtime != null) {
+            return Optional.of(config + "; " + runtime);
+        }
+        return Optional.ofNullable(config != null ? config : runtime);
+    }
+}
