@@ -14,7 +14,8 @@ import java.nio.file.Path;
  *
  * <p>The root itself comes from the framework property {@value #PROPERTY} (set in Karaf's
  * {@code etc/system.properties} or {@code etc/config.properties}), not from Config Admin: whoever may change a
- * snapshot configuration may choose a folder, but not widen where folders may be.
+ * snapshot configuration may choose a folder, but not widen where folders may be. The recorder bundle confines
+ * its folders to the same root the same way.
  *
  * <p>Immutable; safe from any thread. Checks run against the file system as it is at the call, so callers check
  * again before each write.

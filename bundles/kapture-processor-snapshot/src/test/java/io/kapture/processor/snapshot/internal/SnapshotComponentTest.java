@@ -84,8 +84,9 @@ class SnapshotComponentTest {
             sequences.add(SyntheticFrames.sequenceOf(image));
         }
         List<Long> firstAtOrAfterMarks = new ArrayList<>();
-        for (long mark = 2; mark <= 8; mark += 2) {
-            firstAtOrAfterMarks.add((mark * 1_000_000_000L + SyntheticFeed.FRAME_NANOS - 1) / SyntheticFeed.FRAME_NANOS);
+        long frame = SyntheticFeed.FRAME_NANOS;
+        for (long mark = 2_000_000_000L; mark <= 8_000_000_000L; mark += 2_000_000_000L) {
+            firstAtOrAfterMarks.add((mark + frame - 1) / frame);
         }
         assertEquals(List.of(61L, 121L, 181L, 241L), firstAtOrAfterMarks);
         assertEquals(firstAtOrAfterMarks.subList(1, 4), sequences, "0 and four marks taken, the newest three kept");
