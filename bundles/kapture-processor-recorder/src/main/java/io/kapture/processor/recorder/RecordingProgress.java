@@ -1,0 +1,46 @@
+package io.kapture.processor.recorder;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A snapshot of one recorder: the file being written and the frames, bytes and capture time in it so far, plus
+ * totals since the recorder started.
+ *
+ * <p>Immutable; safe from any thread.
+ *
+ * @param camera          the recorded camera
+ * @param file            the file being written, absolute; empty between files (before the first frame, or
+ *                        after a write error until the next attempt)
+ * @param frames          frames in the current file
+ * @param bytes           size of the current file, including the index that closing it adds
+ * @param durationMillis  capture time from the current file's first frame to its last
+ * @param filesCompleted  files finished (rotated or closed) since the recorder started
+ * @param framesSkipped   frames not recorded since the recorder started: flagged corrupted by the driver, not
+ *                        encodable, or lost to a write error
+ * @param lastError       the last write or encoding problem, if any since the recorder started
+ */
+public record RecordingProgress(String camera, Optional<String> file, long frames, long bytes, long durationMillis,
+        long filesCompleted, long framesSkipped, Optional<String> lastError) {
+
+    /**
+     * One line for a console, for example
+     * {@code cam0: /data/kapture/recordings/cam0-20250101-120000-000.avi, 1234 frames, 12.3 MB, 41.1 s (2 files done)}.
+     */
+    public String line() {
+        StringBuilder line = new StringBuilder(camera).append(": ");
+        if (file.isPresent()) {
+            line.append(file.get()).append(String.format(Locale.ROOT, ", %d frames, %.1f MB, %.1f s", frames,
+                    bytes / 1_000_000.0, durationMillis / 1000.0));
+        } else {
+            line.append("waiting for frames");
+        }
+        line.append(" (").append(filesCompleted).append(filesCompleted == 1 ? " file" : " files").append(" done");
+        if (framesSkipped > 0) {
+            line.append(", ").append(framesSkipped).append(" frames skipped");
+        }
+        line.append(')');
+        lastError.ifPresent(error -> line.append("; last error: ").append(error));
+        return line.toString();
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The recorder's progress for shells, web consoles and tests: the {@link io.kapture.processor.recorder.Recordings}
+ * service lists what every configured recorder is writing.
+ */
+@Export
+@Version("1.0.0")
+package io.kapture.processor.recorder;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,65 @@
+package io.kapture.processor.recorder.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.kapture.api.PixelFormat;
+import io.kapture.processor.recorder.RecordingProgress;
+
+/** The service lists the recorders SCR binds, by camera, and forgets unbound ones. */
+class RecordingsServiceTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void listsBoundRecordersByCameraName() throws IOException {
+        StorageRoot root = StorageRoot.of(temp.toString(), null);
+        RecordingsService service = new RecordingsService();
+        FakeRegistrar zetaFeed = new FakeRegistrar();
+        CameraRecorder zeta = recorder(root, "zeta", zetaFeed);
+        CameraRecorder alpha = recorder(root, "alpha", new FakeRegistrar());
+        service.addRecorder(zeta);
+        service.addRecorder(alpha);
+        try (SyntheticFeed feed = new SyntheticFeed("zeta", "bars", 160, 120, PixelFormat.GREY)) {
+            zetaFeed.deliver(feed.next());
+            zetaFeed.deliver(feed.next());
+        }
+
+        List<RecordingProgress> all = service.recordings();
+
+        assertEquals(List.of("alpha", "zeta"), all.stream().map(RecordingProgress::camera).toList());
+        assertEquals(Optional.empty(), all.get(0).file());
+        assertEquals(2, service.recordings("zeta").get(0).frames());
+        assertEquals(List.of(), service.recordings("nobody"));
+
+        service.removeRecorder(zeta);
+        zeta.deactivate();
+        alpha.deactivate();
+
+        assertEquals(List.of("alpha"), service.recordings().stream().map(RecordingProgress::camera).toList());
+    }
+
+    @Test
+    void theProgressLineSaysFileFramesSizeAndTime() {
+        RecordingProgress progress = new RecordingProgress("cam0", Optional.of("/data/cam0-1.avi"), 1234, 12_345_678,
+                41_100, 2, 3, Optional.of("IOException: disk full"));
+
+        assertEquals("cam0: /data/cam0-1.avi, 1234 frames, 12.3 MB, 41.1 s (2 files done, 3 frames skipped);"
+                + " last error: IOException: disk full", progress.line());
+    }
+
+    private static CameraRecorder recorder(StorageRoot root, String camera, FakeRegistrar registrar)
+            throws IOException {
+        TestConfig config = new TestConfig();
+        config.camera = camera;
+        return new CameraRecorder(registrar, root, config.settings());
+    }
+}
