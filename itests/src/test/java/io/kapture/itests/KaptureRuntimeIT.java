@@ -16,7 +16,7 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
@@ -39,7 +39,7 @@ import io.kapture.api.SessionState;
  * stays as configured for every test. Threading contract: see {@link KaptureTestSupport}.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerSuite.class)
+@ExamReactorStrategy(PerClass.class)
 public class KaptureRuntimeIT extends KaptureTestSupport {
 
     private static final String STATS_BUNDLE = "io.kapture.kapture-processor-stats";

@@ -25,7 +25,7 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.service.cm.Configuration;
 
 import io.kapture.api.CaptureSession;
@@ -41,7 +41,7 @@ import io.kapture.api.SessionState;
  * thread and ends it with an interrupt, as Ctrl-C does.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerSuite.class)
+@ExamReactorStrategy(PerClass.class)
 public class KaptureShellIT extends KaptureTestSupport {
 
     private static final String CAMERA = "shellcam";

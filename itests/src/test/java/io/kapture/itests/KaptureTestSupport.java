@@ -37,7 +37,8 @@ import io.kapture.api.SessionState;
 /**
  * Boots the Kapture distribution this build assembled (karaf-dist's tar.gz, with its synthetic camera) in a Pax
  * Exam Karaf container and gives the integration tests what they share: camera configurations through
- * ConfigurationAdmin and look-ups of capture sessions.
+ * ConfigurationAdmin and look-ups of capture sessions. Each test class gets one container (two boots in all), which
+ * its tests share: tests that change something put it back.
  *
  * <p>{@link #config()} runs outside the container and reads what the build passes in as system properties
  * ({@code kapture.dist}, {@code kapture.localRepository}, helper bundle versions). Everything else runs inside
