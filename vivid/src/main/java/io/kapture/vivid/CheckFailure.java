@@ -4,7 +4,7 @@ package io.kapture.vivid;
  * A check saw something other than what it expected; the message says what it expected and what it saw.
  * Immutable; thread-safe.
  */
-final class CheckFailure extends RuntimeException {
+class CheckFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

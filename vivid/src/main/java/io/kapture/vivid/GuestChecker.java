@@ -35,10 +35,11 @@ public final class GuestChecker {
 
         DeviceChecks devices = new DeviceChecks(device, out);
         StreamChecks streams = new StreamChecks(device, out);
+        EngineChecks engine = new EngineChecks(device);
         Map<String, CheckRunner.Check> checks = new LinkedHashMap<>();
         checks.put("java-guest", () -> javaInGuest(device));
         if (suite.equals("smoke")) {
-            checks.put("smoke-capture-30", () -> streams.smokeCapture(30));
+            checks.put("smoke-capture-30", () -> Attempts.upTo(Attempts.MAX, () -> streams.smokeCapture(30)));
         } else {
             checks.put("reference-bars", () -> referenceBars(out.resolve("v4l2-ctl-frame.yuyv")));
             checks.put("discovery", devices::discovery);
@@ -46,9 +47,12 @@ public final class GuestChecker {
             checks.put("enumeration", devices::enumeration);
             checks.put("format-and-fps", devices::formatAndRate);
             checks.put("controls", devices::controls);
-            checks.put("mmap-streaming-90", () -> streams.mmapStreaming(90));
+            checks.put("mmap-streaming-90", () -> Attempts.upTo(Attempts.MAX, () -> streams.mmapStreaming(90)));
             checks.put("streamoff-close", streams::streamOffAndClose);
             checks.put("dmabuf-export", streams::dmabufExport);
+            for (String delivery : List.of("copy", "pool", "zerocopy")) {
+                checks.put("engine-" + delivery, () -> Attempts.upTo(Attempts.MAX, () -> engine.strategy(delivery, 60)));
+            }
         }
         CheckRunner runner = new CheckRunner(System.out, System.err);
         runner.plan(new ArrayList<>(checks.keySet()));

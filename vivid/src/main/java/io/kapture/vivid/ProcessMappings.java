@@ -47,6 +47,18 @@ final class ProcessMappings {
         return count;
     }
 
+    /** The address ranges {@code [start, end)} at which {@code device} is mapped now. */
+    static List<long[]> rangesOf(String device) throws IOException {
+        return rangesOf(Files.readAllLines(MAPS), device);
+    }
+
+    static List<long[]> rangesOf(List<String> maps, String device) {
+        return maps.stream().filter(line -> path(line).equals(device)).map(line -> {
+            String[] range = line.substring(0, line.indexOf(' ')).split("-");
+            return new long[] {Long.parseUnsignedLong(range[0], 16), Long.parseUnsignedLong(range[1], 16)};
+        }).toList();
+    }
+
     static long ofDevice(List<String> maps, String device) {
         return maps.stream().filter(line -> path(line).equals(device)).count();
     }

@@ -30,6 +30,16 @@ class ProcessMappingsTest {
     }
 
     @Test
+    void readsTheAddressRangesOfTheDevicesMappings() {
+        List<long[]> ranges = ProcessMappings.rangesOf(MAPS, "/dev/video0");
+
+        assertEquals(2, ranges.size());
+        assertEquals(0x7f0000000000L, ranges.get(0)[0]);
+        assertEquals(0x7f0000096000L, ranges.get(0)[1]);
+        assertEquals(0x7f000012c000L, ranges.get(1)[1]);
+    }
+
+    @Test
     void countsDmabufMappingsUnderBothNames() {
         assertEquals(2, ProcessMappings.ofDmabufs(MAPS));
     }
