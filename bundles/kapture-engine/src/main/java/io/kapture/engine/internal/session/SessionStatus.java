@@ -65,13 +65,16 @@ final class SessionStatus {
         state = SessionState.RUNNING;
     }
 
-    /** Waiting for a service; logged once per distinct reason. */
+    /**
+     * Waiting for a service; logged once per distinct reason, as information: in a dynamic system a provider
+     * may simply start after the engine, or stop before it at shutdown.
+     */
     void waiting(String why) {
         problem = why;
         state = SessionState.WAITING;
         if (!why.equals(lastLogged)) {
             lastLogged = why;
-            LOG.warn("{}; waiting", why);
+            LOG.info("{}; waiting", why);
         }
     }
 

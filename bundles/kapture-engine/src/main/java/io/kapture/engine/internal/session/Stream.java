@@ -55,7 +55,7 @@ public final class Stream {
     private volatile int defaultCapacity;
     private volatile DropPolicy defaultPolicy;
     private volatile Subscriber[] finalSubscribers;
-    private boolean closed;
+    private volatile boolean closed;
 
     private Stream(CameraSettings settings, CaptureSourceProvider provider, CaptureSource source,
             Negotiation negotiation, List<String> problems, NamedStrategy strategy, StreamEvents events) {
@@ -189,7 +189,7 @@ public final class Stream {
             listeners.add(subscriber.stats());
         }
         return new CaptureStats(counters.captured(), counters.sequenceGaps(), counters.corrupted(),
-                counters.fallbackCopies(), counters.reclaimedLeases(), counters.fps(System.nanoTime()),
+                counters.fallbackCopies(), counters.reclaimedLeases(), closed ? 0 : counters.fps(System.nanoTime()),
                 context.queuedBuffers(), context.bufferCount(), listeners, pool);
     }
 
