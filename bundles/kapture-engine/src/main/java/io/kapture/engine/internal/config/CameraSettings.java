@@ -68,8 +68,8 @@ public record CameraSettings(String name, String device, int width, int height, 
         return !name.equals(previous.name) || !device.equals(previous.device) || width != previous.width
                 || height != previous.height || pixelFormat != previous.pixelFormat
                 || Double.compare(fps, previous.fps) != 0 || buffers != previous.buffers
-                || !controls.equals(previous.controls)
-                || !Objects.equals(SettingsKeys.providerOptions(options), SettingsKeys.providerOptions(previous.options));
+                || !controls.equals(previous.controls) || !Objects.equals(SettingsKeys.providerOptions(options),
+                        SettingsKeys.providerOptions(previous.options));
     }
 
     /** Whether the defaults that listeners without their own queue settings use have changed. */

@@ -124,7 +124,8 @@ final class ValueReader {
             }
         } else if (value instanceof String[] array) {
             items.addAll(List.of(array));
-        } else if (value instanceof Collection<?> collection && collection.stream().allMatch(String.class::isInstance)) {
+        } else if (value instanceof Collection<?> collection
+                && collection.stream().allMatch(String.class::isInstance)) {
             collection.forEach(item -> items.add((String) item));
         } else {
             errors.add(key + " must be a list of texts, was " + describe(value));
