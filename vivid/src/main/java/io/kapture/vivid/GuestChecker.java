@@ -39,7 +39,7 @@ public final class GuestChecker {
         Map<String, CheckRunner.Check> checks = new LinkedHashMap<>();
         checks.put("java-guest", () -> javaInGuest(device));
         if (suite.equals("smoke")) {
-            checks.put("smoke-capture-30", () -> Attempts.upTo(Attempts.MAX, () -> streams.smokeCapture(30)));
+            checks.put("smoke-capture-30", () -> Attempts.upTo(Attempts.MAX, () -> engine.strategy("pool", 30)));
         } else {
             checks.put("reference-bars", () -> referenceBars(out.resolve("v4l2-ctl-frame.yuyv")));
             checks.put("discovery", devices::discovery);

@@ -194,35 +194,6 @@ final class StreamChecks {
         }
     }
 
-    /** The smoke test: {@code frames} frames with contiguous sequence numbers, the last one the colour bars. */
-    String smokeCapture(int frames) throws InterruptedException {
-        try (V4l2CaptureSource source = V4l2Sources.open(device)) {
-            FrameFormat format = negotiate(source);
-            source.start(BUFFERS);
-            long first = -1;
-            long previous = -1;
-            int queuedBefore = BUFFERS;
-            List<String> problems = List.of();
-            for (int i = 0; i < frames; i++) {
-                DriverBuffer buffer = dequeue(source, i);
-                try {
-                    requireNoGap(i, previous, buffer.sequence(), queuedBefore);
-                    first = first < 0 ? buffer.sequence() : first;
-                    previous = buffer.sequence();
-                    if (i == frames - 1) {
-                        problems = ColourBars.problems(buffer.memory(), WIDTH, HEIGHT, format.bytesPerLine());
-                    }
-                } finally {
-                    source.queue(buffer);
-                }
-                queuedBefore = source.queuedBuffers();
-            }
-            source.stop();
-            CheckFailure.require(problems.isEmpty(), "the last frame is not the 75% colour bars: " + problems);
-            return frames + " frames, sequence " + first + ".." + previous + " without a gap, last frame the bars";
-        }
-    }
-
     /**
      * Fails unless {@code sequence} follows {@code previous}: with a {@link DriverClockGap} if buffers were queued
      * all along (vivid's clock skipped), else with a plain failure (the driver had no buffer: Kapture starved it).
@@ -255,7 +226,7 @@ final class StreamChecks {
         return buffer;
     }
 
-    /** v4l2-ctl's frame from the same guest, or null in the smoke suite, which does not capture one. */
+    /** v4l2-ctl's frame from the same guest, or null if guest/checks.sh captured none. */
     private byte[] referenceFrame() throws IOException {
         Path file = out.resolve("v4l2-ctl-frame.yuyv");
         return Files.exists(file) ? Files.readAllBytes(file) : null;
