@@ -38,6 +38,7 @@ class FrameFlowTest {
 
         fixture.source().produce(100);
 
+        fixture.awaitCaptured(100);
         eventually(() -> listener.received() == 100);
         assertEquals(LongStream.range(0, 100).boxed().toList(), listener.sequences());
         assertEquals(0, listener.badFrames());

@@ -38,6 +38,7 @@ class StopTest {
         source.produce(1);
         gated.awaitBlocked();
         source.produce(3);
+        fixture.awaitCaptured(4);
         eventually(() -> keeper.retained().size() == 4);
         assertEquals(3, fixture.listenerStats("gated").queued());
 
