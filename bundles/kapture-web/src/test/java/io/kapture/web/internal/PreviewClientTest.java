@@ -1,0 +1,140 @@
+package io.kapture.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.kapture.api.DropPolicy;
+import io.kapture.api.FrameFormat;
+import io.kapture.api.FrameListener;
+import io.kapture.api.PixelFormat;
+import io.kapture.synthetic.SyntheticFrames;
+
+/** One browser's stream: the preview rate, the one-image slot, and what closing releases. */
+class PreviewClientTest {
+
+    private final FakeEngine engine = new FakeEngine();
+    private final List<PreviewClient> closed = new ArrayList<>();
+    private SyntheticFeed feed;
+
+    @BeforeEach
+    void resetRetains() {
+        TestFrame.RETAINS.set(0);
+    }
+
+    @AfterEach
+    void closeFeed() {
+        if (feed != null) {
+            feed.close();
+        }
+    }
+
+    @Test
+    void subscribesWithAQueueOfOneThatDropsTheOldest() {
+        client(new TestConfig().settings());
+
+        FakeEngine.Subscriber subscriber = engine.subscribers().get(0);
+        assertEquals("cam0", subscriber.properties().get(FrameListener.CAMERA));
+        assertEquals(1, subscriber.properties().get(FrameListener.QUEUE_CAPACITY));
+        assertEquals(DropPolicy.DROP_OLDEST.name(), subscriber.properties().get(FrameListener.DROP_POLICY));
+        assertEquals("web-preview:cam0", subscriber.properties().get(FrameListener.NAME));
+    }
+
+    @Test
+    void aThirtyFpsCameraIsPreviewedAtTheConfiguredTenFps() throws InterruptedException, IOException {
+        PreviewClient client = client(new TestConfig().settings());
+        feed = SyntheticFeed.timeline("cam0", "box", 320, 240, PixelFormat.YUYV);
+
+        List<Long> shown = new ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            engine.deliver(feed.next());
+            byte[] image = client.next(0);
+            if (image != null) {
+                shown.add(SyntheticFrames.sequenceOf(ImageIO.read(new ByteArrayInputStream(image))));
+            }
+        }
+
+        assertEquals(30, client.encoded(), "3 s at 10 fps");
+        List<Long> everyThird = new ArrayList<>();
+        for (long sequence = 0; sequence < 90; sequence += 3) {
+            everyThird.add(sequence + (sequence == 0 ? 0 : 1));
+        }
+        assertEquals(everyThird.subList(0, 5), shown.subList(0, 5), "the frames at or after each 100 ms mark");
+        assertEquals(0, TestFrame.RETAINS.get(), "frames are never kept");
+    }
+
+    @Test
+    void aSlowBrowserGetsTheNewestImageNotABacklog() throws InterruptedException, IOException {
+        PreviewClient client = client(new TestConfig().settings());
+        feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.GREY);
+
+        for (int i = 0; i < 30; i++) {
+            engine.deliver(feed.next());
+        }
+
+        byte[] image = client.next(0);
+        assertEquals(28, SyntheticFrames.sequenceOf(ImageIO.read(new ByteArrayInputStream(image))));
+        assertNull(client.next(0), "nothing older is waiting");
+    }
+
+    @Test
+    void mjpegFramesAreSentAsTheyCome() throws InterruptedException {
+        PreviewClient client = client(new TestConfig().settings());
+        feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.MJPEG);
+        TestFrame frame = feed.next();
+        byte[] jpeg = new byte[frame.bytesUsed()];
+        frame.data().get(0, jpeg);
+
+        engine.deliver(frame);
+
+        assertArrayEquals(jpeg, client.next(0));
+    }
+
+    @Test
+    void closingUnregistersDropsTheImageAndWakesTheReader() throws InterruptedException {
+        PreviewClient client = client(new TestConfig().settings());
+        feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.GREY);
+        engine.deliver(feed.next());
+        assertTrue(client.holdsImage());
+
+        client.close();
+        client.close();
+
+        assertEquals(List.of(), engine.subscribers());
+        assertFalse(client.holdsImage(), "no image is kept");
+        assertNull(client.next(60_000), "a closed client answers at once");
+        assertEquals(List.of(client), closed, "told once");
+        client.onFrame(feed.next());
+        assertFalse(client.holdsImage(), "a frame in flight after closing is ignored");
+    }
+
+    @Test
+    void framesThatCannotBeShownAreSkipped() throws InterruptedException {
+        PreviewClient client = client(new TestConfig().settings());
+
+        engine.deliver(new TestFrame("cam0", FrameFormat.of(320, 240, PixelFormat.H264),
+                new byte[100], 0, 0));
+
+        assertNull(client.next(0));
+        assertEquals(0, client.encoded());
+    }
+
+    private PreviewClient client(PreviewSettings settings) {
+        PreviewClient client = new PreviewClient("cam0", settings, closed::add);
+        client.subscribe(engine);
+        return client;
+    }
+}
