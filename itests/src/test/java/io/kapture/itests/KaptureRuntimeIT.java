@@ -108,7 +108,7 @@ public class KaptureRuntimeIT extends KaptureTestSupport {
             configuration.delete();
             awaitNoSession(camera);
         } finally {
-            deleteIfPresent(configuration);
+            removeCamera(configuration, camera);
         }
     }
 
@@ -141,7 +141,7 @@ public class KaptureRuntimeIT extends KaptureTestSupport {
                     "", listener.firstSequenceBreak());
             assertEquals(SessionState.RUNNING, session(camera).map(CaptureSession::state).orElse(null));
         } finally {
-            deleteIfPresent(configuration);
+            removeCamera(configuration, camera);
         }
     }
 
@@ -192,7 +192,7 @@ public class KaptureRuntimeIT extends KaptureTestSupport {
             assertTrue("lastError should name the field, its range and the value: " + error,
                     error.contains("width must be between 1 and 16384, was -5"));
         } finally {
-            deleteIfPresent(configuration);
+            removeCamera(configuration, camera);
         }
     }
 

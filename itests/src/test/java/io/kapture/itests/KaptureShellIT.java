@@ -34,8 +34,8 @@ import io.kapture.api.SessionState;
 
 /**
  * Every {@code kapture:*} console command, run through Karaf's SessionFactory as a user would type it, with its
- * output checked against what the services say. Commands that change a camera work on a camera of the test's own
- * ({@code shellcam}), so the distribution's synthetic camera stays as configured.
+ * output checked against what the services say. Commands that change a camera work on a camera of the test's own,
+ * so the distribution's synthetic camera stays as configured.
  *
  * <p>Threading contract: see {@link KaptureTestSupport}; the {@code --follow} test runs its command on a second
  * thread and ends it with an interrupt, as Ctrl-C does.
@@ -43,8 +43,6 @@ import io.kapture.api.SessionState;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class KaptureShellIT extends KaptureTestSupport {
-
-    private static final String CAMERA = "shellcam";
 
     private static final Set<String> COMMANDS = Set.of("cameras", "devices", "formats", "controls", "control",
             "start", "stop", "strategy", "stats", "listeners", "snapshot");
@@ -88,33 +86,37 @@ public class KaptureShellIT extends KaptureTestSupport {
 
     @Test
     public void stopAndStartChangeTheCameraState() throws Exception {
-        Configuration configuration = configureCamera(CAMERA, camera());
+        String camera = "stopcam";
+        Configuration configuration = configureCamera(camera, camera());
         try {
-            awaitSession(CAMERA, SessionState.RUNNING);
-            assertContains(run("kapture:stop " + CAMERA), "Camera " + CAMERA + " stopped");
-            assertEquals(SessionState.STOPPED, session(CAMERA).map(CaptureSession::state).orElse(null));
+            awaitSession(camera, SessionState.RUNNING);
+            awaitCommandsSee(camera);
+            assertContains(run("kapture:stop " + camera), "Camera " + camera + " stopped");
+            assertEquals(SessionState.STOPPED, session(camera).map(CaptureSession::state).orElse(null));
 
-            assertContains(run("kapture:start " + CAMERA), "Camera " + CAMERA + " started");
-            awaitSession(CAMERA, SessionState.RUNNING);
+            assertContains(run("kapture:start " + camera), "Camera " + camera + " started");
+            awaitSession(camera, SessionState.RUNNING);
         } finally {
-            deleteIfPresent(configuration);
+            removeCamera(configuration, camera);
         }
     }
 
     @Test
     public void strategyShowsAndSwitchesTheDelivery() throws Exception {
-        Configuration configuration = configureCamera(CAMERA, camera());
+        String camera = "strategycam";
+        Configuration configuration = configureCamera(camera, camera());
         try {
-            awaitSession(CAMERA, SessionState.RUNNING);
-            assertContains(run("kapture:strategy " + CAMERA), CAMERA + " delivers with pool", "copy", "zerocopy");
+            awaitSession(camera, SessionState.RUNNING);
+            awaitCommandsSee(camera);
+            assertContains(run("kapture:strategy " + camera), camera + " delivers with pool", "copy", "zerocopy");
 
-            assertContains(run("kapture:strategy " + CAMERA + " copy"), "pool -> copy");
+            assertContains(run("kapture:strategy " + camera + " copy"), "pool -> copy");
             await("delivery copy").atMost(TIMEOUT)
-                    .until(() -> session(CAMERA).map(CaptureSession::delivery).orElse(""), "copy"::equals);
+                    .until(() -> session(camera).map(CaptureSession::delivery).orElse(""), "copy"::equals);
             assertEquals("copy", configurationAdmin.getConfiguration(configuration.getPid(), "?").getProperties()
                     .get("delivery"));
         } finally {
-            deleteIfPresent(configuration);
+            removeCamera(configuration, camera);
         }
     }
 
@@ -172,6 +174,15 @@ public class KaptureShellIT extends KaptureTestSupport {
         ShellOutput output = run("kapture:start nosuchcamera");
         assertTrue(output.toString(), output.err().contains("nosuchcamera"));
         assertEquals(output.toString(), 1, output.err().strip().lines().count());
+    }
+
+    /**
+     * Karaf hands a command the services registered when the command instance is made, and refreshes its
+     * commands as services come and go: wait until a new camera shows in {@code kapture:cameras}.
+     */
+    private void awaitCommandsSee(String camera) {
+        await("kapture:cameras listing " + camera).atMost(TIMEOUT)
+                .until(() -> run("kapture:cameras").out().lines().anyMatch(line -> line.startsWith(camera + " ")));
     }
 
     private ShellOutput run(String command) throws Exception {

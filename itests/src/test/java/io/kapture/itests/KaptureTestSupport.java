@@ -1,6 +1,7 @@
 package io.kapture.itests;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.vmOptions;
@@ -105,11 +106,15 @@ public abstract class KaptureTestSupport {
         }
     }
 
-    /** Waits until the camera's session is registered and in the given state, and returns it. */
+    /**
+     * Waits until the camera's session is registered and in the given state, and returns it. On time-out the
+     * failure says what the session was doing instead and its last error.
+     */
     protected CaptureSession awaitSession(String camera, SessionState state) {
-        return await("camera " + camera + " " + state).atMost(TIMEOUT)
-                .until(() -> session(camera).filter(session -> session.state() == state).orElse(null),
-                        session -> session != null);
+        await("camera " + camera + " " + state).atMost(TIMEOUT)
+                .untilAsserted(() -> assertEquals(describeSession(camera), state,
+                        session(camera).map(CaptureSession::state).orElse(null)));
+        return session(camera).orElseThrow(() -> new AssertionError("camera " + camera + " went away again"));
     }
 
     /** Waits until no session of that camera is registered. */
@@ -126,16 +131,27 @@ public abstract class KaptureTestSupport {
         return configuration;
     }
 
-    /** Deletes a configuration made by a test; nothing if the test already deleted it. */
-    protected static void deleteIfPresent(org.osgi.service.cm.Configuration configuration) throws IOException {
+    /**
+     * Deletes a camera configuration made by a test, if the test did not already, and waits until its session is
+     * gone, so that the next test starts from the distribution's own cameras.
+     */
+    protected void removeCamera(org.osgi.service.cm.Configuration configuration, String camera) throws IOException {
         if (configuration == null) {
             return;
         }
         try {
             configuration.delete();
         } catch (IllegalStateException alreadyDeleted) {
-            // the test deleted it on purpose; nothing left to clean up
+            // the test deleted it on purpose; only the wait below is left to do
         }
+        awaitNoSession(camera);
+    }
+
+    private String describeSession(String camera) {
+        return session(camera)
+                .map(session -> "camera " + camera + " is " + session.state()
+                        + session.lastError().map(error -> ", last error: " + error).orElse(""))
+                .orElse("camera " + camera + " has no session");
     }
 
     /** A service the test needs right now, or a failure naming it. */
