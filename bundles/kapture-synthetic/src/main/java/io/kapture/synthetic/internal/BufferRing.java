@@ -2,8 +2,7 @@ package io.kapture.synthetic.internal;
 
 import java.util.ArrayDeque;
 import java.util.SplittableRandom;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
 import io.kapture.api.spi.DriverBuffer;
@@ -16,15 +15,17 @@ import io.kapture.api.spi.DriverBuffer;
  * catches up before adding its buffer, a buffer can never be filled by a tick that was due before it came back.
  *
  * <p>Buffers are only given sequence numbers and timestamps here; their pixels are painted by the dequeuing
- * thread after {@link #take}, outside the lock.
+ * thread after {@link #take}, outside the monitor.
  *
- * <p>Thread-safe: one lock guards everything; {@link #take} waits on it for the next tick or a queue call.
+ * <p>Thread-safe: this object's monitor guards everything. {@link #take} (one caller at a time, as
+ * {@code dequeue} is) waits outside the monitor by parking, registered as the waiter that {@link #queue} and
+ * {@link #stop} unpark. Neither the intrinsic lock nor parking allocates, whereas a contended
+ * {@code ReentrantLock} and each {@code Condition.awaitNanos} allocate a queue node: at 1000 frames/s that was
+ * garbage on every frame.
  */
 final class BufferRing {
     private final String device;
     private final LongSupplier clock;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
     private final ArrayDeque<RingSlot> queued = new ArrayDeque<>();
     private final ArrayDeque<RingSlot> done = new ArrayDeque<>();
     private RingSlot[] slots = new RingSlot[0];
@@ -33,6 +34,8 @@ final class BufferRing {
     private long nextSequence;
     private long lostFrames;
     private long lastTimestamp;
+    /** The thread parked in {@link #take}, if any; set and cleared under the monitor. */
+    private Thread waiter;
 
     BufferRing(String device, LongSupplier clock) {
         this.device = device;
@@ -49,8 +52,7 @@ final class BufferRing {
         for (int i = 0; i < count; i++) {
             allocated[i] = new RingSlot(this, run, i, capacity);
         }
-        lock.lock();
-        try {
+        synchronized (this) {
             if (stream != null) {
                 throw new IllegalStateException("synthetic device '" + device + "' is already streaming");
             }
@@ -66,8 +68,6 @@ final class BufferRing {
             nextSequence = 0;
             lostFrames = 0;
             lastTimestamp = now;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -77,10 +77,19 @@ final class BufferRing {
      * @return the buffer, now dequeued; {@code null} on time-out or when streaming stopped meanwhile
      */
     RingSlot take(long timeoutNanos) throws InterruptedException {
-        lock.lockInterruptibly();
-        try {
-            long remaining = timeoutNanos;
-            while (stream != null) {
+        // the time-out runs on real time; the frame schedule on the ring's clock, which tests may fake
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (true) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while waiting for a frame of synthetic device '" + device
+                        + "'");
+            }
+            long wait;
+            synchronized (this) {
+                waiter = null;
+                if (stream == null) {
+                    return null;
+                }
                 long now = clock.getAsLong();
                 catchUp(now);
                 RingSlot slot = done.poll();
@@ -88,19 +97,18 @@ final class BufferRing {
                     slot.state = RingSlot.State.DEQUEUED;
                     return slot;
                 }
+                long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
                     return null;
                 }
-                long wait = remaining;
+                wait = remaining;
                 if (!schedule.unthrottled() && !queued.isEmpty()) {
                     wait = Math.min(wait, Math.max(1, schedule.nextDue() - now));
                 }
-                long left = changed.awaitNanos(wait);
-                remaining -= wait - left;
+                waiter = Thread.currentThread();
             }
-            return null;
-        } finally {
-            lock.unlock();
+            // a queue or stop between leaving the monitor and parking leaves a permit, so no wake-up is lost
+            LockSupport.parkNanos(this, wait);
         }
     }
 
@@ -112,8 +120,8 @@ final class BufferRing {
      * @throws IllegalStateException    if it is not dequeued (already queued, or filled and not yet taken)
      */
     boolean queue(DriverBuffer buffer) {
-        lock.lock();
-        try {
+        Thread wake;
+        synchronized (this) {
             if (stream == null) {
                 return false;
             }
@@ -137,64 +145,51 @@ final class BufferRing {
             if (schedule.unthrottled()) {
                 catchUp(now);
             }
-            changed.signalAll();
-            return true;
-        } finally {
-            lock.unlock();
+            wake = waiter;
         }
+        if (wake != null) {
+            LockSupport.unpark(wake);
+        }
+        return true;
     }
 
     /** Buffers queued now, after catching up with the clock. */
-    int queuedCount() {
-        lock.lock();
-        try {
-            if (stream != null) {
-                catchUp(clock.getAsLong());
-            }
-            return queued.size();
-        } finally {
-            lock.unlock();
+    synchronized int queuedCount() {
+        if (stream != null) {
+            catchUp(clock.getAsLong());
         }
+        return queued.size();
     }
 
-    int bufferCount() {
-        lock.lock();
-        try {
-            return slots.length;
-        } finally {
-            lock.unlock();
-        }
+    synchronized int bufferCount() {
+        return slots.length;
     }
 
     /** Frames lost since start because no buffer was queued when they were due. */
-    long lostFrames() {
-        lock.lock();
-        try {
-            if (stream != null) {
-                catchUp(clock.getAsLong());
-            }
-            return lostFrames;
-        } finally {
-            lock.unlock();
+    synchronized long lostFrames() {
+        if (stream != null) {
+            catchUp(clock.getAsLong());
         }
+        return lostFrames;
     }
 
     /** Stops the clock and drops every buffer, wherever it is; wakes a waiting {@link #take}. Idempotent. */
     void stop() {
-        lock.lock();
-        try {
+        Thread wake;
+        synchronized (this) {
             stream = null;
             slots = new RingSlot[0];
             queued.clear();
             done.clear();
             schedule = null;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
+            wake = waiter;
+        }
+        if (wake != null) {
+            LockSupport.unpark(wake);
         }
     }
 
-    /** Lets every tick due by {@code now} happen. Lock held. */
+    /** Lets every tick due by {@code now} happen. Monitor held. */
     private void catchUp(long now) {
         if (schedule.unthrottled()) {
             while (!queued.isEmpty()) {

@@ -27,11 +27,20 @@ public interface Canvas {
     /** Bytes of a whole image. */
     int imageSize();
 
-    /** Sets every pixel of {@code area} in {@code target} to {@code colour}. */
-    void fill(ByteBuffer target, Rect area, Colour colour);
+    /**
+     * Sets every pixel of the rectangle at ({@code x}, {@code y}) of {@code width} x {@code height} in
+     * {@code target} to {@code colour}. The per-frame painting calls this form: plain coordinates, so painting a
+     * frame allocates nothing.
+     */
+    void fill(ByteBuffer target, int x, int y, int width, int height, Colour colour);
 
-    /** Copies the pixels of {@code area} from {@code source} to {@code target}. */
-    void copy(ByteBuffer source, ByteBuffer target, Rect area);
+    /** Copies the pixels of the rectangle at ({@code x}, {@code y}) of {@code width} x {@code height}. */
+    void copy(ByteBuffer source, ByteBuffer target, int x, int y, int width, int height);
+
+    /** Sets every pixel of {@code area} in {@code target} to {@code colour}. */
+    default void fill(ByteBuffer target, Rect area, Colour colour) {
+        fill(target, area.x(), area.y(), area.width(), area.height(), colour);
+    }
 
     /** Copies a whole image. */
     default void copyAll(ByteBuffer source, ByteBuffer target) {

@@ -19,13 +19,15 @@ public final class CodeLayout {
     private static final int CHECK_SALT = 0x5A;
 
     private final int blockSize;
-    private final int perRow;
     private final int rows;
+    private final Rect[] blocks = new Rect[BITS];
 
     private CodeLayout(int blockSize, int perRow) {
         this.blockSize = blockSize;
-        this.perRow = perRow;
         this.rows = (BITS + perRow - 1) / perRow;
+        for (int bit = 0; bit < BITS; bit++) {
+            blocks[bit] = new Rect(bit % perRow * blockSize, bit / perRow * blockSize, blockSize, blockSize);
+        }
     }
 
     /**
@@ -55,9 +57,12 @@ public final class CodeLayout {
         return rows * blockSize;
     }
 
-    /** The block of bit {@code bit} (0 = the sequence number's most significant bit). */
+    /**
+     * The block of bit {@code bit} (0 = the sequence number's most significant bit). Made once per layout, so
+     * painting the code allocates nothing.
+     */
     public Rect block(int bit) {
-        return new Rect(bit % perRow * blockSize, bit / perRow * blockSize, blockSize, blockSize);
+        return blocks[bit];
     }
 
     /** The {@value #BITS}-bit word a frame with this sequence number carries. */

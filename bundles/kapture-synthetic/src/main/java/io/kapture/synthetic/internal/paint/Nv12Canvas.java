@@ -40,51 +40,51 @@ final class Nv12Canvas implements Canvas {
     }
 
     @Override
-    public void fill(ByteBuffer target, Rect area, Colour colour) {
-        Rect luma = area.clip(width, height);
-        if (luma.isEmpty()) {
+    public void fill(ByteBuffer target, int x, int y, int areaWidth, int areaHeight, Colour colour) {
+        int left = Math.max(0, x);
+        int top = Math.max(0, y);
+        int right = Math.min(width, x + areaWidth);
+        int bottom = Math.min(height, y + areaHeight);
+        if (right <= left || bottom <= top) {
             return;
         }
-        Arrays.fill(line, 0, luma.width(), (byte) colour.y());
-        int offset = luma.y() * width + luma.x();
-        for (int row = 0; row < luma.height(); row++, offset += width) {
-            target.put(offset, line, 0, luma.width());
+        Arrays.fill(line, 0, right - left, (byte) colour.y());
+        int offset = top * width + left;
+        for (int row = top; row < bottom; row++, offset += width) {
+            target.put(offset, line, 0, right - left);
         }
-        Rect chroma = chromaOf(luma);
-        int length = chroma.width() * 2;
+        // the chroma samples (in pairs) that these pixels share
+        int chromaLeft = left / 2;
+        int chromaRight = (right + 1) / 2;
+        int length = (chromaRight - chromaLeft) * 2;
         for (int i = 0; i < length; i += 2) {
             line[i] = (byte) colour.u();
             line[i + 1] = (byte) colour.v();
         }
-        offset = width * height + chroma.y() * width + chroma.x() * 2;
-        for (int row = 0; row < chroma.height(); row++, offset += width) {
+        offset = width * height + top / 2 * width + chromaLeft * 2;
+        for (int row = top / 2; row < (bottom + 1) / 2; row++, offset += width) {
             target.put(offset, line, 0, length);
         }
     }
 
     @Override
-    public void copy(ByteBuffer source, ByteBuffer target, Rect area) {
-        Rect luma = area.clip(width, height);
-        if (luma.isEmpty()) {
+    public void copy(ByteBuffer source, ByteBuffer target, int x, int y, int areaWidth, int areaHeight) {
+        int left = Math.max(0, x);
+        int top = Math.max(0, y);
+        int right = Math.min(width, x + areaWidth);
+        int bottom = Math.min(height, y + areaHeight);
+        if (right <= left || bottom <= top) {
             return;
         }
-        int offset = luma.y() * width + luma.x();
-        for (int row = 0; row < luma.height(); row++, offset += width) {
-            target.put(offset, source, offset, luma.width());
+        int offset = top * width + left;
+        for (int row = top; row < bottom; row++, offset += width) {
+            target.put(offset, source, offset, right - left);
         }
-        Rect chroma = chromaOf(luma);
-        offset = width * height + chroma.y() * width + chroma.x() * 2;
-        for (int row = 0; row < chroma.height(); row++, offset += width) {
-            target.put(offset, source, offset, chroma.width() * 2);
+        int chromaLeft = left / 2;
+        int length = ((right + 1) / 2 - chromaLeft) * 2;
+        offset = width * height + top / 2 * width + chromaLeft * 2;
+        for (int row = top / 2; row < (bottom + 1) / 2; row++, offset += width) {
+            target.put(offset, source, offset, length);
         }
-    }
-
-    /** The chroma samples (in pairs) that pixels of {@code luma} share. */
-    private static Rect chromaOf(Rect luma) {
-        int left = luma.x() / 2;
-        int top = luma.y() / 2;
-        int right = (luma.x() + luma.width() + 1) / 2;
-        int bottom = (luma.y() + luma.height() + 1) / 2;
-        return new Rect(left, top, right - left, bottom - top);
     }
 }

@@ -43,32 +43,38 @@ abstract class PackedCanvas implements Canvas {
     abstract void encode(byte[] line, int offset, int x, Colour colour);
 
     @Override
-    public final void fill(ByteBuffer target, Rect area, Colour colour) {
-        Rect clipped = area.clip(width, height);
-        if (clipped.isEmpty()) {
+    public final void fill(ByteBuffer target, int x, int y, int areaWidth, int areaHeight, Colour colour) {
+        int left = Math.max(0, x);
+        int top = Math.max(0, y);
+        int right = Math.min(width, x + areaWidth);
+        int bottom = Math.min(height, y + areaHeight);
+        if (right <= left || bottom <= top) {
             return;
         }
-        int length = clipped.width() * bytesPerPixel;
-        for (int i = 0; i < clipped.width(); i++) {
-            encode(line, i * bytesPerPixel, clipped.x() + i, colour);
+        int length = (right - left) * bytesPerPixel;
+        for (int column = left; column < right; column++) {
+            encode(line, (column - left) * bytesPerPixel, column, colour);
         }
         int stride = width * bytesPerPixel;
-        int offset = clipped.y() * stride + clipped.x() * bytesPerPixel;
-        for (int row = 0; row < clipped.height(); row++, offset += stride) {
+        int offset = top * stride + left * bytesPerPixel;
+        for (int row = top; row < bottom; row++, offset += stride) {
             target.put(offset, line, 0, length);
         }
     }
 
     @Override
-    public final void copy(ByteBuffer source, ByteBuffer target, Rect area) {
-        Rect clipped = area.clip(width, height);
-        if (clipped.isEmpty()) {
+    public final void copy(ByteBuffer source, ByteBuffer target, int x, int y, int areaWidth, int areaHeight) {
+        int left = Math.max(0, x);
+        int top = Math.max(0, y);
+        int right = Math.min(width, x + areaWidth);
+        int bottom = Math.min(height, y + areaHeight);
+        if (right <= left || bottom <= top) {
             return;
         }
-        int length = clipped.width() * bytesPerPixel;
+        int length = (right - left) * bytesPerPixel;
         int stride = width * bytesPerPixel;
-        int offset = clipped.y() * stride + clipped.x() * bytesPerPixel;
-        for (int row = 0; row < clipped.height(); row++, offset += stride) {
+        int offset = top * stride + left * bytesPerPixel;
+        for (int row = top; row < bottom; row++, offset += stride) {
             target.put(offset, source, offset, length);
         }
     }

@@ -9,11 +9,17 @@ import java.nio.ByteBuffer;
  * paths give the same bytes as painting the frame from scratch.
  *
  * <p>The code blocks are opaque and cover the same area in every frame, so they need no restoring; drawing
- * order box, code, digits keeps the code and digits readable where the box passes.
+ * order box, code, digits keeps the code and digits readable where the box passes. Painting a frame allocates
+ * nothing: areas are plain coordinates and the digits are computed, not formatted.
  *
  * <p>Threading contract: one thread at a time.
  */
 public final class RasterPainter implements FramePainter {
+    /** 10^0 to 10^9: a 32-bit sequence number has at most ten decimal digits. */
+    private static final long[] POWERS_OF_TEN = {
+        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L,
+    };
+
     private final Canvas canvas;
     private final Scene scene;
     private ByteBuffer template;
@@ -41,28 +47,24 @@ public final class RasterPainter implements FramePainter {
             canvas.copyAll(template, target);
             dirty.templateGeneration = generation;
         } else {
-            restore(target, dirty.box);
-            restore(target, dirty.digits);
+            canvas.copy(template, target, dirty.boxX, dirty.boxY, dirty.boxSize, dirty.boxSize);
+            canvas.copy(template, target, 0, scene.digitsTop(), dirty.digitsWidth, dirty.digitsHeight);
         }
-        dirty.box = null;
+        dirty.boxSize = 0;
         if (box) {
-            dirty.box = scene.boxAt(sequence).clip(canvas.width(), canvas.height());
-            canvas.fill(target, dirty.box, Colour.BOX);
+            dirty.boxX = scene.boxX(sequence);
+            dirty.boxY = scene.boxY(sequence);
+            dirty.boxSize = scene.boxSize();
+            canvas.fill(target, dirty.boxX, dirty.boxY, dirty.boxSize, dirty.boxSize, Colour.BOX);
         }
         drawCode(target, sequence);
-        dirty.digits = drawDigits(target, sequence);
+        drawDigits(target, dirty, sequence);
         return canvas.imageSize();
     }
 
     @Override
     public void close() {
         template = null;
-    }
-
-    private void restore(ByteBuffer target, Rect area) {
-        if (area != null) {
-            canvas.copy(template, target, area);
-        }
     }
 
     private void drawCode(ByteBuffer target, long sequence) {
@@ -74,20 +76,26 @@ public final class RasterPainter implements FramePainter {
         }
     }
 
-    private Rect drawDigits(ByteBuffer target, long sequence) {
-        String digits = Long.toString(sequence & 0xFFFF_FFFFL);
-        Rect area = scene.digitsArea(digits.length()).clip(canvas.width(), canvas.height());
-        canvas.fill(target, area, Colour.BLACK);
-        for (int i = 0; i < digits.length(); i++) {
-            int digit = digits.charAt(i) - '0';
+    /** Draws the sequence number's low 32 bits in decimal, without making a string of it. */
+    private void drawDigits(ByteBuffer target, DirtyRegions dirty, long sequence) {
+        long value = sequence & 0xFFFF_FFFFL;
+        int digits = 1;
+        while (digits < POWERS_OF_TEN.length && value >= POWERS_OF_TEN[digits]) {
+            digits++;
+        }
+        dirty.digitsWidth = scene.digitsWidth(digits);
+        dirty.digitsHeight = scene.digitsHeight();
+        canvas.fill(target, 0, scene.digitsTop(), dirty.digitsWidth, dirty.digitsHeight, Colour.BLACK);
+        int scale = scene.digitScale();
+        for (int i = 0; i < digits; i++) {
+            int digit = (int) (value / POWERS_OF_TEN[digits - 1 - i] % 10);
             for (int row = 0; row < DigitFont.HEIGHT; row++) {
                 for (int column = 0; column < DigitFont.WIDTH; column++) {
                     if (DigitFont.lit(digit, column, row)) {
-                        canvas.fill(target, scene.glyphPixel(i, column, row), Colour.WHITE);
+                        canvas.fill(target, scene.glyphX(i, column), scene.glyphY(row), scale, scale, Colour.WHITE);
                     }
                 }
             }
         }
-        return area;
     }
 }

@@ -2,9 +2,9 @@ package io.kapture.synthetic.internal.paint;
 
 /**
  * The geometry of the per-frame drawings for one frame size: the code in the top-left corner, the decimal
- * sequence number below it, and the box that bounces around the frame. Every rectangle it returns starts on an
+ * sequence number below it, and the box that bounces around the frame. Every area it describes starts on an
  * even column and line and has even sides (where the frame allows), so 4:2:2 and 4:2:0 chroma pairs are never
- * split.
+ * split. It hands out plain coordinates rather than {@link Rect}s, so that painting a frame allocates nothing.
  *
  * <p>Immutable; safe from any thread.
  */
@@ -33,24 +33,49 @@ final class Scene {
         return code;
     }
 
-    /** The black backing of {@code digits} decimal digits, unclipped. */
-    Rect digitsArea(int digits) {
-        int s = digitScale;
-        return new Rect(0, digitsTop, evenUp(s + digits * (DigitFont.WIDTH + 1) * s),
-                evenUp((DigitFont.HEIGHT + 2) * s));
+    /** Top line of the digits' black backing. */
+    int digitsTop() {
+        return digitsTop;
     }
 
-    /** Top-left corner of the glyph of the {@code index}th digit, as a font-pixel-sized rectangle. */
-    Rect glyphPixel(int index, int column, int row) {
-        int s = digitScale;
-        return new Rect(s + index * (DigitFont.WIDTH + 1) * s + column * s, digitsTop + s + row * s, s, s);
+    /** Width of the black backing of {@code digits} decimal digits, unclipped. */
+    int digitsWidth(int digits) {
+        return evenUp(digitScale + digits * (DigitFont.WIDTH + 1) * digitScale);
     }
 
-    /** The box of frame {@code sequence}: it moves by a few pixels per frame and bounces off the edges. */
-    Rect boxAt(long sequence) {
-        int x = even(bounce(sequence * speedX, width - boxSize));
-        int y = even(bounce(sequence * speedY, height - boxSize));
-        return new Rect(x, y, boxSize, boxSize);
+    /** Height of the digits' black backing, unclipped. */
+    int digitsHeight() {
+        return evenUp((DigitFont.HEIGHT + 2) * digitScale);
+    }
+
+    /** Side of one font pixel in image pixels. */
+    int digitScale() {
+        return digitScale;
+    }
+
+    /** Left column of font pixel {@code column} of the {@code index}th digit. */
+    int glyphX(int index, int column) {
+        return digitScale + index * (DigitFont.WIDTH + 1) * digitScale + column * digitScale;
+    }
+
+    /** Top line of font pixel row {@code row}. */
+    int glyphY(int row) {
+        return digitsTop + digitScale + row * digitScale;
+    }
+
+    /** Side of the moving box. */
+    int boxSize() {
+        return boxSize;
+    }
+
+    /** Left column of the box of frame {@code sequence}: it moves by a few pixels per frame and bounces. */
+    int boxX(long sequence) {
+        return even(bounce(sequence * speedX, width - boxSize));
+    }
+
+    /** Top line of the box of frame {@code sequence}. */
+    int boxY(long sequence) {
+        return even(bounce(sequence * speedY, height - boxSize));
     }
 
     private static int bounce(long travelled, int range) {

@@ -115,10 +115,10 @@ class RasterPainterTest {
         assertEquals(first.rewind(), later.rewind(), "same frame, same bytes");
         painter.paint(later, new DirtyRegions(), 41);
         Scene scene = new Scene(WIDTH, HEIGHT);
-        Rect box = scene.boxAt(41);
+        int side = scene.boxSize();
         int bytesPerPixel = format.minBytesPerLine(1);
-        int corner = (box.y() + box.height() - 1) * WIDTH * bytesPerPixel
-                + (box.x() + box.width() - 1) * bytesPerPixel;
+        int corner = (scene.boxY(41) + side - 1) * WIDTH * bytesPerPixel
+                + (scene.boxX(41) + side - 1) * bytesPerPixel;
         assertNotEquals(first.get(corner), later.get(corner), "box corner of frame 41 drawn");
         assertEquals(format == PixelFormat.YUYV ? Colour.BOX.y() : Colour.BOX.r(), later.get(corner) & 0xFF);
     }
