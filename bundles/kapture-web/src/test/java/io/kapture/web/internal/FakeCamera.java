@@ -9,6 +9,7 @@ import io.kapture.api.CaptureStats;
 import io.kapture.api.FrameFormat;
 import io.kapture.api.PixelFormat;
 import io.kapture.api.SessionState;
+import io.kapture.api.spi.ControlInfo;
 
 /**
  * A camera's management view with figures a test sets: the captured count, and optionally a failure when its
@@ -71,7 +72,28 @@ final class FakeCamera implements CaptureSession {
         if (failure != null) {
             throw failure;
         }
-        return new CaptureStats(captured.get(), 0, 0, 0, 0, 29.5, 3, 4, List.of(), Optional.empty());
+        return new CaptureStats(1_700_000_000_000L, 0, captured.get(), 0, 0, 0, 0, 29.5, 3, 4, List.of(),
+                Optional.empty());
+    }
+
+    @Override
+    public List<String> adjustments() {
+        return List.of();
+    }
+
+    @Override
+    public List<ControlInfo> controls() {
+        return List.of();
+    }
+
+    @Override
+    public long control(String control) {
+        throw new IllegalArgumentException("the fake camera has no control " + control);
+    }
+
+    @Override
+    public void control(String control, long value) {
+        throw new IllegalArgumentException("the fake camera has no control " + control);
     }
 
     @Override
