@@ -1,8 +1,11 @@
 package io.kapture.api;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
+
+import io.kapture.api.spi.ControlInfo;
 
 /**
  * Management view of one configured camera, registered as a service with property {@link #CAMERA} so that
@@ -40,8 +43,38 @@ public interface CaptureSession {
      */
     Optional<String> lastError();
 
-    /** Counters and latency figures. */
+    /**
+     * How the running stream differs from what the configuration asked for (the device rounded the size, offered
+     * another frame rate, ...), one sentence each; empty when it is exactly what was asked or not running.
+     */
+    List<String> adjustments();
+
+    /** Counters and latency figures of the current stream; they start again from zero when the stream restarts. */
     CaptureStats stats();
+
+    /**
+     * The controls of the running camera's device.
+     *
+     * @throws IllegalStateException if the camera is not running (the message says its state)
+     */
+    List<ControlInfo> controls();
+
+    /**
+     * Reads a control of the running camera's device.
+     *
+     * @throws IllegalStateException if the camera is not running
+     * @throws IllegalArgumentException if there is no such control (the message lists them)
+     */
+    long control(String name);
+
+    /**
+     * Sets a control of the running camera's device. The value lasts until the device is reopened; to keep it,
+     * put it in the configuration's {@link CameraConfiguration#CONTROLS}.
+     *
+     * @throws IllegalStateException if the camera is not running
+     * @throws IllegalArgumentException if there is no such control or the value is not allowed
+     */
+    void control(String name, long value);
 
     /** Starts capture if stopped or failed; does nothing if running. */
     void start();

@@ -9,6 +9,9 @@ import java.util.Optional;
  * <p>Per listener, every captured frame is either delivered or dropped for a counted reason, so for each
  * listener that was subscribed for the whole run {@code captured == delivered + dropped + queued}.
  *
+ * @param startedAtMillis   wall-clock time the current stream started, in ms since the epoch; 0 if never started
+ * @param restarts          times the stream was restarted (configuration change, stall, recovery) since the
+ *                          camera was configured; the other counters cover the current stream only
  * @param captured          frames taken from the driver
  * @param sequenceGaps      frames the driver dropped, seen as gaps in its sequence numbers
  * @param corrupted         frames the driver flagged as corrupted (still delivered, flagged)
@@ -20,9 +23,9 @@ import java.util.Optional;
  * @param listeners         per-listener figures
  * @param pool              the frame pool's counters, where the session uses one
  */
-public record CaptureStats(long captured, long sequenceGaps, long corrupted, long fallbackCopies,
-        long reclaimedLeases, double fps, int queuedBuffers, int bufferCount, List<ListenerStats> listeners,
-        Optional<FramePoolStats> pool) {
+public record CaptureStats(long startedAtMillis, long restarts, long captured, long sequenceGaps, long corrupted,
+        long fallbackCopies, long reclaimedLeases, double fps, int queuedBuffers, int bufferCount,
+        List<ListenerStats> listeners, Optional<FramePoolStats> pool) {
 
     public CaptureStats {
         listeners = List.copyOf(listeners);

@@ -69,7 +69,8 @@ public enum PixelFormat {
 
     /**
      * Bytes of a whole unpadded image. For compressed formats this is the buffer size Kapture asks for: two
-     * bytes per pixel, more than any real JPEG or H.264 frame of that size needs.
+     * bytes per pixel, more than a JPEG or H.264 frame of any but the tiniest sizes needs; a source may report a
+     * larger {@link FrameFormat#imageSize()} (headers alone take some hundred bytes).
      */
     public int minImageSize(int width, int height) {
         long size = switch (this) {

@@ -7,13 +7,16 @@ package io.kapture.api;
  * CONFIGURED → STARTING → RUNNING → STOPPING → STOPPED
  *                  ↘         ↘
  *                   FAILED ←──┘   (retried while the camera stays configured)
- * WAITING: no capture source can serve the configured device yet (not installed, not plugged in).
+ * WAITING: something the camera needs is not installed: no capture source provider handles its device, or its
+ *          delivery strategy is not registered. It starts by itself when that arrives.
+ * FAILED: the device failed (unplugged, busy, refused the format) or the configuration is invalid; a failed
+ *         device is retried every retry.interval.ms, so a returning camera resumes by itself.
  * </pre>
  */
 public enum SessionState {
     /** Configured and valid, not started. */
     CONFIGURED,
-    /** Waiting for a capture source provider or device that is not there (yet). */
+    /** Waiting for a capture source provider or delivery strategy that is not installed (yet). */
     WAITING,
     /** Opening the device, negotiating the format, mapping buffers. */
     STARTING,

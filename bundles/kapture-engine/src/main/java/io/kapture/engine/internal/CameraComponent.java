@@ -19,12 +19,12 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.kapture.api.CameraConfiguration;
 import io.kapture.api.CaptureSession;
 import io.kapture.api.FrameListener;
 import io.kapture.api.FramePool;
 import io.kapture.api.spi.CaptureSourceProvider;
 import io.kapture.api.spi.DeliveryStrategy;
-import io.kapture.engine.internal.config.SettingsKeys;
 import io.kapture.engine.internal.fanout.Subscription;
 import io.kapture.engine.internal.session.CaptureSessionImpl;
 
@@ -41,7 +41,8 @@ import io.kapture.engine.internal.session.CaptureSessionImpl;
  * <p>Threading contract: SCR calls the life-cycle methods one at a time; bind and unbind methods may come from
  * any thread at any time, before activation too. The session serialises them.
  */
-@Component(service = {}, configurationPid = SettingsKeys.FACTORY_PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = {}, configurationPid = CameraConfiguration.FACTORY_PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = Config.class, factory = true)
 @Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.kapture.api.CaptureSession",
         uses = CaptureSession.class)

@@ -4,6 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
+import io.kapture.api.CameraConfiguration;
 import io.kapture.api.DropPolicy;
 import io.kapture.api.PixelFormat;
 import io.kapture.engine.internal.config.CameraSettings;
@@ -14,7 +15,7 @@ import io.kapture.engine.internal.config.CameraSettings;
  * keys itself ({@link io.kapture.engine.internal.config.SettingsParser}) so that a malformed value is reported
  * rather than coerced, with the defaults shared through {@link CameraSettings}.
  */
-@ObjectClassDefinition(id = "io.kapture.camera", name = "Kapture camera",
+@ObjectClassDefinition(id = CameraConfiguration.FACTORY_PID, name = "Kapture camera",
         description = "A camera to capture from: the device, the format to ask for, how frames are delivered and "
                 + "what listeners get by default. Most changes apply live; device, size, format, rate, buffers and "
                 + "controls restart only this camera's stream.")

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
+import io.kapture.api.CameraConfiguration;
 import io.kapture.engine.internal.config.CameraSettings;
 import io.kapture.engine.internal.config.InvalidSettingsException;
 import io.kapture.engine.internal.config.SettingsKeys;
@@ -43,9 +44,9 @@ class ConfigMetatypeTest {
     }
 
     @Test
-    void everyKeyTheEngineReadsIsInTheMetatype() throws IllegalAccessException {
+    void everyConfigurationKeyIsInTheMetatype() throws IllegalAccessException {
         Set<String> engineKeys = new TreeSet<>();
-        for (Field field : SettingsKeys.class.getFields()) {
+        for (Field field : CameraConfiguration.class.getFields()) {
             if (Modifier.isStatic(field.getModifiers()) && !field.getName().endsWith("PID")) {
                 engineKeys.add((String) field.get(null));
             }

@@ -12,22 +12,17 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
+import io.kapture.api.CameraConfiguration;
+
 /**
- * Reads and changes cameras' factory configurations ({@value #FACTORY_PID}) through Configuration Admin, so that
- * a change made in the shell is the same as an edit of the camera's {@code .cfg} file: it persists and the engine
- * applies it as it applies any configuration update.
+ * Reads and changes cameras' factory configurations ({@value CameraConfiguration#FACTORY_PID}) through
+ * Configuration Admin, so that a change made in the shell is the same as an edit of the camera's {@code .cfg}
+ * file: it persists and the engine applies it as it applies any configuration update.
  *
  * <p>Threading contract: stateless apart from the thread-safe Configuration Admin service; safe from any thread.
  * Two shells changing one camera at once follow Configuration Admin's last-update-wins.
  */
 public final class CameraConfigurations {
-
-    /** The cameras' factory PID. */
-    public static final String FACTORY_PID = "io.kapture.camera";
-    /** Configuration property naming the camera. */
-    public static final String NAME = "name";
-    /** Configuration property naming the delivery strategy. */
-    public static final String DELIVERY = "delivery";
 
     private final ConfigurationAdmin configurationAdmin;
 
@@ -41,8 +36,8 @@ public final class CameraConfigurations {
 
     /**
      * The configuration of the camera: the one with the camera service's PID when that is known, otherwise the
-     * camera factory configuration whose {@value #NAME} is the camera's or, without a name, whose PID ends in
-     * {@code ~camera}.
+     * camera factory configuration whose {@value CameraConfiguration#NAME} is the camera's or, without a name,
+     * whose PID ends in {@code ~camera}.
      *
      * @throws IllegalStateException if there is none
      */
@@ -53,10 +48,11 @@ public final class CameraConfigurations {
                 return byPid[0];
             }
         }
-        return Arrays.stream(list("(" + ConfigurationAdmin.SERVICE_FACTORYPID + "=" + FACTORY_PID + ")"))
+        String factoryPid = CameraConfiguration.FACTORY_PID;
+        return Arrays.stream(list("(" + ConfigurationAdmin.SERVICE_FACTORYPID + "=" + factoryPid + ")"))
                 .filter(configuration -> isOf(configuration, camera)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No configuration found for camera '" + camera
-                        + "' (factory PID " + FACTORY_PID + "); it may have been deleted meanwhile."));
+                        + "' (factory PID " + factoryPid + "); it may have been deleted meanwhile."));
     }
 
     /** One property of the configuration, if set. */
@@ -91,7 +87,7 @@ public final class CameraConfigurations {
 
     private static boolean isOf(Configuration configuration, String camera) {
         Dictionary<String, Object> properties = configuration.getProperties();
-        Object name = properties == null ? null : properties.get(NAME);
+        Object name = properties == null ? null : properties.get(CameraConfiguration.NAME);
         if (name != null) {
             return camera.equals(String.valueOf(name));
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.kapture.api.CameraConfiguration;
 import io.kapture.api.CaptureSession;
 
 /**
@@ -49,7 +50,7 @@ public final class Cameras {
 
     private String listing() {
         if (sessions.isEmpty()) {
-            return "No cameras are configured (factory PID " + CameraConfigurations.FACTORY_PID + ").";
+            return "No cameras are configured (factory PID " + CameraConfiguration.FACTORY_PID + ").";
         }
         return "Cameras: " + names().stream().collect(Collectors.joining(", "));
     }

@@ -8,25 +8,24 @@ import java.util.stream.Collectors;
 
 import org.apache.karaf.shell.support.table.ShellTable;
 
-import io.kapture.api.spi.CaptureSource;
 import io.kapture.api.spi.ControlInfo;
 
 /**
- * The controls of an opened source as the shell shows and sets them: the table of {@code kapture:controls},
- * the lookup of one control by name and the reading of a value the way a user types it (a number, a boolean
- * word or a menu label).
+ * The controls of a device as the shell shows and sets them: the table of {@code kapture:controls}, the lookup
+ * of one control by name and the reading of a value the way a user types it (a number, a boolean word or a menu
+ * label).
  *
- * <p>Threading contract: works on the source it is given, on the calling thread; the source's control methods
- * may be called from any thread by their contract.
+ * <p>Threading contract: works on the target it is given, on the calling thread; a target's control methods may
+ * be called from any thread by their contract.
  */
 public final class Controls {
 
     private final String device;
-    private final CaptureSource source;
+    private final ControlTarget target;
 
-    public Controls(String device, CaptureSource source) {
+    public Controls(String device, ControlTarget target) {
         this.device = device;
-        this.source = source;
+        this.target = target;
     }
 
     /** One row per control. */
@@ -41,7 +40,7 @@ public final class Controls {
         table.column("Step").alignRight();
         table.column("Menu");
         table.emptyTableText("Device " + device + " has no controls.");
-        for (ControlInfo control : source.controls()) {
+        for (ControlInfo control : target.controls()) {
             table.addRow().addContent(control.name(), control.type().name().toLowerCase(Locale.ROOT),
                     control.value(), control.defaultValue(), control.minimum(), control.maximum(), control.step(),
                     menu(control.menu()));
@@ -55,7 +54,7 @@ public final class Controls {
      * @throws IllegalArgumentException naming the device's controls, if it has none of that name
      */
     public ControlInfo get(String name) {
-        List<ControlInfo> controls = source.controls();
+        List<ControlInfo> controls = target.controls();
         String listing = controls.isEmpty() ? "It has no controls."
                 : "Controls: " + controls.stream().map(ControlInfo::name).collect(Collectors.joining(", "));
         return controls.stream().filter(control -> control.name().equals(name)).findFirst()

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.kapture.api.CaptureSession;
 import io.kapture.api.DeviceBusyException;
+import io.kapture.api.SessionState;
 import io.kapture.api.spi.CaptureSource;
 import io.kapture.api.spi.CaptureSourceProvider;
 import io.kapture.api.spi.DeviceInfo;
@@ -17,7 +19,7 @@ import io.kapture.api.spi.DeviceInfo;
 /**
  * Capture devices as the shell sees them: discovered through every {@link CaptureSourceProvider}, named either
  * directly ({@code /dev/video0}, {@code synthetic}) or through a configured camera, and opened just long enough
- * for one piece of work.
+ * for one piece of work, or reached through a running camera's session for its controls.
  *
  * <p>Threading contract: holds immutable snapshots of the provider and camera lists; safe from any thread. Each
  * {@link #withSource} call opens and closes its own source on the calling thread.
@@ -82,6 +84,20 @@ public final class Devices {
         } finally {
             source.close();
         }
+    }
+
+    /**
+     * Runs {@code work} on the controls of a device or camera: a running camera's through its session, which acts
+     * on the device its stream holds open (a V4L2 device cannot be opened a second time); anything else (a device,
+     * a camera that does not run) on the device opened for the call, as {@link #withSource} does.
+     */
+    public <T> T withControls(String deviceOrCamera, Function<ControlTarget, T> work) {
+        Optional<CaptureSession> running = cameras.find(deviceOrCamera)
+                .filter(session -> session.state() == SessionState.RUNNING);
+        if (running.isPresent()) {
+            return work.apply(ControlTarget.of(running.get()));
+        }
+        return withSource(deviceOrCamera, source -> work.apply(ControlTarget.of(source)));
     }
 
     private CaptureSource open(String device) {

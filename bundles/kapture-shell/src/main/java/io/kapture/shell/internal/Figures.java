@@ -1,10 +1,13 @@
 package io.kapture.shell.internal;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Formats the numbers the commands show: frame rates, durations in nanoseconds, ratios and byte sizes, always
- * in {@link Locale#ROOT} so that output is the same on every machine (integration tests assert on it).
+ * Formats the numbers the commands show: frame rates, durations in nanoseconds, ratios, times of day and byte
+ * sizes, always in {@link Locale#ROOT} so that output is the same on every machine (integration tests assert on it).
  *
  * <p>Threading contract: stateless; safe from any thread.
  */
@@ -16,6 +19,7 @@ public final class Figures {
     private static final long MICROSECOND = 1_000L;
     private static final long MILLISECOND = 1_000_000L;
     private static final long SECOND = 1_000_000_000L;
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     private Figures() {
     }
@@ -58,6 +62,15 @@ public final class Figures {
     /** A ratio from 0 to 1 as a percentage with one decimal: {@code 99.5%}. */
     public static String percent(double ratio) {
         return String.format(Locale.ROOT, "%.1f%%", ratio * 100);
+    }
+
+    /** A wall-clock time in ms since the epoch, to the second in this machine's zone: {@code 2025-01-31 14:05:09}. */
+    public static String dateTime(long epochMillis) {
+        return dateTime(epochMillis, ZoneId.systemDefault());
+    }
+
+    static String dateTime(long epochMillis, ZoneId zone) {
+        return DATE_TIME.withZone(zone).format(Instant.ofEpochMilli(epochMillis));
     }
 
     /** A byte count in B, KiB or MiB. */

@@ -9,11 +9,13 @@ import io.kapture.api.CaptureSession;
 import io.kapture.api.CaptureStats;
 import io.kapture.api.FramePoolStats;
 import io.kapture.api.ListenerStats;
+import io.kapture.api.SessionState;
 import io.kapture.shell.internal.metrics.CameraFigures;
 
 /**
- * What {@code kapture:stats} shows: per camera the frame rate, the frames captured and delivered, every kind of
- * loss counted apart, the driver buffers and the pool; per listener its deliveries, drops and latency
+ * What {@code kapture:stats} shows: per camera since when its stream runs and how often it restarted, the frame
+ * rate, the frames captured and delivered (counted since that start), every kind of loss counted apart, the
+ * driver buffers and the pool; per listener its deliveries, drops and latency
  * percentiles; and, when the processor-stats bundle runs, its jitter and gap figures.
  *
  * <p>Threading contract: stateless; each session's snapshot is taken once per print, so the figures of one
@@ -48,6 +50,8 @@ public final class StatsView {
         ShellTable table = new ShellTable();
         table.column("Camera");
         table.column("State");
+        table.column("Running since");
+        table.column("Restarts").alignRight();
         table.column("Delivery");
         table.column("FPS").alignRight();
         table.column("Captured").alignRight();
@@ -57,7 +61,10 @@ public final class StatsView {
         table.emptyTableText("No cameras configured.");
         for (Snapshot snapshot : snapshots) {
             CaptureStats stats = snapshot.stats();
-            table.addRow().addContent(snapshot.session().camera(), snapshot.session().state(),
+            SessionState state = snapshot.session().state();
+            String since = state == SessionState.RUNNING && stats.startedAtMillis() > 0
+                    ? Figures.dateTime(stats.startedAtMillis()) : Figures.NONE;
+            table.addRow().addContent(snapshot.session().camera(), state, since, stats.restarts(),
                     snapshot.session().delivery(), Figures.fps(stats.fps()), stats.captured(), stats.delivered(),
                     stats.queuedBuffers() + "/" + stats.bufferCount(),
                     stats.pool().map(FramePoolStats::hitRate).map(Figures::percent).orElse(Figures.NONE));

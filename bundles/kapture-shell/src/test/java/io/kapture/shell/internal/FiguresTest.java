@@ -2,6 +2,8 @@ package io.kapture.shell.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.ZoneOffset;
+
 import org.junit.jupiter.api.Test;
 
 class FiguresTest {
@@ -13,6 +15,13 @@ class FiguresTest {
         assertEquals("4.56 ms", Figures.nanos(4_560_000));
         assertEquals("1.20 s", Figures.nanos(1_200_000_000));
         assertEquals("250.0 µs", Figures.micros(250));
+    }
+
+    @Test
+    void timesOfDayToTheSecond() {
+        assertEquals("1970-01-01 00:00:00", Figures.dateTime(999, ZoneOffset.UTC));
+        assertEquals("2023-11-14 22:13:20", Figures.dateTime(1_700_000_000_000L, ZoneOffset.UTC));
+        assertEquals("2023-11-15 00:13:20", Figures.dateTime(1_700_000_000_000L, ZoneOffset.ofHours(2)));
     }
 
     @Test

@@ -7,35 +7,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.kapture.api.CameraConfiguration;
+
 /**
- * The property keys of a camera configuration, and which of them a capture source provider may care about.
+ * What the engine adds to the camera configuration's keys ({@link CameraConfiguration}): the framework's
+ * {@code service.pid} it names unnamed cameras by, and which keys a capture source provider may care about.
  *
  * <p>Stateless; safe from any thread.
  */
 public final class SettingsKeys {
 
-    public static final String FACTORY_PID = "io.kapture.camera";
-
-    public static final String NAME = "name";
-    public static final String DEVICE = "device";
-    public static final String WIDTH = "width";
-    public static final String HEIGHT = "height";
-    public static final String PIXEL_FORMAT = "pixel.format";
-    public static final String FPS = "fps";
-    public static final String BUFFERS = "buffers";
-    public static final String DELIVERY = "delivery";
-    public static final String QUEUE_CAPACITY = "queue.capacity";
-    public static final String DROP_POLICY = "drop.policy";
-    public static final String ENABLED = "enabled";
-    public static final String CONTROLS = "controls";
-    public static final String RETRY_INTERVAL_MS = "retry.interval.ms";
-    public static final String STALL_TIMEOUT_MS = "stall.timeout.ms";
-
     public static final String SERVICE_PID = "service.pid";
 
     /** Keys the engine applies without reopening the device, so they never restart a stream. */
-    private static final Set<String> LIVE = Set.of(DELIVERY, QUEUE_CAPACITY, DROP_POLICY, ENABLED, RETRY_INTERVAL_MS,
-            STALL_TIMEOUT_MS);
+    private static final Set<String> LIVE = Set.of(CameraConfiguration.DELIVERY, CameraConfiguration.QUEUE_CAPACITY,
+            CameraConfiguration.DROP_POLICY, CameraConfiguration.ENABLED, CameraConfiguration.RETRY_INTERVAL_MS,
+            CameraConfiguration.STALL_TIMEOUT_MS);
 
     /** Prefixes of keys that Configuration Admin, SCR or File Install add; they say nothing about the device. */
     private static final List<String> FRAMEWORK_PREFIXES = List.of("service.", "component.", "felix.", ".");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.kapture.api.CameraConfiguration;
 import io.kapture.api.DropPolicy;
 import io.kapture.api.FrameFormat;
 import io.kapture.api.PixelFormat;
@@ -29,7 +30,7 @@ public final class SettingsParser {
      * too, so that their errors can name the camera.
      */
     public static String cameraName(Map<String, ?> raw) {
-        Object name = raw.get(SettingsKeys.NAME);
+        Object name = raw.get(CameraConfiguration.NAME);
         if (name instanceof String text && !text.isBlank()) {
             return text.trim();
         }
@@ -39,7 +40,7 @@ public final class SettingsParser {
             if (tilde >= 0) {
                 return text.substring(tilde + 1);
             }
-            String prefix = SettingsKeys.FACTORY_PID + ".";
+            String prefix = CameraConfiguration.FACTORY_PID + ".";
             return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
         }
         return "";
@@ -54,35 +55,36 @@ public final class SettingsParser {
         ValueReader reader = new ValueReader(raw);
         String name = cameraName(raw);
         if (name.isEmpty()) {
-            reader.error("name must be set (or create the configuration as " + SettingsKeys.FACTORY_PID
+            reader.error("name must be set (or create the configuration as " + CameraConfiguration.FACTORY_PID
                     + "~<name>)");
         } else if (name.equals("*")) {
             reader.error("name must not be '*': listeners use it to mean every camera");
         }
-        String device = required(reader, SettingsKeys.DEVICE, CameraSettings.DEFAULT_DEVICE,
+        String device = required(reader, CameraConfiguration.DEVICE, CameraSettings.DEFAULT_DEVICE,
                 "a device such as synthetic or /dev/video0");
-        Long width = inRange(reader, SettingsKeys.WIDTH, CameraSettings.DEFAULT_WIDTH, 1, FrameFormat.MAX_DIMENSION);
-        Long height = inRange(reader, SettingsKeys.HEIGHT, CameraSettings.DEFAULT_HEIGHT, 1,
+        Long width = inRange(reader, CameraConfiguration.WIDTH, CameraSettings.DEFAULT_WIDTH, 1,
+                FrameFormat.MAX_DIMENSION);
+        Long height = inRange(reader, CameraConfiguration.HEIGHT, CameraSettings.DEFAULT_HEIGHT, 1,
                 FrameFormat.MAX_DIMENSION);
         PixelFormat pixelFormat = pixelFormat(reader);
-        Double fps = reader.number(SettingsKeys.FPS, CameraSettings.DEFAULT_FPS);
+        Double fps = reader.number(CameraConfiguration.FPS, CameraSettings.DEFAULT_FPS);
         if (fps != null && (fps < 0 || fps > CameraSettings.MAX_FPS)) {
-            reader.error(SettingsKeys.FPS + " must be between 0 (as fast as the device can) and "
+            reader.error(CameraConfiguration.FPS + " must be between 0 (as fast as the device can) and "
                     + (int) CameraSettings.MAX_FPS + ", was " + fps);
         }
         Long buffers = buffers(reader);
-        String delivery = required(reader, SettingsKeys.DELIVERY, CameraSettings.DEFAULT_DELIVERY,
+        String delivery = required(reader, CameraConfiguration.DELIVERY, CameraSettings.DEFAULT_DELIVERY,
                 "the name of a delivery strategy such as copy, pool or zerocopy");
-        Long queueCapacity = inRange(reader, SettingsKeys.QUEUE_CAPACITY, CameraSettings.DEFAULT_QUEUE_CAPACITY, 1,
-                CameraSettings.MAX_QUEUE_CAPACITY);
+        Long queueCapacity = inRange(reader, CameraConfiguration.QUEUE_CAPACITY,
+                CameraSettings.DEFAULT_QUEUE_CAPACITY, 1, CameraSettings.MAX_QUEUE_CAPACITY);
         DropPolicy dropPolicy = dropPolicy(reader);
-        Boolean enabled = reader.flag(SettingsKeys.ENABLED, CameraSettings.DEFAULT_ENABLED);
+        Boolean enabled = reader.flag(CameraConfiguration.ENABLED, CameraSettings.DEFAULT_ENABLED);
         List<ControlSetting> controls = controls(reader);
-        Long retry = inRange(reader, SettingsKeys.RETRY_INTERVAL_MS, CameraSettings.DEFAULT_RETRY_INTERVAL_MS,
+        Long retry = inRange(reader, CameraConfiguration.RETRY_INTERVAL_MS, CameraSettings.DEFAULT_RETRY_INTERVAL_MS,
                 CameraSettings.MIN_RETRY_INTERVAL_MS, CameraSettings.MAX_RETRY_INTERVAL_MS);
-        Long stall = reader.whole(SettingsKeys.STALL_TIMEOUT_MS, CameraSettings.DEFAULT_STALL_TIMEOUT_MS);
+        Long stall = reader.whole(CameraConfiguration.STALL_TIMEOUT_MS, CameraSettings.DEFAULT_STALL_TIMEOUT_MS);
         if (stall != null && stall != 0 && stall < CameraSettings.MIN_STALL_TIMEOUT_MS) {
-            reader.error(SettingsKeys.STALL_TIMEOUT_MS + " must be 0 (no watchdog) or at least "
+            reader.error(CameraConfiguration.STALL_TIMEOUT_MS + " must be 0 (no watchdog) or at least "
                     + CameraSettings.MIN_STALL_TIMEOUT_MS + ", was " + stall);
         }
         if (!reader.errors().isEmpty()) {
@@ -113,45 +115,47 @@ public final class SettingsParser {
     }
 
     private static Long buffers(ValueReader reader) {
-        Long buffers = reader.whole(SettingsKeys.BUFFERS, CameraSettings.DEFAULT_BUFFERS);
+        Long buffers = reader.whole(CameraConfiguration.BUFFERS, CameraSettings.DEFAULT_BUFFERS);
         if (buffers != null && buffers < CameraSettings.MIN_BUFFERS) {
-            reader.error(SettingsKeys.BUFFERS + " must be at least " + CameraSettings.MIN_BUFFERS
+            reader.error(CameraConfiguration.BUFFERS + " must be at least " + CameraSettings.MIN_BUFFERS
                     + " (one being filled while another is read), was " + buffers);
         } else if (buffers != null && buffers > CameraSettings.MAX_BUFFERS) {
-            reader.error(SettingsKeys.BUFFERS + " must be at most " + CameraSettings.MAX_BUFFERS + ", was " + buffers);
+            reader.error(CameraConfiguration.BUFFERS + " must be at most " + CameraSettings.MAX_BUFFERS + ", was "
+                    + buffers);
         }
         return buffers;
     }
 
     private static PixelFormat pixelFormat(ValueReader reader) {
-        String name = reader.text(SettingsKeys.PIXEL_FORMAT, CameraSettings.DEFAULT_PIXEL_FORMAT);
+        String name = reader.text(CameraConfiguration.PIXEL_FORMAT, CameraSettings.DEFAULT_PIXEL_FORMAT);
         if (name == null) {
             return null;
         }
         try {
             return PixelFormat.parse(name);
         } catch (IllegalArgumentException e) {
-            reader.error(SettingsKeys.PIXEL_FORMAT + " '" + name + "' unknown; supported: "
+            reader.error(CameraConfiguration.PIXEL_FORMAT + " '" + name + "' unknown; supported: "
                     + Arrays.stream(PixelFormat.values()).map(Enum::name).collect(Collectors.joining(", ")));
             return null;
         }
     }
 
     private static DropPolicy dropPolicy(ValueReader reader) {
-        String name = reader.text(SettingsKeys.DROP_POLICY, CameraSettings.DEFAULT_DROP_POLICY);
+        String name = reader.text(CameraConfiguration.DROP_POLICY, CameraSettings.DEFAULT_DROP_POLICY);
         if (name == null) {
             return null;
         }
         try {
             return DropPolicy.parse(name);
         } catch (IllegalArgumentException e) {
-            reader.error(SettingsKeys.DROP_POLICY + " '" + name + "' unknown; use BLOCK, DROP_OLDEST or DROP_NEWEST");
+            reader.error(CameraConfiguration.DROP_POLICY + " '" + name
+                    + "' unknown; use BLOCK, DROP_OLDEST or DROP_NEWEST");
             return null;
         }
     }
 
     private static List<ControlSetting> controls(ValueReader reader) {
-        List<String> entries = reader.texts(SettingsKeys.CONTROLS);
+        List<String> entries = reader.texts(CameraConfiguration.CONTROLS);
         List<ControlSetting> controls = new ArrayList<>();
         if (entries == null) {
             return controls;
@@ -160,7 +164,7 @@ public final class SettingsParser {
             int equals = entry.indexOf('=');
             Long value = equals > 0 ? wholeOrNull(entry.substring(equals + 1).trim()) : null;
             if (value == null || entry.substring(0, equals).isBlank()) {
-                reader.error(SettingsKeys.CONTROLS + " entry '" + entry
+                reader.error(CameraConfiguration.CONTROLS + " entry '" + entry
                         + "' must be name=value with a whole number value, e.g. brightness=128");
             } else {
                 controls.add(new ControlSetting(entry.substring(0, equals).trim(), value));

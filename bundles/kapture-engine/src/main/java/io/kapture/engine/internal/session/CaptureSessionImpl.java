@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.kapture.api.CaptureException;
+import io.kapture.api.CameraConfiguration;
 import io.kapture.api.CaptureSession;
 import io.kapture.api.CaptureStats;
 import io.kapture.api.FrameFormat;
@@ -15,10 +15,10 @@ import io.kapture.api.FrameListener;
 import io.kapture.api.FramePool;
 import io.kapture.api.SessionState;
 import io.kapture.api.spi.CaptureSourceProvider;
+import io.kapture.api.spi.ControlInfo;
 import io.kapture.api.spi.DeliveryStrategy;
 import io.kapture.engine.internal.config.CameraSettings;
 import io.kapture.engine.internal.config.InvalidSettingsException;
-import io.kapture.engine.internal.config.SettingsKeys;
 import io.kapture.engine.internal.config.SettingsParser;
 import io.kapture.engine.internal.fanout.Subscription;
 
@@ -29,9 +29,10 @@ import io.kapture.engine.internal.fanout.Subscription;
  * and if so can it run now, and if not, why.
  *
  * <p>Threading contract: all methods may be called from any thread. Changes are serialised by a control lock;
- * the getters and {@link #stats()} read volatile fields and never wait for it. Capture threads never take the
- * lock: they report to the {@link ControlThread} (which also runs retries), whose tasks do. Statistics cover the
- * current stream, or the last one once stopped.
+ * the getters, {@link #stats()} and the control methods read volatile fields and never wait for it (a control
+ * call on a stream being stopped fails with {@link IllegalStateException}, see {@link StreamContext#onSource}).
+ * Capture threads never take the lock: they report to the {@link ControlThread} (which also runs retries), whose
+ * tasks do. Statistics cover the current stream, or the last one once stopped.
  */
 public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
 
@@ -41,12 +42,11 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
     private final SessionServices services = new SessionServices();
     private final SessionStatus status = new SessionStatus();
     private final ControlThread control = new ControlThread(status::camera);
+    private final CurrentStream streams = new CurrentStream();
 
     private boolean closed;
     private boolean requested;
     private CameraSettings settings;
-    private volatile Stream stream;
-    private volatile Stream lastStream;
 
     // ---- configuration and life cycle
 
@@ -63,7 +63,7 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
             try {
                 next = SettingsParser.parse(properties);
             } catch (InvalidSettingsException e) {
-                Object device = properties.get(SettingsKeys.DEVICE);
+                Object device = properties.get(CameraConfiguration.DEVICE);
                 status.rejected(e.getMessage(), settings != null, SettingsParser.cameraName(properties),
                         device instanceof String text ? text : "");
                 return;
@@ -87,7 +87,7 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
 
     /** Applies what can change while running; stops the stream where it cannot, for reconcile to restart. */
     private void applyChange(CameraSettings previous, CameraSettings next) {
-        Stream current = stream;
+        Stream current = streams.running();
         if (current == null) {
             return;
         }
@@ -152,7 +152,7 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
     public void removeProvider(CaptureSourceProvider provider) {
         synchronized (lock) {
             services.removeProvider(provider);
-            Stream current = stream;
+            Stream current = streams.running();
             if (current != null && current.provider() == provider) {
                 LOG.info("Camera {}: its capture source went away; stopping", status.camera());
                 stopStream(SessionState.WAITING);
@@ -171,7 +171,7 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
     public void removeStrategy(DeliveryStrategy strategy) {
         synchronized (lock) {
             services.removeStrategy(strategy);
-            Stream current = stream;
+            Stream current = streams.running();
             if (current != null && current.uses(strategy)) {
                 LOG.info("Camera {}: a delivery strategy it uses went away; stopping", status.camera());
                 stopStream(SessionState.WAITING);
@@ -185,7 +185,7 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
         synchronized (lock) {
             ListenerEntry entry = new ListenerEntry(listener, subscription);
             services.putListener(entry);
-            Stream current = stream;
+            Stream current = streams.running();
             if (current != null) {
                 current.unsubscribe(listener);
                 current.subscribe(entry);
@@ -196,7 +196,7 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
     public void removeListener(FrameListener listener) {
         synchronized (lock) {
             services.removeListener(listener);
-            Stream current = stream;
+            Stream current = streams.running();
             if (current != null) {
                 current.unsubscribe(listener);
             }
@@ -219,7 +219,7 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
 
     /** Under the lock: starts the stream if the camera is wanted, valid and not running. */
     private void reconcile() {
-        if (closed || settings == null || !requested || stream != null) {
+        if (closed || settings == null || !requested || streams.running() != null) {
             return;
         }
         control.cancelRetry();
@@ -227,7 +227,7 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
         Optional<CaptureSourceProvider> provider = services.providerFor(wanted.device());
         if (provider.isEmpty()) {
             status.waiting("camera " + wanted.name() + ": no capture source handles device '" + wanted.device()
-                    + "'; install feature " + featureFor(wanted.device()));
+                    + "'; install feature " + SessionStatus.featureFor(wanted.device()));
             return;
         }
         Optional<NamedStrategy> strategy = services.strategy(wanted.delivery());
@@ -239,13 +239,13 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
         status.state(SessionState.STARTING);
         try {
             Stream started = Stream.open(wanted, provider.get(), strategy.get(), services.listeners(), this);
-            stream = started;
-            lastStream = started;
+            streams.started(started);
             status.running(started.problems());
             LOG.info("Camera {}: capturing {} from '{}' with {} delivery", wanted.name(), started.format(),
                     wanted.device(), wanted.delivery());
         } catch (RuntimeException | LinkageError e) {
-            failed("camera " + wanted.name() + ": cannot start device '" + wanted.device() + "': " + describe(e), e);
+            failed("camera " + wanted.name() + ": cannot start device '" + wanted.device() + "': "
+                    + SessionStatus.describe(e), e);
         } finally {
             if (status.state() == SessionState.STARTING) {
                 status.state(SessionState.FAILED);
@@ -273,7 +273,7 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
         if (target == SessionState.STOPPED) {
             status.clearProblem();
         }
-        Stream current = stream;
+        Stream current = streams.running();
         if (current == null) {
             if (settings != null) {
                 status.state(target);
@@ -281,7 +281,7 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
             return;
         }
         status.state(SessionState.STOPPING);
-        stream = null;
+        streams.take();
         try {
             current.close();
         } finally {
@@ -294,9 +294,9 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
     @Override
     public void streamFailed(Stream failedStream, Throwable cause) {
         onControlThread(() -> {
-            if (stream == failedStream) {
+            if (streams.running() == failedStream) {
                 String why = "camera " + status.camera() + ": device '" + status.device()
-                        + "' failed while capturing: " + describe(cause);
+                        + "' failed while capturing: " + SessionStatus.describe(cause);
                 status.problem(why);
                 stopStream(SessionState.FAILED);
                 failed(why, cause);
@@ -307,7 +307,7 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
     @Override
     public void streamStalled(Stream stalledStream, long millis) {
         onControlThread(() -> {
-            if (stream == stalledStream) {
+            if (streams.running() == stalledStream) {
                 LOG.warn("Camera {}: no frame from device '{}' for {} ms; restarting its stream", status.camera(),
                         status.device(), millis);
                 stopStream(SessionState.STOPPED);
@@ -345,8 +345,7 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
 
     @Override
     public Optional<FrameFormat> format() {
-        Stream current = stream;
-        return current == null ? Optional.empty() : Optional.of(current.format());
+        return streams.format();
     }
 
     @Override
@@ -365,28 +364,27 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
     }
 
     @Override
+    public List<String> adjustments() {
+        return streams.adjustments();
+    }
+
+    @Override
     public CaptureStats stats() {
-        Stream last = lastStream;
-        if (last == null) {
-            return new CaptureStats(0, 0, 0, 0, 0, 0, 0, 0, List.of(), services.poolStats());
-        }
-        return last.stats(services.poolStats());
+        return streams.stats(services.poolStats());
     }
 
-    private static String featureFor(String device) {
-        if (device.startsWith("/dev/")) {
-            return "kapture-v4l2";
-        }
-        if (device.startsWith("synthetic")) {
-            return "kapture-synthetic";
-        }
-        return "one whose capture source provider handles it";
+    @Override
+    public List<ControlInfo> controls() {
+        return streams.require(status.camera(), status::state).controls();
     }
 
-    private static String describe(Throwable e) {
-        if (e.getMessage() == null) {
-            return e.getClass().getName();
-        }
-        return e instanceof CaptureException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    @Override
+    public long control(String name) {
+        return streams.require(status.camera(), status::state).control(name);
+    }
+
+    @Override
+    public void control(String name, long value) {
+        streams.require(status.camera(), status::state).control(name, value);
     }
 }

@@ -12,12 +12,13 @@ import io.kapture.engine.internal.config.CameraSettings;
 
 /**
  * What a session shows of itself through {@link io.kapture.api.CaptureSession}: the camera's identity, its
- * state and its last problem; and the one place that logs problems, each distinct one once, so that a retry
- * every two seconds does not repeat the same warning forever.
+ * state and its last problem; and the one place that words and logs problems, each distinct one once, so that a
+ * retry every two seconds does not repeat the same warning forever.
  *
  * <p>Threading contract: written by the session under its control lock, read from any thread (volatile
  * fields). A problem is always written before the state it explains, so a reader that sees
- * {@link SessionState#FAILED} or {@link SessionState#WAITING} also sees why.
+ * {@link SessionState#FAILED} or {@link SessionState#WAITING} also sees why. The static wording helpers are
+ * stateless.
  */
 final class SessionStatus {
 
@@ -132,5 +133,24 @@ final class SessionStatus {
             return Optional.of(config + "; " + runtime);
         }
         return Optional.ofNullable(config != null ? config : runtime);
+    }
+
+    /** The feature that provides a capture source for {@code device}, for the waiting message. */
+    static String featureFor(String device) {
+        if (device.startsWith("/dev/")) {
+            return "kapture-v4l2";
+        }
+        if (device.startsWith("synthetic")) {
+            return "kapture-synthetic";
+        }
+        return "one whose capture source provider handles it";
+    }
+
+    /** A failure in words: a device error's own message; anything else also says its kind. */
+    static String describe(Throwable e) {
+        if (e.getMessage() == null) {
+            return e.getClass().getName();
+        }
+        return e instanceof CaptureException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

@@ -16,6 +16,7 @@ import io.kapture.api.FramePoolStats;
 import io.kapture.api.ListenerStats;
 import io.kapture.api.spi.CaptureSource;
 import io.kapture.api.spi.CaptureSourceProvider;
+import io.kapture.api.spi.ControlInfo;
 import io.kapture.api.spi.DeliveryStrategy;
 import io.kapture.api.spi.FormatRequest;
 import io.kapture.api.spi.Negotiation;
@@ -30,8 +31,10 @@ import io.kapture.engine.internal.fanout.Subscriber;
  * that lives from a successful start to the matching stop. A restart makes a new stream.
  *
  * <p>Threading contract: {@link #open}, the subscriber and settings methods and {@link #close} are called by the
- * session under its control lock, one at a time. {@link #stats}, {@link #format} and {@link #uses} may be called
- * from any thread. The capture thread runs {@link CaptureLoop}; each subscriber has its own delivery thread.
+ * session under its control lock, one at a time. {@link #stats}, {@link #format}, {@link #adjustments},
+ * {@link #uses} and the control methods may be called from any thread; the control methods pass the
+ * {@link StreamContext}'s gate, so they never reach a source that {@link #close} is closing. The capture thread
+ * runs {@link CaptureLoop}; each subscriber has its own delivery thread.
  */
 public final class Stream {
 
@@ -46,6 +49,7 @@ public final class Stream {
     private final CaptureSource source;
     private final Negotiation negotiation;
     private final List<String> problems;
+    private final long startedAtMillis = System.currentTimeMillis();
     private final StreamCounters counters = new StreamCounters();
     private final StreamContext context;
     private final FanOut fanOut = new FanOut();
@@ -177,20 +181,43 @@ public final class Stream {
         return negotiation.format();
     }
 
+    /** How the negotiated format differs from the configuration's request, one sentence each. */
+    List<String> adjustments() {
+        return negotiation.adjustments();
+    }
+
+    /** The device's controls; see {@link StreamContext#onSource} for a stream stopped meanwhile. */
+    List<ControlInfo> controls() {
+        return context.onSource(CaptureSource::controls);
+    }
+
+    long control(String name) {
+        return context.onSource(source -> source.control(name));
+    }
+
+    void control(String name, long value) {
+        context.onSource(source -> {
+            source.control(name, value);
+            return null;
+        });
+    }
+
     /** Problems that did not stop the stream (controls not applied), for the session's last error. */
     List<String> problems() {
         return problems;
     }
 
-    CaptureStats stats(Optional<FramePoolStats> pool) {
+    /** This stream's figures; {@code restarts} is the session's count, which outlives streams. */
+    CaptureStats stats(long restarts, Optional<FramePoolStats> pool) {
         Subscriber[] subscribers = finalSubscribers != null ? finalSubscribers : fanOut.snapshot();
         List<ListenerStats> listeners = new ArrayList<>(subscribers.length);
         for (Subscriber subscriber : subscribers) {
             listeners.add(subscriber.stats());
         }
-        return new CaptureStats(counters.captured(), counters.sequenceGaps(), counters.corrupted(),
-                counters.fallbackCopies(), counters.reclaimedLeases(), closed ? 0 : counters.fps(System.nanoTime()),
-                context.queuedBuffers(), context.bufferCount(), listeners, pool);
+        return new CaptureStats(startedAtMillis, restarts, counters.captured(), counters.sequenceGaps(),
+                counters.corrupted(), counters.fallbackCopies(), counters.reclaimedLeases(),
+                closed ? 0 : counters.fps(System.nanoTime()), context.queuedBuffers(), context.bufferCount(),
+                listeners, pool);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.kapture.engine.internal.session;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.StampedLock;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ import io.kapture.engine.internal.fanout.RateLimitedLog;
  * <p>Threading contract: every {@link DeliveryContext} method may be called from any thread. {@link #requeue}
  * and the buffer queries hold a read stamp of a {@link StampedLock} (no allocation, no contention between
  * readers) while they touch the source; {@link #shutdown} takes the write stamp once, so after it returns no
- * call is inside the source and none will enter it. {@link #dequeued} is called on the capture thread only.
+ * call is inside the source and none will enter it. {@link #onSource} passes the same gate for control calls from
+ * any thread. {@link #dequeued} is called on the capture thread only.
  */
 final class StreamContext implements DeliveryContext {
 
@@ -109,6 +111,24 @@ final class StreamContext implements DeliveryContext {
     @Override
     public void countReclaimedLease() {
         counters.countReclaimedLease();
+    }
+
+    /**
+     * Runs a control call on the source while the stream lives: the shell reads and sets controls from its own
+     * thread, and must not reach a device that the session is closing.
+     *
+     * @throws IllegalStateException once the stream has stopped
+     */
+    <T> T onSource(Function<CaptureSource, T> call) {
+        long stamp = gate.readLock();
+        try {
+            if (!live) {
+                throw new IllegalStateException("camera " + camera + " stopped");
+            }
+            return call.apply(source);
+        } finally {
+            gate.unlockRead(stamp);
+        }
     }
 
     /** Buffers dequeued and not given back. */

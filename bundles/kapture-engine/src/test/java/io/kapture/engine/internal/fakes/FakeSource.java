@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -28,7 +29,8 @@ import io.kapture.api.spi.Negotiation;
  * A capture source with V4L2 buffer semantics and frames made on demand: a ring of direct buffers, each of which
  * must be queued to be filled; a frame produced while none is queued is lost and leaves a sequence gap. Every
  * frame carries its sequence number in its first eight bytes. It records what a real driver would complain
- * about: buffers still out at stop, buffers queued twice, queue calls after close.
+ * about: buffers still out at stop, buffers queued twice, queue and control calls after close. Widths are rounded
+ * down to a multiple of {@value #WIDTH_STEP}, with an adjustment saying so.
  *
  * <p>Thread-safe: one lock guards the ring; the engine's thread and the test's thread meet on it.
  */
@@ -36,6 +38,9 @@ public final class FakeSource implements CaptureSource {
 
     /** The one control this device has. */
     public static final String BRIGHTNESS = "brightness";
+
+    /** The device takes widths in multiples of this. */
+    public static final int WIDTH_STEP = 8;
 
     private static final long PRODUCE_WAIT_SECONDS = 10;
 
@@ -46,6 +51,7 @@ public final class FakeSource implements CaptureSource {
     private final ArrayDeque<Buffer> filled = new ArrayDeque<>();
     private final Set<Integer> outstanding = new HashSet<>();
     private final Map<String, Long> controls = new ConcurrentHashMap<>(Map.of(BRIGHTNESS, 0L));
+    private final AtomicInteger controlsAfterClose = new AtomicInteger();
     private Buffer[] buffers = new Buffer[0];
     private FrameFormat format;
     private long nextSequence;
@@ -71,10 +77,14 @@ public final class FakeSource implements CaptureSource {
         return List.of();
     }
 
+    /** Takes widths in multiples of {@value #WIDTH_STEP} only, rounding others down, and says so. */
     @Override
     public Negotiation negotiate(FormatRequest request) {
-        format = FrameFormat.of(request.width(), request.height(), request.pixelFormat());
-        return new Negotiation(format, request.framesPerSecond(), List.of());
+        int width = Math.max(WIDTH_STEP, request.width() / WIDTH_STEP * WIDTH_STEP);
+        format = FrameFormat.of(width, request.height(), request.pixelFormat());
+        List<String> adjustments = width == request.width() ? List.of()
+                : List.of("width " + request.width() + " rounded to " + width + ", a multiple of " + WIDTH_STEP);
+        return new Negotiation(format, request.framesPerSecond(), adjustments);
     }
 
     @Override
@@ -175,12 +185,14 @@ public final class FakeSource implements CaptureSource {
 
     @Override
     public List<ControlInfo> controls() {
+        checkOpen();
         return List.of(new ControlInfo(BRIGHTNESS, ControlInfo.Type.INTEGER, 0, 255, 1, 0, controls.get(BRIGHTNESS),
                 Map.of()));
     }
 
     @Override
     public long control(String name) {
+        checkOpen();
         Long value = controls.get(name);
         if (value == null) {
             throw new IllegalArgumentException("no control '" + name + "'; controls: " + BRIGHTNESS);
@@ -190,6 +202,7 @@ public final class FakeSource implements CaptureSource {
 
     @Override
     public void control(String name, long value) {
+        checkOpen();
         if (!controls.containsKey(name)) {
             throw new IllegalArgumentException("no control '" + name + "'; controls: " + BRIGHTNESS);
         }
@@ -204,6 +217,14 @@ public final class FakeSource implements CaptureSource {
             closed = true;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Like a closed file descriptor: a control call on a closed device fails, and is counted. */
+    private void checkOpen() {
+        if (locked(() -> closed)) {
+            controlsAfterClose.incrementAndGet();
+            throw new CaptureException("fake device " + device + " is closed");
         }
     }
 
@@ -284,6 +305,11 @@ public final class FakeSource implements CaptureSource {
 
     public int duplicateQueues() {
         return locked(() -> duplicateQueues);
+    }
+
+    /** Control calls made after the source was closed. */
+    public int controlsAfterClose() {
+        return controlsAfterClose.get();
     }
 
     public int queuesAfterClose() {

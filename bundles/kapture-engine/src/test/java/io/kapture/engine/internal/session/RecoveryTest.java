@@ -112,6 +112,7 @@ class RecoveryTest {
         fixture.running("stall.timeout.ms", 100L);
 
         eventually(() -> fixture.provider.opened().size() >= 2);
+        eventually(() -> fixture.stats().restarts() >= 1);
 
         fixture.session.stop();
         assertTrue(fixture.provider.opened().stream().allMatch(FakeSource::isClosed));

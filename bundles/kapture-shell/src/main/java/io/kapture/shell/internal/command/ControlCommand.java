@@ -9,10 +9,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import io.kapture.api.CaptureSession;
-import io.kapture.api.spi.CaptureSource;
 import io.kapture.api.spi.CaptureSourceProvider;
 import io.kapture.api.spi.ControlInfo;
 import io.kapture.shell.internal.Cameras;
+import io.kapture.shell.internal.ControlTarget;
 import io.kapture.shell.internal.Controls;
 import io.kapture.shell.internal.Devices;
 import io.kapture.shell.internal.completer.ControlNameCompleter;
@@ -20,7 +20,9 @@ import io.kapture.shell.internal.completer.DeviceCompleter;
 
 /**
  * {@code kapture:control <device> <name> [value]}: prints one control's value or, with a value, sets it and
- * prints what the device reports afterwards (drivers clamp values to the control's range).
+ * prints what the device reports afterwards (drivers clamp values to the control's range). A running camera's
+ * controls are reached through its session, so a value set lasts while its stream runs; any other device is
+ * opened for the call.
  *
  * <p>Threading contract: see {@link KaptureCommand}.
  */
@@ -52,21 +54,21 @@ public class ControlCommand extends KaptureCommand {
     protected void run() {
         Devices devices = new Devices(providers, new Cameras(sessions));
         String resolved = devices.resolve(device);
-        String line = devices.withSource(device, source -> value == null ? show(resolved, source)
-                : change(resolved, source));
+        String line = devices.withControls(device, target -> value == null ? show(resolved, target)
+                : change(resolved, target));
         System.out.println(line);
     }
 
-    private String show(String resolved, CaptureSource source) {
-        ControlInfo info = new Controls(resolved, source).get(control);
-        return control + " = " + Controls.describe(info, source.control(control));
+    private String show(String resolved, ControlTarget target) {
+        ControlInfo info = new Controls(resolved, target).get(control);
+        return control + " = " + Controls.describe(info, target.control(control));
     }
 
-    private String change(String resolved, CaptureSource source) {
-        ControlInfo info = new Controls(resolved, source).get(control);
-        long before = source.control(control);
-        source.control(control, Controls.parse(info, value));
-        return control + " = " + Controls.describe(info, source.control(control)) + " (was "
+    private String change(String resolved, ControlTarget target) {
+        ControlInfo info = new Controls(resolved, target).get(control);
+        long before = target.control(control);
+        target.control(control, Controls.parse(info, value));
+        return control + " = " + Controls.describe(info, target.control(control)) + " (was "
                 + Controls.describe(info, before) + ")";
     }
 }

@@ -16,8 +16,9 @@ import io.kapture.shell.internal.Devices;
 import io.kapture.shell.internal.completer.DeviceCompleter;
 
 /**
- * {@code kapture:controls <device>}: a device's controls with their values and ranges. The device is opened
- * for the listing and closed again.
+ * {@code kapture:controls <device>}: a device's controls with their values and ranges. A running camera's are
+ * read through its session, from the device its stream holds open; any other device is opened for the listing
+ * and closed again.
  *
  * <p>Threading contract: see {@link KaptureCommand}.
  */
@@ -40,8 +41,8 @@ public class ControlsCommand extends KaptureCommand {
     protected void run() {
         Devices devices = new Devices(providers, new Cameras(sessions));
         String resolved = devices.resolve(device);
-        devices.withSource(device, source -> {
-            new Controls(resolved, source).print(System.out);
+        devices.withControls(device, target -> {
+            new Controls(resolved, target).print(System.out);
             return null;
         });
     }

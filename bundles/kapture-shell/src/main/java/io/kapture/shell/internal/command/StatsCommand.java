@@ -24,8 +24,9 @@ import io.kapture.shell.internal.metrics.ProcessorMetrics;
 
 /**
  * {@code kapture:stats [camera] [--follow]}: per camera and per listener, frame rate, deliveries, losses by
- * cause, latency percentiles, pool hit rate and queued driver buffers, plus processor-stats' jitter figures when
- * that bundle runs. With {@code --follow} the view is redrawn on the session's console until Ctrl-C.
+ * cause, latency percentiles, pool hit rate, queued driver buffers, stream start and restarts, plus
+ * processor-stats' jitter figures when that bundle runs. With {@code --follow} the view is redrawn on the
+ * session's console until Ctrl-C.
  *
  * <p>Threading contract: see {@link KaptureCommand}; with {@code --follow} it blocks its command thread until
  * interrupted.
@@ -33,11 +34,11 @@ import io.kapture.shell.internal.metrics.ProcessorMetrics;
 @Service
 @Command(scope = "kapture", name = "stats",
         description = "Shows capture statistics; --follow refreshes until Ctrl-C",
-        detailedDescription = "Per camera: fps, frames captured and delivered, driver buffers queued, pool hit rate, "
-                + "and frames lost by cause (sequence gaps, queue policy drops, fallback copies, "
-                + "reclaimed leases, corrupted). Per listener: queue, deliveries, drops, errors and "
-                + "latency p50/p99/max. With the processor-stats bundle, also its jitter and gap "
-                + "figures.")
+        detailedDescription = "Per camera: since when its stream runs, stream restarts, fps, frames captured and "
+                + "delivered by the current stream, driver buffers queued, pool hit rate, and frames lost by "
+                + "cause (sequence gaps, queue policy drops, fallback copies, reclaimed leases, corrupted). Per "
+                + "listener: queue, deliveries, drops, errors and latency p50/p99/max. With the processor-stats "
+                + "bundle, also its jitter and gap figures.")
 public class StatsCommand extends KaptureCommand {
 
     @Argument(index = 0, name = "camera", description = "Only this camera")

@@ -13,6 +13,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
+import io.kapture.api.CameraConfiguration;
 import io.kapture.api.CaptureSession;
 import io.kapture.shell.internal.CameraConfigurations;
 import io.kapture.shell.internal.Cameras;
@@ -70,13 +71,13 @@ public class StrategyCommand extends KaptureCommand {
         }
         CameraConfigurations configurations = new CameraConfigurations(configurationAdmin);
         Configuration configuration = configurations.find(camera, lookup.configurationPid(camera));
-        if (CameraConfigurations.get(configuration, CameraConfigurations.DELIVERY).filter(strategy::equals)
+        if (CameraConfigurations.get(configuration, CameraConfiguration.DELIVERY).filter(strategy::equals)
                 .isPresent()) {
             System.out.println(camera + " is already configured to deliver with " + strategy + " (configuration "
                     + configuration.getPid() + " unchanged)");
             return;
         }
-        Object previous = configurations.set(configuration, CameraConfigurations.DELIVERY, strategy)
+        Object previous = configurations.set(configuration, CameraConfiguration.DELIVERY, strategy)
                 .orElse(session.delivery());
         System.out.println(camera + ": delivery " + previous + " -> " + strategy + " (configuration "
                 + configuration.getPid() + " updated)");

@@ -17,12 +17,12 @@ import io.kapture.shell.internal.Cameras;
 import io.kapture.shell.internal.Devices;
 
 /**
- * Completes control names for the device (or camera) typed as the command's first argument, by opening the
- * device briefly and listing its controls. Offers nothing while no device is typed or the device cannot be
- * opened: completion never fails.
+ * Completes control names for the device (or camera) typed as the command's first argument: a running camera's
+ * through its session, any other device by opening it briefly, as the control commands do. Offers nothing while
+ * no device is typed or its controls cannot be read: completion never fails.
  *
  * <p>Threading contract: Karaf makes one instance per registration and calls it from console threads; each call
- * opens and closes its own source.
+ * opens and closes its own source where it opens one.
  */
 @Service
 public class ControlNameCompleter implements Completer {
@@ -41,8 +41,8 @@ public class ControlNameCompleter implements Completer {
         }
         List<String> names;
         try {
-            names = new Devices(providers, new Cameras(sessions)).withSource(device.get(),
-                    source -> source.controls().stream().map(ControlInfo::name).toList());
+            names = new Devices(providers, new Cameras(sessions)).withControls(device.get(),
+                    target -> target.controls().stream().map(ControlInfo::name).toList());
         } catch (RuntimeException e) {
             return -1;
         }

@@ -20,11 +20,12 @@ import io.kapture.shell.internal.testing.Stats;
 class CamerasCommandTest {
 
     @Test
-    void listsEveryCameraWithItsFiguresAndLastError() throws Exception {
+    void listsEveryCameraWithItsFiguresAdjustmentsAndLastError() throws Exception {
         FakeCaptureSession running = new FakeCaptureSession("cam0", "synthetic");
         running.state = SessionState.RUNNING;
         running.format = FrameFormat.of(640, 480, PixelFormat.YUYV);
         running.stats = Stats.camera(List.of(Stats.listener("recorder", 900, 40, 1, 2, 3)), Optional.empty());
+        running.adjustments = List.of("width 641 is not offered; using 640", "30 fps is not offered; using 25");
         FakeCaptureSession waiting = new FakeCaptureSession("back", "/dev/video7");
         waiting.state = SessionState.WAITING;
         waiting.configuredFps = 0;
@@ -41,15 +42,18 @@ class CamerasCommandTest {
         }
 
         String[] lines = out.split("\\R");
-        assertEquals(List.of("Camera", "Device", "Format", "FPS set/measured", "Delivery", "State", "Frames", "Drops"),
-                cells(lines[0]), lines[0]);
+        assertEquals(List.of("Camera", "Device", "Format", "FPS set/measured", "Delivery", "State", "Frames", "Drops",
+                "Restarts"), cells(lines[0]), lines[0]);
         String back = row(lines, "back");
         String cam0 = row(lines, "cam0");
         assertTrue(lines[2].startsWith("back"), "sorted by name: " + out);
-        assertEquals(List.of("cam0", "synthetic", "640x480 YUYV", "30 / 29.9", "pool", "RUNNING", "1000", "51"),
+        assertEquals(List.of("cam0", "synthetic", "640x480 YUYV", "30 / 29.9", "pool", "RUNNING", "1000", "51", "2"),
                 cells(cam0), cam0);
-        assertEquals(List.of("back", "/dev/video7", "-", "max / 0.0", "zerocopy", "WAITING", "0", "0"),
+        assertEquals(List.of("back", "/dev/video7", "-", "max / 0.0", "zerocopy", "WAITING", "0", "0", "0"),
                 cells(back), back);
+        assertTrue(out.contains("Adjusted cam0: width 641 is not offered; using 640" + System.lineSeparator()
+                + "Adjusted cam0: 30 fps is not offered; using 25"), out);
+        assertFalse(out.contains("Adjusted back"), out);
         assertTrue(out.contains(
                 "Last error of back: no capture source provider handles /dev/video7; install kapture-v4l2"), out);
         assertFalse(out.contains("Last error of cam0"), out);

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.kapture.api.SessionState;
 import io.kapture.api.spi.ControlInfo;
 import io.kapture.api.spi.ControlInfo.Type;
 import io.kapture.shell.internal.testing.Console;
@@ -18,7 +19,10 @@ import io.kapture.shell.internal.testing.FakeCaptureSession;
 import io.kapture.shell.internal.testing.FakeProvider;
 import io.kapture.shell.internal.testing.FakeSource;
 
-/** kapture:controls and kapture:control against a fake device. */
+/**
+ * kapture:controls and kapture:control against a fake device: opened for the call, or reached through the
+ * session of the camera that runs on it.
+ */
 class ControlCommandsTest {
 
     private final FakeProvider v4l2 = new FakeProvider("v4l2", "/dev/");
@@ -104,6 +108,66 @@ class ControlCommandsTest {
             assertEquals("", console.out());
         }
         assertTrue(v4l2.allClosed());
+    }
+
+    @Test
+    void aRunningCamerasControlsAreReadAndSetThroughItsSessionWithoutOpeningTheDevice() throws Exception {
+        front.state = SessionState.RUNNING;
+        front.openSource = source;
+        ControlsCommand list = new ControlsCommand();
+        list.device = "front";
+        list.providers = List.of(v4l2);
+        list.sessions = List.of(front);
+        try (Console console = Console.capture()) {
+            list.execute();
+            control("front", "brightness", "200").execute();
+            control("front", "brightness", null).execute();
+            String[] lines = console.out().split("\\R");
+            assertEquals(List.of("brightness", "integer", "100", "128", "0", "255", "1", "-"),
+                    cells(row(lines, "brightness")), console.out());
+            assertTrue(console.out().contains("brightness = 200 (was 100)" + System.lineSeparator()
+                    + "brightness = 200" + System.lineSeparator()), console.out());
+            assertEquals("", console.err());
+        }
+        assertEquals(200, source.control("brightness"));
+        assertTrue(front.controlCalls.get() > 0);
+        assertEquals(List.of(), v4l2.opened, "the running camera's device is not opened again");
+    }
+
+    @Test
+    void aDeviceNameStillOpensTheDeviceWhileItsCameraRuns() throws Exception {
+        front.state = SessionState.RUNNING;
+        front.openSource = source;
+        try (Console console = Console.capture()) {
+            control("/dev/video0", "brightness", "7").execute();
+            assertEquals("brightness = 7 (was 100)", console.out().trim());
+        }
+        assertEquals(0, front.controlCalls.get());
+        assertEquals(1, v4l2.opened.size());
+        assertTrue(v4l2.allClosed());
+    }
+
+    @Test
+    void aCameraThatDoesNotRunHasItsDeviceOpened() throws Exception {
+        front.state = SessionState.STOPPED;
+        try (Console console = Console.capture()) {
+            control("front", "brightness", "9").execute();
+            assertEquals("brightness = 9 (was 100)", console.out().trim());
+        }
+        assertEquals(0, front.controlCalls.get());
+        assertEquals(1, v4l2.opened.size());
+        assertTrue(v4l2.allClosed());
+    }
+
+    @Test
+    void aCameraStoppingUnderneathIsOneLine() throws Exception {
+        front.state = SessionState.RUNNING;
+        try (Console console = Console.capture()) {
+            control("front", "brightness", "9").execute();
+            assertEquals("camera front stopped", console.err().trim());
+            assertEquals("", console.out());
+        }
+        assertEquals(List.of(), v4l2.opened);
     }
 
     private ControlCommand control(String device, String name, String value) {

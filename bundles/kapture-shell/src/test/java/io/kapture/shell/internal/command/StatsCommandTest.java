@@ -21,6 +21,7 @@ import io.kapture.api.FramePoolStats;
 import io.kapture.api.SessionState;
 import io.kapture.processor.stats.CameraMetrics;
 import io.kapture.processor.stats.StreamMetrics;
+import io.kapture.shell.internal.Figures;
 import io.kapture.shell.internal.testing.Console;
 import io.kapture.shell.internal.testing.FakeBundleContext;
 import io.kapture.shell.internal.testing.FakeCaptureSession;
@@ -48,12 +49,14 @@ class StatsCommandTest {
             assertEquals("", console.err());
             lines = console.out().split("\\R");
         }
-        assertEquals(List.of("Camera", "State", "Delivery", "FPS", "Captured", "Delivered",
-                "Driver buffers queued", "Pool hit rate"),
+        assertEquals(List.of("Camera", "State", "Running since", "Restarts", "Delivery", "FPS", "Captured",
+                "Delivered", "Driver buffers queued", "Pool hit rate"),
                 cells(lines[0]), lines[0]);
-        assertEquals(List.of("cam0", "RUNNING", "pool", "29.9", "1000", "900", "3/4", "99.5%"),
+        assertEquals(List.of("cam0", "RUNNING", Figures.dateTime(Stats.STARTED_AT_MILLIS), "2", "pool", "29.9",
+                "1000", "900", "3/4", "99.5%"),
                 cells(lines[2]), lines[2]);
-        assertEquals(List.of("cam1", "CONFIGURED", "pool", "0.0", "0", "0", "0/0", "-"), cells(lines[3]), lines[3]);
+        assertEquals(List.of("cam1", "CONFIGURED", "-", "0", "pool", "0.0", "0", "0", "0/0", "-"), cells(lines[3]),
+                lines[3]);
         assertEquals(List.of("Camera", "Sequence gaps", "Queue policy drops", "Fallback copies",
                 "Reclaimed leases", "Corrupted"),
                 cells(lines[5]), lines[5]);
@@ -62,11 +65,22 @@ class StatsCommandTest {
         assertEquals(List.of("Camera", "Listener", "Policy", "Queued", "Delivered", "Dropped", "Errors",
                 "Latency p50", "p99", "max"),
                 cells(lines[10]), lines[10]);
-        assertEquals(List.of("cam0", "recorder", "DROP_OLDEST", "2/8", "900", "40", "1", "1.5 µs", "2.50 ms", "3.00 s"),
-                cells(lines[12]), lines[12]);
+        assertEquals(List.of("cam0", "recorder", "DROP_OLDEST", "2/8", "900", "40", "1", "1.5 µs", "2.50 ms",
+                "3.00 s"), cells(lines[12]), lines[12]);
         assertEquals(List.of("cam0", "idle", "DROP_OLDEST", "2/8", "0", "0", "1", "-", "-", "-"), cells(lines[13]),
                 lines[13]);
         assertFalse(String.join("\n", lines).contains("processor-stats"));
+    }
+
+    @Test
+    void aStoppedCameraShowsNoStartButKeepsItsRestarts() throws Exception {
+        cam0.state = SessionState.STOPPED;
+        String[] lines;
+        try (Console console = Console.capture()) {
+            stats("cam0").execute();
+            lines = console.out().split("\\R");
+        }
+        assertEquals(List.of("cam0", "STOPPED", "-", "2"), cells(lines[2]).subList(0, 4), lines[2]);
     }
 
     @Test
@@ -115,7 +129,8 @@ class StatsCommandTest {
         }, "stats-follow");
         thread.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> count(session.console(), "\u001b[H\u001b[2J") >= 2);
-        cam0.stats = new CaptureStats(123_456, 0, 0, 0, 0, 30, 4, 4, List.of(), Optional.empty());
+        cam0.stats = new CaptureStats(Stats.STARTED_AT_MILLIS, 0, 123_456, 0, 0, 0, 0, 30, 4, 4, List.of(),
+                Optional.empty());
         await().atMost(Duration.ofSeconds(10)).until(() -> session.console().contains("123456"));
         thread.interrupt();
         thread.join(10_000);

@@ -12,6 +12,7 @@ import org.apache.karaf.shell.api.console.Session;
 import org.junit.jupiter.api.Test;
 
 import io.kapture.api.Frame;
+import io.kapture.api.SessionState;
 import io.kapture.api.spi.ControlInfo;
 import io.kapture.api.spi.ControlInfo.Type;
 import io.kapture.api.spi.DeliveryContext;
@@ -20,6 +21,7 @@ import io.kapture.api.spi.DriverBuffer;
 import io.kapture.shell.internal.testing.FakeBundleContext;
 import io.kapture.shell.internal.testing.FakeCaptureSession;
 import io.kapture.shell.internal.testing.FakeProvider;
+import io.kapture.shell.internal.testing.FakeSource;
 import io.kapture.shell.internal.testing.TypedLine;
 
 class CompletersTest {
@@ -73,6 +75,20 @@ class CompletersTest {
         assertEquals(List.of("contrast"), complete(completer::complete, "kapture:control", "/dev/video0", "co"));
         assertTrue(v4l2.allClosed());
         assertEquals(2, v4l2.opened.size());
+    }
+
+    @Test
+    void controlNamesOfARunningCameraCompleteThroughItsSession() {
+        FakeSource device = v4l2.add("/dev/video0", "USB Camera")
+                .control(new ControlInfo("exposure", Type.INTEGER, 1, 5000, 1, 100, 100, Map.of()));
+        front.state = SessionState.RUNNING;
+        front.openSource = device;
+        ControlNameCompleter completer = new ControlNameCompleter();
+        completer.providers = List.of(v4l2);
+        completer.sessions = List.of(front);
+        assertEquals(List.of("exposure"), complete(completer::complete, "kapture:control", "front", ""));
+        assertEquals(List.of(), v4l2.opened);
+        assertEquals(1, front.controlCalls.get());
     }
 
     @Test

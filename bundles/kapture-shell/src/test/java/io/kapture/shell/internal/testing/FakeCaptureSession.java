@@ -9,9 +9,12 @@ import io.kapture.api.CaptureSession;
 import io.kapture.api.CaptureStats;
 import io.kapture.api.FrameFormat;
 import io.kapture.api.SessionState;
+import io.kapture.api.spi.CaptureSource;
+import io.kapture.api.spi.ControlInfo;
 
 /**
  * A capture session whose figures the test sets. {@link #start()} moves to RUNNING unless told to fail or wait.
+ * The control methods work on {@link #openSource} while RUNNING, as the engine's work on its stream's source.
  *
  * <p>Threading contract: fields are volatile; tests set them from the test thread.
  */
@@ -25,6 +28,10 @@ public final class FakeCaptureSession implements CaptureSession {
     public volatile String delivery = "pool";
     public volatile String lastError;
     public volatile CaptureStats stats = emptyStats();
+    public volatile List<String> adjustments = List.of();
+    /** The source its stream holds open; while RUNNING without one, control calls fail as if it just stopped. */
+    public volatile CaptureSource openSource;
+    public final AtomicInteger controlCalls = new AtomicInteger();
     /** What start() leads to; RUNNING unless a test wants otherwise. */
     public volatile SessionState stateAfterStart = SessionState.RUNNING;
     /** Thrown by start() when set. */
@@ -38,7 +45,7 @@ public final class FakeCaptureSession implements CaptureSession {
     }
 
     public static CaptureStats emptyStats() {
-        return new CaptureStats(0, 0, 0, 0, 0, 0, 0, 0, List.of(), Optional.empty());
+        return new CaptureStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), Optional.empty());
     }
 
     @Override
@@ -77,8 +84,41 @@ public final class FakeCaptureSession implements CaptureSession {
     }
 
     @Override
+    public List<String> adjustments() {
+        return adjustments;
+    }
+
+    @Override
     public CaptureStats stats() {
         return stats;
+    }
+
+    @Override
+    public List<ControlInfo> controls() {
+        return running().controls();
+    }
+
+    @Override
+    public long control(String name) {
+        return running().control(name);
+    }
+
+    @Override
+    public void control(String name, long value) {
+        running().control(name, value);
+    }
+
+    private CaptureSource running() {
+        SessionState now = state;
+        if (now != SessionState.RUNNING) {
+            throw new IllegalStateException("camera " + camera + " is not running; it is " + now);
+        }
+        CaptureSource source = openSource;
+        if (source == null) {
+            throw new IllegalStateException("camera " + camera + " stopped");
+        }
+        controlCalls.incrementAndGet();
+        return source;
     }
 
     @Override

@@ -24,8 +24,11 @@ public final class Stats {
                 dropped, 1, p50, p99, max);
     }
 
+    /** When {@link #camera}'s stream started: 2023-11-14 22:13:20 UTC. */
+    public static final long STARTED_AT_MILLIS = 1_700_000_000_000L;
+
     /** Camera figures with every counter distinct, so that a test can tell the columns apart. */
     public static CaptureStats camera(List<ListenerStats> listeners, Optional<FramePoolStats> pool) {
-        return new CaptureStats(1000, 11, 3, 7, 5, 29.94, 3, 4, listeners, pool);
+        return new CaptureStats(STARTED_AT_MILLIS, 2, 1000, 11, 3, 7, 5, 29.94, 3, 4, listeners, pool);
     }
 }
