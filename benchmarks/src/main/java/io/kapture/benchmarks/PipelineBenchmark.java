@@ -1,6 +1,6 @@
 package io.kapture.benchmarks;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -21,18 +21,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.kapture.api.DropPolicy;
-import io.kapture.api.FrameFormat;
 import io.kapture.api.FrameListener;
-import io.kapture.api.FramePool.BufferKind;
-import io.kapture.api.SessionState;
 import io.kapture.api.spi.DeliveryStrategy;
-import io.kapture.delivery.internal.CopyDelivery;
-import io.kapture.delivery.internal.PoolDelivery;
-import io.kapture.delivery.internal.ZeroCopyDelivery;
-import io.kapture.engine.internal.fanout.Subscription;
-import io.kapture.engine.internal.session.CaptureSessionImpl;
-import io.kapture.pool.internal.BoundedFramePool;
-import io.kapture.synthetic.internal.SyntheticSourceProvider;
 
 /**
  * The whole pipeline with its threads: an unthrottled synthetic camera, the engine's capture thread, the chosen
@@ -62,60 +52,30 @@ public class PipelineBenchmark {
     @Param({"1", "4", "8"})
     public int listeners;
 
-    private CaptureSessionImpl session;
+    private Pipeline pipeline;
     private CountingListener[] counters;
-    private ZeroCopyDelivery zeroCopy;
 
     @Setup(Level.Trial)
     public void start() {
-        BoundedFramePool pool = new BoundedFramePool(512L << 20);
-        session = new CaptureSessionImpl();
-        session.addProvider(new SyntheticSourceProvider());
-        session.setPool(pool);
-        session.addStrategy(strategy(pool), strategy);
         counters = new CountingListener[listeners];
+        Map<FrameListener, Map<String, Object>> subscribed = new LinkedHashMap<>();
         for (int i = 0; i < listeners; i++) {
             counters[i] = new CountingListener();
-            Map<String, Object> properties = Map.of(FrameListener.NAME, "counter-" + i,
+            subscribed.put(counters[i], Map.of(FrameListener.NAME, "counter-" + i,
                     FrameListener.DROP_POLICY, DropPolicy.BLOCK.name(), FrameListener.QUEUE_CAPACITY, 4,
-                    FrameListener.BLOCK_TIMEOUT_MS, 60_000L);
-            session.addListener(counters[i], Subscription.of(counters[i], properties, "benchmarks"));
+                    FrameListener.BLOCK_TIMEOUT_MS, 60_000L));
         }
-        FrameFormat format = FrameSizes.yuyv(size);
-        Map<String, Object> camera = new HashMap<>();
-        camera.put("name", "bench");
-        camera.put("device", "synthetic");
-        camera.put("width", format.width());
-        camera.put("height", format.height());
-        camera.put("pixel.format", "YUYV");
-        camera.put("fps", 0.0);
-        camera.put("buffers", 8);
-        camera.put("delivery", strategy);
-        session.configure(camera);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (session.state() != SessionState.RUNNING || slowest() == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("camera did not start: " + session.state() + " "
-                        + session.lastError().orElse(""));
-            }
-            LockSupport.parkNanos(1_000_000);
-        }
-    }
-
-    private DeliveryStrategy strategy(BoundedFramePool pool) {
-        return switch (strategy) {
-            case DeliveryStrategy.COPY -> new CopyDelivery();
-            case DeliveryStrategy.POOL -> new PoolDelivery(pool, BufferKind.DIRECT);
-            case DeliveryStrategy.ZEROCOPY -> zeroCopy = new ZeroCopyDelivery(pool, 1, 60_000);
-            default -> throw new IllegalArgumentException("unknown strategy " + strategy);
-        };
+        // unthrottled, the synthetic camera never has a buffer queued: min.queued 0 keeps zero-copy zero-copy
+        pipeline = Pipeline.start(strategy, 0, FrameSizes.yuyv(size), 0, 8, subscribed);
+        pipeline.awaitUntil(() -> slowest() > 0, "first frame at every listener");
     }
 
     @TearDown(Level.Trial)
     public void stop() {
-        session.close();
-        if (zeroCopy != null) {
-            zeroCopy.close();
+        long copies = pipeline.session().stats().fallbackCopies();
+        pipeline.close();
+        if (copies > 0) {
+            throw new IllegalStateException(copies + " zero-copy frames were copied: the run did not measure zero-copy");
         }
     }
 
