@@ -20,6 +20,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.Version;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.cm.Configuration;
 
@@ -59,6 +60,12 @@ public class KaptureRuntimeIT extends KaptureTestSupport {
             components.release();
         }
         awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+
+        // etc/org.apache.karaf.features.xml replaces the SCR 2.2.6 of Karaf's scr feature
+        Version scr = KaptureComponents.bundle(context, "org.apache.felix.scr").map(Bundle::getVersion)
+                .orElseThrow(() -> new AssertionError("Felix SCR is not installed"));
+        assertTrue("Felix SCR " + scr + " runs; the distribution should run 2.2.18 or later",
+                scr.compareTo(new Version(2, 2, 18)) >= 0);
     }
 
     @Test
