@@ -27,6 +27,9 @@ import io.kapture.processor.recorder.RecordingProgress;
  * the camera back), writes MJPEG frames as they come and encodes others as JPEG, and starts a new file before one
  * would pass the size limit, once one spans the duration limit, and when the frame size changes.
  *
+ * <p>The component is immediate: it offers a service only so that {@link RecordingsService} can list it, and
+ * must record whether or not anyone asks for that service.
+ *
  * <p>A write error closes the file (keeping what it holds) and pauses recording for {@value #RETRY_SECONDS}
  * seconds of capture time before a new file is tried, so a full disk costs a log line per pause, not per frame.
  * Headers are rewritten every {@value #CHECKPOINT_SECONDS} seconds of capture time, so a crash loses at most that
@@ -37,7 +40,7 @@ import io.kapture.processor.recorder.RecordingProgress;
  * thread and waits at most for one frame's write. Deactivation unregisters the listener, then closes the file
  * under the lock, so a frame in flight is either written before the file is finished or dropped.
  */
-@Component(service = CameraRecorder.class, configurationPid = RecorderSettings.PID,
+@Component(service = CameraRecorder.class, immediate = true, configurationPid = RecorderSettings.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = Config.class, factory = true)
 public final class CameraRecorder {

@@ -23,11 +23,12 @@ import io.kapture.processor.recorder.Recordings;
 class ComponentDescriptorTest {
 
     @Test
-    void recordersNeedAFactoryConfiguration() throws Exception {
+    void recordersNeedAFactoryConfigurationAndStartWithIt() throws Exception {
         Element component = descriptor("OSGI-INF/" + CameraRecorder.class.getName() + ".xml");
 
         assertEquals(RecorderSettings.PID, component.getAttribute("configuration-pid"));
         assertEquals("require", component.getAttribute("configuration-policy"));
+        assertEquals("true", component.getAttribute("immediate"), "records even when nobody asks for Recordings");
     }
 
     @Test
