@@ -61,16 +61,6 @@ final class SyntheticFeed implements AutoCloseable {
         }
     }
 
-    /** Capture time of the frame {@link #next()} returns next. */
-    long nextTimestamp() {
-        return FRAME_NANOS * index;
-    }
-
-    /** Moves the timeline on without taking a frame, as if the camera had dropped some. */
-    void skip(int frames) {
-        index += frames;
-    }
-
     @Override
     public void close() {
         source.close();
