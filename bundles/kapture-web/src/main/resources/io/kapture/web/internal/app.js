@@ -6,11 +6,11 @@ const POLL_MILLIS = 1000;
 const RECONNECT_MILLIS = 2000;
 const cards = new Map();
 const FIELDS = [
-  ['state', 'State'], ['device', 'Device'], ['format', 'Format'], ['fps', 'Frames/s'],
-  ['configuredFps', 'Configured frames/s'], ['captured', 'Captured'], ['delivered', 'Delivered'],
-  ['dropped', 'Dropped'], ['sequenceGaps', 'Sequence gaps'], ['corrupted', 'Corrupted'],
-  ['buffers', 'Driver buffers queued'], ['delivery', 'Delivery'], ['listeners', 'Listeners'],
-  ['previews', 'Preview streams'], ['lastError', 'Last problem'],
+  ['state', 'State'], ['device', 'Device'], ['format', 'Format'], ['adjustments', 'Adjusted'],
+  ['fps', 'Frames/s'], ['configuredFps', 'Configured frames/s'], ['restarts', 'Restarts'],
+  ['captured', 'Captured'], ['delivered', 'Delivered'], ['dropped', 'Dropped'], ['sequenceGaps', 'Sequence gaps'],
+  ['corrupted', 'Corrupted'], ['buffers', 'Driver buffers queued'], ['delivery', 'Delivery'],
+  ['listeners', 'Listeners'], ['previews', 'Preview streams'], ['lastError', 'Last problem'],
 ];
 
 function streamUrl(name) {

@@ -85,8 +85,8 @@ class PreviewServletTest {
         assertTrue(json.startsWith("{\"maxPreviewFps\":10.0,\"streams\":0,\"maxStreams\":8,\"cameras\":[{\"name\":"
                 + "\"alpha\\\"\\u003cx\\u003e\""), json);
         assertTrue(json.contains("{\"name\":\"zeta\",\"device\":\"synthetic:zeta\",\"state\":\"RUNNING\","
-                + "\"format\":\"640x480 YUYV\",\"configuredFps\":30.0,\"delivery\":\"pool\",\"fps\":29.5,"
-                + "\"captured\":1234,"), json);
+                + "\"format\":\"640x480 YUYV\",\"adjustments\":null,\"configuredFps\":30.0,\"delivery\":\"pool\","
+                + "\"restarts\":0,\"fps\":29.5,\"captured\":1234,"), json);
         assertTrue(json.endsWith("\"previews\":0,\"lastError\":null}]}"), json);
 
         servlet.removeCamera(alpha);
