@@ -9,7 +9,8 @@ import io.kapture.api.spi.DriverBuffer;
 
 /**
  * Copies driver buffers into pooled buffers: the {@code pool} strategy's work and zero-copy's fallback. Keeps
- * released {@link PooledFrame}s on an array stack for reuse, so a warm copy allocates only the frame handle.
+ * released {@link PooledFrame}s on an array stack for reuse, so a warm copy allocates only the frame handle. The
+ * copy itself is {@link NativeCopy}'s: libc's memcpy where it can.
  *
  * <p>Threading contract: {@link #copyOf} from any capture thread, {@link #recycle} from any releasing thread,
  * {@link #bufferKind(BufferKind)} from the configuration thread; the stack is guarded by this object's monitor
@@ -47,7 +48,7 @@ final class PooledFrames {
         int bytesUsed = Wrapping.checkedBytesUsed(buffer, context);
         ByteBuffer target = pool.acquire(bytesUsed, bufferKind);
         try {
-            target.put(0, buffer.memory(), 0, bytesUsed);
+            NativeCopy.copy(buffer.memory(), target, bytesUsed);
             PooledFrame frame = takeSpare();
             frame.pooled(target);
             frame.fill(buffer, context, target, receivedNanos);
