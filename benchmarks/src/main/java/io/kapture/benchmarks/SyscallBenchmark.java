@@ -1,0 +1,135 @@
+package io.kapture.benchmarks;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import io.kapture.v4l2.Libc;
+import io.kapture.v4l2.LinuxLibc;
+import io.kapture.v4l2.V4l2;
+import io.kapture.v4l2.V4l2Device;
+import io.kapture.v4l2.structs.PollFd;
+import io.kapture.v4l2.structs.V4l2Buffer;
+
+/**
+ * The per-frame system calls of V4L2 capture made through kapture-v4l2's JNA binding ({@link LinuxLibc},
+ * {@link V4l2Device}) exactly as its buffer ring makes them: {@code poll} on one {@link PollFd}, and an ioctl on a
+ * prepared {@link V4l2Buffer} whose fields are read back, twice per frame (DQBUF and QBUF). This machine has no
+ * V4L2 device, so the calls go to a real descriptor of a temporary regular file: {@code poll} answers at once and
+ * the ioctl is {@code FIONREAD}, which the kernel serves for regular files. The C reference making the very same
+ * calls is {@code src/main/c/syscalls.c}, which {@link BenchmarkTable} compiles and runs beside this benchmark.
+ *
+ * <p>Two variants take the binding apart: {@code frameCallsOnly} makes the three JNA calls on structs prepared once
+ * (the cost of the calls themselves), and {@code frameByteBufferStructs} prepares and reads the same structs
+ * through direct {@link ByteBuffer} views of their memory instead of JNA's {@code Pointer} accessors, each of which
+ * is a JNI call of its own.
+ *
+ * <p>JMH owns the threading: one state per benchmark thread.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class SyscallBenchmark {
+
+    /** {@code FIONREAD} on x86-64 and arm64 Linux: bytes readable from a descriptor, for regular files too. */
+    static final long FIONREAD = 0x541B;
+
+    private Path file;
+    private V4l2Device device;
+    private Libc libc;
+    private PollFd pollFd;
+    private V4l2Buffer buffer;
+    private ByteBuffer pollView;
+    private ByteBuffer bufferView;
+
+    @Setup(Level.Trial)
+    public void open() throws IOException {
+        file = Files.createTempFile("kapture-syscalls", ".bin");
+        Files.write(file, new byte[4096]);
+        libc = LinuxLibc.get();
+        device = V4l2Device.open(libc, file.toString());
+        pollFd = new PollFd();
+        buffer = new V4l2Buffer();
+        pollView = pollFd.pointer().getByteBuffer(0, PollFd.SIZE).order(ByteOrder.nativeOrder());
+        bufferView = buffer.pointer().getByteBuffer(0, V4l2Buffer.SIZE).order(ByteOrder.nativeOrder());
+        pollFd.watch(device.fd(), Libc.POLLIN | Libc.POLLPRI);
+        buffer.prepare(V4l2.BUF_TYPE_VIDEO_CAPTURE, V4l2.MEMORY_MMAP, 0, null, 0);
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws IOException {
+        device.close();
+        Files.deleteIfExists(file);
+    }
+
+    @Benchmark
+    public int poll() {
+        pollFd.watch(device.fd(), Libc.POLLIN | Libc.POLLPRI);
+        return libc.poll(pollFd.pointer(), 1, 0) == 0 ? 0 : pollFd.revents();
+    }
+
+    @Benchmark
+    public long ioctl() {
+        buffer.prepare(V4l2.BUF_TYPE_VIDEO_CAPTURE, V4l2.MEMORY_MMAP, 0, null, 0);
+        int result = device.tryIoctl(FIONREAD, buffer);
+        if (result < 0) {
+            throw new IllegalStateException("FIONREAD failed with errno " + -result);
+        }
+        return buffer.index() + buffer.bytesUsed() + buffer.flags() + buffer.sequence() + buffer.timestampNanos();
+    }
+
+    /** What one frame costs in system calls: poll, then DQBUF and QBUF. */
+    @Benchmark
+    public long frame() {
+        return poll() + ioctl() + ioctl();
+    }
+
+    /** The three calls alone, on structs prepared once. */
+    @Benchmark
+    public long frameCallsOnly() {
+        return libc.poll(pollFd.pointer(), 1, 0) + device.tryIoctl(FIONREAD, buffer)
+                + device.tryIoctl(FIONREAD, buffer);
+    }
+
+    /** The three calls with the structs prepared and read through direct ByteBuffer views. */
+    @Benchmark
+    public long frameByteBufferStructs() {
+        pollView.putInt(PollFd.FD, device.fd()).putShort(PollFd.EVENTS, (short) (Libc.POLLIN | Libc.POLLPRI))
+                .putShort(PollFd.REVENTS, (short) 0);
+        long revents = libc.poll(pollFd.pointer(), 1, 0) == 0 ? 0 : pollView.getShort(PollFd.REVENTS);
+        return revents + ioctlThroughView() + ioctlThroughView();
+    }
+
+    private long ioctlThroughView() {
+        for (int offset = 0; offset < V4l2Buffer.SIZE; offset += Long.BYTES) {
+            bufferView.putLong(offset, 0);
+        }
+        bufferView.putInt(V4l2Buffer.TYPE, V4l2.BUF_TYPE_VIDEO_CAPTURE).putInt(V4l2Buffer.MEMORY, V4l2.MEMORY_MMAP);
+        int result = device.tryIoctl(FIONREAD, buffer);
+        if (result < 0) {
+            throw new IllegalStateException("FIONREAD failed with errno " + -result);
+        }
+        return bufferView.getInt(V4l2Buffer.INDEX) + bufferView.getInt(V4l2Buffer.BYTESUSED)
+                + bufferView.getInt(V4l2Buffer.FLAGS) + bufferView.getInt(V4l2Buffer.SEQUENCE)
+                + bufferView.getLong(V4l2Buffer.TIMESTAMP_SEC) + bufferView.getLong(V4l2Buffer.TIMESTAMP_USEC);
+    }
+}
