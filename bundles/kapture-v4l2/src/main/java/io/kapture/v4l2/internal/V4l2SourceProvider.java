@@ -47,6 +47,7 @@ public final class V4l2SourceProvider implements CaptureSourceProvider {
 
     private final Libc libc;
     private final Path devRoot;
+    private final DeviceNodeCheck nodeCheck;
     private final V4l2Discovery discovery;
     private final V4l2DeviceWatcher watcher;
     private final List<V4l2DeviceListener> listeners = new CopyOnWriteArrayList<>();
@@ -54,12 +55,15 @@ public final class V4l2SourceProvider implements CaptureSourceProvider {
 
     @Activate
     public V4l2SourceProvider(ProviderConfig config) {
-        this(LinuxLibc.get(), Path.of(config.dev_root()), Path.of(config.sys_root()), config.hotplug());
+        this(LinuxLibc.get(), Path.of(config.dev_root()), Path.of(config.sys_root()), config.hotplug(),
+                DeviceNumbers.STAT);
     }
 
-    V4l2SourceProvider(Libc libc, Path devRoot, Path sysRoot, boolean hotplug) {
+    /** With the device numbers of the nodes given by {@code numbers}: the simulation's nodes are plain files. */
+    V4l2SourceProvider(Libc libc, Path devRoot, Path sysRoot, boolean hotplug, DeviceNumbers numbers) {
         this.libc = libc;
         this.devRoot = devRoot;
+        this.nodeCheck = new DeviceNodeCheck(devRoot, sysRoot, numbers);
         this.discovery = new V4l2Discovery(libc, devRoot, sysRoot);
         this.watcher = hotplug ? new V4l2DeviceWatcher(discovery) : null;
         if (watcher != null) {
@@ -103,13 +107,23 @@ public final class V4l2SourceProvider implements CaptureSourceProvider {
         return watcher != null ? watcher.devices() : discovery.devices();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The device must lead (following links) to a V4L2 character device inside the device folder; anything
+     * else is refused before it is opened, see {@link DeviceNodeCheck}.
+     *
+     * @throws IllegalArgumentException if the device is not a V4L2 node in the device folder (the message says
+     *                                  what it is instead)
+     */
     @Override
     public CaptureSource open(String device, Map<String, ?> options) {
         if (!handles(device)) {
             throw new IllegalArgumentException("the V4L2 provider opens devices starting with /dev/, not '" + device
                     + "'");
         }
-        V4l2Source source = (V4l2Source) V4l2Sources.open(libc, underRoot(device));
+        Path node = nodeCheck.check(device, Path.of(underRoot(device)));
+        V4l2Source source = (V4l2Source) V4l2Sources.open(libc, node.toString());
         try {
             OptionControls.apply(source, options);
         } catch (RuntimeException e) {

@@ -45,7 +45,8 @@ class V4l2SourceProviderTest {
     void activate() {
         kernel = new SimulatedKernel(root);
         webcam = kernel.add(0, SimCamera.webcam("Sim Webcam"), "usb-Sim_Webcam_0001-video-index0", null);
-        provider = new V4l2SourceProvider(kernel, kernel.devRoot(), kernel.sysRoot(), true);
+        provider = new V4l2SourceProvider(kernel, kernel.devRoot(), kernel.sysRoot(), true,
+                new SimDeviceNumbers(kernel));
     }
 
     @AfterEach

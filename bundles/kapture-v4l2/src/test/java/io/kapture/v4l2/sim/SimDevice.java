@@ -66,6 +66,8 @@ public final class SimDevice {
                 Files.deleteIfExists(byPath);
             }
             Path sys = sysEntry();
+            Files.deleteIfExists(charDeviceEntry());
+            Files.deleteIfExists(sys.resolve("subsystem"));
             Files.deleteIfExists(sys.resolve("name"));
             Files.deleteIfExists(sys);
         } catch (IOException e) {
@@ -82,6 +84,9 @@ public final class SimDevice {
         try {
             Files.createDirectories(sysEntry());
             Files.writeString(sysEntry().resolve("name"), camera.card() + "\n");
+            Files.createSymbolicLink(sysEntry().resolve("subsystem"), Path.of(".."));
+            Files.createDirectories(charDeviceEntry().getParent());
+            Files.createSymbolicLink(charDeviceEntry(), charDeviceEntry().getParent().relativize(sysEntry()));
             Files.createFile(node);
             link(byId);
             link(byPath);
@@ -95,6 +100,19 @@ public final class SimDevice {
             Files.createDirectories(link.getParent());
             Files.createSymbolicLink(link, link.getParent().relativize(node));
         }
+    }
+
+    /** The V4L2 device number of {@code videoN}: major 81, minor N, as the simulation reports it. */
+    public String deviceNumber() {
+        return SimulatedKernel.V4L2_MAJOR + ":" + node.getFileName().toString().substring("video".length());
+    }
+
+    /**
+     * {@code sys/dev/char/81:N}, a link to the node's sysfs entry, whose {@code subsystem} link leads to
+     * {@code class/video4linux}: how sysfs tells what a character device number is.
+     */
+    private Path charDeviceEntry() {
+        return kernel.sysRoot().resolve("dev/char").resolve(deviceNumber());
     }
 
     private Path sysEntry() {

@@ -22,8 +22,8 @@ import io.kapture.v4l2.structs.PollFd;
 
 /**
  * A userspace V4L2 "kernel" behind the {@link Libc} interface, for tests without a camera. Device nodes are
- * regular files in a temporary {@code dev} tree (with {@code v4l/by-id} and {@code v4l/by-path} links and a
- * {@code sys/class/video4linux} entry); opening one opens the file for real through the host libc, so descriptors
+ * regular files in a temporary {@code dev} tree (with {@code v4l/by-id} and {@code v4l/by-path} links, a
+ * {@code sys/class/video4linux} entry and a {@code sys/dev/char/81:N} link to it, as sysfs has); opening one opens the file for real through the host libc, so descriptors
  * are real and counted by {@code /proc/self/fd}. ioctls are interpreted here on the structs in native memory
  * ({@link SimInstance}); {@code mmap} of a buffer is a real shared mapping of the node file at the buffer's
  * offset, so mappings are real and counted by {@code /proc/self/maps}; the simulation writes frames into the same
@@ -37,6 +37,9 @@ import io.kapture.v4l2.structs.PollFd;
  * monitor (and waits on it in {@code poll}).
  */
 public final class SimulatedKernel implements Libc {
+
+    /** Linux's major device number of V4L2 nodes, which the simulation's nodes report through sysfs. */
+    public static final int V4L2_MAJOR = 81;
 
     private final Libc host = LinuxLibc.get();
     private final Path devRoot;
