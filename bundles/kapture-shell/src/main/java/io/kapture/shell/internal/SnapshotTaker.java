@@ -1,7 +1,6 @@
 package io.kapture.shell.internal;
 
 import java.awt.image.BufferedImage;
-import java.util.Hashtable;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -10,13 +9,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
-
-import io.kapture.api.DropPolicy;
 import io.kapture.api.Frame;
 import io.kapture.api.FrameFormat;
 import io.kapture.api.FrameListener;
+import io.kapture.api.listener.ListenerRegistrar;
+import io.kapture.api.listener.ListenerRegistrar.Registration;
 
 /**
  * Takes the next frame of a camera as an image: registers a short-lived {@link FrameListener} for that camera
@@ -35,10 +32,10 @@ public final class SnapshotTaker {
     public record Snapshot(BufferedImage image, long sequence, FrameFormat format) {
     }
 
-    private final BundleContext context;
+    private final ListenerRegistrar registrar;
 
-    public SnapshotTaker(BundleContext context) {
-        this.context = context;
+    public SnapshotTaker(ListenerRegistrar registrar) {
+        this.registrar = registrar;
     }
 
     /**
@@ -61,9 +58,8 @@ public final class SnapshotTaker {
                 }
             }
         };
-        ServiceRegistration<FrameListener> registration = context.registerService(FrameListener.class, listener,
-                subscription(camera));
-        try {
+        try (Registration registration = registrar.register(listener,
+                ListenerRegistrar.subscription(camera, LISTENER_NAME, 1))) {
             return result.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new IllegalStateException(String.format(Locale.ROOT, "No frame from camera %s within %.1f s; "
@@ -71,25 +67,6 @@ public final class SnapshotTaker {
         } catch (ExecutionException e) {
             throw new IllegalArgumentException("Cannot turn the frame into an image: " + Errors.describe(e.getCause()),
                     e.getCause());
-        } finally {
-            unregister(registration);
-        }
-    }
-
-    private static Hashtable<String, Object> subscription(String camera) {
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put(FrameListener.CAMERA, camera);
-        properties.put(FrameListener.QUEUE_CAPACITY, 1);
-        properties.put(FrameListener.DROP_POLICY, DropPolicy.DROP_OLDEST.name());
-        properties.put(FrameListener.NAME, LISTENER_NAME);
-        return properties;
-    }
-
-    private static void unregister(ServiceRegistration<FrameListener> registration) {
-        try {
-            registration.unregister();
-        } catch (IllegalStateException alreadyGone) {
-            // The framework unregisters a stopping bundle's services itself; nothing is left to release then.
         }
     }
 }

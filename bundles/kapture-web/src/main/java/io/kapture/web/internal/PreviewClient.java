@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import io.kapture.api.Frame;
 import io.kapture.api.FrameListener;
+import io.kapture.api.listener.ListenerRegistrar;
 
 /**
  * One browser's stream of one camera: a {@link FrameListener} of its own (queue of one, oldest dropped) that

@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.kapture.api.CaptureSession;
+import io.kapture.api.listener.ListenerRegistrar;
 import io.kapture.web.internal.StaticContent.Resource;
 
 /**

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.kapture.api.listener.ListenerRegistrar;
+
 /**
  * The open preview streams: admits a new one while fewer than {@code max.streams} are open, and closes them all
  * when the preview stops, which ends their requests.

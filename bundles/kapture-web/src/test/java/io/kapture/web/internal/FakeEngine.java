@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.kapture.api.Frame;
 import io.kapture.api.FrameListener;
+import io.kapture.api.listener.ListenerRegistrar;
 
 /**
  * Stands in for Kapture's engine as far as listeners go: keeps the registered listeners with their properties

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import io.kapture.api.Frame;
 import io.kapture.api.FrameFormat;
+import io.kapture.api.listener.ListenerRegistrar;
 import io.kapture.processor.motion.MotionEvents;
 
 /**

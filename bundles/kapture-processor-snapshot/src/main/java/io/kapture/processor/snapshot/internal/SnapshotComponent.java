@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import io.kapture.api.Frame;
 import io.kapture.api.PixelFormat;
+import io.kapture.api.listener.ListenerRegistrar;
 import io.kapture.convert.FrameImages;
 import io.kapture.convert.ImageEncoding;
 import io.kapture.processor.snapshot.internal.SnapshotSettings.ImageFormat;

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.kapture.api.Frame;
 import io.kapture.api.FrameListener;
+import io.kapture.api.listener.ListenerRegistrar;
 
 /** Keeps the one listener a component registers, as the engine would deliver to it. Not thread-safe. */
 final class FakeRegistrar implements ListenerRegistrar {

@@ -14,11 +14,12 @@ import org.osgi.framework.BundleContext;
 
 import io.kapture.api.CaptureSession;
 import io.kapture.api.SessionState;
+import io.kapture.api.listener.ListenerRegistrar;
 import io.kapture.shell.internal.Cameras;
 import io.kapture.shell.internal.Figures;
 import io.kapture.shell.internal.ImageFiles;
-import io.kapture.shell.internal.SnapshotTaker;
 import io.kapture.shell.internal.SnapshotTaker.Snapshot;
+import io.kapture.shell.internal.SnapshotTaker;
 import io.kapture.shell.internal.completer.CameraCompleter;
 import io.kapture.shell.internal.convert.FrameConversion;
 
@@ -67,7 +68,7 @@ public class SnapshotCommand extends KaptureCommand {
         }
         Snapshot snapshot;
         try {
-            snapshot = new SnapshotTaker(context).take(camera, Math.round(timeoutSeconds * 1000),
+            snapshot = new SnapshotTaker(ListenerRegistrar.of(context)).take(camera, Math.round(timeoutSeconds * 1000),
                     FrameConversion::toImage);
         } catch (InterruptedException e) {
             System.err.println("Snapshot of " + camera + " cancelled");
