@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import io.kapture.api.Frame;
 import io.kapture.api.PixelFormat;
 import io.kapture.api.listener.ListenerRegistrar;
+import io.kapture.api.storage.StorageRoot;
 import io.kapture.convert.FrameImages;
 import io.kapture.convert.ImageEncoding;
 import io.kapture.processor.recorder.RecordingProgress;
@@ -72,8 +73,7 @@ public final class CameraRecorder {
 
     @Activate
     public CameraRecorder(BundleContext context, Config config) throws IOException {
-        this(ListenerRegistrar.of(context), StorageRoot.of(context.getProperty(StorageRoot.PROPERTY),
-                context.getProperty("karaf.data")), RecorderSettings.from(config));
+        this(ListenerRegistrar.of(context), StorageRoot.of(context), RecorderSettings.from(config));
     }
 
     /**

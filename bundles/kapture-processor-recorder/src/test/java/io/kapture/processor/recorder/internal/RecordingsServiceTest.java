@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.kapture.api.PixelFormat;
+import io.kapture.api.storage.StorageRoot;
 import io.kapture.processor.recorder.RecordingProgress;
 
 /** The service lists the recorders SCR binds, by camera, and forgets unbound ones. */

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import io.kapture.api.Frame;
 import io.kapture.api.PixelFormat;
 import io.kapture.api.listener.ListenerRegistrar;
+import io.kapture.api.storage.StorageRoot;
 import io.kapture.convert.FrameImages;
 import io.kapture.convert.ImageEncoding;
 import io.kapture.processor.snapshot.internal.SnapshotSettings.ImageFormat;
@@ -49,8 +50,7 @@ public final class SnapshotComponent {
 
     @Activate
     public SnapshotComponent(BundleContext context, Config config) throws IOException {
-        this(ListenerRegistrar.of(context), StorageRoot.of(context.getProperty(StorageRoot.PROPERTY),
-                context.getProperty("karaf.data")), SnapshotSettings.from(config));
+        this(ListenerRegistrar.of(context), StorageRoot.of(context), SnapshotSettings.from(config));
     }
 
     /**

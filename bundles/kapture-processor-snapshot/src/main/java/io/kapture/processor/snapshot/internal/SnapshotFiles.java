@@ -8,41 +8,37 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.kapture.api.storage.CameraFiles;
+import io.kapture.api.storage.StorageRoot;
+import io.kapture.processor.snapshot.internal.SnapshotSettings.ImageFormat;
+
 /**
- * The files of one camera's scheduled snapshots: named {@code <camera>-<yyyyMMdd-HHmmss-SSS>.<jpg|png>} after the
- * frame's wall-clock time in UTC (so names sort by time and never repeat at a daylight-saving change), written
- * under a temporary name and renamed into place (so a reader never sees half a file), and pruned to the
- * retention count. Only files whose names follow this pattern for this camera are ever deleted.
+ * The files of one camera's scheduled snapshots: named by {@link CameraFiles}
+ * ({@code <camera>-<yyyyMMdd-HHmmss-SSS>.<jpg|png>} after the frame's wall-clock time in UTC), written under a
+ * temporary name and renamed into place (so a reader never sees half a file), and pruned to the retention count.
+ * Only files whose names follow this pattern for this camera are ever deleted.
  *
  * <p>The folder is checked against the {@link StorageRoot} before every write, as the tree may have changed
- * since the last one. The camera's name is made safe for a file name ({@code /} and other separators become
- * {@code _}), so a camera name cannot lead out of the folder either.
+ * since the last one; the camera's name is made safe for a file name, so it cannot lead out of the folder either.
  *
  * <p>Threading contract: not thread-safe; one thread writes (the listener's delivery thread).
  */
 final class SnapshotFiles {
 
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
-
     private final StorageRoot root;
     private final SnapshotSettings settings;
-    private final String prefix;
     private final Pattern ours;
 
     SnapshotFiles(StorageRoot root, SnapshotSettings settings) {
         this.root = root;
         this.settings = settings;
-        this.prefix = safeName(settings.camera());
-        this.ours = Pattern.compile(Pattern.quote(prefix) + "-\\d{8}-\\d{6}-\\d{3}(-\\d+)?\\.(jpg|png)");
+        this.ours = CameraFiles.namePattern(settings.camera(), ImageFormat.JPEG.extension(),
+                ImageFormat.PNG.extension());
     }
 
     /**
@@ -64,7 +60,7 @@ final class SnapshotFiles {
      */
     Path write(byte[] image, long wallClockMillis) throws IOException {
         Path folder = folder();
-        Path target = unusedName(folder, prefix + "-" + STAMP.format(Instant.ofEpochMilli(wallClockMillis)));
+        Path target = CameraFiles.newFile(folder, settings.camera(), wallClockMillis, settings.format().extension());
         Path temporary = folder.resolve("." + target.getFileName() + ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
@@ -102,20 +98,5 @@ final class SnapshotFiles {
         for (int i = 0; i < snapshots.size() - settings.retention(); i++) {
             Files.deleteIfExists(snapshots.get(i));
         }
-    }
-
-    private Path unusedName(Path folder, String stem) {
-        String extension = "." + settings.format().extension();
-        Path candidate = folder.resolve(stem + extension);
-        for (int n = 1; Files.exists(candidate, LinkOption.NOFOLLOW_LINKS); n++) {
-            candidate = folder.resolve(stem + "-" + n + extension);
-        }
-        return candidate;
-    }
-
-    /** The camera's name with every character but letters, digits, '-', '_' and inner '.' replaced by '_'. */
-    static String safeName(String camera) {
-        String safe = camera.replaceAll("[^A-Za-z0-9._-]", "_");
-        return safe.startsWith(".") ? "_" + safe.substring(1) : safe;
     }
 }

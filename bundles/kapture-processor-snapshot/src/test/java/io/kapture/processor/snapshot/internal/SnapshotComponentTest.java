@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.kapture.api.DropPolicy;
 import io.kapture.api.FrameListener;
 import io.kapture.api.PixelFormat;
+import io.kapture.api.storage.StorageRoot;
 import io.kapture.synthetic.SyntheticFrames;
 
 /**

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.kapture.api.storage.StorageRoot;
+
 /** Names, atomic writes and retention, on bytes that stand for images. */
 class SnapshotFilesTest {
 

@@ -1,4 +1,4 @@
-package io.kapture.processor.snapshot.internal;
+package io.kapture.api.storage;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -6,24 +6,28 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
+import org.osgi.framework.BundleContext;
+
 /**
- * The directory all snapshots must stay inside, and the check that keeps them there. A configured folder is
- * resolved against it; the result must not leave it, whether by {@code ..}, by an absolute path elsewhere or by a
- * symbolic link inside the tree that points out of it. Folders are created one level at a time, each checked
+ * The directory all of Kapture's files must stay inside, and the check that keeps them there. A configured folder
+ * is resolved against it; the result must not leave it, whether by {@code ..}, by an absolute path elsewhere or by
+ * a symbolic link inside the tree that points out of it. Folders are created one level at a time, each checked
  * before the next is made, so nothing is ever created outside the root, even through a link.
  *
  * <p>The root itself comes from the framework property {@value #PROPERTY} (set in Karaf's
  * {@code etc/system.properties} or {@code etc/config.properties}), not from Config Admin: whoever may change a
- * snapshot configuration may choose a folder, but not widen where folders may be. The recorder bundle confines
- * its folders to the same root the same way.
+ * snapshot or recorder configuration may choose a folder, but not widen where folders may be.
  *
  * <p>Immutable; safe from any thread. Checks run against the file system as it is at the call, so callers check
  * again before each write.
  */
-final class StorageRoot {
+public final class StorageRoot {
 
     /** Framework or system property naming the storage root. */
-    static final String PROPERTY = "kapture.storage.dir";
+    public static final String PROPERTY = "kapture.storage.dir";
+
+    /** Karaf's data directory, under which the root lies by default. */
+    static final String KARAF_DATA = "karaf.data";
 
     private final Path root;
 
@@ -32,21 +36,31 @@ final class StorageRoot {
     }
 
     /**
+     * The root the framework's properties name: {@value #PROPERTY}, else {@code kapture} under Karaf's
+     * {@code karaf.data}; created if missing.
+     *
+     * @throws IOException if the directory cannot be created or resolved
+     */
+    public static StorageRoot of(BundleContext context) throws IOException {
+        return of(context.getProperty(PROPERTY), context.getProperty(KARAF_DATA));
+    }
+
+    /**
      * The root named by {@value #PROPERTY}, else {@code kapture} under Karaf's data directory, else under the
      * working directory; created if missing.
      *
-     * @param property    the property's value, may be null
-     * @param karafData   Karaf's {@code karaf.data} directory, may be null
+     * @param property  the property's value, may be null
+     * @param karafData Karaf's {@code karaf.data} directory, may be null
      * @throws IOException if the directory cannot be created or resolved
      */
-    static StorageRoot of(String property, String karafData) throws IOException {
+    public static StorageRoot of(String property, String karafData) throws IOException {
         Path location = location(property, karafData);
         Files.createDirectories(location);
         return new StorageRoot(location.toRealPath());
     }
 
-    /** Where {@link #of} puts the root, as an absolute path, without touching the file system. */
-    static Path location(String property, String karafData) {
+    /** Where {@link #of(String, String)} puts the root, as an absolute path, without touching the file system. */
+    public static Path location(String property, String karafData) {
         Path configured;
         if (property != null && !property.isBlank()) {
             configured = Path.of(property.trim());
@@ -59,7 +73,7 @@ final class StorageRoot {
     }
 
     /** The root's real path. */
-    Path path() {
+    public Path path() {
         return root;
     }
 
@@ -68,11 +82,12 @@ final class StorageRoot {
      * names must lie inside it, an empty name is the root.
      *
      * @param setting the configuration key, for messages
+     * @param folder  the folder as configured
      * @return the folder's real path, inside the root
      * @throws IllegalArgumentException if the folder would lie outside the root (the message says how)
      * @throws IOException              if a folder cannot be created, or a path element is a file
      */
-    Path folder(String setting, String folder) throws IOException {
+    public Path folder(String setting, String folder) throws IOException {
         Path named = Path.of(folder == null ? "" : folder.trim());
         Path wanted = (named.isAbsolute() ? named : root.resolve(named)).normalize();
         if (!wanted.startsWith(root)) {
