@@ -32,9 +32,10 @@ final class FrameHandle implements Frame {
     @SuppressWarnings("unused") // written through RELEASED
     private volatile int released;
 
+    /** Keeps {@code holder} as given: it is only read for messages, so a blank name is replaced there, not here. */
     FrameHandle(SharedFrame frame, String holder) {
         this.frame = frame;
-        this.holder = holder == null || holder.isBlank() ? "unnamed holder" : holder;
+        this.holder = holder;
     }
 
     @Override
@@ -123,17 +124,17 @@ final class FrameHandle implements Frame {
     }
 
     String holder() {
-        return holder;
+        return holder == null || holder.isBlank() ? "unnamed holder" : holder;
     }
 
     @Override
     public String toString() {
-        return "frame handle of " + holder + (isReleased() ? " (released)" : "");
+        return "frame handle of " + holder() + (isReleased() ? " (released)" : "");
     }
 
     private void checkLive() {
         if (released != 0) {
-            throw new IllegalStateException("frame handle of " + holder + " is released (by its holder, or taken "
+            throw new IllegalStateException("frame handle of " + holder() + " is released (by its holder, or taken "
                     + "back after its lease or on stop): keep a retained handle for as long as you read the frame");
         }
     }

@@ -166,4 +166,24 @@ class FrameSemanticsTest {
         }
         return image;
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "copy", "pool", "zerocopy" })
+    void aHandleWithoutHolderNameIsCalledUnnamedInMessages(String name) {
+        try (Fixture fixture = new Fixture(name)) {
+            Frame frame = fixture.strategy.wrap(new FakeDriverBuffer(0, Fixture.CAPACITY).fill(1, BYTES, 0),
+                    new FakeContext("cam0", 1));
+            Frame blank = frame.retain("  ");
+            Frame named = frame.retain("archiver");
+            blank.release();
+            named.release();
+            frame.release();
+
+            assertTrue(assertThrows(IllegalStateException.class, blank::sequence).getMessage()
+                    .startsWith("frame handle of unnamed holder is released"));
+            assertTrue(assertThrows(IllegalStateException.class, named::data).getMessage()
+                    .startsWith("frame handle of archiver is released"));
+            assertEquals("frame handle of unnamed holder (released)", blank.toString());
+        }
+    }
 }
