@@ -21,6 +21,7 @@ final class ResultTable {
     static final String BUFFER_PUT = "MemcpyBenchmark.byteBufferPut";
     static final String SEED = "SeedBaselineBenchmark.allocateCopyHandOver";
     static final String SIMULATION = "V4l2SimulationBenchmark.dequeueAndQueue";
+    static final String PAINT = "PaintBenchmark.paintFrame";
 
     private static final List<String> SIZES = List.of(FrameSizes.VGA, FrameSizes.FULL_HD, FrameSizes.UHD);
     private static final List<String> STRATEGIES = List.of("copy", "pool", "zerocopy");
@@ -76,6 +77,9 @@ final class ResultTable {
                 out.printf(Locale.ROOT, "%-10s %-9s | memcpy (libc) %s | ByteBuffer.put %s | seed design %s%n", "",
                         "reference", micros(find(MEMCPY, "", size, 0)), micros(find(BUFFER_PUT, "", size, 0)),
                         cell(find(SEED, "", size, 0)).trim());
+            } else if (sizeShown) {
+                out.printf(Locale.ROOT, "%-10s %-9s | of which the synthetic camera's painting: %s per frame%n", "",
+                        "included", micros(find(PAINT, "", size, 0)));
             }
         }
     }
@@ -120,6 +124,9 @@ final class ResultTable {
 
     /** Three significant figures at least, never scientific: 0.291, 12.3, 1411. */
     static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
         if (value >= 100) {
             return String.format(Locale.ROOT, "%.0f", value);
         }
