@@ -1,5 +1,6 @@
 package io.kapture.convert;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,10 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 
-/** JPEG and PNG encoding, checked by decoding the result. */
+import io.kapture.api.FrameFormat;
+import io.kapture.api.PixelFormat;
+
+/** JPEG and PNG encoding, checked by decoding the result, and frames as JPEG with MJPEG passed through. */
 class ImageEncodingTest {
 
     @Test
@@ -78,6 +82,50 @@ class ImageEncodingTest {
                     () -> ImageEncoding.encodeJpeg(image, quality)).getMessage();
             assertTrue(message.contains("between 0.0 and 1.0"), message);
         }
+    }
+
+    @Test
+    void anMjpegFrameIsPassedThroughAsItIs() {
+        byte[] jpeg = ImageEncoding.encodeJpeg(noise(32, 16), 0.5f);
+
+        byte[] passed = ImageEncoding.jpegOf(TestFrame.of(FrameFormat.of(32, 16, PixelFormat.MJPEG), jpeg), 0.9f);
+        byte[] direct = ImageEncoding.jpegOf(TestFrame.direct(FrameFormat.of(32, 16, PixelFormat.MJPEG), jpeg), 0.9f);
+
+        assertArrayEquals(jpeg, passed, "not re-encoded at another quality");
+        assertArrayEquals(jpeg, direct);
+    }
+
+    @Test
+    void anUncompressedFrameIsEncodedAtTheQualityAsked() throws IOException {
+        FrameFormat format = FrameFormat.of(64, 48, PixelFormat.GREY);
+        byte[] grey = new byte[64 * 48];
+        new Random(3).nextBytes(grey);
+
+        byte[] low = ImageEncoding.jpegOf(TestFrame.of(format, grey), 0.2f);
+        byte[] high = ImageEncoding.jpegOf(TestFrame.of(format, grey), 0.95f);
+
+        assertEquals(64, decode(high).getWidth());
+        assertEquals(48, decode(high).getHeight());
+        assertTrue(high.length > low.length, "quality 0.95 gave " + high.length + " bytes, 0.2 gave " + low.length);
+    }
+
+    @Test
+    void framesThatAreNoJpegAreRefusedNamingTheFrame() {
+        FrameFormat mjpeg = FrameFormat.of(32, 16, PixelFormat.MJPEG);
+        String notJpeg = assertThrows(IllegalArgumentException.class,
+                () -> ImageEncoding.jpegOf(TestFrame.of(mjpeg, new byte[] { 0, 0, (byte) 0xFF, (byte) 0xD8 }), 0.8f))
+                .getMessage();
+        String h264 = assertThrows(IllegalArgumentException.class,
+                () -> ImageEncoding.jpegOf(TestFrame.of(FrameFormat.of(32, 16, PixelFormat.H264), new byte[64]),
+                        0.8f)).getMessage();
+        String quality = assertThrows(IllegalArgumentException.class,
+                () -> ImageEncoding.jpegOf(TestFrame.of(mjpeg, new byte[] { (byte) 0xFF, (byte) 0xD8 }), 2f))
+                .getMessage();
+
+        assertEquals("MJPEG frame 42 of camera cam-test does not start with a JPEG start-of-image marker (FF D8)",
+                notJpeg);
+        assertTrue(h264.contains("frame 42 of camera cam-test: H264"), h264);
+        assertTrue(quality.contains("between 0.0 and 1.0"), quality);
     }
 
     private static BufferedImage noise(int width, int height) {

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import io.kapture.api.Frame;
 import io.kapture.api.FrameListener;
 import io.kapture.api.listener.ListenerRegistrar;
+import io.kapture.convert.ImageEncoding;
 
 /**
  * One browser's stream of one camera: a {@link FrameListener} of its own (queue of one, oldest dropped) that
@@ -71,7 +72,7 @@ final class PreviewClient implements FrameListener, AutoCloseable {
         started = true;
         byte[] jpeg;
         try {
-            jpeg = PreviewJpegs.of(frame, settings.jpegQuality());
+            jpeg = ImageEncoding.jpegOf(frame, settings.jpegQuality());
         } catch (IllegalArgumentException e) {
             if (!refusedLogged) {
                 refusedLogged = true;

@@ -1,5 +1,6 @@
 package io.kapture.web.internal;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import io.kapture.api.CaptureSession;
 import io.kapture.api.listener.ListenerRegistrar;
+import io.kapture.convert.ImageEncoding;
 import io.kapture.web.internal.StaticContent.Resource;
 
 /**
@@ -61,7 +63,7 @@ public final class PreviewServlet extends HttpServlet {
     private final transient CameraDirectory cameras = new CameraDirectory();
     private final transient PreviewStreams streams;
     private final transient StaticContent content = StaticContent.load();
-    private final transient byte[] waiting = PreviewJpegs.waiting();
+    private final transient byte[] waiting = waitingImage();
 
     @Activate
     public PreviewServlet(BundleContext context, Config config) {
@@ -188,5 +190,18 @@ public final class PreviewServlet extends HttpServlet {
         response.setContentType(resource.contentType());
         response.setContentLength(resource.bytes().length);
         response.getOutputStream().write(resource.bytes());
+    }
+
+    /** A plain dark grey 320x240 JPEG, shown while a camera has sent nothing yet (no text: a server may lack fonts). */
+    private static byte[] waitingImage() {
+        BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+        int grey = 0x30;
+        int rgb = grey << 16 | grey << 8 | grey;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                image.setRGB(x, y, rgb);
+            }
+        }
+        return ImageEncoding.encodeJpeg(image, 0.5f);
     }
 }

@@ -16,10 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.kapture.api.Frame;
-import io.kapture.api.PixelFormat;
 import io.kapture.api.listener.ListenerRegistrar;
 import io.kapture.api.storage.StorageRoot;
-import io.kapture.convert.FrameImages;
 import io.kapture.convert.ImageEncoding;
 import io.kapture.processor.recorder.RecordingProgress;
 
@@ -151,15 +149,7 @@ public final class CameraRecorder {
     /** The frame as a JPEG: MJPEG data as it is, anything else encoded; null (and logged) if that fails. */
     private ByteBuffer jpegOf(Frame frame) {
         try {
-            if (frame.format().pixelFormat() == PixelFormat.MJPEG) {
-                ByteBuffer data = frame.data();
-                if (data.remaining() < 2 || data.get(0) != (byte) 0xFF || data.get(1) != (byte) 0xD8) {
-                    throw new IllegalArgumentException("MJPEG frame " + frame.sequence() + " does not start with"
-                            + " a JPEG start-of-image marker");
-                }
-                return data;
-            }
-            return ByteBuffer.wrap(ImageEncoding.encodeJpeg(FrameImages.toImage(frame), settings.jpegQuality()));
+            return ByteBuffer.wrap(ImageEncoding.jpegOf(frame, settings.jpegQuality()));
         } catch (RuntimeException e) {
             synchronized (lock) {
                 lastError = e.getMessage();

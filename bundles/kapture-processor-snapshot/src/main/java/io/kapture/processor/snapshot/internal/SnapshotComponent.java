@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.kapture.api.Frame;
-import io.kapture.api.PixelFormat;
 import io.kapture.api.listener.ListenerRegistrar;
 import io.kapture.api.storage.StorageRoot;
 import io.kapture.convert.FrameImages;
@@ -102,12 +101,7 @@ public final class SnapshotComponent {
     }
 
     private byte[] encode(Frame frame) {
-        if (settings.format() == ImageFormat.JPEG && frame.format().pixelFormat() == PixelFormat.MJPEG) {
-            byte[] jpeg = new byte[frame.bytesUsed()];
-            frame.data().get(0, jpeg);
-            return jpeg;
-        }
         return settings.format() == ImageFormat.PNG ? ImageEncoding.encodePng(FrameImages.toImage(frame))
-                : ImageEncoding.encodeJpeg(FrameImages.toImage(frame), settings.jpegQuality());
+                : ImageEncoding.jpegOf(frame, settings.jpegQuality());
     }
 }
