@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.kapture.api.FrameFormat;
 import io.kapture.api.PixelFormat;
+import io.kapture.testing.TestFrame;
 
 /** Frames to images: raw layouts converted, MJPEG decoded (also as webcams send it), H.264 refused. */
 class FrameImagesTest {
@@ -71,7 +72,7 @@ class FrameImagesTest {
         byte[] notJpeg = { (byte) 0xff, (byte) 0xd8, 1, 2, 3, 4, 5, 6 };
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> FrameImages.toImage(mjpegFrame(notJpeg, 64, 48)));
-        assertTrue(refused.getMessage().contains("cam-test") && refused.getMessage().contains("JPEG"),
+        assertTrue(refused.getMessage().contains("cam0") && refused.getMessage().contains("JPEG"),
                 refused.getMessage());
     }
 
@@ -85,7 +86,7 @@ class FrameImagesTest {
 
     private static TestFrame mjpegFrame(byte[] jpeg, int width, int height) {
         FrameFormat format = FrameFormat.of(width, height, PixelFormat.MJPEG);
-        return TestFrame.direct(format, jpeg);
+        return TestFrame.builder(format, jpeg).direct().build();
     }
 
     private static BufferedImage quadrants(int width, int height) {

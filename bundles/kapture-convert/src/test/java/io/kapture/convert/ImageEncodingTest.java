@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.kapture.api.FrameFormat;
 import io.kapture.api.PixelFormat;
+import io.kapture.testing.TestFrame;
 
 /** JPEG and PNG encoding, checked by decoding the result, and frames as JPEG with MJPEG passed through. */
 class ImageEncodingTest {
@@ -87,9 +88,10 @@ class ImageEncodingTest {
     @Test
     void anMjpegFrameIsPassedThroughAsItIs() {
         byte[] jpeg = ImageEncoding.encodeJpeg(noise(32, 16), 0.5f);
+        FrameFormat format = FrameFormat.of(32, 16, PixelFormat.MJPEG);
 
-        byte[] passed = ImageEncoding.jpegOf(TestFrame.of(FrameFormat.of(32, 16, PixelFormat.MJPEG), jpeg), 0.9f);
-        byte[] direct = ImageEncoding.jpegOf(TestFrame.direct(FrameFormat.of(32, 16, PixelFormat.MJPEG), jpeg), 0.9f);
+        byte[] passed = ImageEncoding.jpegOf(TestFrame.of(format, jpeg), 0.9f);
+        byte[] direct = ImageEncoding.jpegOf(TestFrame.builder(format, jpeg).direct().build(), 0.9f);
 
         assertArrayEquals(jpeg, passed, "not re-encoded at another quality");
         assertArrayEquals(jpeg, direct);
@@ -122,9 +124,9 @@ class ImageEncodingTest {
                 () -> ImageEncoding.jpegOf(TestFrame.of(mjpeg, new byte[] { (byte) 0xFF, (byte) 0xD8 }), 2f))
                 .getMessage();
 
-        assertEquals("MJPEG frame 42 of camera cam-test does not start with a JPEG start-of-image marker (FF D8)",
+        assertEquals("MJPEG frame 0 of camera cam0 does not start with a JPEG start-of-image marker (FF D8)",
                 notJpeg);
-        assertTrue(h264.contains("frame 42 of camera cam-test: H264"), h264);
+        assertTrue(h264.contains("frame 0 of camera cam0: H264"), h264);
         assertTrue(quality.contains("between 0.0 and 1.0"), quality);
     }
 

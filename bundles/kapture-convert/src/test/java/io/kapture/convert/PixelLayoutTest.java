@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import io.kapture.api.FrameFormat;
 import io.kapture.api.PixelFormat;
+import io.kapture.testing.TestFrame;
 
 /** Where each layout keeps its samples: byte orders, planes, padded lines, buffer kinds and positions. */
 class PixelLayoutTest {
@@ -140,7 +141,7 @@ class PixelLayoutTest {
     void framesConvertThroughTheirReadOnlyData() {
         YuvPicture picture = new YuvPicture(WIDTH, HEIGHT);
         FrameFormat format = picture.format(PixelFormat.YUYV, WIDTH * 2);
-        TestFrame frame = TestFrame.direct(format, picture.pack(PixelFormat.YUYV, WIDTH * 2));
+        TestFrame frame = TestFrame.builder(format, picture.pack(PixelFormat.YUYV, WIDTH * 2)).direct().build();
         byte[] rgb = new byte[PixelConversion.rgbSize(format)];
         PixelConversion.toRgb(frame, rgb);
         byte[] luma = new byte[PixelConversion.lumaSize(format)];

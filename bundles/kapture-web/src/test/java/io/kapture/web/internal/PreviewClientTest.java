@@ -10,30 +10,27 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.kapture.api.DropPolicy;
 import io.kapture.api.FrameFormat;
 import io.kapture.api.FrameListener;
 import io.kapture.api.PixelFormat;
 import io.kapture.synthetic.SyntheticFrames;
+import io.kapture.testing.RecordingRegistrar;
+import io.kapture.testing.SyntheticFeed;
+import io.kapture.testing.TestFrame;
 
 /** One browser's stream: the preview rate, the one-image slot, and what closing releases. */
 class PreviewClientTest {
 
-    private final FakeEngine engine = new FakeEngine();
+    private final RecordingRegistrar engine = new RecordingRegistrar();
     private final List<PreviewClient> closed = new ArrayList<>();
     private SyntheticFeed feed;
-
-    @BeforeEach
-    void resetRetains() {
-        TestFrame.RETAINS.set(0);
-    }
 
     @AfterEach
     void closeFeed() {
@@ -46,11 +43,8 @@ class PreviewClientTest {
     void subscribesWithAQueueOfOneThatDropsTheOldest() {
         client(new TestConfig().settings());
 
-        FakeEngine.Subscriber subscriber = engine.subscribers().get(0);
-        assertEquals("cam0", subscriber.properties().get(FrameListener.CAMERA));
-        assertEquals(1, subscriber.properties().get(FrameListener.QUEUE_CAPACITY));
-        assertEquals(DropPolicy.DROP_OLDEST.name(), subscriber.properties().get(FrameListener.DROP_POLICY));
-        assertEquals("web-preview:cam0", subscriber.properties().get(FrameListener.NAME));
+        assertEquals(Map.of(FrameListener.CAMERA, "cam0", FrameListener.QUEUE_CAPACITY, 1, FrameListener.DROP_POLICY,
+                "DROP_OLDEST", FrameListener.NAME, "web-preview:cam0"), engine.subscriber().properties());
     }
 
     @Test
@@ -73,7 +67,7 @@ class PreviewClientTest {
             everyThird.add(sequence + (sequence == 0 ? 0 : 1));
         }
         assertEquals(everyThird.subList(0, 5), shown.subList(0, 5), "the frames at or after each 100 ms mark");
-        assertEquals(0, TestFrame.RETAINS.get(), "frames are never kept");
+        assertEquals(0, feed.retains(), "frames are never kept");
     }
 
     @Test
@@ -125,8 +119,7 @@ class PreviewClientTest {
     void framesThatCannotBeShownAreSkipped() throws InterruptedException {
         PreviewClient client = client(new TestConfig().settings());
 
-        engine.deliver(new TestFrame("cam0", FrameFormat.of(320, 240, PixelFormat.H264),
-                new byte[100], 0, 0));
+        engine.deliver(TestFrame.of(FrameFormat.of(320, 240, PixelFormat.H264), new byte[100]));
 
         assertNull(client.next(0));
         assertEquals(0, client.encoded());

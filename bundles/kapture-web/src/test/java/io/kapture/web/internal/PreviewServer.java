@@ -12,6 +12,9 @@ import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 
 import io.kapture.api.PixelFormat;
+import io.kapture.testing.RecordingRegistrar;
+import io.kapture.testing.SyntheticFeed;
+import io.kapture.testing.TestFrame;
 
 /**
  * The preview servlet in the Jetty that Pax Web 8 embeds, on 127.0.0.1, with synthetic cameras pumped in real
@@ -26,7 +29,7 @@ final class PreviewServer implements AutoCloseable {
 
     private final Server server;
     private final PreviewServlet servlet;
-    private final FakeEngine engine = new FakeEngine();
+    private final RecordingRegistrar engine = new RecordingRegistrar();
     private final List<Thread> pumps = new ArrayList<>();
     private final List<FakeCamera> cameras = new ArrayList<>();
     private volatile boolean stopping;
@@ -54,7 +57,7 @@ final class PreviewServer implements AutoCloseable {
             try (SyntheticFeed feed = SyntheticFeed.live(name, pattern, width, height, format, fps)) {
                 opened.countDown();
                 while (!stopping) {
-                    TestFrame frame = feed.nextLive();
+                    TestFrame frame = feed.next();
                     camera.captured.incrementAndGet();
                     engine.deliver(frame);
                 }
@@ -86,7 +89,7 @@ final class PreviewServer implements AutoCloseable {
         return servlet;
     }
 
-    FakeEngine engine() {
+    RecordingRegistrar engine() {
         return engine;
     }
 

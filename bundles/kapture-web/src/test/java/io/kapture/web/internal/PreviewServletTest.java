@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 
 import io.kapture.api.PixelFormat;
 import io.kapture.synthetic.SyntheticFrames;
+import io.kapture.testing.RecordingRegistrar;
+import io.kapture.testing.SyntheticFeed;
+import io.kapture.testing.TestFrame;
 
 /**
  * The servlet driven without a container, through {@link FakeHttp}: routing, the local-only guard, the JSON
@@ -31,7 +34,7 @@ class PreviewServletTest {
 
     private static final String LOCAL = "127.0.0.1";
 
-    private final FakeEngine engine = new FakeEngine();
+    private final RecordingRegistrar engine = new RecordingRegistrar();
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private PreviewServlet servlet = servlet(new TestConfig());
     private SyntheticFeed feed;
@@ -144,7 +147,7 @@ class PreviewServletTest {
         assertEquals(images.size(), response.flushes.get(), "each part is flushed");
         assertEquals(List.of(), engine.subscribers(), "the listener is unregistered");
         assertEquals(0, servlet.activeStreams());
-        assertEquals(0, TestFrame.RETAINS.get(), "no frame is kept");
+        assertEquals(0, feed.retains(), "no frame is kept");
     }
 
     @Test

@@ -4,19 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.osgi.service.event.Event;
 
-import io.kapture.api.DropPolicy;
 import io.kapture.api.FrameFormat;
 import io.kapture.api.FrameListener;
 import io.kapture.api.PixelFormat;
 import io.kapture.processor.motion.MotionEvents;
+import io.kapture.testing.RecordingRegistrar;
+import io.kapture.testing.SyntheticFeed;
+import io.kapture.testing.TestFrame;
 
 /**
  * The whole detector as a component, fed by the synthetic camera: its bouncing box must start motion, a still
@@ -24,14 +26,9 @@ import io.kapture.processor.motion.MotionEvents;
  */
 class MotionEventsTest {
 
-    private final FakeRegistrar registrar = new FakeRegistrar();
+    private final RecordingRegistrar registrar = new RecordingRegistrar();
     private final FakeEventAdmin events = new FakeEventAdmin();
     private SyntheticFeed feed;
-
-    @BeforeEach
-    void resetRetains() {
-        TestFrame.RETAINS.set(0);
-    }
 
     @AfterEach
     void closeFeed() {
@@ -44,10 +41,8 @@ class MotionEventsTest {
     void subscribesToItsCameraWithAShortQueueThatDropsTheOldest() {
         new MotionComponent(registrar, events, new TestConfig().settings());
 
-        assertEquals("cam0", registrar.properties.get(FrameListener.CAMERA));
-        assertEquals(2, registrar.properties.get(FrameListener.QUEUE_CAPACITY));
-        assertEquals(DropPolicy.DROP_OLDEST.name(), registrar.properties.get(FrameListener.DROP_POLICY));
-        assertEquals("motion:cam0", registrar.properties.get(FrameListener.NAME));
+        assertEquals(Map.of(FrameListener.CAMERA, "cam0", FrameListener.QUEUE_CAPACITY, 2, FrameListener.DROP_POLICY,
+                "DROP_OLDEST", FrameListener.NAME, "motion:cam0"), registrar.subscriber().properties());
     }
 
     @ParameterizedTest
@@ -55,7 +50,7 @@ class MotionEventsTest {
     void theMovingBoxStartsMotionWithItsBoundingBox(PixelFormat pixelFormat) {
         // The region leaves out the sequence code and digits at the top, which change in every frame.
         new MotionComponent(registrar, events, new TestConfig().roi("0,10,100,90").settings());
-        feed = new SyntheticFeed("cam0", "box", 640, 480, pixelFormat);
+        feed = SyntheticFeed.timeline("cam0", "box", 640, 480, pixelFormat);
         for (int i = 0; i < 40; i++) {
             feed.next();
         }
@@ -79,14 +74,14 @@ class MotionEventsTest {
         // The synthetic box is 80 px square and moves 4 px right and down a frame: at frame 40 it is at 160,160.
         assertTrue(x >= 152 && x <= 168 && y >= 152 && y <= 168 && width >= 80 && width <= 96 && height >= 80
                 && height <= 96, "box " + x + "," + y + " " + width + "x" + height);
-        assertEquals(0, TestFrame.RETAINS.get(), "frames are never kept");
+        assertEquals(0, feed.retains(), "frames are never kept");
     }
 
     @Test
     void aStillPatternStaysSilent() {
         // The sequence code and digits at the top change every frame; the region leaves them out.
         new MotionComponent(registrar, events, new TestConfig().roi("0,10,100,90").settings());
-        feed = new SyntheticFeed("cam0", "bars", 640, 480, PixelFormat.YUYV);
+        feed = SyntheticFeed.timeline("cam0", "bars", 640, 480, PixelFormat.YUYV);
 
         for (int i = 0; i < 90; i++) {
             registrar.deliver(feed.next());
@@ -98,7 +93,7 @@ class MotionEventsTest {
     @Test
     void theSameRegionSeesTheBoxMove() {
         new MotionComponent(registrar, events, new TestConfig().roi("0,10,100,90").settings());
-        feed = new SyntheticFeed("cam0", "box", 640, 480, PixelFormat.YUYV);
+        feed = SyntheticFeed.timeline("cam0", "box", 640, 480, PixelFormat.YUYV);
 
         for (int i = 0; i < 90; i++) {
             registrar.deliver(feed.next());
@@ -110,7 +105,7 @@ class MotionEventsTest {
     @Test
     void motionEndsAfterTheQuietTimeWithTheUnionOfItsBoxes() {
         new MotionComponent(registrar, events, new TestConfig().adaptation(1).settings());
-        feed = new SyntheticFeed("cam0", "box", 640, 480, PixelFormat.YUYV);
+        feed = SyntheticFeed.timeline("cam0", "box", 640, 480, PixelFormat.YUYV);
         TestFrame last = null;
         for (int i = 0; i < 20; i++) {
             last = feed.next();
@@ -122,10 +117,12 @@ class MotionEventsTest {
         // The box stops: the camera keeps sending the same picture. 30 frames are 999,999,990 ns, 10 ns short of
         // the quiet time of 1 s, so the 31st still frame ends the motion.
         for (int i = 1; i <= 30; i++) {
-            registrar.deliver(last.again(sequence + i, lastMoving + i * SyntheticFeed.FRAME_NANOS));
+            registrar.deliver(last.toBuilder().sequence(sequence + i)
+                    .timestampNanos(lastMoving + i * SyntheticFeed.FRAME_NANOS).build());
         }
         assertEquals(List.of(MotionEvents.TOPIC_START), events.topics(), "still within the quiet time");
-        registrar.deliver(last.again(sequence + 31, lastMoving + 31 * SyntheticFeed.FRAME_NANOS));
+        registrar.deliver(last.toBuilder().sequence(sequence + 31)
+                .timestampNanos(lastMoving + 31 * SyntheticFeed.FRAME_NANOS).build());
 
         assertEquals(List.of(MotionEvents.TOPIC_START, MotionEvents.TOPIC_END), events.topics());
         Event end = events.events.get(1);
@@ -143,15 +140,15 @@ class MotionEventsTest {
     @Test
     void stoppingDuringMotionPostsTheEndAndUnregisters() {
         MotionComponent component = new MotionComponent(registrar, events, new TestConfig().settings());
-        feed = new SyntheticFeed("cam0", "box", 640, 480, PixelFormat.YUYV);
+        feed = SyntheticFeed.timeline("cam0", "box", 640, 480, PixelFormat.YUYV);
         for (int i = 0; i < 5; i++) {
             registrar.deliver(feed.next());
         }
-        FrameListener listener = registrar.listener;
+        FrameListener listener = registrar.subscriber().listener();
 
         component.deactivate();
 
-        assertEquals(1, registrar.unregistrations);
+        assertEquals(1, registrar.unregistrations());
         assertEquals(List.of(MotionEvents.TOPIC_START, MotionEvents.TOPIC_END), events.topics());
         assertEquals(4L, events.events.get(1).getProperty(MotionEvents.SEQUENCE));
         listener.onFrame(feed.next());
@@ -172,8 +169,8 @@ class MotionEventsTest {
         new MotionComponent(registrar, events, new TestConfig().settings());
         FrameFormat h264 = FrameFormat.of(640, 480, PixelFormat.H264);
 
-        registrar.deliver(new TestFrame("cam0", h264, new byte[1000], 0, 0));
-        feed = new SyntheticFeed("cam0", "box", 640, 480, PixelFormat.YUYV);
+        registrar.deliver(TestFrame.of(h264, new byte[1000]));
+        feed = SyntheticFeed.timeline("cam0", "box", 640, 480, PixelFormat.YUYV);
         for (int i = 0; i < 5; i++) {
             registrar.deliver(feed.next());
         }

@@ -2,7 +2,6 @@ package io.kapture.processor.recorder.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -19,12 +19,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.kapture.api.DropPolicy;
+import io.kapture.api.FrameFlags;
 import io.kapture.api.FrameListener;
 import io.kapture.api.PixelFormat;
 import io.kapture.api.storage.StorageRoot;
 import io.kapture.processor.recorder.RecordingProgress;
 import io.kapture.synthetic.SyntheticFrames;
+import io.kapture.testing.RecordingRegistrar;
+import io.kapture.testing.SyntheticFeed;
+import io.kapture.testing.TestFrame;
 
 /**
  * Recording the synthetic camera: every file is parsed as RIFF AVI, its frames decoded, and the synthetic
@@ -35,13 +38,12 @@ class CameraRecorderTest {
     @TempDir
     Path temp;
     private StorageRoot root;
-    private final FakeRegistrar registrar = new FakeRegistrar();
+    private final RecordingRegistrar registrar = new RecordingRegistrar();
     private SyntheticFeed feed;
 
     @BeforeEach
     void makeRoot() throws IOException {
         root = StorageRoot.of(temp.resolve("storage").toString(), null);
-        TestFrame.RETAINS.set(0);
     }
 
     @AfterEach
@@ -55,16 +57,14 @@ class CameraRecorderTest {
     void subscribesToItsCameraWithAQueueThatDropsTheOldest() throws IOException {
         new CameraRecorder(registrar, root, new TestConfig().settings());
 
-        assertEquals("cam0", registrar.properties.get(FrameListener.CAMERA));
-        assertEquals(8, registrar.properties.get(FrameListener.QUEUE_CAPACITY));
-        assertEquals(DropPolicy.DROP_OLDEST.name(), registrar.properties.get(FrameListener.DROP_POLICY));
-        assertEquals("recorder:cam0", registrar.properties.get(FrameListener.NAME));
+        assertEquals(Map.of(FrameListener.CAMERA, "cam0", FrameListener.QUEUE_CAPACITY, 8, FrameListener.DROP_POLICY,
+                "DROP_OLDEST", FrameListener.NAME, "recorder:cam0"), registrar.subscriber().properties());
     }
 
     @Test
     void recordsEncodedFramesIntoOneAviWhoseFirstAndLastFramesDecode() throws IOException {
         CameraRecorder recorder = new CameraRecorder(registrar, root, new TestConfig().settings());
-        feed = new SyntheticFeed("cam0", "bars+box", 320, 240, PixelFormat.YUYV);
+        feed = SyntheticFeed.timeline("cam0", "bars+box", 320, 240, PixelFormat.YUYV);
 
         for (int i = 0; i < 60; i++) {
             registrar.deliver(feed.next());
@@ -87,13 +87,13 @@ class CameraRecorderTest {
         assertEquals(60, progress.frames());
         assertEquals(Files.size(files.get(0)), progress.bytes(), "the size it has once the index is added");
         assertEquals(59 * SyntheticFeed.FRAME_NANOS / 1_000_000, progress.durationMillis());
-        assertEquals(0, TestFrame.RETAINS.get());
+        assertEquals(0, feed.retains());
     }
 
     @Test
     void mjpegFramesAreRecordedAsTheyCome() throws IOException {
         CameraRecorder recorder = new CameraRecorder(registrar, root, new TestConfig().settings());
-        feed = new SyntheticFeed("cam0", "bars", 320, 240, PixelFormat.MJPEG);
+        feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.MJPEG);
         List<byte[]> sent = new ArrayList<>();
 
         for (int i = 0; i < 10; i++) {
@@ -116,7 +116,7 @@ class CameraRecorderTest {
         TestConfig config = new TestConfig();
         config.rotateDurationSeconds = 1;
         CameraRecorder recorder = new CameraRecorder(registrar, root, config.settings());
-        feed = new SyntheticFeed("cam0", "box", 160, 120, PixelFormat.GREY);
+        feed = SyntheticFeed.timeline("cam0", "box", 160, 120, PixelFormat.GREY);
 
         for (int i = 0; i < 100; i++) {
             registrar.deliver(feed.next());
@@ -144,7 +144,7 @@ class CameraRecorderTest {
         config.jpegQuality = 1.0;
         CameraRecorder recorder = new CameraRecorder(registrar, root, config.settings());
         // Noise hardly compresses: each frame is a few hundred kB, so a file holds a handful.
-        feed = new SyntheticFeed("cam0", "noise", 640, 480, PixelFormat.RGB24);
+        feed = SyntheticFeed.timeline("cam0", "noise", 640, 480, PixelFormat.RGB24);
 
         for (int i = 0; i < 20; i++) {
             registrar.deliver(feed.next());
@@ -167,12 +167,12 @@ class CameraRecorderTest {
     @Test
     void aNewFrameSizeStartsANewFile() throws IOException {
         CameraRecorder recorder = new CameraRecorder(registrar, root, new TestConfig().settings());
-        feed = new SyntheticFeed("cam0", "bars", 320, 240, PixelFormat.GREY);
+        feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.GREY);
         for (int i = 0; i < 3; i++) {
             registrar.deliver(feed.next());
         }
         feed.close();
-        feed = new SyntheticFeed("cam0", "bars", 160, 120, PixelFormat.GREY);
+        feed = SyntheticFeed.timeline("cam0", "bars", 160, 120, PixelFormat.GREY);
         for (int i = 0; i < 3; i++) {
             registrar.deliver(feed.next());
         }
@@ -189,10 +189,10 @@ class CameraRecorderTest {
     @Test
     void corruptedFramesAreSkippedAndCounted() throws IOException {
         CameraRecorder recorder = new CameraRecorder(registrar, root, new TestConfig().settings());
-        feed = new SyntheticFeed("cam0", "bars", 160, 120, PixelFormat.GREY);
+        feed = SyntheticFeed.timeline("cam0", "bars", 160, 120, PixelFormat.GREY);
 
         registrar.deliver(feed.next());
-        registrar.deliver(feed.next().corrupted());
+        registrar.deliver(feed.next().toBuilder().flags(FrameFlags.ERROR).build());
         registrar.deliver(feed.next());
         recorder.deactivate();
 
@@ -207,7 +207,7 @@ class CameraRecorderTest {
         TestConfig config = new TestConfig();
         config.rotateDurationSeconds = 1;
         CameraRecorder recorder = new CameraRecorder(registrar, root, config.settings());
-        feed = new SyntheticFeed("cam0", "bars", 160, 120, PixelFormat.GREY);
+        feed = SyntheticFeed.timeline("cam0", "bars", 160, 120, PixelFormat.GREY);
         Path folder = root.path().resolve("recordings");
         registrar.deliver(feed.next());
         Path first = recorder.progress().file().map(Path::of).orElseThrow();
@@ -244,7 +244,7 @@ class CameraRecorderTest {
                 () -> new CameraRecorder(registrar, root, config.settings())).getMessage();
 
         assertTrue(message.contains("folder '/etc' lies outside the storage directory"), message);
-        assertNull(registrar.listener);
+        assertTrue(registrar.subscribers().isEmpty());
     }
 
     @Test

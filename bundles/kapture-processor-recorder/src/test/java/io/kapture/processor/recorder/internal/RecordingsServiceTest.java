@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.kapture.api.PixelFormat;
 import io.kapture.api.storage.StorageRoot;
 import io.kapture.processor.recorder.RecordingProgress;
+import io.kapture.testing.RecordingRegistrar;
+import io.kapture.testing.SyntheticFeed;
 
 /** The service lists the recorders SCR binds, by camera, and forgets unbound ones. */
 class RecordingsServiceTest {
@@ -24,12 +26,12 @@ class RecordingsServiceTest {
     void listsBoundRecordersByCameraName() throws IOException {
         StorageRoot root = StorageRoot.of(temp.toString(), null);
         RecordingsService service = new RecordingsService();
-        FakeRegistrar zetaFeed = new FakeRegistrar();
+        RecordingRegistrar zetaFeed = new RecordingRegistrar();
         CameraRecorder zeta = recorder(root, "zeta", zetaFeed);
-        CameraRecorder alpha = recorder(root, "alpha", new FakeRegistrar());
+        CameraRecorder alpha = recorder(root, "alpha", new RecordingRegistrar());
         service.addRecorder(zeta);
         service.addRecorder(alpha);
-        try (SyntheticFeed feed = new SyntheticFeed("zeta", "bars", 160, 120, PixelFormat.GREY)) {
+        try (SyntheticFeed feed = SyntheticFeed.timeline("zeta", "bars", 160, 120, PixelFormat.GREY)) {
             zetaFeed.deliver(feed.next());
             zetaFeed.deliver(feed.next());
         }
@@ -57,7 +59,7 @@ class RecordingsServiceTest {
                 + " last error: IOException: disk full", progress.line());
     }
 
-    private static CameraRecorder recorder(StorageRoot root, String camera, FakeRegistrar registrar)
+    private static CameraRecorder recorder(StorageRoot root, String camera, RecordingRegistrar registrar)
             throws IOException {
         TestConfig config = new TestConfig();
         config.camera = camera;

@@ -3,7 +3,6 @@ package io.kapture.processor.snapshot.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -21,11 +21,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.kapture.api.DropPolicy;
+import io.kapture.api.FrameFlags;
 import io.kapture.api.FrameListener;
 import io.kapture.api.PixelFormat;
 import io.kapture.api.storage.StorageRoot;
 import io.kapture.synthetic.SyntheticFrames;
+import io.kapture.testing.RecordingRegistrar;
+import io.kapture.testing.SyntheticFeed;
+import io.kapture.testing.TestFrame;
 
 /**
  * Scheduled snapshots of the synthetic camera: which frames are taken, what the files hold (read back with
@@ -36,13 +39,12 @@ class SnapshotComponentTest {
     @TempDir
     Path temp;
     private StorageRoot root;
-    private final FakeRegistrar registrar = new FakeRegistrar();
+    private final RecordingRegistrar registrar = new RecordingRegistrar();
     private SyntheticFeed feed;
 
     @BeforeEach
     void makeRoot() throws IOException {
         root = StorageRoot.of(temp.resolve("storage").toString(), null);
-        TestFrame.RETAINS.set(0);
     }
 
     @AfterEach
@@ -56,10 +58,8 @@ class SnapshotComponentTest {
     void subscribesToItsCameraWithAQueueOfOneThatDropsTheOldest() throws IOException {
         new SnapshotComponent(registrar, root, new TestConfig().settings());
 
-        assertEquals("cam0", registrar.properties.get(FrameListener.CAMERA));
-        assertEquals(1, registrar.properties.get(FrameListener.QUEUE_CAPACITY));
-        assertEquals(DropPolicy.DROP_OLDEST.name(), registrar.properties.get(FrameListener.DROP_POLICY));
-        assertEquals("snapshot:cam0", registrar.properties.get(FrameListener.NAME));
+        assertEquals(Map.of(FrameListener.CAMERA, "cam0", FrameListener.QUEUE_CAPACITY, 1, FrameListener.DROP_POLICY,
+                "DROP_OLDEST", FrameListener.NAME, "snapshot:cam0"), registrar.subscriber().properties());
         assertTrue(Files.isDirectory(root.path().resolve("snapshots")), "the folder exists from the start");
     }
 
@@ -70,7 +70,7 @@ class SnapshotComponentTest {
         config.format = "png";
         config.retention = 3;
         SnapshotComponent component = new SnapshotComponent(registrar, root, config.settings());
-        feed = new SyntheticFeed("cam0", "bars+box", 320, 240, PixelFormat.YUYV);
+        feed = SyntheticFeed.timeline("cam0", "bars+box", 320, 240, PixelFormat.YUYV);
 
         // 10 s at 30 fps; frames are 33,333,333 ns apart, so each 2 s mark falls just before a frame.
         for (int i = 0; i < 300; i++) {
@@ -91,14 +91,14 @@ class SnapshotComponentTest {
         }
         assertEquals(List.of(61L, 121L, 181L, 241L), firstAtOrAfterMarks);
         assertEquals(firstAtOrAfterMarks.subList(1, 4), sequences, "0 and four marks taken, the newest three kept");
-        assertEquals(0, TestFrame.RETAINS.get(), "no frame is kept");
+        assertEquals(0, feed.retains(), "no frame is kept");
         component.deactivate();
     }
 
     @Test
     void mjpegFramesAreSavedAsTheyCome() throws IOException {
         new SnapshotComponent(registrar, root, new TestConfig().settings());
-        feed = new SyntheticFeed("cam0", "bars", 320, 240, PixelFormat.MJPEG);
+        feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.MJPEG);
         TestFrame frame = feed.next();
         byte[] jpeg = new byte[frame.bytesUsed()];
         frame.data().get(0, jpeg);
@@ -111,7 +111,7 @@ class SnapshotComponentTest {
     @Test
     void uncompressedFramesBecomeJpegFiles() throws IOException {
         new SnapshotComponent(registrar, root, new TestConfig().settings());
-        feed = new SyntheticFeed("cam0", "bars", 640, 480, PixelFormat.NV12);
+        feed = SyntheticFeed.timeline("cam0", "bars", 640, 480, PixelFormat.NV12);
 
         registrar.deliver(feed.next());
 
@@ -123,9 +123,9 @@ class SnapshotComponentTest {
     @Test
     void aCorruptedFrameIsSkippedInFavourOfTheNext() throws IOException {
         new SnapshotComponent(registrar, root, new TestConfig().settings());
-        feed = new SyntheticFeed("cam0", "bars", 320, 240, PixelFormat.GREY);
+        feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.GREY);
 
-        registrar.deliver(feed.next().corrupted());
+        registrar.deliver(feed.next().toBuilder().flags(FrameFlags.ERROR).build());
         registrar.deliver(feed.next());
 
         assertEquals(1L, SyntheticFrames.sequenceOf(ImageIO.read(snapshots().get(0).toFile())));
@@ -136,7 +136,7 @@ class SnapshotComponentTest {
         TestConfig config = new TestConfig();
         config.intervalSeconds = 1;
         new SnapshotComponent(registrar, root, config.settings());
-        feed = new SyntheticFeed("cam0", "bars", 320, 240, PixelFormat.GREY);
+        feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.GREY);
         Path folder = root.path().resolve("snapshots");
         Files.delete(folder);
         Files.writeString(folder, "a file where the folder was");
@@ -163,19 +163,19 @@ class SnapshotComponentTest {
                 () -> new SnapshotComponent(registrar, root, config.settings())).getMessage();
 
         assertTrue(message.contains("lies outside the storage directory"), message);
-        assertNull(registrar.listener, "no listener was registered");
+        assertTrue(registrar.subscribers().isEmpty(), "no listener was registered");
     }
 
     @Test
     void afterDeactivationNothingIsWritten() throws IOException {
         SnapshotComponent component = new SnapshotComponent(registrar, root, new TestConfig().settings());
-        feed = new SyntheticFeed("cam0", "bars", 320, 240, PixelFormat.GREY);
-        FrameListener listener = registrar.listener;
+        feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.GREY);
+        FrameListener listener = registrar.subscriber().listener();
 
         component.deactivate();
         listener.onFrame(feed.next());
 
-        assertEquals(1, registrar.unregistrations);
+        assertEquals(1, registrar.unregistrations());
         assertEquals(List.of(), snapshots());
     }
 
