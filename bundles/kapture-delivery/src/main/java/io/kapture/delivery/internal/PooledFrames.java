@@ -29,6 +29,8 @@ final class PooledFrames {
     PooledFrames(FramePool pool, BufferKind bufferKind) {
         this.pool = pool;
         this.bufferKind = bufferKind;
+        // binds memcpy now, on the configuring thread, rather than on a capture thread at its first copy
+        NativeCopy.usesLibc();
     }
 
     void bufferKind(BufferKind kind) {
