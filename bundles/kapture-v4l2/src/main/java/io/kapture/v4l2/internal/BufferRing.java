@@ -30,13 +30,14 @@ import io.kapture.v4l2.structs.V4l2RequestBuffers;
  * thread; {@link #stop()} undoes it all. The per-frame path allocates nothing: the capture thread reuses one
  * {@code v4l2_buffer} (and plane array) and one {@code pollfd}, {@code QBUF} another pair under the lock.
  *
- * <p>Munmap safety: a {@link java.nio.ByteBuffer} over an unmapped range crashes the JVM when read. The engine
- * takes every buffer back before stopping (the delivery strategy's {@code close}), so normally each buffer is
- * back with the ring and is unmapped at once. A buffer still out at {@link #stop()} is not unmapped: its range is
- * replaced in one step by anonymous memory ({@code mmap(MAP_FIXED | MAP_ANONYMOUS)}), so a late reader sees zeros
- * rather than a hole, the device's memory is released, and the anonymous range is unmapped by a {@link Cleaner}
- * once the buffer's {@link java.nio.ByteBuffer} (which every view of it references) is unreachable. Such
- * orphans are counted.
+ * <p>Munmap safety: a {@link java.nio.ByteBuffer} over an unmapped range crashes the JVM when read, and views of
+ * a buffer's memory escape: a zero-copy frame's {@code data()} is one, and a careless listener may keep it after
+ * releasing the frame, or read it after the engine took the frame back. So no buffer is ever unmapped while a view
+ * of it may be reachable: at {@link #stop()} every buffer's range is replaced in one step by anonymous memory
+ * ({@code mmap(MAP_FIXED | MAP_ANONYMOUS)}), so a late reader sees zeros rather than a hole, the device's memory
+ * is released at once, and the anonymous range (untouched pages cost no memory) is unmapped by a {@link Cleaner}
+ * once the buffer's {@link java.nio.ByteBuffer}, which every view of it references, is unreachable. Buffers still
+ * out at stop (not given back by the engine) are counted as orphans.
  *
  * <p>Threading: {@link #dequeue} runs on one thread (the session's); {@link #queue} on any; {@link #stop} on the
  * life-cycle thread, never during {@code dequeue}. Buffer states and the {@code QBUF} struct are guarded by
@@ -244,7 +245,7 @@ final class BufferRing {
         return streaming;
     }
 
-    /** STREAMOFF, unmap (or orphan) every buffer, REQBUFS 0. Device-gone errors are expected here and ignored. */
+    /** STREAMOFF, release every buffer's device mapping (see the class comment), REQBUFS 0. Device-gone errors are expected here and ignored. */
     synchronized void stop() {
         release();
     }
@@ -266,24 +267,21 @@ final class BufferRing {
         queued.set(0);
     }
 
+    /** Replaces the buffer's device mapping by anonymous memory, unmapped once no view of it is reachable. */
     private void unmap(MappedBuffer buffer) {
         try {
-            if (buffer.state() == MappedBuffer.State.OUT) {
-                orphan(buffer);
-            } else {
-                libc.munmap(buffer.address(), buffer.length());
-            }
+            libc.mmap(buffer.address(), buffer.length(), Libc.PROT_READ | Libc.PROT_WRITE,
+                    Libc.MAP_PRIVATE | Libc.MAP_ANONYMOUS | Libc.MAP_FIXED, -1, 0);
         } catch (ErrnoException e) {
-            LOG.warn("{}: munmap of buffer {} failed: {}", device.path(), buffer.index(), Errno.describe(e.errno()));
+            LOG.warn("{}: replacing the mapping of buffer {} failed: {}; leaving it mapped rather than risk a "
+                    + "reader crashing", device.path(), buffer.index(), Errno.describe(e.errno()));
+            return;
         }
-    }
-
-    private void orphan(MappedBuffer buffer) {
-        libc.mmap(buffer.address(), buffer.length(), Libc.PROT_READ | Libc.PROT_WRITE,
-                Libc.MAP_PRIVATE | Libc.MAP_ANONYMOUS | Libc.MAP_FIXED, -1, 0);
-        orphaned.incrementAndGet();
-        LOG.warn("{}: buffer {} was still out at stop; its mapping is replaced by anonymous memory until no one"
-                + " references it", device.path(), buffer.index());
+        if (buffer.state() == MappedBuffer.State.OUT) {
+            orphaned.incrementAndGet();
+            LOG.warn("{}: buffer {} was still out at stop; its memory reads as zeros until no one references it",
+                    device.path(), buffer.index());
+        }
         ORPHANS.register(buffer.memory(), new Unmapper(libc, Pointer.nativeValue(buffer.address()), buffer.length()));
     }
 
@@ -295,7 +293,7 @@ final class BufferRing {
         }
     }
 
-    /** Unmaps an orphaned range once its buffer is unreachable; holds no reference to the buffer. */
+    /** Unmaps a released buffer's anonymous range once its memory is unreachable; holds no reference to it. */
     private record Unmapper(Libc libc, long address, long length) implements Runnable {
         @Override
         public void run() {
