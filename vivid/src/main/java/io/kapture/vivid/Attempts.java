@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class Attempts {
 
-    static final int MAX = 3;
+    static final int MAX = 4;
 
     private Attempts() {
     }

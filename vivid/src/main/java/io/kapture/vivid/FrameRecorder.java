@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
@@ -14,9 +15,9 @@ import io.kapture.api.FrameFormat;
 import io.kapture.api.FrameListener;
 
 /**
- * A frame listener for the engine checks: records the first {@code wanted} frames' sequence numbers and where
- * their data lives, and checks each frame's content (vivid's colour bars) while the frame is valid, that is during
- * {@link #onFrame}. Later frames are counted and ignored.
+ * A frame listener for the engine checks: records the first {@code wanted} frames' sequence numbers, where their
+ * data lives and the fewest driver buffers queued at any of them, and checks each frame's content (vivid's colour
+ * bars) while the frame is valid, that is during {@link #onFrame}. Later frames are ignored.
  *
  * <p>Threading contract: {@link #onFrame} runs on the engine's delivery thread for this listener, never
  * concurrently with itself; the accessors are for the checking thread after {@link #await} returned true (the
@@ -30,6 +31,8 @@ final class FrameRecorder implements FrameListener {
     private final List<Long> addresses = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private int directFrames;
+    private int fewestQueued = Integer.MAX_VALUE;
+    private volatile IntSupplier queuedBuffers = () -> Integer.MAX_VALUE;
     private String camera;
     private FrameFormat format;
 
@@ -38,11 +41,17 @@ final class FrameRecorder implements FrameListener {
         this.done = new CountDownLatch(wanted);
     }
 
+    /** Where to read how many buffers are queued to the driver; sampled at every frame. */
+    void watchQueue(IntSupplier queued) {
+        this.queuedBuffers = queued;
+    }
+
     @Override
     public synchronized void onFrame(Frame frame) {
         if (sequences.size() >= wanted) {
             return;
         }
+        fewestQueued = Math.min(fewestQueued, queuedBuffers.getAsInt());
         ByteBuffer data = frame.data();
         camera = frame.camera();
         format = frame.format();
@@ -85,6 +94,11 @@ final class FrameRecorder implements FrameListener {
 
     synchronized int directFrames() {
         return directFrames;
+    }
+
+    /** The fewest buffers seen queued to the driver at any frame: 0 means the driver may have run dry. */
+    synchronized int fewestQueued() {
+        return fewestQueued;
     }
 
     synchronized String camera() {

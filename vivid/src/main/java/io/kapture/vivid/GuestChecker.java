@@ -47,11 +47,11 @@ public final class GuestChecker {
             checks.put("enumeration", devices::enumeration);
             checks.put("format-and-fps", devices::formatAndRate);
             checks.put("controls", devices::controls);
-            checks.put("mmap-streaming-90", () -> Attempts.upTo(Attempts.MAX, () -> streams.mmapStreaming(90)));
+            checks.put("mmap-streaming-64", () -> Attempts.upTo(Attempts.MAX, () -> streams.mmapStreaming(64)));
             checks.put("streamoff-close", streams::streamOffAndClose);
             checks.put("dmabuf-export", streams::dmabufExport);
             for (String delivery : List.of("copy", "pool", "zerocopy")) {
-                checks.put("engine-" + delivery, () -> Attempts.upTo(Attempts.MAX, () -> engine.strategy(delivery, 60)));
+                checks.put("engine-" + delivery, () -> Attempts.upTo(Attempts.MAX, () -> engine.strategy(delivery, 30)));
             }
         }
         CheckRunner runner = new CheckRunner(System.out, System.err);

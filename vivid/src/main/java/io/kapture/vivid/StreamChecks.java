@@ -37,10 +37,11 @@ final class StreamChecks {
     /**
      * Frames per second of the streaming checks. vivid skips a sequence number whenever no buffer is queued when a
      * frame is due, and also whenever its own thread wakes half a frame period late (see {@link DriverClockGap}),
-     * which an emulated guest on a busy host does. At 5 fps that takes a 100 ms stall, and with {@link #BUFFERS}
-     * buffers a consumer may fall 3 s behind before the driver runs dry.
+     * which an emulated guest on a busy host does: measured here, at 15 fps (a 33 ms stall) nearly every stream
+     * had such a gap and at 5 fps (100 ms) about one in three on a loaded host. At 2 fps that takes a 250 ms
+     * stall, and with {@link #BUFFERS} buffers a consumer may fall 8 s behind before the driver runs dry.
      */
-    static final double RATE = 5;
+    static final double RATE = 2;
     /** Driver buffers of the streaming checks. */
     static final int BUFFERS = 16;
     private static final long DEQUEUE_TIMEOUT_SECONDS = 10;
