@@ -9,7 +9,7 @@ import io.kapture.api.CameraConfiguration;
 import io.kapture.api.CaptureSession;
 
 /**
- * Finds configured cameras by name among the {@link CaptureSession} services a command was given, and words the
+ * Finds configured cameras by name among the {@link CaptureSession} services a command looked up, and words the
  * error a user sees for a name that matches none.
  *
  * <p>Threading contract: immutable snapshot of the list it was made with; safe from any thread. The sessions
@@ -20,8 +20,7 @@ public final class Cameras {
     private final List<CaptureSession> sessions;
 
     public Cameras(List<CaptureSession> sessions) {
-        this.sessions = sessions == null ? List.of()
-                : sessions.stream().sorted(Comparator.comparing(CaptureSession::camera)).toList();
+        this.sessions = sessions.stream().sorted(Comparator.comparing(CaptureSession::camera)).toList();
     }
 
     /** Every camera, sorted by name. */

@@ -34,8 +34,7 @@ public final class Devices {
     private final Cameras cameras;
 
     public Devices(List<CaptureSourceProvider> providers, Cameras cameras) {
-        this.providers = providers == null ? List.of()
-                : providers.stream().sorted(Comparator.comparing(CaptureSourceProvider::type)).toList();
+        this.providers = providers.stream().sorted(Comparator.comparing(CaptureSourceProvider::type)).toList();
         this.cameras = cameras;
     }
 

@@ -1,14 +1,10 @@
 package io.kapture.shell.internal.command;
 
-import java.util.List;
-
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-import io.kapture.api.CaptureSession;
 import io.kapture.shell.internal.CameraTable;
-import io.kapture.shell.internal.Cameras;
+import io.kapture.shell.internal.ServiceLookup;
 
 /**
  * {@code kapture:cameras}: the configured cameras with their device, format, frame rates, delivery strategy,
@@ -26,11 +22,8 @@ import io.kapture.shell.internal.Cameras;
                 + "each camera that has one (why its configuration was rejected, why it waits or failed).")
 public class CamerasCommand extends KaptureCommand {
 
-    @Reference
-    List<CaptureSession> sessions;
-
     @Override
-    protected void run() {
-        CameraTable.print(new Cameras(sessions).all(), System.out);
+    protected void run(ServiceLookup services) {
+        CameraTable.print(services.cameras().all(), System.out);
     }
 }

@@ -1,20 +1,15 @@
 package io.kapture.shell.internal.command;
 
-import java.util.List;
-
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-import io.kapture.api.CaptureSession;
-import io.kapture.api.spi.CaptureSourceProvider;
 import io.kapture.api.spi.ControlInfo;
-import io.kapture.shell.internal.Cameras;
 import io.kapture.shell.internal.ControlTarget;
 import io.kapture.shell.internal.Controls;
 import io.kapture.shell.internal.Devices;
+import io.kapture.shell.internal.ServiceLookup;
 import io.kapture.shell.internal.completer.ControlNameCompleter;
 import io.kapture.shell.internal.completer.DeviceCompleter;
 
@@ -44,15 +39,9 @@ public class ControlCommand extends KaptureCommand {
             + "menu entry's label")
     String value;
 
-    @Reference
-    List<CaptureSourceProvider> providers;
-
-    @Reference
-    List<CaptureSession> sessions;
-
     @Override
-    protected void run() {
-        Devices devices = new Devices(providers, new Cameras(sessions));
+    protected void run(ServiceLookup services) {
+        Devices devices = services.devices();
         String resolved = devices.resolve(device);
         String line = devices.withControls(device, target -> value == null ? show(resolved, target)
                 : change(resolved, target));

@@ -1,16 +1,11 @@
 package io.kapture.shell.internal.command;
 
-import java.util.List;
-
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-import io.kapture.api.CaptureSession;
-import io.kapture.api.spi.CaptureSourceProvider;
-import io.kapture.shell.internal.Cameras;
 import io.kapture.shell.internal.DeviceTables;
 import io.kapture.shell.internal.Devices;
+import io.kapture.shell.internal.ServiceLookup;
 
 /**
  * {@code kapture:devices}: the capture devices every installed provider finds on this machine (V4L2 nodes when
@@ -25,15 +20,9 @@ import io.kapture.shell.internal.Devices;
                 + "runs, synthetic cameras.")
 public class DevicesCommand extends KaptureCommand {
 
-    @Reference
-    List<CaptureSourceProvider> providers;
-
-    @Reference
-    List<CaptureSession> sessions;
-
     @Override
-    protected void run() {
-        Devices devices = new Devices(providers, new Cameras(sessions));
+    protected void run(ServiceLookup services) {
+        Devices devices = services.devices();
         DeviceTables.printDevices(devices.discover(System.err::println), System.out);
     }
 }

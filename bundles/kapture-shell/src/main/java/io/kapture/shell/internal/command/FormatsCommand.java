@@ -1,19 +1,14 @@
 package io.kapture.shell.internal.command;
 
-import java.util.List;
-
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-import io.kapture.api.CaptureSession;
 import io.kapture.api.spi.CaptureSource;
-import io.kapture.api.spi.CaptureSourceProvider;
-import io.kapture.shell.internal.Cameras;
 import io.kapture.shell.internal.DeviceTables;
 import io.kapture.shell.internal.Devices;
+import io.kapture.shell.internal.ServiceLookup;
 import io.kapture.shell.internal.completer.DeviceCompleter;
 
 /**
@@ -32,15 +27,9 @@ public class FormatsCommand extends KaptureCommand {
     @Completion(DeviceCompleter.class)
     String device;
 
-    @Reference
-    List<CaptureSourceProvider> providers;
-
-    @Reference
-    List<CaptureSession> sessions;
-
     @Override
-    protected void run() {
-        Devices devices = new Devices(providers, new Cameras(sessions));
+    protected void run(ServiceLookup services) {
+        Devices devices = services.devices();
         String resolved = devices.resolve(device);
         DeviceTables.printFormats(resolved, devices.withSource(device, CaptureSource::formats), System.out);
     }

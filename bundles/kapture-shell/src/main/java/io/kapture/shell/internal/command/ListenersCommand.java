@@ -1,14 +1,10 @@
 package io.kapture.shell.internal.command;
 
-import java.util.List;
-
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-import io.kapture.api.CaptureSession;
-import io.kapture.shell.internal.Cameras;
 import io.kapture.shell.internal.ListenerTable;
+import io.kapture.shell.internal.ServiceLookup;
 
 /**
  * {@code kapture:listeners}: the frame listeners subscribed to each camera, with the bundle that registered
@@ -20,11 +16,8 @@ import io.kapture.shell.internal.ListenerTable;
 @Command(scope = "kapture", name = "listeners", description = "Lists the frame listeners of every camera")
 public class ListenersCommand extends KaptureCommand {
 
-    @Reference
-    List<CaptureSession> sessions;
-
     @Override
-    protected void run() {
-        ListenerTable.print(new Cameras(sessions).all(), System.out);
+    protected void run(ServiceLookup services) {
+        ListenerTable.print(services.cameras().all(), System.out);
     }
 }

@@ -2,24 +2,21 @@ package io.kapture.shell.internal.command;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.osgi.framework.BundleContext;
 
 import io.kapture.api.CaptureSession;
 import io.kapture.api.SessionState;
 import io.kapture.api.listener.ListenerRegistrar;
-import io.kapture.shell.internal.Cameras;
 import io.kapture.shell.internal.Figures;
 import io.kapture.shell.internal.ImageFiles;
-import io.kapture.shell.internal.SnapshotTaker.Snapshot;
+import io.kapture.shell.internal.ServiceLookup;
 import io.kapture.shell.internal.SnapshotTaker;
+import io.kapture.shell.internal.SnapshotTaker.Snapshot;
 import io.kapture.shell.internal.completer.CameraCompleter;
 import io.kapture.shell.internal.convert.FrameConversion;
 
@@ -45,15 +42,9 @@ public class SnapshotCommand extends KaptureCommand {
     @Option(name = "--timeout", aliases = "-t", description = "Seconds to wait for a frame")
     double timeoutSeconds = 5;
 
-    @Reference
-    List<CaptureSession> sessions;
-
-    @Reference
-    BundleContext context;
-
     @Override
-    protected void run() throws IOException {
-        CaptureSession session = new Cameras(sessions).get(camera);
+    protected void run(ServiceLookup services) throws IOException {
+        CaptureSession session = services.cameras().get(camera);
         SessionState state = session.state();
         if (state != SessionState.RUNNING && state != SessionState.STARTING) {
             throw new IllegalStateException("Camera " + camera + " is " + state
@@ -68,8 +59,8 @@ public class SnapshotCommand extends KaptureCommand {
         }
         Snapshot snapshot;
         try {
-            snapshot = new SnapshotTaker(ListenerRegistrar.of(context)).take(camera, Math.round(timeoutSeconds * 1000),
-                    FrameConversion::toImage);
+            snapshot = new SnapshotTaker(ListenerRegistrar.of(context)).take(camera,
+                    Math.round(timeoutSeconds * 1000), FrameConversion::toImage);
         } catch (InterruptedException e) {
             System.err.println("Snapshot of " + camera + " cancelled");
             return;

@@ -12,11 +12,11 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.Terminal;
-import org.osgi.framework.BundleContext;
 
 import io.kapture.api.CaptureSession;
 import io.kapture.shell.internal.Cameras;
 import io.kapture.shell.internal.Redraw;
+import io.kapture.shell.internal.ServiceLookup;
 import io.kapture.shell.internal.StatsView;
 import io.kapture.shell.internal.completer.CameraCompleter;
 import io.kapture.shell.internal.metrics.CameraFigures;
@@ -52,17 +52,11 @@ public class StatsCommand extends KaptureCommand {
     double intervalSeconds = 1;
 
     @Reference
-    List<CaptureSession> sessions;
-
-    @Reference
-    BundleContext context;
-
-    @Reference
     Session session;
 
     @Override
-    protected void run() {
-        Cameras cameras = new Cameras(sessions);
+    protected void run(ServiceLookup services) {
+        Cameras cameras = services.cameras();
         if (camera != null) {
             cameras.get(camera);
         }

@@ -1,15 +1,12 @@
 package io.kapture.shell.internal.command;
 
-import java.util.List;
-
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import io.kapture.api.CaptureSession;
-import io.kapture.shell.internal.Cameras;
+import io.kapture.shell.internal.ServiceLookup;
 import io.kapture.shell.internal.completer.CameraCompleter;
 
 /**
@@ -26,12 +23,9 @@ public class StopCommand extends KaptureCommand {
     @Completion(CameraCompleter.class)
     String camera;
 
-    @Reference
-    List<CaptureSession> sessions;
-
     @Override
-    protected void run() {
-        CaptureSession session = new Cameras(sessions).get(camera);
+    protected void run(ServiceLookup services) {
+        CaptureSession session = services.cameras().get(camera);
         session.stop();
         System.out.println("Camera " + camera + " stopped (state " + session.state() + ")");
     }

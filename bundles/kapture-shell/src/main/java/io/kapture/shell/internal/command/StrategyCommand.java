@@ -1,7 +1,6 @@
 package io.kapture.shell.internal.command;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.SortedSet;
 
 import org.apache.karaf.shell.api.action.Argument;
@@ -9,14 +8,12 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import io.kapture.api.CameraConfiguration;
 import io.kapture.api.CaptureSession;
 import io.kapture.shell.internal.CameraConfigurations;
-import io.kapture.shell.internal.Cameras;
 import io.kapture.shell.internal.ServiceLookup;
 import io.kapture.shell.internal.completer.CameraCompleter;
 import io.kapture.shell.internal.completer.StrategyCompleter;
@@ -45,20 +42,13 @@ public class StrategyCommand extends KaptureCommand {
     @Completion(StrategyCompleter.class)
     String strategy;
 
-    @Reference
-    List<CaptureSession> sessions;
-
-    @Reference
-    BundleContext context;
-
     @Reference(optional = true)
     ConfigurationAdmin configurationAdmin;
 
     @Override
-    protected void run() throws IOException {
-        CaptureSession session = new Cameras(sessions).get(camera);
-        ServiceLookup lookup = new ServiceLookup(context);
-        SortedSet<String> registered = lookup.deliveryStrategies();
+    protected void run(ServiceLookup services) throws IOException {
+        CaptureSession session = services.cameras().get(camera);
+        SortedSet<String> registered = services.deliveryStrategies();
         if (strategy == null) {
             System.out.println(camera + " delivers with " + session.delivery() + ". Registered strategies: "
                     + (registered.isEmpty() ? "none" : String.join(", ", registered)));
@@ -70,7 +60,7 @@ public class StrategyCommand extends KaptureCommand {
                             : "Registered strategies: " + String.join(", ", registered)));
         }
         CameraConfigurations configurations = new CameraConfigurations(configurationAdmin);
-        Configuration configuration = configurations.find(camera, lookup.configurationPid(camera));
+        Configuration configuration = configurations.find(camera, services.configurationPid(camera));
         if (CameraConfigurations.get(configuration, CameraConfiguration.DELIVERY).filter(strategy::equals)
                 .isPresent()) {
             System.out.println(camera + " is already configured to deliver with " + strategy + " (configuration "

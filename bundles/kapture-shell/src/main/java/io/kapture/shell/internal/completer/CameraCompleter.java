@@ -8,24 +8,27 @@ import org.apache.karaf.shell.api.console.CommandLine;
 import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.osgi.framework.BundleContext;
 
 import io.kapture.api.CaptureSession;
-import io.kapture.shell.internal.Cameras;
+import io.kapture.shell.internal.ServiceLookup;
 
 /**
- * Completes camera names from the {@link CaptureSession} services.
+ * Completes camera names from the {@link io.kapture.api.CaptureSession} services.
  *
- * <p>Threading contract: Karaf makes one instance per registration and calls it from console threads; it only
- * reads the injected list, which Karaf replaces by re-registering the completer when sessions come and go.
+ * <p>Threading contract: Karaf makes one instance per registration and calls it from console threads; each call
+ * looks the sessions up afresh with a {@link ServiceLookup} of its own.
  */
 @Service
 public class CameraCompleter implements Completer {
 
     @Reference
-    List<CaptureSession> sessions;
+    BundleContext context;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        return new StringsCompleter(new Cameras(sessions).names()).complete(session, commandLine, candidates);
+        try (ServiceLookup services = new ServiceLookup(context)) {
+            return new StringsCompleter(services.cameras().names()).complete(session, commandLine, candidates);
+        }
     }
 }

@@ -9,12 +9,10 @@ import org.apache.karaf.shell.api.console.CommandLine;
 import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.osgi.framework.BundleContext;
 
-import io.kapture.api.CaptureSession;
-import io.kapture.api.spi.CaptureSourceProvider;
 import io.kapture.api.spi.ControlInfo;
-import io.kapture.shell.internal.Cameras;
-import io.kapture.shell.internal.Devices;
+import io.kapture.shell.internal.ServiceLookup;
 
 /**
  * Completes control names for the device (or camera) typed as the command's first argument: a running camera's
@@ -22,16 +20,14 @@ import io.kapture.shell.internal.Devices;
  * no device is typed or its controls cannot be read: completion never fails.
  *
  * <p>Threading contract: Karaf makes one instance per registration and calls it from console threads; each call
- * opens and closes its own source where it opens one.
+ * looks providers and cameras up with a {@link ServiceLookup} of its own, and opens and closes its own source
+ * where it opens one.
  */
 @Service
 public class ControlNameCompleter implements Completer {
 
     @Reference
-    List<CaptureSourceProvider> providers;
-
-    @Reference
-    List<CaptureSession> sessions;
+    BundleContext context;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
@@ -40,8 +36,8 @@ public class ControlNameCompleter implements Completer {
             return -1;
         }
         List<String> names;
-        try {
-            names = new Devices(providers, new Cameras(sessions)).withControls(device.get(),
+        try (ServiceLookup services = new ServiceLookup(context)) {
+            names = services.devices().withControls(device.get(),
                     target -> target.controls().stream().map(ControlInfo::name).toList());
         } catch (RuntimeException e) {
             return -1;

@@ -10,35 +10,33 @@ import org.apache.karaf.shell.api.console.CommandLine;
 import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.osgi.framework.BundleContext;
 
-import io.kapture.api.CaptureSession;
-import io.kapture.api.spi.CaptureSourceProvider;
-import io.kapture.shell.internal.Cameras;
 import io.kapture.shell.internal.Devices;
+import io.kapture.shell.internal.ServiceLookup;
 
 /**
  * Completes what the device commands accept: the devices every provider finds, their stable names, and camera
  * names (which stand for the camera's device). A provider that fails to list is skipped: completion never fails.
  *
- * <p>Threading contract: Karaf makes one instance per registration and calls it from console threads; it only
- * reads the injected lists.
+ * <p>Threading contract: Karaf makes one instance per registration and calls it from console threads; each call
+ * looks providers and cameras up afresh with a {@link ServiceLookup} of its own.
  */
 @Service
 public class DeviceCompleter implements Completer {
 
     @Reference
-    List<CaptureSourceProvider> providers;
-
-    @Reference
-    List<CaptureSession> sessions;
+    BundleContext context;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        Cameras cameras = new Cameras(sessions);
-        SortedSet<String> names = new TreeSet<>(cameras.names());
-        for (Devices.Discovered device : new Devices(providers, cameras).discover(problem -> { })) {
-            names.add(device.info().device());
-            names.addAll(device.info().stableNames());
+        SortedSet<String> names = new TreeSet<>();
+        try (ServiceLookup services = new ServiceLookup(context)) {
+            names.addAll(services.cameras().names());
+            for (Devices.Discovered device : services.devices().discover(problem -> { })) {
+                names.add(device.info().device());
+                names.addAll(device.info().stableNames());
+            }
         }
         return new StringsCompleter(names).complete(session, commandLine, candidates);
     }

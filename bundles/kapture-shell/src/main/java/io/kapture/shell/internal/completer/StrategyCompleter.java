@@ -26,7 +26,8 @@ public class StrategyCompleter implements Completer {
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        return new StringsCompleter(new ServiceLookup(context).deliveryStrategies())
-                .complete(session, commandLine, candidates);
+        try (ServiceLookup services = new ServiceLookup(context)) {
+            return new StringsCompleter(services.deliveryStrategies()).complete(session, commandLine, candidates);
+        }
     }
 }

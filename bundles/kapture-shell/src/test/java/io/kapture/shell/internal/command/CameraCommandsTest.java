@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.kapture.api.DeviceBusyException;
 import io.kapture.api.SessionState;
 import io.kapture.shell.internal.testing.Console;
+import io.kapture.shell.internal.testing.FakeBundleContext;
 import io.kapture.shell.internal.testing.FakeCaptureSession;
 import io.kapture.shell.internal.testing.Stats;
 
@@ -65,6 +66,23 @@ class CameraCommandsTest {
     }
 
     @Test
+    void aCameraConfiguredAfterTheCommandWasMadeIsFound() throws Exception {
+        FakeBundleContext context = new FakeBundleContext().withSessions(cam0);
+        StartCommand command = start("late");
+        command.context = context;
+        FakeCaptureSession late = new FakeCaptureSession("late", "synthetic");
+
+        context.withSessions(late);
+        try (Console console = Console.capture()) {
+            command.execute();
+            assertEquals("Camera late started (state RUNNING)", console.out().trim());
+        }
+
+        assertEquals(1, late.starts.get());
+        assertEquals(0, context.servicesInUse(), "every session got is given back");
+    }
+
+    @Test
     void stopStopsTheNamedCamera() throws Exception {
         cam0.state = SessionState.RUNNING;
         try (Console console = Console.capture()) {
@@ -80,7 +98,7 @@ class CameraCommandsTest {
         cam0.stats = Stats.camera(List.of(Stats.listener("recorder", 900, 40, 1, 2, 3),
                 Stats.listener("detector", 700, 240, 1, 2, 3)), Optional.empty());
         ListenersCommand command = new ListenersCommand();
-        command.sessions = List.of(cam1, cam0);
+        command.context = new FakeBundleContext().withSessions(cam1, cam0);
         try (Console console = Console.capture()) {
             command.execute();
             String[] lines = console.out().split("\\R");
@@ -100,7 +118,7 @@ class CameraCommandsTest {
     @Test
     void listenersSaysWhenThereAreNone() throws Exception {
         ListenersCommand command = new ListenersCommand();
-        command.sessions = List.of(cam0);
+        command.context = new FakeBundleContext().withSessions(cam0);
         try (Console console = Console.capture()) {
             command.execute();
             assertTrue(console.out().contains("No frame listeners are subscribed."), console.out());
@@ -110,14 +128,14 @@ class CameraCommandsTest {
     private StartCommand start(String camera) {
         StartCommand command = new StartCommand();
         command.camera = camera;
-        command.sessions = List.of(cam0, cam1);
+        command.context = new FakeBundleContext().withSessions(cam0, cam1);
         return command;
     }
 
     private StopCommand stop(String camera) {
         StopCommand command = new StopCommand();
         command.camera = camera;
-        command.sessions = List.of(cam0, cam1);
+        command.context = new FakeBundleContext().withSessions(cam0, cam1);
         return command;
     }
 }

@@ -14,6 +14,7 @@ import io.kapture.api.FrameFormat;
 import io.kapture.api.PixelFormat;
 import io.kapture.api.SessionState;
 import io.kapture.shell.internal.testing.Console;
+import io.kapture.shell.internal.testing.FakeBundleContext;
 import io.kapture.shell.internal.testing.FakeCaptureSession;
 import io.kapture.shell.internal.testing.Stats;
 
@@ -33,7 +34,7 @@ class CamerasCommandTest {
         waiting.lastError = "no capture source provider handles /dev/video7; install kapture-v4l2";
 
         CamerasCommand command = new CamerasCommand();
-        command.sessions = List.of(running, waiting);
+        command.context = new FakeBundleContext().withSessions(running, waiting);
         String out;
         try (Console console = Console.capture()) {
             command.execute();
@@ -62,7 +63,7 @@ class CamerasCommandTest {
     @Test
     void saysHowToConfigureWhenThereAreNoCameras() throws Exception {
         CamerasCommand command = new CamerasCommand();
-        command.sessions = List.of();
+        command.context = new FakeBundleContext();
         try (Console console = Console.capture()) {
             command.execute();
             assertTrue(console.out().contains("No cameras configured"), console.out());

@@ -15,6 +15,7 @@ import io.kapture.api.SessionState;
 import io.kapture.api.spi.ControlInfo;
 import io.kapture.api.spi.ControlInfo.Type;
 import io.kapture.shell.internal.testing.Console;
+import io.kapture.shell.internal.testing.FakeBundleContext;
 import io.kapture.shell.internal.testing.FakeCaptureSession;
 import io.kapture.shell.internal.testing.FakeProvider;
 import io.kapture.shell.internal.testing.FakeSource;
@@ -42,8 +43,7 @@ class ControlCommandsTest {
     void controlsListsValuesRangesAndMenus() throws Exception {
         ControlsCommand command = new ControlsCommand();
         command.device = "front";
-        command.providers = List.of(v4l2);
-        command.sessions = List.of(front);
+        command.context = new FakeBundleContext().withProviders(v4l2).withSessions(front);
         try (Console console = Console.capture()) {
             command.execute();
             String[] lines = console.out().split("\\R");
@@ -116,8 +116,7 @@ class ControlCommandsTest {
         front.openSource = source;
         ControlsCommand list = new ControlsCommand();
         list.device = "front";
-        list.providers = List.of(v4l2);
-        list.sessions = List.of(front);
+        list.context = new FakeBundleContext().withProviders(v4l2).withSessions(front);
         try (Console console = Console.capture()) {
             list.execute();
             control("front", "brightness", "200").execute();
@@ -175,8 +174,7 @@ class ControlCommandsTest {
         command.device = device;
         command.control = name;
         command.value = value;
-        command.providers = List.of(v4l2);
-        command.sessions = List.of(front);
+        command.context = new FakeBundleContext().withProviders(v4l2).withSessions(front);
         return command;
     }
 }

@@ -17,6 +17,7 @@ import io.kapture.api.SessionState;
 import io.kapture.api.spi.FormatDescription;
 import io.kapture.api.spi.FormatDescription.FrameSize;
 import io.kapture.shell.internal.testing.Console;
+import io.kapture.shell.internal.testing.FakeBundleContext;
 import io.kapture.shell.internal.testing.FakeCaptureSession;
 import io.kapture.shell.internal.testing.FakeProvider;
 
@@ -39,8 +40,7 @@ class DeviceCommandsTest {
     @Test
     void devicesListsEveryProvidersDevices() throws Exception {
         DevicesCommand command = new DevicesCommand();
-        command.providers = List.of(v4l2, synthetic);
-        command.sessions = List.of(front);
+        command.context = new FakeBundleContext().withProviders(v4l2, synthetic).withSessions(front);
         try (Console console = Console.capture()) {
             command.execute();
             String[] lines = console.out().split("\\R");
@@ -58,8 +58,7 @@ class DeviceCommandsTest {
     void devicesReportsAFailingProviderAndListsTheOthers() throws Exception {
         v4l2.listFailure = new IllegalStateException("cannot read /sys/class/video4linux");
         DevicesCommand command = new DevicesCommand();
-        command.providers = List.of(v4l2, synthetic);
-        command.sessions = List.of();
+        command.context = new FakeBundleContext().withProviders(v4l2, synthetic);
         try (Console console = Console.capture()) {
             command.execute();
             assertTrue(console.out().contains("Kapture synthetic camera"), console.out());
@@ -124,8 +123,7 @@ class DeviceCommandsTest {
     private FormatsCommand formats(String device) {
         FormatsCommand command = new FormatsCommand();
         command.device = device;
-        command.providers = List.of(synthetic, v4l2);
-        command.sessions = List.of(front);
+        command.context = new FakeBundleContext().withProviders(synthetic, v4l2).withSessions(front);
         return command;
     }
 }

@@ -23,7 +23,7 @@ import io.kapture.api.SessionState;
 import io.kapture.shell.internal.testing.Console;
 import io.kapture.shell.internal.testing.FakeBundleContext;
 import io.kapture.shell.internal.testing.FakeCaptureSession;
-import io.kapture.shell.internal.testing.FakeFrame;
+import io.kapture.testing.TestFrame;
 
 /**
  * kapture:snapshot with the real kapture-convert on the class path; the test plays the engine by delivering a
@@ -43,6 +43,7 @@ class SnapshotCommandTest {
 
     @BeforeEach
     void running() {
+        context.withSessions(cam0);
         cam0.state = SessionState.RUNNING;
     }
 
@@ -53,7 +54,8 @@ class SnapshotCommandTest {
                     && "cam0".equals(entry.getProperty(FrameListener.CAMERA))) {
                 Thread delivery = new Thread(() -> {
                     for (int i = 0; i < 3 && entry.isRegistered(); i++) {
-                        FakeFrame frame = new FakeFrame("cam0", format, data, sequence.incrementAndGet());
+                        TestFrame frame = TestFrame.builder(format, data).camera("cam0")
+                                .sequence(sequence.incrementAndGet()).build();
                         listener.onFrame(frame);
                         frame.release();
                     }
@@ -77,8 +79,8 @@ class SnapshotCommandTest {
         assertEquals(2, image.getWidth());
         assertEquals(0xff0000, image.getRGB(0, 0) & 0xffffff);
         assertEquals(0x0000ff, image.getRGB(1, 0) & 0xffffff);
-        assertEquals(1, context.history.size());
-        FakeBundleContext.Entry subscription = context.history.get(0);
+        assertEquals(1, listeners(context.history).size());
+        FakeBundleContext.Entry subscription = listeners(context.history).get(0);
         assertFalse(subscription.isRegistered());
         assertEquals(1, subscription.getProperty(FrameListener.QUEUE_CAPACITY));
         assertEquals("DROP_OLDEST", subscription.getProperty(FrameListener.DROP_POLICY));
@@ -109,7 +111,7 @@ class SnapshotCommandTest {
             assertEquals("No frame from camera cam0 within 0.2 s; check that it delivers with kapture:stats cam0",
                     console.err().trim());
         }
-        assertTrue(context.registered().isEmpty());
+        assertEquals(List.of(), listeners(context.registered()));
         assertFalse(Files.exists(directory.resolve("none.png")));
     }
 
@@ -122,7 +124,7 @@ class SnapshotCommandTest {
             assertTrue(error.startsWith("Cannot turn the frame into an image: frame 42 of camera cam0: H264"), error);
             assertFalse(error.contains("\n"), error);
         }
-        assertTrue(context.registered().isEmpty());
+        assertEquals(List.of(), listeners(context.registered()));
         assertFalse(Files.exists(directory.resolve("h264.png")));
     }
 
@@ -134,7 +136,7 @@ class SnapshotCommandTest {
             assertEquals("Camera cam0 is STOPPED, so it delivers no frames; start it with kapture:start cam0",
                     console.err().trim());
         }
-        assertTrue(context.history.isEmpty());
+        assertEquals(List.of(), listeners(context.history));
     }
 
     @Test
@@ -144,7 +146,7 @@ class SnapshotCommandTest {
             assertEquals("Cannot tell the image format of x.gif: name the file .png, .jpg or .jpeg",
                     console.err().trim());
         }
-        assertTrue(context.history.isEmpty());
+        assertEquals(List.of(), listeners(context.history));
     }
 
     @Test
@@ -156,15 +158,19 @@ class SnapshotCommandTest {
             assertEquals("Cannot write " + file + ": directory " + file.getParent() + " does not exist",
                     console.err().trim());
         }
-        assertTrue(context.history.isEmpty());
+        assertEquals(List.of(), listeners(context.history));
     }
 
     private SnapshotCommand snapshot(String file) {
         SnapshotCommand command = new SnapshotCommand();
         command.camera = "cam0";
         command.file = file;
-        command.sessions = List.of(cam0);
         command.context = context;
         return command;
+    }
+
+    /** The frame listeners among these registrations: the ones the command made. */
+    private static List<FakeBundleContext.Entry> listeners(List<FakeBundleContext.Entry> registrations) {
+        return registrations.stream().filter(entry -> entry.service instanceof FrameListener).toList();
     }
 }

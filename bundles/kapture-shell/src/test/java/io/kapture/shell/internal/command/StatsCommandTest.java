@@ -1,8 +1,8 @@
 package io.kapture.shell.internal.command;
 
 import static io.kapture.shell.internal.command.CamerasCommandTest.row;
-import static org.awaitility.Awaitility.await;
 import static io.kapture.shell.internal.testing.Tables.cells;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +36,7 @@ class StatsCommandTest {
 
     @BeforeEach
     void figures() {
+        context.withSessions(cam1, cam0);
         cam0.state = SessionState.RUNNING;
         cam0.stats = Stats.camera(List.of(Stats.listener("recorder", 900, 40, 1_500, 2_500_000, 3_000_000_000L),
                 Stats.listener("idle", 0, 0, 0, 0, 0)), Optional.of(new FramePoolStats(1000, 990, 5, 10, 4096, 8192)));
@@ -181,7 +182,6 @@ class StatsCommandTest {
     private StatsCommand stats(String camera) {
         StatsCommand command = new StatsCommand();
         command.camera = camera;
-        command.sessions = List.of(cam1, cam0);
         command.context = context;
         return command;
     }

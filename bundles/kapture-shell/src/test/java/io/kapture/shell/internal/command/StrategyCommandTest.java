@@ -37,6 +37,7 @@ class StrategyCommandTest {
         }
         context.add(CaptureSession.class, cam0, Map.of(CaptureSession.CAMERA, "cam0", "service.pid",
                 "io.kapture.camera~cam0"));
+        context.withSessions(renamed);
         Hashtable<String, Object> cam0Properties = new Hashtable<>();
         cam0Properties.put("device", "synthetic");
         cam0Properties.put("delivery", "pool");
@@ -129,7 +130,6 @@ class StrategyCommandTest {
         StrategyCommand command = new StrategyCommand();
         command.camera = camera;
         command.strategy = name;
-        command.sessions = List.of(cam0, renamed);
         command.context = context;
         command.configurationAdmin = configurationAdmin;
         return command;

@@ -33,7 +33,7 @@ class CompletersTest {
     @Test
     void camerasCompleteFromTheSessions() {
         CameraCompleter completer = new CameraCompleter();
-        completer.sessions = List.of(front, back);
+        completer.context = new FakeBundleContext().withSessions(front, back);
         assertEquals(List.of("back", "front"), complete(completer::complete, "kapture:start", ""));
         assertEquals(List.of("front"), complete(completer::complete, "kapture:start", "fr"));
     }
@@ -44,8 +44,7 @@ class CompletersTest {
         FakeProvider broken = new FakeProvider("broken", "broken:");
         broken.listFailure = new IllegalStateException("cannot list");
         DeviceCompleter completer = new DeviceCompleter();
-        completer.providers = List.of(v4l2, broken);
-        completer.sessions = List.of(front, back);
+        completer.context = new FakeBundleContext().withProviders(v4l2, broken).withSessions(front, back);
         assertEquals(List.of("/dev/video0", "back", "front"), complete(completer::complete, "kapture:formats", ""));
         assertEquals(List.of("/dev/video0"), complete(completer::complete, "kapture:formats", "/dev/v"));
     }
@@ -69,8 +68,7 @@ class CompletersTest {
                 .control(new ControlInfo("brightness", Type.INTEGER, 0, 255, 1, 128, 128, Map.of()))
                 .control(new ControlInfo("contrast", Type.INTEGER, 0, 255, 1, 128, 128, Map.of()));
         ControlNameCompleter completer = new ControlNameCompleter();
-        completer.providers = List.of(v4l2);
-        completer.sessions = List.of(front);
+        completer.context = new FakeBundleContext().withProviders(v4l2).withSessions(front);
         assertEquals(List.of("brightness", "contrast"), complete(completer::complete, "kapture:control", "front", ""));
         assertEquals(List.of("contrast"), complete(completer::complete, "kapture:control", "/dev/video0", "co"));
         assertTrue(v4l2.allClosed());
@@ -84,8 +82,7 @@ class CompletersTest {
         front.state = SessionState.RUNNING;
         front.openSource = device;
         ControlNameCompleter completer = new ControlNameCompleter();
-        completer.providers = List.of(v4l2);
-        completer.sessions = List.of(front);
+        completer.context = new FakeBundleContext().withProviders(v4l2).withSessions(front);
         assertEquals(List.of("exposure"), complete(completer::complete, "kapture:control", "front", ""));
         assertEquals(List.of(), v4l2.opened);
         assertEquals(1, front.controlCalls.get());
@@ -94,8 +91,7 @@ class CompletersTest {
     @Test
     void controlNamesOfAnUnknownOrMissingDeviceCompleteToNothing() {
         ControlNameCompleter completer = new ControlNameCompleter();
-        completer.providers = List.of(v4l2);
-        completer.sessions = List.of();
+        completer.context = new FakeBundleContext().withProviders(v4l2);
         assertEquals(List.of(), complete(completer::complete, "kapture:control", "/dev/video9", ""));
         assertEquals(List.of(), complete(completer::complete, "kapture:control", ""));
     }

@@ -10,6 +10,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -27,24 +28,50 @@ import org.osgi.framework.ServiceObjects;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 
+import io.kapture.api.CaptureSession;
+import io.kapture.api.spi.CaptureSourceProvider;
+
 /**
  * A service registry in memory, enough for the shell: register, look up by class and LDAP filter (osgi.core's
- * own filter implementation), get and unregister. Everything about bundles is unsupported. A test can watch
- * registrations, to play the engine's part when the shell registers a frame listener.
+ * own filter implementation), get, unget and unregister. Everything about bundles is unsupported. A test can watch
+ * registrations, to play the engine's part when the shell registers a frame listener, and check that every
+ * service got is given back.
  *
- * <p>Threading contract: copy-on-write lists; safe from any thread.
+ * <p>Threading contract: copy-on-write lists and an atomic use count; safe from any thread.
  */
 public final class FakeBundleContext implements BundleContext {
 
     private final AtomicLong ids = new AtomicLong();
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
     private final List<Consumer<Entry>> registrationWatchers = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inUse = new AtomicInteger();
     /** Every registration ever made, including unregistered ones. */
     public final List<Entry> history = new CopyOnWriteArrayList<>();
 
     /** Registers a service as another bundle would. */
     public <S> Entry add(Class<S> type, S service, Map<String, ?> properties) {
         return register(type.getName(), service, new Hashtable<>(properties));
+    }
+
+    /** Registers cameras' sessions as the engine does, each with its name as {@link CaptureSession#CAMERA}. */
+    public FakeBundleContext withSessions(CaptureSession... sessions) {
+        for (CaptureSession session : sessions) {
+            add(CaptureSession.class, session, Map.of(CaptureSession.CAMERA, session.camera()));
+        }
+        return this;
+    }
+
+    /** Registers capture source providers as their bundles do, with {@link CaptureSourceProvider#TYPE}. */
+    public FakeBundleContext withProviders(CaptureSourceProvider... providers) {
+        for (CaptureSourceProvider provider : providers) {
+            add(CaptureSourceProvider.class, provider, Map.of(CaptureSourceProvider.TYPE, provider.type()));
+        }
+        return this;
+    }
+
+    /** Services got and not yet given back. */
+    public int servicesInUse() {
+        return inUse.get();
     }
 
     /** Calls {@code watcher} on every later registration, on the registering thread. */
@@ -126,11 +153,16 @@ public final class FakeBundleContext implements BundleContext {
     @SuppressWarnings("unchecked")
     public <S> S getService(ServiceReference<S> reference) {
         Entry entry = (Entry) reference;
-        return entries.contains(entry) ? (S) entry.service : null;
+        if (!entries.contains(entry)) {
+            return null;
+        }
+        inUse.incrementAndGet();
+        return (S) entry.service;
     }
 
     @Override
     public boolean ungetService(ServiceReference<?> reference) {
+        inUse.decrementAndGet();
         return entries.contains(reference);
     }
 
