@@ -11,7 +11,6 @@ import io.kapture.shell.internal.Controls;
 import io.kapture.shell.internal.Devices;
 import io.kapture.shell.internal.ServiceLookup;
 import io.kapture.shell.internal.completer.ControlNameCompleter;
-import io.kapture.shell.internal.completer.DeviceCompleter;
 
 /**
  * {@code kapture:control <device> <name> [value]}: prints one control's value or, with a value, sets it and
@@ -23,12 +22,7 @@ import io.kapture.shell.internal.completer.DeviceCompleter;
  */
 @Service
 @Command(scope = "kapture", name = "control", description = "Shows or sets a device control")
-public class ControlCommand extends KaptureCommand {
-
-    @Argument(index = 0, name = "device", required = true, description = "A device (/dev/video0, synthetic) or "
-            + "the name of a camera, meaning its device")
-    @Completion(DeviceCompleter.class)
-    String device;
+public class ControlCommand extends DeviceCommand {
 
     @Argument(index = 1, name = "control", required = true, description = "The control's name, as kapture:controls "
             + "lists it")

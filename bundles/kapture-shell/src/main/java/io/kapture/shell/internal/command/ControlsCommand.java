@@ -1,14 +1,11 @@
 package io.kapture.shell.internal.command;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import io.kapture.shell.internal.Controls;
 import io.kapture.shell.internal.Devices;
 import io.kapture.shell.internal.ServiceLookup;
-import io.kapture.shell.internal.completer.DeviceCompleter;
 
 /**
  * {@code kapture:controls <device>}: a device's controls with their values and ranges. A running camera's are
@@ -19,12 +16,7 @@ import io.kapture.shell.internal.completer.DeviceCompleter;
  */
 @Service
 @Command(scope = "kapture", name = "controls", description = "Lists a device's controls with values and ranges")
-public class ControlsCommand extends KaptureCommand {
-
-    @Argument(index = 0, name = "device", required = true, description = "A device (/dev/video0, synthetic) or "
-            + "the name of a camera, meaning its device")
-    @Completion(DeviceCompleter.class)
-    String device;
+public class ControlsCommand extends DeviceCommand {
 
     @Override
     protected void run(ServiceLookup services) {

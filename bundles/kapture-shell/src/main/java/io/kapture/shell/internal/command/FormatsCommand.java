@@ -1,15 +1,12 @@
 package io.kapture.shell.internal.command;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import io.kapture.api.spi.CaptureSource;
 import io.kapture.shell.internal.DeviceTables;
 import io.kapture.shell.internal.Devices;
 import io.kapture.shell.internal.ServiceLookup;
-import io.kapture.shell.internal.completer.DeviceCompleter;
 
 /**
  * {@code kapture:formats <device>}: the pixel formats, frame sizes and frame rates a device offers. The device is
@@ -20,12 +17,7 @@ import io.kapture.shell.internal.completer.DeviceCompleter;
 @Service
 @Command(scope = "kapture", name = "formats",
         description = "Lists a device's pixel formats, frame sizes and frame rates")
-public class FormatsCommand extends KaptureCommand {
-
-    @Argument(index = 0, name = "device", required = true, description = "A device (/dev/video0, synthetic) or "
-            + "the name of a camera, meaning its device")
-    @Completion(DeviceCompleter.class)
-    String device;
+public class FormatsCommand extends DeviceCommand {
 
     @Override
     protected void run(ServiceLookup services) {

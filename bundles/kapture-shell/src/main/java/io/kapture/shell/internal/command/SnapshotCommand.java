@@ -5,7 +5,6 @@ import java.nio.file.Path;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
@@ -17,7 +16,6 @@ import io.kapture.shell.internal.ImageFiles;
 import io.kapture.shell.internal.ServiceLookup;
 import io.kapture.shell.internal.SnapshotTaker;
 import io.kapture.shell.internal.SnapshotTaker.Snapshot;
-import io.kapture.shell.internal.completer.CameraCompleter;
 import io.kapture.shell.internal.convert.FrameConversion;
 
 /**
@@ -29,11 +27,7 @@ import io.kapture.shell.internal.convert.FrameConversion;
  */
 @Service
 @Command(scope = "kapture", name = "snapshot", description = "Writes a camera's next frame to a PNG or JPEG file")
-public class SnapshotCommand extends KaptureCommand {
-
-    @Argument(index = 0, name = "camera", required = true, description = "The camera's name")
-    @Completion(CameraCompleter.class)
-    String camera;
+public class SnapshotCommand extends CameraCommand {
 
     @Argument(index = 1, name = "file", required = true, description = "The image file: .png, .jpg or .jpeg; "
             + "relative to Karaf's base directory unless absolute")
@@ -44,7 +38,7 @@ public class SnapshotCommand extends KaptureCommand {
 
     @Override
     protected void run(ServiceLookup services) throws IOException {
-        CaptureSession session = services.cameras().get(camera);
+        CaptureSession session = session(services);
         SessionState state = session.state();
         if (state != SessionState.RUNNING && state != SessionState.STARTING) {
             throw new IllegalStateException("Camera " + camera + " is " + state

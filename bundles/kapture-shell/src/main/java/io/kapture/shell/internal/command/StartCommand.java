@@ -1,13 +1,10 @@
 package io.kapture.shell.internal.command;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import io.kapture.api.CaptureSession;
 import io.kapture.shell.internal.ServiceLookup;
-import io.kapture.shell.internal.completer.CameraCompleter;
 
 /**
  * {@code kapture:start <camera>}: starts a stopped or failed camera and reports the state it reached; a camera
@@ -17,15 +14,11 @@ import io.kapture.shell.internal.completer.CameraCompleter;
  */
 @Service
 @Command(scope = "kapture", name = "start", description = "Starts a camera")
-public class StartCommand extends KaptureCommand {
-
-    @Argument(index = 0, name = "camera", required = true, description = "The camera's name")
-    @Completion(CameraCompleter.class)
-    String camera;
+public class StartCommand extends CameraCommand {
 
     @Override
     protected void run(ServiceLookup services) {
-        CaptureSession session = services.cameras().get(camera);
+        CaptureSession session = session(services);
         session.start();
         switch (session.state()) {
             case FAILED, WAITING -> System.err.println("Camera " + camera + " did not start (" + session.state() + "): "

@@ -1,13 +1,10 @@
 package io.kapture.shell.internal.command;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import io.kapture.api.CaptureSession;
 import io.kapture.shell.internal.ServiceLookup;
-import io.kapture.shell.internal.completer.CameraCompleter;
 
 /**
  * {@code kapture:stop <camera>}: stops capturing and releases the device; the camera stays configured and can
@@ -17,15 +14,11 @@ import io.kapture.shell.internal.completer.CameraCompleter;
  */
 @Service
 @Command(scope = "kapture", name = "stop", description = "Stops a camera, keeping its configuration")
-public class StopCommand extends KaptureCommand {
-
-    @Argument(index = 0, name = "camera", required = true, description = "The camera's name")
-    @Completion(CameraCompleter.class)
-    String camera;
+public class StopCommand extends CameraCommand {
 
     @Override
     protected void run(ServiceLookup services) {
-        CaptureSession session = services.cameras().get(camera);
+        CaptureSession session = session(services);
         session.stop();
         System.out.println("Camera " + camera + " stopped (state " + session.state() + ")");
     }

@@ -15,7 +15,6 @@ import io.kapture.api.CameraConfiguration;
 import io.kapture.api.CaptureSession;
 import io.kapture.shell.internal.CameraConfigurations;
 import io.kapture.shell.internal.ServiceLookup;
-import io.kapture.shell.internal.completer.CameraCompleter;
 import io.kapture.shell.internal.completer.StrategyCompleter;
 
 /**
@@ -32,11 +31,7 @@ import io.kapture.shell.internal.completer.StrategyCompleter;
                 + "zerocopy, ...). With one, writes it to the camera's configuration through "
                 + "Configuration Admin: the change persists and the engine applies it like any "
                 + "configuration update.")
-public class StrategyCommand extends KaptureCommand {
-
-    @Argument(index = 0, name = "camera", required = true, description = "The camera's name")
-    @Completion(CameraCompleter.class)
-    String camera;
+public class StrategyCommand extends CameraCommand {
 
     @Argument(index = 1, name = "strategy", description = "The delivery strategy to switch to")
     @Completion(StrategyCompleter.class)
@@ -47,7 +42,7 @@ public class StrategyCommand extends KaptureCommand {
 
     @Override
     protected void run(ServiceLookup services) throws IOException {
-        CaptureSession session = services.cameras().get(camera);
+        CaptureSession session = session(services);
         SortedSet<String> registered = services.deliveryStrategies();
         if (strategy == null) {
             System.out.println(camera + " delivers with " + session.delivery() + ". Registered strategies: "
