@@ -1,7 +1,9 @@
 /**
  * Fixtures for the bundles' unit tests: {@link io.kapture.testing.TestFrame} (a frame with chosen metadata and
- * real handle rules), {@link io.kapture.testing.SyntheticFeed} (frames of the synthetic camera) and
- * {@link io.kapture.testing.RecordingRegistrar} (listeners registered without a framework). Used in test scope
- * only; not a bundle.
+ * real handle rules), {@link io.kapture.testing.SyntheticFeed} (frames of the synthetic camera),
+ * {@link io.kapture.testing.RecordingRegistrar} (listeners registered without a framework),
+ * {@link io.kapture.testing.ComponentConfig} (configuration annotations with their declared defaults) and
+ * {@link io.kapture.testing.ComponentDescriptors} (the descriptors bnd generates). Used in test scope only; not a
+ * bundle.
  */
 package io.kapture.testing;

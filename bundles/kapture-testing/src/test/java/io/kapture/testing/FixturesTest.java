@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import io.kapture.api.FrameFormat;
 import io.kapture.api.FrameListener;
 import io.kapture.api.PixelFormat;
-import io.kapture.api.listener.ListenerRegistrar.Registration;
 import io.kapture.api.listener.ListenerRegistrar;
+import io.kapture.api.listener.ListenerRegistrar.Registration;
 
 /** The synthetic feed's timeline and the recording registrar's deliveries. */
 class FixturesTest {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.kapture.api.PixelFormat;
+import io.kapture.testing.ComponentConfig;
 import io.kapture.web.chromium.HeadlessChromium;
 import io.kapture.web.chromium.PreviewPageCheck;
 
@@ -22,6 +23,8 @@ import io.kapture.web.chromium.PreviewPageCheck;
  */
 class ChromiumPreviewIT {
 
+    private static final ComponentConfig<Config> DEFAULTS = ComponentConfig.of(Config.class);
+
     @TempDir
     Path shots;
 
@@ -29,7 +32,7 @@ class ChromiumPreviewIT {
     void thePageShowsMovingPicturesAndUpdatingFiguresThenReleasesTheStreams() throws Exception {
         Path chromium = HeadlessChromium.find().orElseThrow(
                 () -> new AssertionError("-Pchromium needs chromium on the PATH: apt-get install chromium"));
-        try (PreviewServer server = PreviewServer.start(0, new TestConfig().settings())) {
+        try (PreviewServer server = PreviewServer.start(0, DEFAULTS.as(PreviewSettings::from))) {
             server.camera("cam0", "bars+box", 640, 480, PixelFormat.YUYV, 30);
             server.camera("cam1", "box", 320, 240, PixelFormat.MJPEG, 15);
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.kapture.api.PixelFormat;
 import io.kapture.synthetic.SyntheticFrames;
+import io.kapture.testing.ComponentConfig;
 
 /**
  * The preview over real HTTP in Jetty (the container Pax Web embeds): the JSON endpoint, a stream read as a
@@ -28,11 +29,13 @@ import io.kapture.synthetic.SyntheticFrames;
  */
 class LivePreviewTest {
 
+    private static final ComponentConfig<Config> DEFAULTS = ComponentConfig.of(Config.class);
+
     private PreviewServer server;
 
     @BeforeEach
     void start() throws Exception {
-        server = PreviewServer.start(0, new TestConfig().settings());
+        server = PreviewServer.start(0, DEFAULTS.as(PreviewSettings::from));
         server.camera("cam0", "box", 320, 240, PixelFormat.YUYV, 30);
     }
 

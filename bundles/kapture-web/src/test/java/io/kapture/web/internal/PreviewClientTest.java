@@ -21,12 +21,15 @@ import io.kapture.api.FrameFormat;
 import io.kapture.api.FrameListener;
 import io.kapture.api.PixelFormat;
 import io.kapture.synthetic.SyntheticFrames;
+import io.kapture.testing.ComponentConfig;
 import io.kapture.testing.RecordingRegistrar;
 import io.kapture.testing.SyntheticFeed;
 import io.kapture.testing.TestFrame;
 
 /** One browser's stream: the preview rate, the one-image slot, and what closing releases. */
 class PreviewClientTest {
+
+    private static final ComponentConfig<Config> DEFAULTS = ComponentConfig.of(Config.class);
 
     private final RecordingRegistrar engine = new RecordingRegistrar();
     private final List<PreviewClient> closed = new ArrayList<>();
@@ -41,7 +44,7 @@ class PreviewClientTest {
 
     @Test
     void subscribesWithAQueueOfOneThatDropsTheOldest() {
-        client(new TestConfig().settings());
+        client(DEFAULTS.as(PreviewSettings::from));
 
         assertEquals(Map.of(FrameListener.CAMERA, "cam0", FrameListener.QUEUE_CAPACITY, 1, FrameListener.DROP_POLICY,
                 "DROP_OLDEST", FrameListener.NAME, "web-preview:cam0"), engine.subscriber().properties());
@@ -49,7 +52,7 @@ class PreviewClientTest {
 
     @Test
     void aThirtyFpsCameraIsPreviewedAtTheConfiguredTenFps() throws InterruptedException, IOException {
-        PreviewClient client = client(new TestConfig().settings());
+        PreviewClient client = client(DEFAULTS.as(PreviewSettings::from));
         feed = SyntheticFeed.timeline("cam0", "box", 320, 240, PixelFormat.YUYV);
 
         List<Long> shown = new ArrayList<>();
@@ -72,7 +75,7 @@ class PreviewClientTest {
 
     @Test
     void aSlowBrowserGetsTheNewestImageNotABacklog() throws InterruptedException, IOException {
-        PreviewClient client = client(new TestConfig().settings());
+        PreviewClient client = client(DEFAULTS.as(PreviewSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.GREY);
 
         for (int i = 0; i < 30; i++) {
@@ -86,7 +89,7 @@ class PreviewClientTest {
 
     @Test
     void mjpegFramesAreSentAsTheyCome() throws InterruptedException {
-        PreviewClient client = client(new TestConfig().settings());
+        PreviewClient client = client(DEFAULTS.as(PreviewSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.MJPEG);
         TestFrame frame = feed.next();
         byte[] jpeg = new byte[frame.bytesUsed()];
@@ -99,7 +102,7 @@ class PreviewClientTest {
 
     @Test
     void closingUnregistersDropsTheImageAndWakesTheReader() throws InterruptedException {
-        PreviewClient client = client(new TestConfig().settings());
+        PreviewClient client = client(DEFAULTS.as(PreviewSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.GREY);
         engine.deliver(feed.next());
         assertTrue(client.holdsImage());
@@ -117,7 +120,7 @@ class PreviewClientTest {
 
     @Test
     void framesThatCannotBeShownAreSkipped() throws InterruptedException {
-        PreviewClient client = client(new TestConfig().settings());
+        PreviewClient client = client(DEFAULTS.as(PreviewSettings::from));
 
         engine.deliver(TestFrame.of(FrameFormat.of(320, 240, PixelFormat.H264), new byte[100]));
 

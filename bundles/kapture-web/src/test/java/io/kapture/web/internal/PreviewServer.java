@@ -12,6 +12,7 @@ import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 
 import io.kapture.api.PixelFormat;
+import io.kapture.testing.ComponentConfig;
 import io.kapture.testing.RecordingRegistrar;
 import io.kapture.testing.SyntheticFeed;
 import io.kapture.testing.TestFrame;
@@ -110,7 +111,7 @@ final class PreviewServer implements AutoCloseable {
      */
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8181;
-        PreviewServer server = start(port, new TestConfig().settings());
+        PreviewServer server = start(port, ComponentConfig.of(Config.class).as(PreviewSettings::from));
         server.camera("cam0", "bars+box", 640, 480, PixelFormat.YUYV, 30);
         server.camera("cam1", "box", 320, 240, PixelFormat.MJPEG, 15);
         System.out.println("Kapture preview at " + server.page());

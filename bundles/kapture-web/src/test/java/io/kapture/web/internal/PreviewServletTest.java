@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 
 import io.kapture.api.PixelFormat;
 import io.kapture.synthetic.SyntheticFrames;
+import io.kapture.testing.ComponentConfig;
 import io.kapture.testing.RecordingRegistrar;
 import io.kapture.testing.SyntheticFeed;
-import io.kapture.testing.TestFrame;
 
 /**
  * The servlet driven without a container, through {@link FakeHttp}: routing, the local-only guard, the JSON
@@ -32,11 +32,13 @@ import io.kapture.testing.TestFrame;
  */
 class PreviewServletTest {
 
+    private static final ComponentConfig<Config> DEFAULTS = ComponentConfig.of(Config.class);
+
     private static final String LOCAL = "127.0.0.1";
 
     private final RecordingRegistrar engine = new RecordingRegistrar();
     private final ExecutorService threads = Executors.newCachedThreadPool();
-    private PreviewServlet servlet = servlet(new TestConfig());
+    private PreviewServlet servlet = servlet(DEFAULTS);
     private SyntheticFeed feed;
 
     @AfterEach
@@ -112,8 +114,7 @@ class PreviewServletTest {
         assertEquals(403, noHost.status);
         assertEquals(200, get("/", "::1", "[::1]:8181").status);
 
-        TestConfig open = new TestConfig();
-        open.allowRemote = true;
+        ComponentConfig<Config> open = DEFAULTS.with("allow.remote", true);
         servlet.deactivate();
         servlet = servlet(open);
         assertEquals(200, get("/", "192.168.1.20", "kapture.lan:8181").status);
@@ -166,8 +167,7 @@ class PreviewServletTest {
 
     @Test
     void streamsBeyondTheLimitGetServiceUnavailable() throws Exception {
-        TestConfig one = new TestConfig();
-        one.maxStreams = 1;
+        ComponentConfig<Config> one = DEFAULTS.with("max.streams", 1);
         servlet.deactivate();
         servlet = servlet(one);
         servlet.addCamera(new FakeCamera("cam0", 320, 240, PixelFormat.YUYV));
@@ -198,8 +198,8 @@ class PreviewServletTest {
         assertEquals(0, engine.registrations());
     }
 
-    private PreviewServlet servlet(TestConfig config) {
-        return new PreviewServlet(engine, config.settings());
+    private PreviewServlet servlet(ComponentConfig<Config> config) {
+        return new PreviewServlet(engine, config.as(PreviewSettings::from));
     }
 
     private FakeHttp.Response get(String path, String remote, String host) throws Exception {

@@ -4,18 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.function.Consumer;
-
 import org.junit.jupiter.api.Test;
 
 import io.kapture.processor.motion.internal.RegionOfInterest.PixelRegion;
+import io.kapture.testing.ComponentConfig;
 
 /** Invalid configurations are refused by key, with the valid range; valid ones are converted exactly. */
 class DetectorSettingsTest {
 
+    private static final ComponentConfig<Config> CAM0 = ComponentConfig.of(Config.class).with("camera", "cam0");
+
     @Test
     void theDefaultsConvert() {
-        DetectorSettings settings = new TestConfig().settings();
+        DetectorSettings settings = CAM0.as(DetectorSettings::from);
 
         assertEquals("cam0", settings.camera());
         assertEquals(0.005, settings.minAreaFraction(), 1e-12);
@@ -26,19 +27,19 @@ class DetectorSettingsTest {
 
     @Test
     void eachInvalidValueIsNamed() {
-        refused(config -> config.camera = " ", "camera");
-        refused(config -> config.threshold = 0, "threshold must be from 1 to 255");
-        refused(config -> config.threshold = 256, "threshold");
-        refused(config -> config.minAreaPercent = 0, "min.area.percent must be from 0.01 to 100");
-        refused(config -> config.minAreaPercent = Double.NaN, "min.area.percent");
-        refused(config -> config.cellSize = 65, "cell.size must be from 1 to 64");
-        refused(config -> config.adaptation = 0, "adaptation must be from 0.004 to 1");
-        refused(config -> config.adaptation = 1.5, "adaptation");
-        refused(config -> config.quietMillis = -1, "quiet.ms");
-        refused(config -> config.roi = "0,0,100", "roi must be 'x,y,width,height'");
-        refused(config -> config.roi = "0,0,abc,100", "'abc' in '0,0,abc,100' is not a number");
-        refused(config -> config.roi = "50,0,60,100", "roi must lie within the frame");
-        refused(config -> config.roi = "0,0,0,100", "roi must lie within the frame");
+        refused(CAM0.with("camera", " "), "camera");
+        refused(CAM0.with("threshold", 0), "threshold must be from 1 to 255");
+        refused(CAM0.with("threshold", 256), "threshold");
+        refused(CAM0.with("min.area.percent", 0.0), "min.area.percent must be from 0.01 to 100");
+        refused(CAM0.with("min.area.percent", Double.NaN), "min.area.percent");
+        refused(CAM0.with("cell.size", 65), "cell.size must be from 1 to 64");
+        refused(CAM0.with("adaptation", 0.0), "adaptation must be from 0.004 to 1");
+        refused(CAM0.with("adaptation", 1.5), "adaptation");
+        refused(CAM0.with("quiet.ms", -1L), "quiet.ms");
+        refused(CAM0.with("roi", "0,0,100"), "roi must be 'x,y,width,height'");
+        refused(CAM0.with("roi", "0,0,abc,100"), "'abc' in '0,0,abc,100' is not a number");
+        refused(CAM0.with("roi", "50,0,60,100"), "roi must lie within the frame");
+        refused(CAM0.with("roi", "0,0,0,100"), "roi must lie within the frame");
     }
 
     @Test
@@ -50,10 +51,9 @@ class DetectorSettingsTest {
         assertEquals(new PixelRegion(0, 0, 1, 1), RegionOfInterest.parse("0,0,0.001,0.001").inPixels(640, 480));
     }
 
-    private static void refused(Consumer<TestConfig> change, String expected) {
-        TestConfig config = new TestConfig();
-        change.accept(config);
-        String message = assertThrows(IllegalArgumentException.class, config::settings).getMessage();
+    private static void refused(ComponentConfig<Config> config, String expected) {
+        String message = assertThrows(IllegalArgumentException.class, () -> config.as(DetectorSettings::from))
+                .getMessage();
         assertTrue(message.contains(expected) && message.contains(DetectorSettings.PID), message);
     }
 }

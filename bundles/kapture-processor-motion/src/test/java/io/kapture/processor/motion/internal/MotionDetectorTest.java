@@ -13,16 +13,19 @@ import org.junit.jupiter.api.Test;
 
 import io.kapture.api.FrameFormat;
 import io.kapture.api.PixelFormat;
+import io.kapture.testing.ComponentConfig;
 
 /** The differencing itself, on GREY images drawn by the tests so every expected cell is known. */
 class MotionDetectorTest {
+
+    private static final ComponentConfig<Config> CAM0 = ComponentConfig.of(Config.class).with("camera", "cam0");
 
     private static final FrameFormat GREY = FrameFormat.of(320, 240, PixelFormat.GREY);
     private final Measurement measurement = new Measurement();
 
     @Test
     void theFirstFrameOnlyPrimesTheReference() {
-        MotionDetector detector = new MotionDetector(new TestConfig().settings());
+        MotionDetector detector = new MotionDetector(CAM0.as(DetectorSettings::from));
 
         assertFalse(detector.analyse(image(square(40, 40, 32)), GREY, measurement));
         assertTrue(detector.analyse(image(square(40, 40, 32)), GREY, measurement));
@@ -31,7 +34,7 @@ class MotionDetectorTest {
 
     @Test
     void aSquareThatAppearsIsFoundWithItsBoundingBox() {
-        MotionDetector detector = new MotionDetector(new TestConfig().settings());
+        MotionDetector detector = new MotionDetector(CAM0.as(DetectorSettings::from));
         detector.analyse(image(background()), GREY, measurement);
 
         assertTrue(detector.analyse(image(square(80, 48, 32)), GREY, measurement));
@@ -47,7 +50,7 @@ class MotionDetectorTest {
 
     @Test
     void sensorNoiseBelowTheThresholdIsNotMotion() {
-        MotionDetector detector = new MotionDetector(new TestConfig().settings());
+        MotionDetector detector = new MotionDetector(CAM0.as(DetectorSettings::from));
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 50; i++) {
             byte[] noisy = background();
@@ -62,7 +65,7 @@ class MotionDetectorTest {
 
     @Test
     void changesOutsideTheRegionOfInterestAreIgnored() {
-        MotionDetector detector = new MotionDetector(new TestConfig().roi("50,0,50,100").settings());
+        MotionDetector detector = new MotionDetector(CAM0.with("roi", "50,0,50,100").as(DetectorSettings::from));
         detector.analyse(image(background()), GREY, measurement);
 
         detector.analyse(image(square(40, 40, 64)), GREY, measurement);
@@ -76,7 +79,7 @@ class MotionDetectorTest {
 
     @Test
     void withFullAdaptationEachFrameIsComparedWithThePreviousOne() {
-        MotionDetector detector = new MotionDetector(new TestConfig().adaptation(1).settings());
+        MotionDetector detector = new MotionDetector(CAM0.with("adaptation", 1.0).as(DetectorSettings::from));
         detector.analyse(image(background()), GREY, measurement);
         detector.analyse(image(square(80, 48, 32)), GREY, measurement);
         assertEquals(16, measurement.changedCells);
@@ -88,7 +91,7 @@ class MotionDetectorTest {
 
     @Test
     void aSlowReferenceAbsorbsAChangeThatStays() {
-        MotionDetector detector = new MotionDetector(new TestConfig().settings());
+        MotionDetector detector = new MotionDetector(CAM0.as(DetectorSettings::from));
         detector.analyse(image(background()), GREY, measurement);
         int frames = 0;
         do {
@@ -101,7 +104,7 @@ class MotionDetectorTest {
 
     @Test
     void aNewFrameSizeStartsANewReference() {
-        MotionDetector detector = new MotionDetector(new TestConfig().settings());
+        MotionDetector detector = new MotionDetector(CAM0.as(DetectorSettings::from));
         detector.analyse(image(background()), GREY, measurement);
         FrameFormat larger = FrameFormat.of(640, 480, PixelFormat.GREY);
 
@@ -121,7 +124,7 @@ class MotionDetectorTest {
         for (int i = 0; i < yuyv.imageSize(); i++) {
             moved.put(i, (byte) (i % 5120 < 400 ? 200 : 60));
         }
-        MotionDetector detector = new MotionDetector(new TestConfig().settings());
+        MotionDetector detector = new MotionDetector(CAM0.as(DetectorSettings::from));
         for (int i = 0; i < 200; i++) {
             detector.analyse(i % 2 == 0 ? still : moved, yuyv, measurement);
         }

@@ -16,6 +16,7 @@ import io.kapture.api.FrameFormat;
 import io.kapture.api.FrameListener;
 import io.kapture.api.PixelFormat;
 import io.kapture.processor.motion.MotionEvents;
+import io.kapture.testing.ComponentConfig;
 import io.kapture.testing.RecordingRegistrar;
 import io.kapture.testing.SyntheticFeed;
 import io.kapture.testing.TestFrame;
@@ -25,6 +26,8 @@ import io.kapture.testing.TestFrame;
  * scene must stay silent, and motion must end after the quiet time (and when the detector stops).
  */
 class MotionEventsTest {
+
+    private static final ComponentConfig<Config> CAM0 = ComponentConfig.of(Config.class).with("camera", "cam0");
 
     private final RecordingRegistrar registrar = new RecordingRegistrar();
     private final FakeEventAdmin events = new FakeEventAdmin();
@@ -39,7 +42,7 @@ class MotionEventsTest {
 
     @Test
     void subscribesToItsCameraWithAShortQueueThatDropsTheOldest() {
-        new MotionComponent(registrar, events, new TestConfig().settings());
+        new MotionComponent(registrar, events, CAM0.as(DetectorSettings::from));
 
         assertEquals(Map.of(FrameListener.CAMERA, "cam0", FrameListener.QUEUE_CAPACITY, 2, FrameListener.DROP_POLICY,
                 "DROP_OLDEST", FrameListener.NAME, "motion:cam0"), registrar.subscriber().properties());
@@ -49,7 +52,7 @@ class MotionEventsTest {
     @EnumSource(value = PixelFormat.class, names = { "YUYV", "NV12", "GREY", "MJPEG" })
     void theMovingBoxStartsMotionWithItsBoundingBox(PixelFormat pixelFormat) {
         // The region leaves out the sequence code and digits at the top, which change in every frame.
-        new MotionComponent(registrar, events, new TestConfig().roi("0,10,100,90").settings());
+        new MotionComponent(registrar, events, CAM0.with("roi", "0,10,100,90").as(DetectorSettings::from));
         feed = SyntheticFeed.timeline("cam0", "box", 640, 480, pixelFormat);
         for (int i = 0; i < 40; i++) {
             feed.next();
@@ -80,7 +83,7 @@ class MotionEventsTest {
     @Test
     void aStillPatternStaysSilent() {
         // The sequence code and digits at the top change every frame; the region leaves them out.
-        new MotionComponent(registrar, events, new TestConfig().roi("0,10,100,90").settings());
+        new MotionComponent(registrar, events, CAM0.with("roi", "0,10,100,90").as(DetectorSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars", 640, 480, PixelFormat.YUYV);
 
         for (int i = 0; i < 90; i++) {
@@ -92,7 +95,7 @@ class MotionEventsTest {
 
     @Test
     void theSameRegionSeesTheBoxMove() {
-        new MotionComponent(registrar, events, new TestConfig().roi("0,10,100,90").settings());
+        new MotionComponent(registrar, events, CAM0.with("roi", "0,10,100,90").as(DetectorSettings::from));
         feed = SyntheticFeed.timeline("cam0", "box", 640, 480, PixelFormat.YUYV);
 
         for (int i = 0; i < 90; i++) {
@@ -104,7 +107,7 @@ class MotionEventsTest {
 
     @Test
     void motionEndsAfterTheQuietTimeWithTheUnionOfItsBoxes() {
-        new MotionComponent(registrar, events, new TestConfig().adaptation(1).settings());
+        new MotionComponent(registrar, events, CAM0.with("adaptation", 1.0).as(DetectorSettings::from));
         feed = SyntheticFeed.timeline("cam0", "box", 640, 480, PixelFormat.YUYV);
         TestFrame last = null;
         for (int i = 0; i < 20; i++) {
@@ -139,7 +142,7 @@ class MotionEventsTest {
 
     @Test
     void stoppingDuringMotionPostsTheEndAndUnregisters() {
-        MotionComponent component = new MotionComponent(registrar, events, new TestConfig().settings());
+        MotionComponent component = new MotionComponent(registrar, events, CAM0.as(DetectorSettings::from));
         feed = SyntheticFeed.timeline("cam0", "box", 640, 480, PixelFormat.YUYV);
         for (int i = 0; i < 5; i++) {
             registrar.deliver(feed.next());
@@ -157,7 +160,7 @@ class MotionEventsTest {
 
     @Test
     void stoppingWhileQuietPostsNothing() {
-        MotionComponent component = new MotionComponent(registrar, events, new TestConfig().settings());
+        MotionComponent component = new MotionComponent(registrar, events, CAM0.as(DetectorSettings::from));
 
         component.deactivate();
 
@@ -166,7 +169,7 @@ class MotionEventsTest {
 
     @Test
     void h264FramesAreSkippedWithoutStoppingTheDetector() {
-        new MotionComponent(registrar, events, new TestConfig().settings());
+        new MotionComponent(registrar, events, CAM0.as(DetectorSettings::from));
         FrameFormat h264 = FrameFormat.of(640, 480, PixelFormat.H264);
 
         registrar.deliver(TestFrame.of(h264, new byte[1000]));

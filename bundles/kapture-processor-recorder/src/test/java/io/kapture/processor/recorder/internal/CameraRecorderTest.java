@@ -25,6 +25,7 @@ import io.kapture.api.PixelFormat;
 import io.kapture.api.storage.StorageRoot;
 import io.kapture.processor.recorder.RecordingProgress;
 import io.kapture.synthetic.SyntheticFrames;
+import io.kapture.testing.ComponentConfig;
 import io.kapture.testing.RecordingRegistrar;
 import io.kapture.testing.SyntheticFeed;
 import io.kapture.testing.TestFrame;
@@ -34,6 +35,8 @@ import io.kapture.testing.TestFrame;
  * camera's sequence code in the pixels says exactly which frames ended up where.
  */
 class CameraRecorderTest {
+
+    private static final ComponentConfig<Config> CAM0 = ComponentConfig.of(Config.class).with("camera", "cam0");
 
     @TempDir
     Path temp;
@@ -55,7 +58,7 @@ class CameraRecorderTest {
 
     @Test
     void subscribesToItsCameraWithAQueueThatDropsTheOldest() throws IOException {
-        new CameraRecorder(registrar, root, new TestConfig().settings());
+        new CameraRecorder(registrar, root, CAM0.as(RecorderSettings::from));
 
         assertEquals(Map.of(FrameListener.CAMERA, "cam0", FrameListener.QUEUE_CAPACITY, 8, FrameListener.DROP_POLICY,
                 "DROP_OLDEST", FrameListener.NAME, "recorder:cam0"), registrar.subscriber().properties());
@@ -63,7 +66,7 @@ class CameraRecorderTest {
 
     @Test
     void recordsEncodedFramesIntoOneAviWhoseFirstAndLastFramesDecode() throws IOException {
-        CameraRecorder recorder = new CameraRecorder(registrar, root, new TestConfig().settings());
+        CameraRecorder recorder = new CameraRecorder(registrar, root, CAM0.as(RecorderSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars+box", 320, 240, PixelFormat.YUYV);
 
         for (int i = 0; i < 60; i++) {
@@ -92,7 +95,7 @@ class CameraRecorderTest {
 
     @Test
     void mjpegFramesAreRecordedAsTheyCome() throws IOException {
-        CameraRecorder recorder = new CameraRecorder(registrar, root, new TestConfig().settings());
+        CameraRecorder recorder = new CameraRecorder(registrar, root, CAM0.as(RecorderSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.MJPEG);
         List<byte[]> sent = new ArrayList<>();
 
@@ -113,9 +116,8 @@ class CameraRecorderTest {
 
     @Test
     void rotationByDurationSplitsAtWholeSeconds() throws IOException {
-        TestConfig config = new TestConfig();
-        config.rotateDurationSeconds = 1;
-        CameraRecorder recorder = new CameraRecorder(registrar, root, config.settings());
+        ComponentConfig<Config> config = CAM0.with("rotate.duration.seconds", 1);
+        CameraRecorder recorder = new CameraRecorder(registrar, root, config.as(RecorderSettings::from));
         feed = SyntheticFeed.timeline("cam0", "box", 160, 120, PixelFormat.GREY);
 
         for (int i = 0; i < 100; i++) {
@@ -139,10 +141,8 @@ class CameraRecorderTest {
 
     @Test
     void rotationBySizeKeepsEveryFileUnderTheLimit() throws IOException {
-        TestConfig config = new TestConfig();
-        config.rotateSizeMb = 1;
-        config.jpegQuality = 1.0;
-        CameraRecorder recorder = new CameraRecorder(registrar, root, config.settings());
+        ComponentConfig<Config> config = CAM0.with("rotate.size.mb", 1).with("jpeg.quality", 1.0);
+        CameraRecorder recorder = new CameraRecorder(registrar, root, config.as(RecorderSettings::from));
         // Noise hardly compresses: each frame is a few hundred kB, so a file holds a handful.
         feed = SyntheticFeed.timeline("cam0", "noise", 640, 480, PixelFormat.RGB24);
 
@@ -166,7 +166,7 @@ class CameraRecorderTest {
 
     @Test
     void aNewFrameSizeStartsANewFile() throws IOException {
-        CameraRecorder recorder = new CameraRecorder(registrar, root, new TestConfig().settings());
+        CameraRecorder recorder = new CameraRecorder(registrar, root, CAM0.as(RecorderSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.GREY);
         for (int i = 0; i < 3; i++) {
             registrar.deliver(feed.next());
@@ -188,7 +188,7 @@ class CameraRecorderTest {
 
     @Test
     void corruptedFramesAreSkippedAndCounted() throws IOException {
-        CameraRecorder recorder = new CameraRecorder(registrar, root, new TestConfig().settings());
+        CameraRecorder recorder = new CameraRecorder(registrar, root, CAM0.as(RecorderSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars", 160, 120, PixelFormat.GREY);
 
         registrar.deliver(feed.next());
@@ -204,9 +204,8 @@ class CameraRecorderTest {
 
     @Test
     void aFailedFilePausesRecordingThenItResumes() throws IOException {
-        TestConfig config = new TestConfig();
-        config.rotateDurationSeconds = 1;
-        CameraRecorder recorder = new CameraRecorder(registrar, root, config.settings());
+        ComponentConfig<Config> config = CAM0.with("rotate.duration.seconds", 1);
+        CameraRecorder recorder = new CameraRecorder(registrar, root, config.as(RecorderSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars", 160, 120, PixelFormat.GREY);
         Path folder = root.path().resolve("recordings");
         registrar.deliver(feed.next());
@@ -237,11 +236,10 @@ class CameraRecorderTest {
 
     @Test
     void aFolderOutsideTheStorageRootFailsActivation() {
-        TestConfig config = new TestConfig();
-        config.folder = "/etc";
+        ComponentConfig<Config> config = CAM0.with("folder", "/etc");
 
         String message = assertThrows(IllegalArgumentException.class,
-                () -> new CameraRecorder(registrar, root, config.settings())).getMessage();
+                () -> new CameraRecorder(registrar, root, config.as(RecorderSettings::from))).getMessage();
 
         assertTrue(message.contains("folder '/etc' lies outside the storage directory"), message);
         assertTrue(registrar.subscribers().isEmpty());
@@ -249,7 +247,7 @@ class CameraRecorderTest {
 
     @Test
     void progressBeforeTheFirstFrameSaysItWaits() throws IOException {
-        CameraRecorder recorder = new CameraRecorder(registrar, root, new TestConfig().settings());
+        CameraRecorder recorder = new CameraRecorder(registrar, root, CAM0.as(RecorderSettings::from));
 
         RecordingProgress progress = recorder.progress();
 

@@ -4,16 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.function.Consumer;
-
 import org.junit.jupiter.api.Test;
+
+import io.kapture.testing.ComponentConfig;
 
 /** Invalid configurations are refused by key with the valid values; valid ones convert exactly. */
 class RecorderSettingsTest {
 
+    private static final ComponentConfig<Config> CAM0 = ComponentConfig.of(Config.class).with("camera", "cam0");
+
     @Test
     void theDefaultsConvert() {
-        RecorderSettings settings = new TestConfig().settings();
+        RecorderSettings settings = CAM0.as(RecorderSettings::from);
 
         assertEquals(512_000_000L, settings.maxFileBytes());
         assertEquals(600_000_000_000L, settings.maxFileNanos());
@@ -22,17 +24,16 @@ class RecorderSettingsTest {
 
     @Test
     void eachInvalidValueIsNamed() {
-        refused(config -> config.camera = "", "camera must be the name of a configured camera");
-        refused(config -> config.rotateSizeMb = 0, "rotate.size.mb must be from 1 to 2000");
-        refused(config -> config.rotateSizeMb = 2001, "rotate.size.mb");
-        refused(config -> config.rotateDurationSeconds = -1, "rotate.duration.seconds must be from 0 (no limit)");
-        refused(config -> config.jpegQuality = -0.1, "jpeg.quality must be from 0.0 to 1.0");
+        refused(CAM0.with("camera", ""), "camera must be the name of a configured camera");
+        refused(CAM0.with("rotate.size.mb", 0), "rotate.size.mb must be from 1 to 2000");
+        refused(CAM0.with("rotate.size.mb", 2001), "rotate.size.mb");
+        refused(CAM0.with("rotate.duration.seconds", -1), "rotate.duration.seconds must be from 0 (no limit)");
+        refused(CAM0.with("jpeg.quality", -0.1), "jpeg.quality must be from 0.0 to 1.0");
     }
 
-    private static void refused(Consumer<TestConfig> change, String expected) {
-        TestConfig config = new TestConfig();
-        change.accept(config);
-        String message = assertThrows(IllegalArgumentException.class, config::settings).getMessage();
+    private static void refused(ComponentConfig<Config> config, String expected) {
+        String message = assertThrows(IllegalArgumentException.class, () -> config.as(RecorderSettings::from))
+                .getMessage();
         assertTrue(message.contains(expected) && message.startsWith(RecorderSettings.PID), message);
     }
 }

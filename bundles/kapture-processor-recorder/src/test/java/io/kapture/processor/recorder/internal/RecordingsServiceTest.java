@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.kapture.api.PixelFormat;
 import io.kapture.api.storage.StorageRoot;
 import io.kapture.processor.recorder.RecordingProgress;
+import io.kapture.testing.ComponentConfig;
 import io.kapture.testing.RecordingRegistrar;
 import io.kapture.testing.SyntheticFeed;
 
@@ -61,8 +62,7 @@ class RecordingsServiceTest {
 
     private static CameraRecorder recorder(StorageRoot root, String camera, RecordingRegistrar registrar)
             throws IOException {
-        TestConfig config = new TestConfig();
-        config.camera = camera;
-        return new CameraRecorder(registrar, root, config.settings());
+        return new CameraRecorder(registrar, root,
+                ComponentConfig.of(Config.class).with("camera", camera).as(RecorderSettings::from));
     }
 }

@@ -26,6 +26,7 @@ import io.kapture.api.FrameListener;
 import io.kapture.api.PixelFormat;
 import io.kapture.api.storage.StorageRoot;
 import io.kapture.synthetic.SyntheticFrames;
+import io.kapture.testing.ComponentConfig;
 import io.kapture.testing.RecordingRegistrar;
 import io.kapture.testing.SyntheticFeed;
 import io.kapture.testing.TestFrame;
@@ -35,6 +36,8 @@ import io.kapture.testing.TestFrame;
  * ImageIO, and the synthetic camera's sequence code says exactly which frame it was), and retention.
  */
 class SnapshotComponentTest {
+
+    private static final ComponentConfig<Config> CAM0 = ComponentConfig.of(Config.class).with("camera", "cam0");
 
     @TempDir
     Path temp;
@@ -56,7 +59,7 @@ class SnapshotComponentTest {
 
     @Test
     void subscribesToItsCameraWithAQueueOfOneThatDropsTheOldest() throws IOException {
-        new SnapshotComponent(registrar, root, new TestConfig().settings());
+        new SnapshotComponent(registrar, root, CAM0.as(SnapshotSettings::from));
 
         assertEquals(Map.of(FrameListener.CAMERA, "cam0", FrameListener.QUEUE_CAPACITY, 1, FrameListener.DROP_POLICY,
                 "DROP_OLDEST", FrameListener.NAME, "snapshot:cam0"), registrar.subscriber().properties());
@@ -65,11 +68,8 @@ class SnapshotComponentTest {
 
     @Test
     void takesTheFirstFrameAndThenOneEveryIntervalKeepingTheNewest() throws IOException {
-        TestConfig config = new TestConfig();
-        config.intervalSeconds = 2;
-        config.format = "png";
-        config.retention = 3;
-        SnapshotComponent component = new SnapshotComponent(registrar, root, config.settings());
+        ComponentConfig<Config> config = CAM0.with("interval.seconds", 2).with("format", "png").with("retention", 3);
+        SnapshotComponent component = new SnapshotComponent(registrar, root, config.as(SnapshotSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars+box", 320, 240, PixelFormat.YUYV);
 
         // 10 s at 30 fps; frames are 33,333,333 ns apart, so each 2 s mark falls just before a frame.
@@ -97,7 +97,7 @@ class SnapshotComponentTest {
 
     @Test
     void mjpegFramesAreSavedAsTheyCome() throws IOException {
-        new SnapshotComponent(registrar, root, new TestConfig().settings());
+        new SnapshotComponent(registrar, root, CAM0.as(SnapshotSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.MJPEG);
         TestFrame frame = feed.next();
         byte[] jpeg = new byte[frame.bytesUsed()];
@@ -110,7 +110,7 @@ class SnapshotComponentTest {
 
     @Test
     void uncompressedFramesBecomeJpegFiles() throws IOException {
-        new SnapshotComponent(registrar, root, new TestConfig().settings());
+        new SnapshotComponent(registrar, root, CAM0.as(SnapshotSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars", 640, 480, PixelFormat.NV12);
 
         registrar.deliver(feed.next());
@@ -122,7 +122,7 @@ class SnapshotComponentTest {
 
     @Test
     void aCorruptedFrameIsSkippedInFavourOfTheNext() throws IOException {
-        new SnapshotComponent(registrar, root, new TestConfig().settings());
+        new SnapshotComponent(registrar, root, CAM0.as(SnapshotSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.GREY);
 
         registrar.deliver(feed.next().toBuilder().flags(FrameFlags.ERROR).build());
@@ -133,9 +133,8 @@ class SnapshotComponentTest {
 
     @Test
     void aFailedWriteDoesNotStopLaterSnapshots() throws IOException {
-        TestConfig config = new TestConfig();
-        config.intervalSeconds = 1;
-        new SnapshotComponent(registrar, root, config.settings());
+        ComponentConfig<Config> config = CAM0.with("interval.seconds", 1);
+        new SnapshotComponent(registrar, root, config.as(SnapshotSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.GREY);
         Path folder = root.path().resolve("snapshots");
         Files.delete(folder);
@@ -156,11 +155,10 @@ class SnapshotComponentTest {
 
     @Test
     void aFolderOutsideTheStorageRootFailsActivation() {
-        TestConfig config = new TestConfig();
-        config.folder = "../../somewhere";
+        ComponentConfig<Config> config = CAM0.with("folder", "../../somewhere");
 
         String message = assertThrows(IllegalArgumentException.class,
-                () -> new SnapshotComponent(registrar, root, config.settings())).getMessage();
+                () -> new SnapshotComponent(registrar, root, config.as(SnapshotSettings::from))).getMessage();
 
         assertTrue(message.contains("lies outside the storage directory"), message);
         assertTrue(registrar.subscribers().isEmpty(), "no listener was registered");
@@ -168,7 +166,7 @@ class SnapshotComponentTest {
 
     @Test
     void afterDeactivationNothingIsWritten() throws IOException {
-        SnapshotComponent component = new SnapshotComponent(registrar, root, new TestConfig().settings());
+        SnapshotComponent component = new SnapshotComponent(registrar, root, CAM0.as(SnapshotSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.GREY);
         FrameListener listener = registrar.subscriber().listener();
 
@@ -180,6 +178,6 @@ class SnapshotComponentTest {
     }
 
     private List<Path> snapshots() throws IOException {
-        return new SnapshotFiles(root, new TestConfig().settings()).snapshots(root.path().resolve("snapshots"));
+        return new SnapshotFiles(root, CAM0.as(SnapshotSettings::from)).snapshots(root.path().resolve("snapshots"));
     }
 }

@@ -16,9 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.kapture.api.storage.StorageRoot;
+import io.kapture.testing.ComponentConfig;
 
 /** Names, atomic writes and retention, on bytes that stand for images. */
 class SnapshotFilesTest {
+
+    private static final ComponentConfig<Config> CAM0 = ComponentConfig.of(Config.class).with("camera", "cam0");
 
     private static final long T0 = 1_700_000_000_000L;
 
@@ -33,21 +36,21 @@ class SnapshotFilesTest {
 
     @Test
     void filesAreNamedAfterCameraAndUtcTime() throws IOException {
-        TestConfig config = new TestConfig();
-        SnapshotFiles files = new SnapshotFiles(root, config.settings());
+        SnapshotFiles files = new SnapshotFiles(root, CAM0.as(SnapshotSettings::from));
 
         Path written = files.write(new byte[] { 1, 2, 3 }, T0 + 45);
 
         assertEquals(root.path().resolve("snapshots/cam0-20231114-221320-045.jpg"), written);
         assertArrayEquals(new byte[] { 1, 2, 3 }, Files.readAllBytes(written));
         assertEquals(List.of(written), list(written.getParent()), "no temporary file is left");
-        config.format = "PNG";
-        assertTrue(new SnapshotFiles(root, config.settings()).write(new byte[1], T0).toString().endsWith(".png"));
+        SnapshotFiles pngFiles = new SnapshotFiles(root, CAM0.with("format", "PNG").as(SnapshotSettings::from));
+        Path png = pngFiles.write(new byte[1], T0);
+        assertTrue(png.toString().endsWith(".png"), png.toString());
     }
 
     @Test
     void twoSnapshotsInTheSameMillisecondBothSurvive() throws IOException {
-        SnapshotFiles files = new SnapshotFiles(root, new TestConfig().settings());
+        SnapshotFiles files = new SnapshotFiles(root, CAM0.as(SnapshotSettings::from));
 
         Path first = files.write(new byte[] { 1 }, T0);
         Path second = files.write(new byte[] { 2 }, T0);
@@ -58,12 +61,11 @@ class SnapshotFilesTest {
 
     @Test
     void retentionKeepsTheNewestAndNeverTouchesOtherFiles() throws IOException {
-        TestConfig config = new TestConfig();
-        config.retention = 3;
+        ComponentConfig<Config> config = CAM0.with("retention", 3);
         Path folder = Files.createDirectories(root.path().resolve("snapshots"));
         Path notes = Files.writeString(folder.resolve("notes.txt"), "keep me");
         Path otherCamera = Files.write(folder.resolve("cam1-20230101-000000-000.jpg"), new byte[1]);
-        SnapshotFiles files = new SnapshotFiles(root, config.settings());
+        SnapshotFiles files = new SnapshotFiles(root, config.as(SnapshotSettings::from));
 
         for (int i = 0; i < 6; i++) {
             files.write(new byte[] { (byte) i }, T0 + i * 60_000L);
@@ -79,9 +81,8 @@ class SnapshotFilesTest {
 
     @Test
     void retentionZeroKeepsEverything() throws IOException {
-        TestConfig config = new TestConfig();
-        config.retention = 0;
-        SnapshotFiles files = new SnapshotFiles(root, config.settings());
+        ComponentConfig<Config> config = CAM0.with("retention", 0);
+        SnapshotFiles files = new SnapshotFiles(root, config.as(SnapshotSettings::from));
 
         for (int i = 0; i < 5; i++) {
             files.write(new byte[1], T0 + i * 1000L);
@@ -92,10 +93,9 @@ class SnapshotFilesTest {
 
     @Test
     void aCameraNameCannotLeadOutOfTheFolder() throws IOException {
-        TestConfig config = new TestConfig();
-        config.camera = "../../evil/cam";
+        ComponentConfig<Config> config = CAM0.with("camera", "../../evil/cam");
 
-        Path written = new SnapshotFiles(root, config.settings()).write(new byte[1], T0);
+        Path written = new SnapshotFiles(root, config.as(SnapshotSettings::from)).write(new byte[1], T0);
 
         assertEquals(root.path().resolve("snapshots"), written.getParent());
         assertEquals("_._.._evil_cam-20231114-221320-000.jpg",
@@ -104,7 +104,7 @@ class SnapshotFilesTest {
 
     @Test
     void aFolderSwappedForALinkOutIsRefusedAtTheNextWrite() throws IOException {
-        SnapshotFiles files = new SnapshotFiles(root, new TestConfig().settings());
+        SnapshotFiles files = new SnapshotFiles(root, CAM0.as(SnapshotSettings::from));
         Path folder = files.folder();
         Path outside = Files.createDirectory(temp.resolve("outside"));
         Files.delete(folder);
