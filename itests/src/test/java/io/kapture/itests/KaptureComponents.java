@@ -35,6 +35,10 @@ final class KaptureComponents {
             "io.kapture.kapture-v4l2",
             "io.kapture.kapture-convert",
             "io.kapture.kapture-processor-stats",
+            "io.kapture.kapture-processor-snapshot",
+            "io.kapture.kapture-processor-motion",
+            "io.kapture.kapture-processor-recorder",
+            "io.kapture.kapture-web",
             "io.kapture.kapture-shell");
 
     private final BundleContext context;

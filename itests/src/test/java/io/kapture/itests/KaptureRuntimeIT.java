@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -18,10 +16,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleException;
-import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.Version;
-import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.cm.Configuration;
 
 import io.kapture.api.CaptureSession;
@@ -213,35 +208,5 @@ public class KaptureRuntimeIT extends KaptureTestSupport {
         properties.put("fps", 50.0);
         properties.put("delivery", delivery);
         return properties;
-    }
-
-    private static Optional<ListenerStats> listenerStats(CaptureSession session, String name) {
-        return session.stats().listeners().stream().filter(stats -> name.equals(stats.name())).findFirst();
-    }
-
-    /** Refreshes the wiring of removed bundles and their dependents, and waits until the framework is done. */
-    private void refreshPackages() {
-        AtomicBoolean refreshed = new AtomicBoolean();
-        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(null, event -> {
-            if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
-                refreshed.set(true);
-            }
-        });
-        await("packages refreshed").atMost(TIMEOUT).untilTrue(refreshed);
-    }
-
-    /** Puts a bundle the test removed back as the distribution had it, with its dependents rewired and started. */
-    private void restoreBundle(String symbolicName, String location) throws BundleException {
-        if (KaptureComponents.bundle(context, symbolicName).isEmpty()) {
-            context.installBundle(location).start();
-        }
-        refreshPackages();
-        for (Bundle bundle : context.getBundles()) {
-            if (KaptureComponents.isKapture(bundle) && bundle.getState() != Bundle.ACTIVE) {
-                bundle.start();
-            }
-        }
-        await("Kapture bundles active again").atMost(TIMEOUT)
-                .untilAsserted(() -> assertEquals(List.of(), KaptureComponents.inactiveBundles(context)));
     }
 }

@@ -19,20 +19,27 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.inject.Inject;
 
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import io.kapture.api.CaptureSession;
+import io.kapture.api.ListenerStats;
 import io.kapture.api.SessionState;
 
 /**
@@ -53,6 +60,9 @@ public abstract class KaptureTestSupport {
 
     /** The camera the distribution configures (etc/io.kapture.camera-synthetic.cfg). */
     static final String SYNTHETIC_CAMERA = "synthetic";
+
+    /** System property naming the folder for the browser test's screenshots, set in the container. */
+    static final String SHOTS_PROPERTY = "kapture.itests.shots";
 
     /** Long enough for a camera to start and deliver frames on a busy two-core machine; never a measurement. */
     static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -89,6 +99,10 @@ public abstract class KaptureTestSupport {
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", freePort()),
+                // where the browser test keeps its screenshots: itests/target/chromium
+                editConfigurationFilePut("etc/system.properties", SHOTS_PROPERTY,
+                        new File("target/chromium").getAbsolutePath()),
                 logLevel(LogLevel.INFO),
                 mavenBundle("org.hamcrest", "hamcrest", requiredProperty("hamcrest.version")),
                 mavenBundle("org.awaitility", "awaitility", requiredProperty("awaitility.version")));
@@ -125,10 +139,26 @@ public abstract class KaptureTestSupport {
     /** Creates (or replaces) the factory configuration {@code io.kapture.camera~<name>}. */
     protected org.osgi.service.cm.Configuration configureCamera(String name, Map<String, Object> properties)
             throws IOException {
+        return configure(CAMERA_FACTORY_PID, name, properties);
+    }
+
+    /** Creates (or replaces) the factory configuration {@code <factoryPid>~<name>}. */
+    protected org.osgi.service.cm.Configuration configure(String factoryPid, String name,
+            Map<String, Object> properties) throws IOException {
         org.osgi.service.cm.Configuration configuration =
-                configurationAdmin.getFactoryConfiguration(CAMERA_FACTORY_PID, name, "?");
+                configurationAdmin.getFactoryConfiguration(factoryPid, name, "?");
         configuration.update(dictionary(properties));
         return configuration;
+    }
+
+    /** A port the container's configuration {@code pid} sets in {@code key} (the test picked a free one). */
+    protected int configuredPort(String pid, String key) throws IOException {
+        Dictionary<String, Object> properties = configurationAdmin.getConfiguration(pid, "?").getProperties();
+        Object port = properties == null ? null : properties.get(key);
+        if (port == null) {
+            throw new AssertionError("configuration " + pid + " sets no " + key + ": " + properties);
+        }
+        return Integer.parseInt(port.toString().trim());
     }
 
     /**
@@ -152,6 +182,37 @@ public abstract class KaptureTestSupport {
                 .map(session -> "camera " + camera + " is " + session.state()
                         + session.lastError().map(error -> ", last error: " + error).orElse(""))
                 .orElse("camera " + camera + " has no session");
+    }
+
+    /** The camera's figures of one listener, by its {@code kapture.listener.name}, if it is subscribed. */
+    protected static Optional<ListenerStats> listenerStats(CaptureSession session, String name) {
+        return session.stats().listeners().stream().filter(stats -> name.equals(stats.name())).findFirst();
+    }
+
+    /** Refreshes the wiring of removed bundles and their dependents, and waits until the framework is done. */
+    protected void refreshPackages() {
+        AtomicBoolean refreshed = new AtomicBoolean();
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(null, event -> {
+            if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+                refreshed.set(true);
+            }
+        });
+        await("packages refreshed").atMost(TIMEOUT).untilTrue(refreshed);
+    }
+
+    /** Puts a bundle the test removed back as the distribution had it, with its dependents rewired and started. */
+    protected void restoreBundle(String symbolicName, String location) throws BundleException {
+        if (KaptureComponents.bundle(context, symbolicName).isEmpty()) {
+            context.installBundle(location).start();
+        }
+        refreshPackages();
+        for (Bundle bundle : context.getBundles()) {
+            if (KaptureComponents.isKapture(bundle) && bundle.getState() != Bundle.ACTIVE) {
+                bundle.start();
+            }
+        }
+        await("Kapture bundles active again").atMost(TIMEOUT)
+                .untilAsserted(() -> assertEquals(List.of(), KaptureComponents.inactiveBundles(context)));
     }
 
     /** A service the test needs right now, or a failure naming it. */
