@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import io.kapture.api.Frame;
 import io.kapture.api.FrameListener;
+import io.kapture.api.listener.IntervalSampler;
 import io.kapture.api.listener.ListenerRegistrar;
 import io.kapture.convert.ImageEncoding;
 
@@ -15,8 +16,8 @@ import io.kapture.convert.ImageEncoding;
  * One browser's stream of one camera: a {@link FrameListener} of its own (queue of one, oldest dropped) that
  * encodes at most one frame per preview interval and leaves it in a one-image slot, from which the request's
  * thread takes it. A newer image replaces one not yet taken, so a slow browser sees fewer frames, never old ones,
- * and the camera never waits for it. The preview rate follows marks on the frames' receive times, so it stays
- * steady however fast the camera runs.
+ * and the camera never waits for it. The preview rate follows marks on the frames' receive times
+ * ({@link IntervalSampler}), so it stays steady however fast the camera runs.
  *
  * <p>Threading contract: {@link #onFrame} runs on the engine's delivery thread for this listener; {@link #next}
  * on the request's thread; {@link #close()} on any thread, any number of times. The slot is guarded by one
@@ -34,8 +35,7 @@ final class PreviewClient implements FrameListener, AutoCloseable {
     private volatile boolean closed;
 
     // only on the delivery thread
-    private boolean started;
-    private long nextDueNanos;
+    private final IntervalSampler sampler;
     private boolean refusedLogged;
 
     // guarded by slot
@@ -46,6 +46,7 @@ final class PreviewClient implements FrameListener, AutoCloseable {
     PreviewClient(String camera, PreviewSettings settings, Consumer<PreviewClient> onClose) {
         this.camera = camera;
         this.settings = settings;
+        this.sampler = new IntervalSampler(settings.minIntervalNanos());
         this.onClose = onClose;
     }
 
@@ -63,13 +64,9 @@ final class PreviewClient implements FrameListener, AutoCloseable {
 
     @Override
     public void onFrame(Frame frame) {
-        long now = frame.receivedNanos();
-        if (closed || started && now - nextDueNanos < 0) {
+        if (closed || !sampler.due(frame.receivedNanos())) {
             return;
         }
-        long interval = settings.minIntervalNanos();
-        nextDueNanos = started && now - nextDueNanos < interval ? nextDueNanos + interval : now + interval;
-        started = true;
         byte[] jpeg;
         try {
             jpeg = ImageEncoding.jpegOf(frame, settings.jpegQuality());

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.kapture.api.Frame;
+import io.kapture.api.listener.IntervalSampler;
 import io.kapture.api.listener.ListenerRegistrar;
 import io.kapture.api.storage.StorageRoot;
 import io.kapture.convert.FrameImages;
@@ -22,10 +23,9 @@ import io.kapture.processor.snapshot.internal.SnapshotSettings.ImageFormat;
 
 /**
  * One scheduled snapshot per factory configuration. It subscribes to its camera with a queue of one that drops
- * the oldest frame, and takes the first frame of the camera, then the first frame at or after each further
- * interval mark (on the frames' receive times, so snapshots do not drift later and later): no timer thread, and
- * no snapshot of a camera that sends nothing. After a pause longer than the interval the marks start again from
- * the next frame.
+ * the oldest frame, and takes one frame per interval with an {@link IntervalSampler}: the first frame of the
+ * camera, then the first frame at or after each further interval mark, so snapshots do not drift later and later,
+ * there is no timer thread and a camera that sends nothing gets no snapshot.
  * MJPEG frames saved as JPEG are written as they come; everything else is converted with kapture-convert.
  *
  * <p>Threading contract: frames arrive on the engine's delivery thread for this listener, one at a time; all
@@ -43,8 +43,7 @@ public final class SnapshotComponent {
     private final ListenerRegistrar.Registration registration;
     private volatile boolean closed;
 
-    private boolean started;
-    private long nextDueNanos;
+    private final IntervalSampler sampler;
     private String lastProblem;
 
     @Activate
@@ -58,6 +57,7 @@ public final class SnapshotComponent {
      */
     SnapshotComponent(ListenerRegistrar registrar, StorageRoot root, SnapshotSettings settings) throws IOException {
         this.settings = settings;
+        this.sampler = new IntervalSampler(settings.intervalNanos());
         this.files = new SnapshotFiles(root, settings);
         Path folder = files.folder();
         this.registration = registrar.register(this::onFrame, ListenerRegistrar.subscription(settings.camera(),
@@ -74,13 +74,9 @@ public final class SnapshotComponent {
     }
 
     void onFrame(Frame frame) {
-        long now = frame.receivedNanos();
-        if (closed || started && now - nextDueNanos < 0 || frame.isCorrupted()) {
+        if (closed || frame.isCorrupted() || !sampler.due(frame.receivedNanos())) {
             return;
         }
-        long interval = settings.intervalNanos();
-        nextDueNanos = started && now - nextDueNanos < interval ? nextDueNanos + interval : now + interval;
-        started = true;
         try {
             Path written = files.write(encode(frame), frame.wallClockMillis());
             if (lastProblem != null) {
