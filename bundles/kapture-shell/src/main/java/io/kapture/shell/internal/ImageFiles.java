@@ -1,17 +1,13 @@
 package io.kapture.shell.internal;
 
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import javax.imageio.ImageIO;
-
 /**
- * Where and how {@code kapture:snapshot} writes an image: relative names resolve against Karaf's base directory
- * (or the working directory outside Karaf), and the file name's extension picks PNG or JPEG.
+ * Where {@code kapture:snapshot} writes an image: relative names resolve against Karaf's base directory (or the
+ * working directory outside Karaf), and the file name's extension picks PNG or JPEG.
  *
  * <p>Threading contract: stateless; safe from any thread. Two writers of one path race as any two file writers do.
  */
@@ -33,7 +29,7 @@ public final class ImageFiles {
     }
 
     /**
-     * The ImageIO format name for the path's extension.
+     * The format for the path's extension: {@code png} or {@code jpeg}.
      *
      * @throws IllegalArgumentException for any extension but .png, .jpg and .jpeg
      */
@@ -62,27 +58,12 @@ public final class ImageFiles {
     }
 
     /**
-     * Writes the image, replacing any file there, and returns the file's size.
+     * Writes an encoded image, replacing any file there, and returns the file's size.
      *
      * @throws IOException if writing fails
      */
-    public static long write(BufferedImage image, String format, Path path) throws IOException {
-        BufferedImage writable = "jpeg".equals(format) && image.getColorModel().hasAlpha() ? opaque(image) : image;
-        if (!ImageIO.write(writable, format, path.toFile())) {
-            throw new IOException("No " + format + " writer in this Java runtime can write " + path);
-        }
+    public static long write(byte[] image, Path path) throws IOException {
+        Files.write(path, image);
         return Files.size(path);
-    }
-
-    /** JPEG has no alpha channel: ImageIO's writer refuses images that carry one. */
-    private static BufferedImage opaque(BufferedImage image) {
-        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = rgb.createGraphics();
-        try {
-            graphics.drawImage(image, 0, 0, null);
-        } finally {
-            graphics.dispose();
-        }
-        return rgb;
     }
 }

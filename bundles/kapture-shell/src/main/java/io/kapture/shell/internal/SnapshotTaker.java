@@ -1,6 +1,5 @@
 package io.kapture.shell.internal;
 
-import java.awt.image.BufferedImage;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,8 +15,8 @@ import io.kapture.api.listener.ListenerRegistrar;
 import io.kapture.api.listener.ListenerRegistrar.Registration;
 
 /**
- * Takes the next frame of a camera as an image: registers a short-lived {@link FrameListener} for that camera
- * (queue of one, oldest dropped, so it never holds the camera back), converts the first frame inside
+ * Takes the next frame of a camera as an image file's bytes: registers a short-lived {@link FrameListener} for that
+ * camera (queue of one, oldest dropped, so it never holds the camera back), encodes the first frame inside
  * {@code onFrame} while the frame is still valid, and unregisters on every path.
  *
  * <p>Threading contract: {@link #take} blocks the calling thread; the listener runs on the engine's delivery
@@ -28,8 +27,8 @@ public final class SnapshotTaker {
     /** Listener name shown by kapture:listeners while a snapshot waits. */
     public static final String LISTENER_NAME = "kapture:snapshot";
 
-    /** The image of one frame and what the frame said about itself. */
-    public record Snapshot(BufferedImage image, long sequence, FrameFormat format) {
+    /** The encoded image of one frame and what the frame said about itself. */
+    public record Snapshot(byte[] image, long sequence, FrameFormat format) {
     }
 
     private final ListenerRegistrar registrar;
@@ -39,20 +38,20 @@ public final class SnapshotTaker {
     }
 
     /**
-     * Waits up to {@code timeoutMillis} for the camera's next frame and converts it with {@code converter}.
+     * Waits up to {@code timeoutMillis} for the camera's next frame and encodes it with {@code encoder}.
      *
      * @throws IllegalStateException    if no frame came in time
-     * @throws IllegalArgumentException if the frame could not be converted
+     * @throws IllegalArgumentException if the frame could not be encoded
      * @throws InterruptedException     if the user pressed Ctrl-C while waiting
      */
-    public Snapshot take(String camera, long timeoutMillis, Function<Frame, BufferedImage> converter)
+    public Snapshot take(String camera, long timeoutMillis, Function<Frame, byte[]> encoder)
             throws InterruptedException {
         CompletableFuture<Snapshot> result = new CompletableFuture<>();
         AtomicBoolean taken = new AtomicBoolean();
         FrameListener listener = frame -> {
             if (taken.compareAndSet(false, true)) {
                 try {
-                    result.complete(new Snapshot(converter.apply(frame), frame.sequence(), frame.format()));
+                    result.complete(new Snapshot(encoder.apply(frame), frame.sequence(), frame.format()));
                 } catch (RuntimeException e) {
                     result.completeExceptionally(e);
                 }

@@ -54,12 +54,12 @@ public class SnapshotCommand extends CameraCommand {
         Snapshot snapshot;
         try {
             snapshot = new SnapshotTaker(ListenerRegistrar.of(context)).take(camera,
-                    Math.round(timeoutSeconds * 1000), FrameConversion::toImage);
+                    Math.round(timeoutSeconds * 1000), frame -> FrameConversion.encode(frame, format));
         } catch (InterruptedException e) {
             System.err.println("Snapshot of " + camera + " cancelled");
             return;
         }
-        long size = ImageFiles.write(snapshot.image(), format, path);
+        long size = ImageFiles.write(snapshot.image(), path);
         System.out.println("Wrote " + path + " (" + Figures.bytes(size) + ", " + snapshot.format() + " frame "
                 + snapshot.sequence() + " of " + camera + ")");
     }

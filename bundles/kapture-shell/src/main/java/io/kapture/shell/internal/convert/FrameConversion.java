@@ -1,12 +1,11 @@
 package io.kapture.shell.internal.convert;
 
-import java.awt.image.BufferedImage;
-
 import io.kapture.api.Frame;
 
 /**
- * Turns frames into images through the kapture-convert bundle, whose package is imported optionally: this class
- * checks that the package can be loaded before touching {@link FrameImagesCall}, the only class that names it.
+ * Turns frames into image files' bytes through the kapture-convert bundle, whose package is imported optionally:
+ * this class checks that the package can be loaded before touching {@link FrameImagesCall}, the only class that
+ * names it.
  *
  * <p>Threading contract: stateless; safe from any thread.
  */
@@ -28,11 +27,12 @@ public final class FrameConversion {
     }
 
     /**
-     * The frame as an image; call only when {@link #available()}.
+     * The frame as a {@code png} or {@code jpeg} file (an MJPEG frame's JPEG as it came); call only when
+     * {@link #available()}.
      *
      * @throws IllegalArgumentException if the frame's format cannot be turned into an image (H.264)
      */
-    public static BufferedImage toImage(Frame frame) {
-        return FrameImagesCall.toImage(frame);
+    public static byte[] encode(Frame frame, String format) {
+        return FrameImagesCall.encode(frame, format);
     }
 }

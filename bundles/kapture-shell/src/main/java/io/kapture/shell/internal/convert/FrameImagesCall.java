@@ -1,9 +1,8 @@
 package io.kapture.shell.internal.convert;
 
-import java.awt.image.BufferedImage;
-
 import io.kapture.api.Frame;
 import io.kapture.convert.FrameImages;
+import io.kapture.convert.ImageEncoding;
 
 /**
  * The one place that links against kapture-convert; loaded only once {@link FrameConversion} found its package.
@@ -12,10 +11,14 @@ import io.kapture.convert.FrameImages;
  */
 final class FrameImagesCall {
 
+    /** The quality javax.imageio's JPEG writer uses by default, which the shell's snapshots always had. */
+    private static final float JPEG_QUALITY = 0.75f;
+
     private FrameImagesCall() {
     }
 
-    static BufferedImage toImage(Frame frame) {
-        return FrameImages.toImage(frame);
+    static byte[] encode(Frame frame, String format) {
+        return "png".equals(format) ? ImageEncoding.encodePng(FrameImages.toImage(frame))
+                : ImageEncoding.jpegOf(frame, JPEG_QUALITY);
     }
 }

@@ -1,5 +1,6 @@
 package io.kapture.shell.internal.command;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,7 @@ import io.kapture.api.FrameFormat;
 import io.kapture.api.FrameListener;
 import io.kapture.api.PixelFormat;
 import io.kapture.api.SessionState;
+import io.kapture.convert.ImageEncoding;
 import io.kapture.shell.internal.testing.Console;
 import io.kapture.shell.internal.testing.FakeBundleContext;
 import io.kapture.shell.internal.testing.FakeCaptureSession;
@@ -100,6 +102,18 @@ class SnapshotCommandTest {
         byte[] head = Files.readAllBytes(file);
         assertEquals((byte) 0xff, head[0]);
         assertEquals((byte) 0xd8, head[1]);
+    }
+
+    @Test
+    void anMjpegFrameIsWrittenAsItCameForAJpegFile() throws Exception {
+        byte[] jpeg = ImageEncoding.encodeJpeg(new BufferedImage(16, 8, BufferedImage.TYPE_INT_RGB), 0.3f);
+        engineDelivers(FrameFormat.of(16, 8, PixelFormat.MJPEG), jpeg);
+        Path file = directory.resolve("shot.jpg");
+        try (Console console = Console.capture()) {
+            snapshot(file.toString()).execute();
+            assertEquals("", console.err());
+        }
+        assertArrayEquals(jpeg, Files.readAllBytes(file), "not decoded and encoded again");
     }
 
     @Test
