@@ -3,7 +3,8 @@
 # /dev/video0 are the guest's. Prints @@KAPTURE markers on the console (vivid/bin/run parses them) and keeps
 # every tool's full output in $KAPTURE_OUT. Exits non-zero if any check failed.
 #
-# Environment (set by guest/init): KAPTURE_REPO, KAPTURE_OUT, KAPTURE_SUITE (smoke | full), KAPTURE_JAVA.
+# Environment (set by guest/init): KAPTURE_REPO, KAPTURE_OUT, KAPTURE_SUITE (smoke | full), KAPTURE_JAVA, and
+# TMPDIR, a tmpfs scratch folder.
 set -uo pipefail
 
 device=/dev/video0
@@ -92,7 +93,7 @@ java_checker() {
     # At the lowest priority: under emulation the JVM's warm-up (JIT compiler threads, GC) saturates the guest's
     # CPUs, and vivid's capture thread, which draws every frame in the kernel, must still run on time or vivid
     # skips sequence numbers. nice 19 lets the kernel thread (nice 0) go first.
-    timeout -k 5 "$limit" nice -n 19 "$KAPTURE_JAVA" -XX:-UsePerfData -XX:+UseSerialGC -Xmx512m \
+    timeout -k 5 "$limit" nice -n 19 "$KAPTURE_JAVA" -XX:-UsePerfData -Djava.io.tmpdir="$TMPDIR" -XX:+UseSerialGC -Xmx512m \
         -cp "$classes:$lib/*" io.kapture.vivid.GuestChecker \
         --suite "$KAPTURE_SUITE" --device "$device" --out "$out" 2> "$out/java-checker.log"
     code=$?
