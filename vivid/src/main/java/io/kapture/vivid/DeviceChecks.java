@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -19,6 +20,7 @@ import io.kapture.api.spi.Negotiation;
 import io.kapture.v4l2.V4l2CaptureSource;
 import io.kapture.v4l2.V4l2Discovery;
 import io.kapture.v4l2.V4l2Sources;
+import io.kapture.v4l2.internal.V4l2SourceProvider;
 
 /**
  * The checks of a device at rest, through Kapture's V4L2 source on vivid's capture node: what it says it is
@@ -44,17 +46,29 @@ final class DeviceChecks {
 
     /**
      * Kapture's discovery lists the guest's video nodes with QUERYCAP's answers: the device under test as a vivid
-     * capture node, and vivid's other nodes (output, VBI, metadata, ...) as not capturing video.
+     * capture node, and vivid's other nodes (output, VBI, metadata, ...) as not capturing video; the V4L2
+     * provider service (made as SCR makes it) handles the node and lists the same nodes.
      */
     String discovery() {
         List<DeviceInfo> devices = V4l2Discovery.system().devices();
+        V4l2SourceProvider provider = Components.activate(V4l2SourceProvider.class, Map.of("hotplug", false));
+        try {
+            CheckFailure.require(provider.handles(device), "the V4L2 provider does not handle " + device);
+            List<String> byProvider = provider.devices().stream().map(DeviceInfo::device).sorted().toList();
+            List<String> byDiscovery = devices.stream().map(DeviceInfo::device).sorted().toList();
+            CheckFailure.require(byProvider.equals(byDiscovery), "the provider lists " + byProvider
+                    + ", discovery " + byDiscovery);
+        } finally {
+            Components.deactivate(provider);
+        }
         DeviceInfo found = devices.stream().filter(d -> d.device().equals(device)).findFirst()
                 .orElseThrow(() -> new CheckFailure(device + " not discovered; found " + devices));
         CheckFailure.require("vivid".equals(found.driver()) && found.capture(), device
                 + " discovered as " + found + ", expected a vivid capture node");
         List<String> others = devices.stream().filter(d -> !d.device().equals(device))
                 .map(d -> d.device() + (d.capture() ? " capture" : " other")).toList();
-        return devices.size() + " nodes: " + device + " vivid capture; " + others;
+        return devices.size() + " nodes, the same through the V4L2 provider service: " + device
+                + " vivid capture; " + others;
     }
 
     /** QUERYCAP through Kapture: vivid's names, a capture node that streams. */
