@@ -43,6 +43,7 @@ public final class SnapshotComponent {
     private final ListenerRegistrar.Registration registration;
     private volatile boolean closed;
 
+    // only on the delivery thread
     private final IntervalSampler sampler;
     private String lastProblem;
 
