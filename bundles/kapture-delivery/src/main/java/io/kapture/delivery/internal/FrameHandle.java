@@ -9,8 +9,9 @@ import io.kapture.api.FrameFormat;
 
 /**
  * One handle on a {@link SharedFrame}: the {@link Frame} that holders see. It remembers its holder's name for the
- * lease log. Releasing is a compare-and-set on the handle's own flag, so a second release, or a release racing
- * with the frame being taken back, does nothing and never touches another handle's reference.
+ * lease log. Its released flag is only ever set under the frame's lock, and checked there again, so a second
+ * release, or a release racing with the frame being taken back, does nothing and never touches another handle's
+ * reference.
  *
  * <p>Threading contract: every method from any thread. Accessors read first and check liveness after, so a
  * value is returned only if the handle was live when it was read.
@@ -108,8 +109,8 @@ final class FrameHandle implements Frame {
 
     @Override
     public void release() {
-        if (markReleased()) {
-            frame.released(this);
+        if (released == 0) {
+            frame.release(this);
         }
     }
 
@@ -118,9 +119,12 @@ final class FrameHandle implements Frame {
         return released != 0;
     }
 
-    /** Sets the released flag; true only for the one caller that changed it. */
-    boolean markReleased() {
-        return RELEASED.compareAndSet(this, 0, 1);
+    /**
+     * Sets the released flag; the caller holds the frame's lock, whose release publishes it (readers that see a
+     * refilled frame see the flag too). A release store: no fence of its own needed.
+     */
+    void markReleasedLocked() {
+        RELEASED.setRelease(this, 1);
     }
 
     String holder() {

@@ -10,7 +10,7 @@ import io.kapture.api.spi.DriverBuffer;
  *
  * <p>Threading contract: {@link #lease} on the session's capture thread; {@link #reclaimIfExpired} on the lease
  * reaper thread; {@link #takeBack} on the session's control thread; releases from any thread. Whoever of them
- * empties the handle list under the monitor requeues, so the buffer goes back exactly once per lease.
+ * empties the handle list under the frame's lock requeues, so the buffer goes back exactly once per lease.
  */
 final class LeasedFrame extends SharedFrame {
 
@@ -40,12 +40,15 @@ final class LeasedFrame extends SharedFrame {
     String reclaimIfExpired(long nowNanos) {
         StringBuilder holders = new StringBuilder();
         String what;
-        synchronized (this) {
+        lock();
+        try {
             if (!held() || nowNanos - leaseDeadlineNanos < 0) {
                 return null;
             }
             what = "frame " + sequence() + " of camera " + camera();
             takeBackLocked(holders);
+        } finally {
+            unlock();
         }
         context.countReclaimedLease();
         recycle();
@@ -54,17 +57,20 @@ final class LeasedFrame extends SharedFrame {
 
     /** Takes the frame back silently (the session is stopping); true if it was held and is now requeued. */
     boolean takeBack() {
-        synchronized (this) {
+        lock();
+        try {
             if (!held()) {
                 return false;
             }
             takeBackLocked(null);
+        } finally {
+            unlock();
         }
         recycle();
         return true;
     }
 
-    /** Whether the lease ran out at {@code nowNanos}; a hint read without the monitor, for the reaper's scan. */
+    /** Whether the lease ran out at {@code nowNanos}; a hint read without the lock, for the reaper's scan. */
     boolean expiredHint(long nowNanos) {
         return held() && nowNanos - leaseDeadlineNanos >= 0;
     }

@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
  * back to the pool and this object back to its {@link PooledFrames} to carry a later frame.
  *
  * <p>Threading contract: as {@link SharedFrame}. {@link #pooled} is written before {@link #open} publishes the
- * frame (under its monitor) and read by {@link #recycle()} after the last release, which takes the same monitor.
+ * frame (under its lock) and read by {@link #recycle()} after the last release, which takes the same lock.
  */
 final class PooledFrame extends SharedFrame {
 
