@@ -59,7 +59,8 @@ class DeviceFaultsTest {
 
         assertTrue(error.contains("synthetic:flaky"), "the error names the device: " + error);
         assertEquals(0, subscriber.bad(), subscriber.firstBad());
-        assertTrue(subscriber.frames() >= 4 * 60, "60 frames before each loss: " + subscriber.frames());
+        // the third restart is seen at the first frame after the third loss, so three full streams came before it
+        assertTrue(subscriber.frames() > 3 * 60, "60 frames before each of three losses: " + subscriber.frames());
         System.out.printf("[reliability] lost device: camera failed with \"%s\", the subscriber saw the stream "
                 + "resume %d times, %d frames delivered, restarts %d%n", error, subscriber.restartsSeen(),
                 subscriber.frames(), session.stats().restarts());

@@ -165,14 +165,26 @@ public final class Subscriber {
     }
 
     private void deliver(Frame frame) {
+        long sequence;
+        long receivedNanos;
         try {
-            latency.record(System.nanoTime() - frame.receivedNanos());
+            sequence = frame.sequence();
+            receivedNanos = frame.receivedNanos();
+        } catch (IllegalStateException takenBack) {
+            // A zero-copy frame whose lease ran out while it waited in this queue: its buffer is back with the
+            // driver, so the listener never sees it; it counts as dropped for this listener.
+            dropped.incrementAndGet();
+            frame.release();
+            return;
+        }
+        try {
+            latency.record(System.nanoTime() - receivedNanos);
             delivered.incrementAndGet();
             listener.onFrame(frame);
         } catch (Throwable failure) {
             errors.incrementAndGet();
             errorLog.warn("Listener " + subscription.name() + " (bundle " + subscription.bundle()
-                    + ") failed on frame " + frame.sequence() + " of camera " + frame.camera(), failure);
+                    + ") failed on frame " + sequence + " on thread " + threadName, failure);
         } finally {
             frame.release();
         }

@@ -55,9 +55,17 @@ public final class LeasingStrategy implements DeliveryStrategy {
     @Override
     public void close(DeliveryContext context) {
         Set<TestFrame.Core> held = leases.remove(context);
-        if (!reclaimOnClose || held == null) {
-            return;
+        if (reclaimOnClose && held != null) {
+            reclaim(context, held);
         }
+    }
+
+    /** Takes back every frame held now, as a lease running out does, whether or not a listener still has it. */
+    public void reclaimHeld() {
+        leases.forEach(LeasingStrategy::reclaim);
+    }
+
+    private static void reclaim(DeliveryContext context, Set<TestFrame.Core> held) {
         for (TestFrame.Core core : held) {
             if (held.remove(core)) {
                 core.reclaimed = true;

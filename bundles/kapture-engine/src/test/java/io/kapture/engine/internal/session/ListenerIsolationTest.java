@@ -70,6 +70,28 @@ class ListenerIsolationTest {
     }
 
     @Test
+    void aFrameTakenBackWhileQueuedIsDroppedAndDeliveryGoesOn() throws InterruptedException {
+        RecordingListener gated = fixture.listen(new RecordingListener(SessionFixture.CAMERA).blockingOnFirstFrame(),
+                "gated", "kapture.queue.capacity", 4);
+        fixture.running("delivery", "zerocopy", "buffers", 8);
+        fixture.source().produce(1);
+        gated.awaitBlocked();
+        fixture.source().produce(3);
+        fixture.awaitCaptured(4);
+
+        fixture.zerocopy.reclaimHeld();
+        gated.open();
+        fixture.source().produce(2);
+
+        eventually(() -> gated.received() == 3);
+        assertEquals(List.of(0L, 4L, 5L), gated.sequences(), "the three frames taken back while queued are skipped");
+        ListenerStats stats = fixture.listenerStats("gated");
+        assertEquals(3, stats.dropped());
+        assertEquals(0, stats.errors());
+        assertEquals(3, stats.delivered());
+    }
+
+    @Test
     void aRemovedListenersQueuedFramesGoBackToTheDriver() throws InterruptedException {
         RecordingListener gated = fixture.listen(new RecordingListener(SessionFixture.CAMERA).blockingOnFirstFrame(),
                 "gated", "kapture.queue.capacity", 4);
