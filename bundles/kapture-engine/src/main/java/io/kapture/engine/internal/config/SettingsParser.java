@@ -53,6 +53,10 @@ public final class SettingsParser {
      */
     public static CameraSettings parse(Map<String, ?> raw) throws InvalidSettingsException {
         ValueReader reader = new ValueReader(raw);
+        Object givenName = raw.get(CameraConfiguration.NAME);
+        if (givenName != null && !(givenName instanceof String)) {
+            reader.error(CameraConfiguration.NAME + " must be text, was " + ValueReader.describe(givenName));
+        }
         String name = cameraName(raw);
         if (name.isEmpty()) {
             reader.error("name must be set (or create the configuration as " + CameraConfiguration.FACTORY_PID

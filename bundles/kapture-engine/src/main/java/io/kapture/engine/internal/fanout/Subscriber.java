@@ -212,11 +212,12 @@ public final class Subscriber {
         drain();
     }
 
+    /** Releases every queued frame, counting each as dropped, so that the figures still add up after a stop. */
     private void drain() {
         ArrayBlockingQueue<Frame> current = queue;
         Frame frame;
         while ((frame = current.poll()) != null) {
-            frame.release();
+            drop(frame);
         }
     }
 

@@ -47,6 +47,8 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
     private boolean closed;
     private boolean requested;
     private CameraSettings settings;
+    /** While {@link #configure} applies a change to a running camera: the settings it ran with, to fall back on. */
+    private CameraSettings lastRunning;
 
     // ---- configuration and life cycle
 
@@ -69,6 +71,7 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
                 return;
             }
             CameraSettings previous = settings;
+            lastRunning = streams.running() != null ? previous : null;
             settings = next;
             status.configured(next);
             if (previous == null || previous.enabled() != next.enabled()) {
@@ -82,6 +85,7 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
             } else {
                 stopStream(SessionState.STOPPED);
             }
+            lastRunning = null;
         }
     }
 
@@ -243,6 +247,11 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
             status.running(started.problems());
             LOG.info("Camera {}: capturing {} from '{}' with {} delivery", wanted.name(), started.format(),
                     wanted.device(), wanted.delivery());
+        } catch (IllegalArgumentException e) {
+            if (!keepPreviousSettings(wanted, e)) {
+                failed("camera " + wanted.name() + ": cannot start device '" + wanted.device() + "': "
+                        + SessionStatus.describe(e), e);
+            }
         } catch (RuntimeException | LinkageError e) {
             failed("camera " + wanted.name() + ": cannot start device '" + wanted.device() + "': "
                     + SessionStatus.describe(e), e);
@@ -251,6 +260,27 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
                 status.state(SessionState.FAILED);
             }
         }
+    }
+
+    /**
+     * Under the lock: the device refused a changed configuration with {@link IllegalArgumentException} (a provider
+     * option it does not accept, a buffer count it cannot give). If the camera was running before the change,
+     * the change is rejected like a malformed value and the camera restarts with the settings it ran with.
+     *
+     * @return whether the previous settings were restored and started again
+     */
+    private boolean keepPreviousSettings(CameraSettings refused, IllegalArgumentException why) {
+        CameraSettings previous = lastRunning;
+        lastRunning = null;
+        if (previous == null || refused != settings) {
+            return false;
+        }
+        settings = previous;
+        status.configured(previous);
+        status.rejected("camera " + refused.name() + ": device '" + refused.device() + "' refused the configuration: "
+                + why.getMessage(), true, refused.name(), refused.device());
+        reconcile();
+        return true;
     }
 
     /** Under the lock: the camera failed; try again after the retry interval while it stays wanted. */
