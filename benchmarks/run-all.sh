@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Everything the performance section of the README reports, in one go (about 25 minutes at full length):
+# Everything the performance section of the README reports, in one go (about 20 minutes at full length):
 # the JMH table (delivery, pipeline, references, syscalls), the end-to-end latency probe and the GC check.
 # Usage: benchmarks/run-all.sh [quick]   (quick: short JMH iterations, 10 s latency lines, 20 s GC windows)
 # The summary is printed and kept in benchmarks/target/results-<timestamp>.txt, JMH's own output in
@@ -13,7 +13,7 @@ out="target/results-$stamp.txt"
 if [ "${1:-}" = quick ]; then
   jmh=(-wi 1 -i 3 -w 1s -r 1s); latency=10; gc=20
 else
-  jmh=(); latency=20; gc=60
+  jmh=(); latency=30; gc=60
 fi
 {
   echo "== uptime before: $(uptime)"
