@@ -22,6 +22,8 @@ import org.openjdk.jmh.results.RunResult;
  * @param error      the mean's error, µs
  * @param median     median of the iteration scores, µs
  * @param bytesPerOp bytes allocated per operation, if measured
+ *
+ * <p>Immutable; safe from any thread.
  */
 record Measurement(String benchmark, String strategy, String size, int listeners, double micros, double error,
         double median, Optional<Double> bytesPerOp) {
@@ -36,7 +38,8 @@ record Measurement(String benchmark, String strategy, String size, int listeners
         Result<?> primary = result.getPrimaryResult();
         double toMicros = toMicros(primary.getScoreUnit());
         Optional<Double> bytes = result.getSecondaryResults().entrySet().stream()
-                .filter(entry -> entry.getKey().endsWith("gc.alloc.rate.norm")).map(entry -> entry.getValue().getScore())
+                .filter(entry -> entry.getKey().endsWith("gc.alloc.rate.norm"))
+                .map(entry -> entry.getValue().getScore())
                 .findFirst();
         return new Measurement(benchmark, params.getOrDefault("strategy", ""), params.getOrDefault("size", ""),
                 Integer.parseInt(params.getOrDefault("listeners", "0")), primary.getScore() * toMicros,

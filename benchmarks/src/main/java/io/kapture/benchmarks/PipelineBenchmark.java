@@ -75,7 +75,8 @@ public class PipelineBenchmark {
         long copies = pipeline.session().stats().fallbackCopies();
         pipeline.close();
         if (copies > 0) {
-            throw new IllegalStateException(copies + " zero-copy frames were copied: the run did not measure zero-copy");
+            throw new IllegalStateException(copies + " zero-copy frames were copied: the run did not measure "
+                    + "zero-copy");
         }
     }
 

@@ -89,8 +89,8 @@ final class ResultTable {
             return;
         }
         out.println();
-        out.println("Per-frame V4L2 system calls, ns per call: kapture-v4l2's JNA binding (SyscallBenchmark) vs the same"
-                + " calls from C (src/main/c/syscalls.c), on a real descriptor");
+        out.println("Per-frame V4L2 system calls, ns per call: kapture-v4l2's JNA binding (SyscallBenchmark) vs the "
+                + "same calls from C (src/main/c/syscalls.c), on a real descriptor");
         out.printf(Locale.ROOT, "%-24s %16s %10s %8s%n", "call", "JNA binding", "C", "JNA/C");
         for (String call : SYSCALLS) {
             Optional<Measurement> java = find("SyscallBenchmark." + call, "", "", 0);
@@ -99,13 +99,14 @@ final class ResultTable {
                 continue;
             }
             double nanos = java.get().micros() * 1000;
-            out.printf(Locale.ROOT, "%-24s %8.0f ± %5.0f %10s %8s%n", call, nanos, java.get().error() * 1000,
+            out.printf(Locale.ROOT, "%-24s %8.0f ± %5s %10s %8s%n", call, nanos, nanos(java.get().error()),
                     c == null ? "n/a" : String.format(Locale.ROOT, "%.0f", c),
                     c == null ? "n/a" : String.format(Locale.ROOT, "%.2f", java.get().median() * 1000 / c));
         }
-        find(SIMULATION, "", "", 0).ifPresent(m -> out.printf(Locale.ROOT, "%-24s %8.0f ± %5.0f ns, %s B/frame: the "
-                + "V4L2 source's dequeue + queue against the userspace simulation (no kernel)%n", "source on simulation",
-                m.micros() * 1000, m.error() * 1000, m.bytesPerOp().map(b -> String.format(Locale.ROOT, "%.0f", b))
+        find(SIMULATION, "", "", 0).ifPresent(m -> out.printf(Locale.ROOT, "%-24s %8.0f ± %5s ns, %s B/frame: the "
+                + "V4L2 source's dequeue + queue against the userspace simulation (no kernel)%n",
+                "source on simulation",
+                m.micros() * 1000, nanos(m.error()), m.bytesPerOp().map(b -> String.format(Locale.ROOT, "%.0f", b))
                         .orElse("n/a")));
     }
 
@@ -116,6 +117,11 @@ final class ResultTable {
         Measurement m = measurement.get();
         String bytes = m.bytesPerOp().map(ResultTable::bytes).orElse("n/a");
         return String.format(Locale.ROOT, "%9s ± %-8s %10s", number(m.micros()), number(m.error()), bytes);
+    }
+
+    /** Microseconds as whole nanoseconds, {@code n/a} for the error of a single iteration. */
+    private static String nanos(double micros) {
+        return Double.isNaN(micros) ? "n/a" : String.format(Locale.ROOT, "%.0f", micros * 1000);
     }
 
     private static String micros(Optional<Measurement> measurement) {

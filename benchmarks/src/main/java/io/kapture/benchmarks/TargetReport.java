@@ -48,8 +48,8 @@ final class TargetReport {
             figures.add(size + " " + ResultTable.number(m.get().median()) + " µs");
             max = Math.max(max, m.get().median());
         }
-        out.println("- zero-copy ≤ 1 µs/frame, flat from 640x480 to 3840x2160 (1 listener): " + String.join(", ", figures)
-                + " -> " + verdict(max <= 1));
+        out.println("- zero-copy ≤ 1 µs/frame, flat from 640x480 to 3840x2160 (1 listener): "
+                + String.join(", ", figures) + " -> " + verdict(max <= 1));
     }
 
     private void poolVersusMemcpy(PrintStream out) {
@@ -60,8 +60,8 @@ final class TargetReport {
             Optional<Measurement> memcpy = table.find(ResultTable.MEMCPY, "", size, 0);
             if (pool.isPresent() && memcpy.isPresent()) {
                 double ratio = pool.get().median() / memcpy.get().median();
-                figures.add(String.format(Locale.ROOT, "%s %s/%s µs = %.2fx", size, ResultTable.number(pool.get().median()),
-                        ResultTable.number(memcpy.get().median()), ratio));
+                figures.add(String.format(Locale.ROOT, "%s %s/%s µs = %.2fx", size,
+                        ResultTable.number(pool.get().median()), ResultTable.number(memcpy.get().median()), ratio));
                 met &= ratio <= 1.2;
             }
         }
@@ -77,7 +77,8 @@ final class TargetReport {
             return;
         }
         double ratio = seed.get().median() / zeroCopy.get().median();
-        out.printf(Locale.ROOT, "- zero-copy ≥ 100x cheaper than the seed design at 1080p: %s / %s µs = %.0fx -> %s%n",
+        out.printf(Locale.ROOT,
+                "- zero-copy ≥ 100x cheaper than the seed design at 1080p: %s / %s µs = %.0fx -> %s%n",
                 ResultTable.number(seed.get().median()), ResultTable.number(zeroCopy.get().median()), ratio,
                 verdict(ratio >= 100));
     }
@@ -110,8 +111,8 @@ final class TargetReport {
                 }
             }
         }
-        out.println("- fan-out to 8 listeners ≤ 2x the cost of 1, " + what + ": " + (figures.isEmpty() ? "not measured"
-                : String.join(", ", figures) + " -> " + verdict(met)));
+        out.println("- fan-out to 8 listeners ≤ 2x the cost of 1, " + what + ": "
+                + (figures.isEmpty() ? "not measured" : String.join(", ", figures) + " -> " + verdict(met)));
     }
 
     private void syscalls(PrintStream out) {
@@ -122,8 +123,8 @@ final class TargetReport {
             return;
         }
         double ratio = frame.get().median() * 1000 / c;
-        out.printf(Locale.ROOT, "- per-frame V4L2 syscalls (poll + DQBUF + QBUF) through JNA within 2x of C: %.0f / %.0f"
-                + " ns = %.2fx -> %s%n", frame.get().median() * 1000, c, ratio, verdict(ratio <= 2));
+        out.printf(Locale.ROOT, "- per-frame V4L2 syscalls (poll + DQBUF + QBUF) through JNA within 2x of C: "
+                + "%.0f / %.0f ns = %.2fx -> %s%n", frame.get().median() * 1000, c, ratio, verdict(ratio <= 2));
     }
 
     private static String verdict(boolean met) {
