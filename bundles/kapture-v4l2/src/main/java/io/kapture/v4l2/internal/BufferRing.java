@@ -1,6 +1,5 @@
 package io.kapture.v4l2.internal;
 
-import java.lang.ref.Cleaner;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,12 +31,14 @@ import io.kapture.v4l2.structs.V4l2RequestBuffers;
  *
  * <p>Munmap safety: a {@link java.nio.ByteBuffer} over an unmapped range crashes the JVM when read, and views of
  * a buffer's memory escape: a zero-copy frame's {@code data()} is one, and a careless listener may keep it after
- * releasing the frame, or read it after the engine took the frame back. So no buffer is ever unmapped while a view
- * of it may be reachable: at {@link #stop()} every buffer's range is replaced in one step by anonymous memory
- * ({@code mmap(MAP_FIXED | MAP_ANONYMOUS)}), so a late reader sees zeros rather than a hole, the device's memory
- * is released at once, and the anonymous range (untouched pages cost no memory) is unmapped by a {@link Cleaner}
- * once the buffer's {@link java.nio.ByteBuffer}, which every view of it references, is unreachable. Buffers still
- * out at stop (not given back by the engine) are counted as orphans.
+ * releasing the frame, or read it after the engine took the frame back. So no buffer's range is ever left as a
+ * hole: at {@link #stop()} every buffer's range is replaced in one step by anonymous memory
+ * ({@code mmap(MAP_FIXED | MAP_ANONYMOUS)}), so a late reader sees zeros, and the device's memory is released at
+ * once. The anonymous ranges stay reserved for the life of the process: untouched anonymous pages cost no memory,
+ * only address space (one range per buffer per stream start). They used to be unmapped by a {@code Cleaner} once
+ * their {@link java.nio.ByteBuffer} was unreachable, but with that in place the JVM crashed with a corrupted heap in
+ * the vivid suite (kernel driver, qemu) after a stop/start cycle; until that is understood, address space is the
+ * safer thing to spend. Buffers still out at stop (not given back by the engine) are counted as orphans.
  *
  * <p>Threading: {@link #dequeue} runs on one thread (the session's); {@link #queue} on any; {@link #stop} on the
  * life-cycle thread, never during {@code dequeue}. Buffer states and the {@code QBUF} struct are guarded by
@@ -46,7 +47,6 @@ import io.kapture.v4l2.structs.V4l2RequestBuffers;
 final class BufferRing {
 
     private static final Logger LOG = LoggerFactory.getLogger(BufferRing.class);
-    private static final Cleaner ORPHANS = Cleaner.create();
     private static final int POLL_SLICE_MILLIS = 200;
 
     private final V4l2Device device;
@@ -267,7 +267,7 @@ final class BufferRing {
         queued.set(0);
     }
 
-    /** Replaces the buffer's device mapping by anonymous memory, unmapped once no view of it is reachable. */
+    /** Replaces the buffer's device mapping by anonymous memory (see the class comment). */
     private void unmap(MappedBuffer buffer) {
         try {
             libc.mmap(buffer.address(), buffer.length(), Libc.PROT_READ | Libc.PROT_WRITE,
@@ -279,10 +279,9 @@ final class BufferRing {
         }
         if (buffer.state() == MappedBuffer.State.OUT) {
             orphaned.incrementAndGet();
-            LOG.warn("{}: buffer {} was still out at stop; its memory reads as zeros until no one references it",
-                    device.path(), buffer.index());
+            LOG.warn("{}: buffer {} was still out at stop; its memory now reads as zeros", device.path(),
+                    buffer.index());
         }
-        ORPHANS.register(buffer.memory(), new Unmapper(libc, Pointer.nativeValue(buffer.address()), buffer.length()));
     }
 
     private void quietly(Runnable call, String what) {
@@ -290,19 +289,6 @@ final class BufferRing {
             call.run();
         } catch (CaptureException e) {
             LOG.debug("{}: {} during stop failed: {}", device.path(), what, e.getMessage());
-        }
-    }
-
-    /** Unmaps a released buffer's anonymous range once its memory is unreachable; holds no reference to it. */
-    private record Unmapper(Libc libc, long address, long length) implements Runnable {
-        @Override
-        public void run() {
-            try {
-                libc.munmap(new Pointer(address), length);
-            } catch (ErrnoException e) {
-                LoggerFactory.getLogger(BufferRing.class).warn("munmap of an orphaned buffer failed: {}",
-                        Errno.describe(e.errno()));
-            }
         }
     }
 }
