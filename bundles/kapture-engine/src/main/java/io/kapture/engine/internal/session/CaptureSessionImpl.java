@@ -71,6 +71,12 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
                 return;
             }
             CameraSettings previous = settings;
+            if (switchesRunningCameraToMissingStrategy(previous, next)) {
+                status.rejected("camera " + next.name() + ": delivery '" + next.delivery() + "' is not registered;"
+                        + " available: " + services.strategyNames() + "; still delivering with '"
+                        + previous.delivery() + "'", true, next.name(), next.device());
+                return;
+            }
             lastRunning = streams.running() != null ? previous : null;
             settings = next;
             status.configured(next);
@@ -87,6 +93,15 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
             }
             lastRunning = null;
         }
+    }
+
+    /**
+     * A running camera keeps its last good configuration when told to deliver with a strategy nobody registered
+     * (most likely a typo); a camera that is not running waits for the strategy instead, which may still arrive.
+     */
+    private boolean switchesRunningCameraToMissingStrategy(CameraSettings previous, CameraSettings next) {
+        return previous != null && streams.running() != null && !next.delivery().equals(previous.delivery())
+                && services.strategy(next.delivery()).isEmpty();
     }
 
     /** Applies what can change while running; stops the stream where it cannot, for reconcile to restart. */

@@ -2,6 +2,7 @@ package io.kapture.engine.internal.session;
 
 import static io.kapture.engine.internal.session.SessionFixture.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -101,14 +102,21 @@ class DeliverySwitchTest {
     }
 
     @Test
-    void switchingToAMissingStrategyStopsTheStreamAndWaits() {
+    void switchingARunningCameraToAMissingStrategyIsRejectedAndTheCameraKeepsDelivering() {
         fixture.running();
+        fixture.source().produce(2);
+        fixture.awaitCaptured(2);
 
         fixture.configure("delivery", "turbo");
 
-        assertEquals(SessionState.WAITING, fixture.session.state());
-        assertTrue(fixture.source().isClosed());
-        assertTrue(fixture.session.lastError().orElseThrow().contains("'turbo' is not available"));
+        assertEquals(SessionState.RUNNING, fixture.session.state());
+        assertFalse(fixture.source().isClosed());
+        assertEquals("copy", fixture.session.delivery());
+        assertEquals("camera cam0: delivery 'turbo' is not registered; available: copy, zerocopy; still delivering"
+                + " with 'copy'", fixture.session.lastError().orElseThrow());
+        fixture.source().produce(3);
+        fixture.awaitCaptured(5);
+        assertEquals(5, fixture.copy.wraps());
     }
 
     @Test
