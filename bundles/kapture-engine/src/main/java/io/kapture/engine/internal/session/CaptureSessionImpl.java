@@ -116,12 +116,8 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
             return;
         }
         if (!next.delivery().equals(previous.delivery())) {
-            Optional<NamedStrategy> strategy = services.strategy(next.delivery());
-            if (strategy.isEmpty()) {
-                stopStream(SessionState.WAITING);
-                return;
-            }
-            current.switchStrategy(strategy.get());
+            // configure() rejected an unregistered strategy for a running camera under this same lock
+            current.switchStrategy(services.strategy(next.delivery()).orElseThrow());
             LOG.info("Camera {}: delivery switched from {} to {}", next.name(), previous.delivery(), next.delivery());
         }
         if (next.queueDefaultsDifferFrom(previous)) {
