@@ -1,12 +1,19 @@
 package io.kapture.v4l2;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,19 +97,92 @@ class ResourceLeakTest {
     }
 
     @Test
-    void aBufferKeptPastStopReadsAsZerosInsteadOfCrashing() throws InterruptedException {
+    void aBufferKeptPastStopReadsAsZerosAndIsUnmappedOnceUnreachable() throws InterruptedException {
         try (V4l2CaptureSource source = V4l2Sources.open(kernel, node)) {
             source.start(2);
-            DriverBuffer kept = source.dequeue(1, TimeUnit.SECONDS);
-            ByteBuffer view = kept.memory().duplicate();
-            assertTrue(view.capacity() > 0);
+            AtomicReference<ByteBuffer> kept = new AtomicReference<>(
+                    source.dequeue(1, TimeUnit.SECONDS).memory().asReadOnlyBuffer());
+            long munmaps = kernel.calls("munmap");
             source.stop();
             assertEquals(1, source.orphanedMappings());
             assertEquals(0, ProcessResources.count(root).folderMappings(), "the device mapping was replaced at stop");
+
+            awaitMunmaps(munmaps + 1, "the buffer nobody kept");
+            ByteBuffer view = kept.get();
             for (int i = 0; i < view.capacity(); i += 4096) {
-                assertEquals(0, view.get(i), "byte " + i + " of the replaced mapping");
+                assertEquals(0, view.get(i), "byte " + i + " of the retired mapping");
             }
+            gc();
+            assertEquals(munmaps + 1, kernel.calls("munmap"), "a range still referenced by a view was unmapped");
+
+            view = null;
+            kept.set(null);
+            awaitMunmaps(munmaps + 2, "the kept buffer, once unreachable");
         }
+    }
+
+    /**
+     * Many stream starts and stops while another thread keeps reading views of earlier streams' buffers (kept past
+     * their release, as a careless listener would) and the collector runs: nothing crashes, views of retired buffers read zeros, and in the end every retired range is
+     * unmapped: as many munmaps as buffers mapped.
+     */
+    @Test
+    void retiredRangesAreAllUnmappedWhileViewsOfThemAreRead() throws Exception {
+        int cycles = 60;
+        int buffers = 3;
+        List<ByteBuffer> views = new CopyOnWriteArrayList<>();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        AtomicLong nonZero = new AtomicLong();
+        AtomicLong reads = new AtomicLong();
+        Thread reader = new Thread(() -> {
+            while (reading.get()) {
+                for (ByteBuffer view : views) {
+                    for (int i = 0; i < view.capacity(); i += 4096) {
+                        nonZero.addAndGet(view.get(i) == 0 ? 0 : 1);
+                    }
+                    reads.incrementAndGet();
+                }
+                Thread.onSpinWait();
+            }
+        }, "retired-view-reader");
+        long munmaps = kernel.calls("munmap");
+        try (V4l2CaptureSource source = V4l2Sources.open(kernel, node)) {
+            reader.start();
+            for (int cycle = 0; cycle < cycles; cycle++) {
+                source.start(buffers);
+                DriverBuffer buffer = source.dequeue(1, TimeUnit.SECONDS);
+                ByteBuffer view = buffer.memory().duplicate();
+                source.queue(buffer);
+                source.stop();
+                views.add(view);
+                if (views.size() > 4) {
+                    views.remove(0);
+                }
+                if (cycle % 10 == 9) {
+                    gc();
+                }
+            }
+            long before = reads.get();
+            await().atMost(Duration.ofSeconds(20)).until(() -> reads.get() > before + 100);
+        } finally {
+            reading.set(false);
+            reader.join();
+        }
+        assertEquals(0, nonZero.get(), "bytes of retired buffers that did not read as zero");
+        views.clear();
+        awaitMunmaps(munmaps + (long) cycles * buffers, "every retired range");
+    }
+
+    private void awaitMunmaps(long expected, String what) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            gc();
+            assertEquals(expected, kernel.calls("munmap"), "munmaps after retiring " + what);
+        });
+    }
+
+    private static void gc() {
+        System.gc();
+        System.runFinalization();
     }
 
     private void cycle(String device) throws InterruptedException {

@@ -29,16 +29,9 @@ import io.kapture.v4l2.structs.V4l2RequestBuffers;
  * thread; {@link #stop()} undoes it all. The per-frame path allocates nothing: the capture thread reuses one
  * {@code v4l2_buffer} (and plane array) and one {@code pollfd}, {@code QBUF} another pair under the lock.
  *
- * <p>Munmap safety: a {@link java.nio.ByteBuffer} over an unmapped range crashes the JVM when read, and views of
- * a buffer's memory escape: a zero-copy frame's {@code data()} is one, and a careless listener may keep it after
- * releasing the frame, or read it after the engine took the frame back. So no buffer's range is ever left as a
- * hole: at {@link #stop()} every buffer's range is replaced in one step by anonymous memory
- * ({@code mmap(MAP_FIXED | MAP_ANONYMOUS)}), so a late reader sees zeros, and the device's memory is released at
- * once. The anonymous ranges stay reserved for the life of the process: untouched anonymous pages cost no memory,
- * only address space (one range per buffer per stream start). They used to be unmapped by a {@code Cleaner} once
- * their {@link java.nio.ByteBuffer} was unreachable, but with that in place the JVM crashed with a corrupted heap in
- * the vivid suite (kernel driver, qemu) after a stop/start cycle; until that is understood, address space is the
- * safer thing to spend. Buffers still out at stop (not given back by the engine) are counted as orphans.
+ * <p>At {@link #stop()} every buffer's mapping is retired through {@link RetiredMappings}, not unmapped outright:
+ * views of a buffer's memory escape (a zero-copy frame's {@code data()}), and reading an unmapped range would crash
+ * the JVM. Buffers still out at stop (not given back by the engine) are counted as orphans.
  *
  * <p>Threading: {@link #dequeue} runs on one thread (the session's); {@link #queue} on any; {@link #stop} on the
  * life-cycle thread, never during {@code dequeue}. Buffer states and the {@code QBUF} struct are guarded by
@@ -267,14 +260,9 @@ final class BufferRing {
         queued.set(0);
     }
 
-    /** Replaces the buffer's device mapping by anonymous memory (see the class comment). */
+    /** Retires the buffer's device mapping (see the class comment). */
     private void unmap(MappedBuffer buffer) {
-        try {
-            libc.mmap(buffer.address(), buffer.length(), Libc.PROT_READ | Libc.PROT_WRITE,
-                    Libc.MAP_PRIVATE | Libc.MAP_ANONYMOUS | Libc.MAP_FIXED, -1, 0);
-        } catch (ErrnoException e) {
-            LOG.warn("{}: replacing the mapping of buffer {} failed: {}; leaving it mapped rather than risk a "
-                    + "reader crashing", device.path(), buffer.index(), Errno.describe(e.errno()));
+        if (!RetiredMappings.retire(libc, device.path(), buffer.address(), buffer.length(), buffer.memory())) {
             return;
         }
         if (buffer.state() == MappedBuffer.State.OUT) {
