@@ -9,9 +9,9 @@ import io.kapture.api.spi.CaptureSource;
  * {@code /dev/v4l/by-id} name resolves to a {@code /dev/videoN}), the raw {@link V4l2Device} for further ioctls,
  * and DMABUF export of the mapped buffers. Open one with {@link V4l2Sources#open}.
  *
- * <p>Events: {@link #dequeue} returns null early when the driver signals an event ({@code POLLPRI}); whoever
- * subscribed to events through {@link #device()} must take them with {@link V4l2Device#dequeueEvent}, or every
- * later wait ends at once. Kapture itself subscribes to none.
+ * <p>Events: the source subscribes to source-change and end-of-stream events where the device emits them, and
+ * {@link #dequeue} takes every pending event itself: a resolution change or end of stream makes it throw a
+ * {@link io.kapture.api.CaptureException} saying so (stop, negotiate again, start); other events are discarded.
  *
  * <p>Threading: as {@link CaptureSource}; {@link #exportBuffer} may be called from any thread while streaming.
  */

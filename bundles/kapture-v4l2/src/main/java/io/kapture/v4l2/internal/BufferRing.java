@@ -48,6 +48,7 @@ final class BufferRing {
     private final boolean multiPlanar;
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong orphaned;
+    private final StreamEvents events;
     private final V4l2Buffer dqbuf = new V4l2Buffer();
     private final V4l2Plane dqPlanes;
     private final V4l2Buffer qbuf = new V4l2Buffer();
@@ -56,7 +57,7 @@ final class BufferRing {
     private MappedBuffer[] buffers = new MappedBuffer[0];
     private boolean streaming;
 
-    BufferRing(V4l2Device device, int type, AtomicLong orphaned) {
+    BufferRing(V4l2Device device, int type, AtomicLong orphaned, StreamEvents events) {
         this.device = device;
         this.libc = device.libc();
         this.type = type;
@@ -64,6 +65,7 @@ final class BufferRing {
         this.dqPlanes = multiPlanar ? new V4l2Plane(V4l2.VIDEO_MAX_PLANES) : null;
         this.qPlanes = multiPlanar ? new V4l2Plane(V4l2.VIDEO_MAX_PLANES) : null;
         this.orphaned = orphaned;
+        this.events = events;
     }
 
     /** Requests, maps and queues {@code count} buffers and starts streaming; undoes everything if a step fails. */
@@ -137,6 +139,7 @@ final class BufferRing {
      *
      * @return the buffer, or null on time-out
      * @throws DeviceLostException on ENODEV / EIO from DQBUF or POLLERR from poll
+     * @throws CaptureException    on a source-change or end-of-stream event ({@link StreamEvents})
      */
     MappedBuffer dequeue(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
@@ -158,13 +161,15 @@ final class BufferRing {
                                 ? "POLLERR|POLLHUP" : "POLLERR")
                         + " while streaming; the device went away (unplugged, driver unbound or hardware error)");
             }
+            // events first: a driver that keeps filling buffers must not starve a source change
+            boolean event = (revents & Libc.POLLPRI) != 0 && events.drain();
             if ((revents & Libc.POLLIN) != 0) {
                 MappedBuffer buffer = take();
                 if (buffer != null) {
                     return buffer;
                 }
             }
-            if ((revents & Libc.POLLPRI) != 0) {
+            if ((revents & Libc.POLLPRI) != 0 && !event) {
                 return null;
             }
         }

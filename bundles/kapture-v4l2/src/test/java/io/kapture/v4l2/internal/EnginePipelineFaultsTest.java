@@ -68,8 +68,6 @@ class EnginePipelineFaultsTest {
         session.setPool(pool);
         session.addStrategy(zeroCopy, "zerocopy");
         subscribe(normal, "normal", "BLOCK");
-        subscribe(hoarder, "hoarder", "DROP_OLDEST");
-        subscribe(keeper, "keeper", "DROP_OLDEST");
     }
 
     @AfterEach
@@ -82,6 +80,8 @@ class EnginePipelineFaultsTest {
 
     @Test
     void anUnpluggedCameraReleasesEverythingAndResumesWhenPluggedBackIn() {
+        subscribe(hoarder, "hoarder", "DROP_OLDEST");
+        subscribe(keeper, "keeper", "DROP_OLDEST");
         webcam.current().queue().errorEvery(5);
         session.configure(configuration());
         eventually(() -> session.state() == SessionState.RUNNING && normal.frames.get() >= 50);
@@ -109,6 +109,24 @@ class EnginePipelineFaultsTest {
                 + "stale buffer read %d times without a crash; 0 descriptors and 0 mappings left%n", error,
                 normal.frames.get(), normal.corrupted.get(), hoarder.kept.size(), session.stats().reclaimedLeases(),
                 staleReads);
+    }
+
+    @Test
+    void aResolutionChangeRestartsTheCameraWhichKeepsDelivering() {
+        session.configure(configuration());
+        eventually(() -> session.state() == SessionState.RUNNING && normal.frames.get() >= 20);
+        long restarts = session.stats().restarts();
+
+        webcam.current().sourceChange();
+        eventually(() -> session.stats().restarts() > restarts);
+        long afterRestart = normal.frames.get();
+        eventually(() -> session.state() == SessionState.RUNNING && normal.frames.get() >= afterRestart + 20);
+
+        assertEquals(restarts + 1, session.stats().restarts(), "one restart, for the source change");
+        assertTrue(kernel.calls("VIDIOC_DQEVENT") >= 1, "the event was taken");
+        assertEquals(0, normal.bad.get(), "every frame named its camera and had its size");
+        System.out.printf("[reliability] V4L2 simulation, source change event: camera restarted (%d restarts), "
+                + "%d frames to the normal subscriber%n", session.stats().restarts() - restarts, normal.frames.get());
     }
 
     private Map<String, Object> configuration() {

@@ -316,17 +316,31 @@ class V4l2SourceTest {
     }
 
     @Test
-    void sourceChangeEventsEndTheWaitEarly() throws InterruptedException {
+    void aResolutionChangeEndsTheStreamWithAClearErrorAndTheSourceStartsAgain() throws InterruptedException {
         try (V4l2CaptureSource source = V4l2Sources.open(kernel, node(0))) {
-            source.device().subscribe(V4l2.EVENT_SOURCE_CHANGE);
-            webcam.current().queue().autoFrames(false);
             source.start(2);
+            source.queue(source.dequeue(1, TimeUnit.SECONDS));
+            webcam.current().queue().autoFrames(false);
             webcam.current().sourceChange();
-            assertNull(source.dequeue(5, TimeUnit.SECONDS));
-            io.kapture.v4l2.structs.V4l2Event event = new io.kapture.v4l2.structs.V4l2Event();
-            assertTrue(source.device().dequeueEvent(event));
-            assertEquals(V4l2.EVENT_SOURCE_CHANGE, event.type());
-            assertEquals(V4l2.EVENT_SRC_CH_RESOLUTION, event.sourceChanges());
+            CaptureException e = assertThrows(CaptureException.class, () -> source.dequeue(5, TimeUnit.SECONDS));
+            assertTrue(e.getMessage().contains(source.path()) && e.getMessage().contains("changed resolution"),
+                    e.getMessage());
+
+            source.stop();
+            webcam.current().queue().autoFrames(true);
+            source.start(2);
+            assertNotNull(source.dequeue(5, TimeUnit.SECONDS), "a frame after starting again");
+        }
+    }
+
+    @Test
+    void endOfStreamEndsTheStreamWithAClearError() {
+        try (V4l2CaptureSource source = V4l2Sources.open(kernel, node(0))) {
+            source.start(2);
+            webcam.current().queue().autoFrames(false);
+            webcam.current().endOfStream();
+            CaptureException e = assertThrows(CaptureException.class, () -> source.dequeue(5, TimeUnit.SECONDS));
+            assertTrue(e.getMessage().contains("ended the stream"), e.getMessage());
         }
     }
 }

@@ -1,7 +1,11 @@
 package io.kapture.v4l2.sim;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import com.sun.jna.Pointer;
 
@@ -37,8 +41,8 @@ public final class SimInstance {
     private final SimCamera camera;
     private final SimQueue queue;
     private final SimControls controls;
-    private final Map<Handle, Integer> pendingEvents = new HashMap<>();
-    private final Map<Handle, Integer> subscriptions = new HashMap<>();
+    private final Map<Handle, Deque<Integer>> pendingEvents = new HashMap<>();
+    private final Map<Handle, Set<Integer>> subscriptions = new HashMap<>();
     private boolean gone;
     private int fourcc;
     private int width;
@@ -65,11 +69,20 @@ public final class SimInstance {
         return queue;
     }
 
-    /** Raises a source-change event for every descriptor subscribed to it. */
-    public synchronized void sourceChange() {
-        subscriptions.forEach((handle, type) -> {
-            if (type == V4l2.EVENT_SOURCE_CHANGE) {
-                pendingEvents.merge(handle, 1, Integer::sum);
+    /** Raises a source-change event (resolution) for every descriptor subscribed to it. */
+    public void sourceChange() {
+        raise(V4l2.EVENT_SOURCE_CHANGE);
+    }
+
+    /** Raises an end-of-stream event for every descriptor subscribed to it. */
+    public void endOfStream() {
+        raise(V4l2.EVENT_EOS);
+    }
+
+    private synchronized void raise(int type) {
+        subscriptions.forEach((handle, types) -> {
+            if (types.contains(type)) {
+                pendingEvents.computeIfAbsent(handle, h -> new ArrayDeque<>()).add(type);
             }
         });
         notifyAll();
@@ -154,7 +167,8 @@ public final class SimInstance {
             if (gone) {
                 return Libc.POLLERR | Libc.POLLHUP;
             }
-            int revents = pendingEvents.getOrDefault(handle, 0) > 0 ? Libc.POLLPRI & events : 0;
+            Deque<Integer> pending = pendingEvents.get(handle);
+            int revents = pending != null && !pending.isEmpty() ? Libc.POLLPRI & events : 0;
             if (!queue.streaming(handle)) {
                 return revents | Libc.POLLERR;
             }
@@ -297,19 +311,21 @@ public final class SimInstance {
         if (type != V4l2.EVENT_SOURCE_CHANGE && type != V4l2.EVENT_EOS) {
             throw new ErrnoException("VIDIOC_SUBSCRIBE_EVENT", Errno.EINVAL);
         }
-        subscriptions.put(handle, type);
+        subscriptions.computeIfAbsent(handle, h -> new HashSet<>()).add(type);
     }
 
     private void dequeueEvent(Handle handle, V4l2Event event) {
-        int pending = pendingEvents.getOrDefault(handle, 0);
-        if (pending == 0) {
+        Deque<Integer> pending = pendingEvents.get(handle);
+        if (pending == null || pending.isEmpty()) {
             throw new ErrnoException("VIDIOC_DQEVENT", Errno.ENOENT);
         }
-        pendingEvents.put(handle, pending - 1);
+        int type = pending.remove();
         event.clear();
-        event.type(V4l2.EVENT_SOURCE_CHANGE);
-        event.sourceChanges(V4l2.EVENT_SRC_CH_RESOLUTION);
-        event.pending(pending - 1);
+        event.type(type);
+        if (type == V4l2.EVENT_SOURCE_CHANGE) {
+            event.sourceChanges(V4l2.EVENT_SRC_CH_RESOLUTION);
+        }
+        event.pending(pending.size());
         event.timestampNanos(System.nanoTime());
     }
 

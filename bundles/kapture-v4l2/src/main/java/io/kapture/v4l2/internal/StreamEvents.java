@@ -1,0 +1,77 @@
+package io.kapture.v4l2.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.kapture.api.CaptureException;
+import io.kapture.v4l2.V4l2;
+import io.kapture.v4l2.V4l2Device;
+import io.kapture.v4l2.structs.V4l2Event;
+
+/**
+ * The V4L2 events that end a stream: a source change (an HDMI or SDI capture card whose input switched
+ * resolution, a decoder that found a new size) and end of stream. After either, buffers of the old format keep
+ * coming or none come at all; the only right move is to stop and negotiate again. {@link #drain} turns them into a
+ * {@link CaptureException} naming what happened, which the engine answers like any failure: it stops the camera
+ * and starts it again, negotiating the configured format against what the device offers now.
+ *
+ * <p>Subscribing is best effort: a webcam with a fixed sensor emits neither event and refuses the subscription
+ * ({@code EINVAL}), which only means there is nothing to watch.
+ *
+ * <p>Threading: {@link #subscribe} on the life-cycle thread, {@link #drain} on the capture thread; never at the
+ * same time (the {@link io.kapture.api.spi.CaptureSource} contract). The event struct is reused.
+ */
+final class StreamEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamEvents.class);
+
+    private final V4l2Device device;
+    private final V4l2Event event = new V4l2Event();
+    private boolean subscribed;
+
+    StreamEvents(V4l2Device device) {
+        this.device = device;
+    }
+
+    /** Subscribes to source-change and end-of-stream events once per open device; subscriptions last until close. */
+    void subscribe() {
+        if (subscribed) {
+            return;
+        }
+        subscribed = true;
+        subscribe(V4l2.EVENT_SOURCE_CHANGE, "source-change");
+        subscribe(V4l2.EVENT_EOS, "end-of-stream");
+    }
+
+    private void subscribe(int type, String name) {
+        try {
+            device.subscribe(type);
+        } catch (CaptureException e) {
+            LOG.debug("{}: no {} events ({})", device.path(), name, e.getMessage());
+        }
+    }
+
+    /**
+     * Takes every pending event.
+     *
+     * @return whether there was any (a wait woken by {@code POLLPRI} with none pending should not spin)
+     * @throws CaptureException on a resolution change or end of stream
+     */
+    boolean drain() {
+        boolean any = false;
+        while (device.dequeueEvent(event)) {
+            any = true;
+            int type = event.type();
+            if (type == V4l2.EVENT_SOURCE_CHANGE && (event.sourceChanges() & V4l2.EVENT_SRC_CH_RESOLUTION) != 0) {
+                throw new CaptureException(device.path() + ": the device's input changed resolution (V4L2 source"
+                        + " change event); the stream is stopped so that the format is negotiated again");
+            }
+            if (type == V4l2.EVENT_EOS) {
+                throw new CaptureException(device.path() + ": the device ended the stream (V4L2 end-of-stream"
+                        + " event); it is started again");
+            }
+            LOG.debug("{}: ignoring V4L2 event type {}", device.path(), type);
+        }
+        return any;
+    }
+}
