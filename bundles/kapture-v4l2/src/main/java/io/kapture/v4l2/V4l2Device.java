@@ -139,10 +139,19 @@ public final class V4l2Device implements AutoCloseable {
         return export.fd();
     }
 
-    /** {@code VIDIOC_SUBSCRIBE_EVENT} for an event type ({@link V4l2#EVENT_SOURCE_CHANGE}, ...). */
+    /** {@code VIDIOC_SUBSCRIBE_EVENT} for an event type ({@link V4l2#EVENT_SOURCE_CHANGE}, ...) with id 0. */
     public void subscribe(int eventType) {
+        subscribe(eventType, 0);
+    }
+
+    /**
+     * {@code VIDIOC_SUBSCRIBE_EVENT} for an event type and id: source-change events carry the index of the input
+     * that changed, and a subscription only sees its own id.
+     */
+    public void subscribe(int eventType, int id) {
         V4l2EventSubscription subscription = new V4l2EventSubscription();
         subscription.type(eventType);
+        subscription.id(id);
         ioctl(V4l2.VIDIOC_SUBSCRIBE_EVENT, subscription);
     }
 

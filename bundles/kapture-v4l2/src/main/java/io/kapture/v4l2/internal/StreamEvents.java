@@ -27,25 +27,32 @@ final class StreamEvents {
 
     private final V4l2Device device;
     private final V4l2Event event = new V4l2Event();
-    private boolean subscribed;
 
     StreamEvents(V4l2Device device) {
         this.device = device;
     }
 
-    /** Subscribes to source-change and end-of-stream events once per open device; subscriptions last until close. */
+    /**
+     * Subscribes to source-change events of the current input (their id is the input's index; the input may have
+     * been switched since the last start) and to end-of-stream events. Subscribing again to what is subscribed
+     * already changes nothing; subscriptions last until the device is closed.
+     */
     void subscribe() {
-        if (subscribed) {
-            return;
-        }
-        subscribed = true;
-        subscribe(V4l2.EVENT_SOURCE_CHANGE, "source-change");
-        subscribe(V4l2.EVENT_EOS, "end-of-stream");
+        subscribe(V4l2.EVENT_SOURCE_CHANGE, currentInput(), "source-change");
+        subscribe(V4l2.EVENT_EOS, 0, "end-of-stream");
     }
 
-    private void subscribe(int type, String name) {
+    private int currentInput() {
         try {
-            device.subscribe(type);
+            return device.input();
+        } catch (CaptureException e) {
+            return 0;
+        }
+    }
+
+    private void subscribe(int type, int id, String name) {
+        try {
+            device.subscribe(type, id);
         } catch (CaptureException e) {
             LOG.debug("{}: no {} events ({})", device.path(), name, e.getMessage());
         }
