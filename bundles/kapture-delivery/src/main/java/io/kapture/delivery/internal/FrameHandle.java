@@ -139,7 +139,8 @@ final class FrameHandle implements Frame {
     private void checkLive() {
         if (released != 0) {
             throw new IllegalStateException("frame handle of " + holder() + " is released (by its holder, or taken "
-                    + "back after its lease or on stop): keep a retained handle for as long as you read the frame");
+                    + "back after its lease, beyond max.held.bytes or on stop): keep a retained handle for as long as "
+                    + "you read the frame, and release it soon after");
         }
     }
 }

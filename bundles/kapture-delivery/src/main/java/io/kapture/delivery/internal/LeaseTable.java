@@ -1,12 +1,15 @@
 package io.kapture.delivery.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.kapture.api.spi.DeliveryContext;
 
 /**
  * The zero-copy frames of one session, indexed by driver buffer index: the structure the lease reaper scans
  * and {@link io.kapture.api.spi.DeliveryStrategy#close} empties. A session has a handful of buffers, so a plain
  * array scanned without iterators is both the cheapest lookup for the capture thread and allocation-free for
- * the reaper.
+ * the reaper's scan (it allocates only to name the holders of a frame it takes back).
  *
  * <p>Threading contract: {@link #frameFor} on the session's capture thread only (one at a time, as
  * {@code wrap} is); the array is replaced, never changed in place, and published through a volatile field, so
@@ -49,14 +52,15 @@ final class LeaseTable {
      *
      * @return how many were taken back
      */
-    int reclaimExpired(long nowNanos, LeaseReporter reporter) {
+    int reclaimExpired(long nowNanos, TakeBackReporter reporter) {
         int reclaimed = 0;
         for (LeasedFrame frame : frames) {
             if (frame != null && frame.expiredHint(nowNanos)) {
-                String what = frame.reclaimIfExpired(nowNanos);
+                List<String> holders = new ArrayList<>(2);
+                String what = frame.reclaimIfExpired(nowNanos, holders);
                 if (what != null) {
                     reclaimed++;
-                    reporter.reclaimed(what);
+                    reporter.tookBack(what, holders);
                 }
             }
         }
@@ -72,10 +76,5 @@ final class LeaseTable {
             }
         }
         return requeued;
-    }
-
-    /** Where the reaper reports what it took back. */
-    interface LeaseReporter {
-        void reclaimed(String what);
     }
 }

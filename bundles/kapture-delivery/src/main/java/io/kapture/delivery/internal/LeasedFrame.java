@@ -1,5 +1,7 @@
 package io.kapture.delivery.internal;
 
+import java.util.List;
+
 import io.kapture.api.spi.DeliveryContext;
 import io.kapture.api.spi.DriverBuffer;
 
@@ -34,25 +36,25 @@ final class LeasedFrame extends SharedFrame {
      * Takes the frame back if it is held past its lease at {@code nowNanos}: every handle becomes released, the
      * reclaim is counted and the buffer requeued.
      *
-     * @return what was taken back, for the log (sequence, camera, holders still live), or {@code null} if the
-     *         frame was not held past its lease
+     * @param holders receives the holders whose handles were still live
+     * @return the frame taken back, for the log (sequence and camera), or {@code null} if the frame was not held
+     *         past its lease
      */
-    String reclaimIfExpired(long nowNanos) {
-        StringBuilder holders = new StringBuilder();
+    String reclaimIfExpired(long nowNanos, List<String> holders) {
         String what;
         lock();
         try {
             if (!held() || nowNanos - leaseDeadlineNanos < 0) {
                 return null;
             }
-            what = "frame " + sequence() + " of camera " + camera();
+            what = "zero-copy frame " + sequence() + " of camera " + camera();
             takeBackLocked(holders);
         } finally {
             unlock();
         }
         context.countReclaimedLease();
         recycle();
-        return what + " from " + (holders.length() == 0 ? "holders releasing it just then" : holders);
+        return what;
     }
 
     /** Takes the frame back silently (the session is stopping); true if it was held and is now requeued. */

@@ -18,7 +18,8 @@ import io.kapture.api.spi.DriverBuffer;
  * Registers {@link PoolDelivery} as the {@value DeliveryStrategy#POOL} delivery strategy, using the
  * {@link FramePool} service and the buffer kind of configuration PID {@value #PID}.
  *
- * <p>Threading contract: as {@link PoolDelivery}; SCR serialises activation and {@link #modified}.
+ * <p>Threading contract: as {@link PoolDelivery}; SCR serialises activation and {@link #modified}. A rejected
+ * {@code max.held.bytes} is logged and the previous limit kept.
  */
 @Component(service = DeliveryStrategy.class, property = DeliveryStrategy.PROPERTY + "=" + DeliveryStrategy.POOL,
         configurationPid = PoolDeliveryComponent.PID)
@@ -26,7 +27,7 @@ import io.kapture.api.spi.DriverBuffer;
 public final class PoolDeliveryComponent implements DeliveryStrategy {
 
     /** The configuration PID. */
-    static final String PID = "io.kapture.delivery.pool";
+    static final String PID = PoolDelivery.PID;
 
     private static final Logger LOG = LoggerFactory.getLogger(PoolDeliveryComponent.class);
 
@@ -35,12 +36,24 @@ public final class PoolDeliveryComponent implements DeliveryStrategy {
     @Activate
     public PoolDeliveryComponent(@Reference(name = "pool") FramePool pool, PoolDeliveryConfig config) {
         delivery = new PoolDelivery(pool, config.buffer_kind());
+        apply(config);
     }
 
     @Modified
     void modified(PoolDeliveryConfig config) {
+        apply(config);
+        LOG.info("Pool delivery now copies into {} buffers and takes back the oldest frames held beyond {} bytes",
+                config.buffer_kind(), config.max_held_bytes());
+    }
+
+    private void apply(PoolDeliveryConfig config) {
         delivery.bufferKind(config.buffer_kind());
-        LOG.info("Pool delivery now copies into {} buffers", config.buffer_kind());
+        try {
+            delivery.maxHeldBytes(config.max_held_bytes());
+        } catch (IllegalArgumentException e) {
+            LOG.error("Rejected max.held.bytes of {}: {}; keeping {} bytes", PID, e.getMessage(),
+                    delivery.maxHeldBytes());
+        }
     }
 
     @Override

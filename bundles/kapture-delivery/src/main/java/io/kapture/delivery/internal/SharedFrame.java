@@ -3,6 +3,7 @@ package io.kapture.delivery.internal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.util.List;
 
 import io.kapture.api.FrameFormat;
 import io.kapture.api.spi.DeliveryContext;
@@ -26,6 +27,8 @@ import io.kapture.api.spi.DriverBuffer;
 abstract class SharedFrame {
 
     private static final int INITIAL_HANDLES = 4;
+    /** What a recycled frame shows until it is filled again, so that it pins no memory meanwhile. */
+    private static final ByteBuffer NO_MEMORY = ByteBuffer.allocate(0);
     /** Spins before a waiting thread yields: the lock is held for a few array operations only. */
     private static final int SPINS_BEFORE_YIELD = 64;
     private static final VarHandle LOCK;
@@ -132,23 +135,29 @@ abstract class SharedFrame {
 
     /**
      * Marks every live handle released and forgets them, the caller holding this frame's {@link #lock()} and then
-     * calling {@link #recycle()} exactly once. Appends the holders of the handles that were still live to
+     * calling {@link #recycle()} exactly once. Adds the holders of the handles that were still live to
      * {@code holders}, if given.
      */
-    final void takeBackLocked(StringBuilder holders) {
+    final void takeBackLocked(List<String> holders) {
         for (int i = 0; i < live; i++) {
             FrameHandle handle = handles[i];
             handles[i] = null;
             handle.markReleasedLocked();
             if (holders != null) {
-                if (holders.length() > 0) {
-                    holders.append(", ");
-                }
-                holders.append(handle.holder());
+                holders.add(handle.holder());
             }
         }
         live = 0;
         held = false;
+    }
+
+    /**
+     * Drops the reference to the memory until the next {@link #fill}: a frame taken back from a holder who keeps
+     * its handles must not keep the memory reachable through them. Handles of this filling are all released by
+     * then, so they read nothing from it.
+     */
+    final void forgetMemory() {
+        this.memory = NO_MEMORY;
     }
 
     /** Takes the frame's lock, spinning briefly and then yielding while another thread holds it. */
@@ -208,10 +217,13 @@ abstract class SharedFrame {
         return bytesUsed;
     }
 
-    /** A new read-only view of the image: position 0, limit {@link #bytesUsed()}. */
+    /**
+     * A new read-only view of the image: position 0, limit {@link #bytesUsed()}. Read racing with a take-back it
+     * may pair the memory and size of different fillings, hence the clamp; the handle then throws anyway.
+     */
     final ByteBuffer view() {
         ByteBuffer view = memory.asReadOnlyBuffer();
-        view.limit(bytesUsed);
+        view.limit(Math.min(bytesUsed, view.capacity()));
         view.position(0);
         return view;
     }

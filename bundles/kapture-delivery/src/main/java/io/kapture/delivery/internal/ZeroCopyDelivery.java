@@ -1,6 +1,6 @@
 package io.kapture.delivery.internal;
 
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +21,13 @@ import io.kapture.api.spi.DriverBuffer;
  * copied into a pooled buffer and requeued at once (GStreamer's copy threshold), and a frame held longer than
  * {@code lease.timeout.ms} is taken back from its holders by one reaper thread.
  *
+ * <p>Fallback copies are leased like driver buffers, with the same lease, and the reaper takes them back too;
+ * besides, held copies may pin at most {@code max.held.bytes} of pooled memory, beyond which the oldest are taken
+ * back early. So a holder who never releases pins at most the driver's buffers and that many bytes of copies,
+ * instead of a new pooled buffer per frame for as long as it runs. A copy taken back never returns to the pool
+ * (see {@link PooledFrames}). Every take-back is counted as a reclaimed lease of its camera and reported through
+ * one rate-limited {@link TakeBackLog}: a warning per holder, then summaries.
+ *
  * <p>Threading contract: {@link #wrap} on capture threads (one at a time per session, many sessions at once);
  * {@link #close(DeliveryContext)} on a session's control thread; {@link #update} and {@link #close()} on the
  * configuration thread; the reaper is one daemon thread, {@value #REAPER_THREAD}, scanning every session's
@@ -33,9 +40,10 @@ public final class ZeroCopyDelivery implements DeliveryStrategy, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZeroCopyDelivery.class);
 
+    private final TakeBackLog log;
     private final PooledFrames fallback;
     private final LeaseTables tables = new LeaseTables();
-    private final LeaseTable.LeaseReporter reporter = this::reportReclaimed;
+    private final TakeBackReporter leaseReporter = this::reportLeaseExpired;
     private final ScheduledThreadPoolExecutor reaper;
     private volatile ZeroCopySettings settings;
     private ScheduledFuture<?> reaping;
@@ -51,7 +59,13 @@ public final class ZeroCopyDelivery implements DeliveryStrategy, AutoCloseable {
 
     /** Starts the reaper thread; {@link #close()} stops it. */
     ZeroCopyDelivery(FramePool pool, ZeroCopySettings settings) {
-        this.fallback = new PooledFrames(pool, BufferKind.DIRECT);
+        this(pool, settings, new TakeBackLog(LOG));
+    }
+
+    /** Reports take-backs to {@code log}; starts the reaper thread, which {@link #close()} stops. */
+    ZeroCopyDelivery(FramePool pool, ZeroCopySettings settings, TakeBackLog log) {
+        this.log = log;
+        this.fallback = new PooledFrames(pool, BufferKind.DIRECT, settings.maxHeldBytes(), this::reportOverLimit);
         this.settings = settings;
         this.reaper = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, REAPER_THREAD);
@@ -76,7 +90,7 @@ public final class ZeroCopyDelivery implements DeliveryStrategy, AutoCloseable {
         if (context.queuedBuffers() < current.minQueued()) {
             FrameHandle copy;
             try {
-                copy = fallback.copyOf(buffer, context, holder);
+                copy = fallback.copyOf(buffer, context, holder, current.leaseTimeoutNanos());
             } finally {
                 context.requeue(buffer);
             }
@@ -113,6 +127,7 @@ public final class ZeroCopyDelivery implements DeliveryStrategy, AutoCloseable {
     /** New tuning: applies to frames wrapped from now on; the reaper's pace follows the lease. */
     void update(ZeroCopySettings newSettings) {
         this.settings = newSettings;
+        fallback.maxHeldBytes(newSettings.maxHeldBytes());
         schedule(newSettings);
     }
 
@@ -121,16 +136,24 @@ public final class ZeroCopyDelivery implements DeliveryStrategy, AutoCloseable {
     }
 
     /**
-     * Takes back every frame held past its lease at {@code nowNanos}; what the reaper runs.
+     * Takes back every frame (driver buffer or fallback copy) held past its lease at {@code nowNanos}, and writes
+     * a pending summary of take-backs if one is due; what the reaper runs.
      *
      * @return how many frames were taken back
      */
     int reapExpired(long nowNanos) {
         int reclaimed = 0;
         for (LeaseTable table : tables.snapshot()) {
-            reclaimed += table.reclaimExpired(nowNanos, reporter);
+            reclaimed += table.reclaimExpired(nowNanos, leaseReporter);
         }
+        reclaimed += fallback.reclaimExpired(nowNanos, leaseReporter);
+        log.flushIfDue();
         return reclaimed;
+    }
+
+    /** Pooled bytes pinned by fallback copies still held, for tests and diagnostics. */
+    long heldCopyBytes() {
+        return fallback.heldBytes();
     }
 
     /** Stops the reaper and takes back every frame still leased, for all sessions. */
@@ -174,9 +197,18 @@ public final class ZeroCopyDelivery implements DeliveryStrategy, AutoCloseable {
         }
     }
 
-    private void reportReclaimed(String what) {
-        LOG.warn("Took back zero-copy {}: not released within lease.timeout.ms = {} ms; those holders now get "
-                + "IllegalStateException. Release frames sooner, or raise lease.timeout.ms of {}", what,
-                settings.leaseTimeoutMs(), ZeroCopySettings.PID);
+    private void reportLeaseExpired(String frame, List<String> holders) {
+        log.tookBack(frame, holders, "not released within lease.timeout.ms = " + settings.leaseTimeoutMs() + " ms",
+                "Release frames sooner (keep only the handles you need and release each one), raise "
+                        + "lease.timeout.ms of " + ZeroCopySettings.PID + ", or deliver this camera with the pool "
+                        + "strategy (delivery = pool in its io.kapture.camera configuration), which never takes "
+                        + "frames back for their age.");
+    }
+
+    private void reportOverLimit(String frame, List<String> holders) {
+        log.tookBack(frame, holders, "fallback copies still held pinned more than max.held.bytes = "
+                + settings.maxHeldBytes() + " bytes of pooled memory, and this was the oldest",
+                "Release frames sooner (keep only the handles you need and release each one), or raise "
+                        + "max.held.bytes of " + ZeroCopySettings.PID + " (and max.bytes of io.kapture.pool with it).");
     }
 }

@@ -42,8 +42,9 @@ public final class ZeroCopyDeliveryComponent implements DeliveryStrategy {
     void modified(ZeroCopyDeliveryConfig config) {
         try {
             delivery.update(settings(config));
-            LOG.info("Zero-copy delivery now copies below {} queued buffer(s) and leases frames for {} ms",
-                    config.min_queued(), config.lease_timeout_ms());
+            LOG.info("Zero-copy delivery now copies below {} queued buffer(s), leases frames for {} ms and takes back "
+                    + "the oldest fallback copies held beyond {} bytes", config.min_queued(), config.lease_timeout_ms(),
+                    config.max_held_bytes());
         } catch (IllegalArgumentException e) {
             LOG.error("Rejected configuration {}: {}; keeping {}", ZeroCopySettings.PID, e.getMessage(),
                     delivery.settings());
@@ -66,6 +67,6 @@ public final class ZeroCopyDeliveryComponent implements DeliveryStrategy {
     }
 
     private static ZeroCopySettings settings(ZeroCopyDeliveryConfig config) {
-        return new ZeroCopySettings(config.min_queued(), config.lease_timeout_ms());
+        return new ZeroCopySettings(config.min_queued(), config.lease_timeout_ms(), config.max_held_bytes());
     }
 }

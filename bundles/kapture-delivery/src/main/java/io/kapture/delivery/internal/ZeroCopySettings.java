@@ -8,9 +8,11 @@ import java.util.concurrent.TimeUnit;
  * <p>Immutable; safe from any thread.
  *
  * @param minQueued      below this many buffers queued to the driver a frame is copied instead of leased
- * @param leaseTimeoutMs how long a leased frame may be held before it is taken back
+ * @param leaseTimeoutMs how long a leased frame (a driver buffer or a fallback copy) may be held before it is
+ *                       taken back
+ * @param maxHeldBytes   the most pooled bytes held fallback copies may pin before the oldest are taken back
  */
-record ZeroCopySettings(int minQueued, long leaseTimeoutMs) {
+record ZeroCopySettings(int minQueued, long leaseTimeoutMs, long maxHeldBytes) {
 
     /** The configuration PID these settings come from, named in messages about them. */
     static final String PID = "io.kapture.delivery.zerocopy";
@@ -26,6 +28,15 @@ record ZeroCopySettings(int minQueued, long leaseTimeoutMs) {
             throw new IllegalArgumentException("lease.timeout.ms must be between 1 and " + MAX_LEASE_TIMEOUT_MS
                     + ", was " + leaseTimeoutMs);
         }
+        if (maxHeldBytes < 0) {
+            throw new IllegalArgumentException("max.held.bytes must be 0 or more (0 keeps only the newest copy held),"
+                    + " was " + maxHeldBytes);
+        }
+    }
+
+    /** With the default {@code max.held.bytes}. */
+    ZeroCopySettings(int minQueued, long leaseTimeoutMs) {
+        this(minQueued, leaseTimeoutMs, PooledFrames.DEFAULT_MAX_HELD_BYTES);
     }
 
     long leaseTimeoutNanos() {

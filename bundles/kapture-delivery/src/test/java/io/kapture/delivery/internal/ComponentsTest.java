@@ -87,6 +87,11 @@ class ComponentsTest {
             public BufferKind buffer_kind() {
                 return kind;
             }
+
+            @Override
+            public long max_held_bytes() {
+                return PooledFrames.DEFAULT_MAX_HELD_BYTES;
+            }
         };
     }
 
@@ -105,6 +110,11 @@ class ComponentsTest {
             @Override
             public long lease_timeout_ms() {
                 return leaseMs;
+            }
+
+            @Override
+            public long max_held_bytes() {
+                return PooledFrames.DEFAULT_MAX_HELD_BYTES;
             }
         };
     }

@@ -148,13 +148,14 @@ class ZeroCopyDeliveryTest {
         Frame direct = table.frameFor(0).lease(new FakeDriverBuffer(0, 4096).fill(24, 100, 0), start,
                 TimeUnit.HOURS.toNanos(1), "capture").retain("stuck-holder");
         List<String> reports = new ArrayList<>();
-        assertEquals(1, table.reclaimExpired(start + TimeUnit.HOURS.toNanos(2), reports::add));
+        assertEquals(1, table.reclaimExpired(start + TimeUnit.HOURS.toNanos(2),
+                (what, holders) -> reports.add(what + " from " + String.join(", ", holders))));
         assertEquals(1, delivery.reapExpired(start + TimeUnit.HOURS.toNanos(2)));
         assertEquals(0, delivery.reapExpired(start + TimeUnit.HOURS.toNanos(3)));
 
         assertTrue(slow.isReleased());
         assertTrue(direct.isReleased());
-        assertEquals(List.of("frame 24 of camera cam0 from capture, stuck-holder"), reports);
+        assertEquals(List.of("zero-copy frame 24 of camera cam0 from capture, stuck-holder"), reports);
         assertEquals(2, context.reclaimedLeases());
         assertEquals(1, context.requeues(0));
         assertEquals(1, context.requeues(1));
