@@ -16,7 +16,9 @@ import java.util.Optional;
  * @param sequenceGaps      frames the driver dropped, seen as gaps in its sequence numbers
  * @param corrupted         frames the driver flagged as corrupted (still delivered, flagged)
  * @param fallbackCopies    zero-copy frames copied because the driver was running out of buffers
- * @param reclaimedLeases   zero-copy frames taken back from listeners that held them past the lease timeout
+ * @param reclaimedLeases   frames taken back from listeners that kept them too long: zero-copy frames (driver buffers
+ *                          or fallback copies) past the lease timeout, and pooled frames beyond the strategy's
+ *                          {@code max.held.bytes}
  * @param fps               frames per second measured over the last second or so
  * @param queuedBuffers     driver buffers queued and ready to be filled right now
  * @param bufferCount       driver buffers in all

@@ -12,8 +12,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  * slows nobody else (unless it asks for {@link DropPolicy#BLOCK}).
  *
  * <p>Frame ownership: the frame is valid during the call and released by Kapture when the call returns. To keep
- * it longer, call {@link Frame#retain()} and release the returned handle when done; with zero-copy delivery a
- * frame kept past the lease timeout is taken back.
+ * it longer, call {@link Frame#retain()} and release the returned handle when done. Kept frames are bounded: with
+ * zero-copy delivery a frame (driver buffer or fallback copy) kept past the strategy's {@code lease.timeout.ms} is
+ * taken back, and with zero-copy or pool delivery the oldest kept pooled frames are taken back once all kept ones
+ * together pin more than the strategy's {@code max.held.bytes}. A handle taken back throws
+ * {@link IllegalStateException} like a released one.
  *
  * <p>Service properties (all optional), also settable with {@link FrameSubscription}:
  * {@link #CAMERA}, {@link #QUEUE_CAPACITY}, {@link #DROP_POLICY}, {@link #BLOCK_TIMEOUT_MS}, {@link #NAME}.
