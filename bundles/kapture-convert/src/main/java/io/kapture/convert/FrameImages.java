@@ -2,30 +2,24 @@ package io.kapture.convert;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Iterator;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import io.kapture.api.Frame;
 import io.kapture.api.FrameFormat;
 import io.kapture.api.PixelFormat;
 import io.kapture.convert.internal.RawLayout;
 import io.kapture.convert.internal.RgbKernels;
+import io.kapture.convert.internal.jpeg.JpegEngine;
 
 /**
  * Turns frames into {@link BufferedImage}s for snapshots, previews and tests. Uncompressed frames become a
  * {@link BufferedImage#TYPE_3BYTE_BGR} image converted as {@link PixelConversion} does; MJPEG frames are decoded
- * with {@code javax.imageio} (which also accepts the Huffman-table-less JPEGs many UVC webcams send), giving
- * whatever image type the decoder chooses. H.264 is refused: it needs a video decoder.
+ * by the JPEG engine of {@link ImageEncoding#jpegEngine()} (both engines accept the Huffman-table-less JPEGs many UVC
+ * webcams send), libjpeg-turbo giving a {@code TYPE_3BYTE_BGR} image and javax.imageio whatever type it chooses.
+ * H.264 is refused: it needs a video decoder.
  *
  * <p>Each call allocates a new image, so this is for occasional frames; per-frame processors should convert into
- * reused arrays with {@link PixelConversion}. Stateless and safe from any thread; the frame must stay unreleased
+ * reused arrays with {@link PixelConversion}, which decodes MJPEG too. Stateless and safe from any thread; the frame must stay unreleased
  * until the call returns, and the image does not refer to the frame's memory afterwards.
  */
 public final class FrameImages {
@@ -74,21 +68,10 @@ public final class FrameImages {
     }
 
     private static BufferedImage decodeJpeg(ByteBuffer data, FrameFormat format) {
-        byte[] jpeg = new byte[data.remaining()];
-        data.get(data.position(), jpeg);
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
-        if (!readers.hasNext()) {
-            throw new IllegalStateException("this Java runtime has no javax.imageio JPEG reader");
-        }
-        ImageReader reader = readers.next();
-        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
-            reader.setInput(input, true, true);
-            return reader.read(0);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("cannot decode " + jpeg.length + " bytes of " + format
-                    + " as JPEG: " + e.getMessage(), e);
-        } finally {
-            reader.dispose();
+        try {
+            return JpegEngine.current().decode(data);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(format + ": " + e.getMessage(), e);
         }
     }
 }

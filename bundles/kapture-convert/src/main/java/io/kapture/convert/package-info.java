@@ -1,10 +1,12 @@
 /**
  * Pixel conversion for processors and snapshots: raw V4L2 layouts (YUYV, UYVY, NV12, YU12, GREY, RGB24, BGR24)
- * to packed RGB or luma with ITU-R BT.601 limited-range coefficients, frames to {@link java.awt.image.BufferedImage}
- * (MJPEG decoded), and JPEG/PNG encoding.
+ * and MJPEG to packed RGB or luma with ITU-R BT.601 limited-range coefficients, frames to
+ * {@link java.awt.image.BufferedImage}, and JPEG/PNG encoding. JPEG goes through libjpeg-turbo where it is installed,
+ * javax.imageio otherwise. 1.1: MJPEG in {@link io.kapture.convert.PixelConversion}, JPEG of a buffer and format,
+ * the engine's name.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.kapture.convert;
 
 import org.osgi.annotation.bundle.Export;

@@ -51,12 +51,21 @@ class ConversionErrorsTest {
     }
 
     @Test
-    void compressedFramesAreRefusedWithTheSupportedFormats() {
-        for (PixelFormat compressed : new PixelFormat[] { PixelFormat.MJPEG, PixelFormat.H264 }) {
-            FrameFormat format = FrameFormat.of(4, 2, compressed);
-            String message = refused(() -> PixelConversion.toRgb(ByteBuffer.allocate(16), format, new byte[24]));
-            assertTrue(message.contains(compressed.name()) && message.contains("YUYV, UYVY, NV12"), message);
-        }
+    void h264IsRefusedWithTheSupportedFormats() {
+        FrameFormat format = FrameFormat.of(4, 2, PixelFormat.H264);
+        String message = refused(() -> PixelConversion.toRgb(ByteBuffer.allocate(16), format, new byte[24]));
+        assertTrue(message.contains("H264") && message.contains("YUYV, UYVY, NV12") && message.contains("MJPEG"),
+                message);
+    }
+
+    @Test
+    void mjpegThatIsNoJpegIsRefusedSayingWhy() {
+        FrameFormat format = FrameFormat.of(4, 2, PixelFormat.MJPEG);
+        String message = refused(() -> PixelConversion.toLuma(ByteBuffer.allocate(16), format, new byte[8]));
+        assertTrue(message.startsWith("4x2 MJPEG") && message.contains("16 bytes") && message.contains("JPEG"),
+                message);
+        message = refused(() -> PixelConversion.toRgb(ByteBuffer.allocate(16), format, new byte[23]));
+        assertTrue(message.contains("rgbOut") && message.contains("24"), message);
     }
 
     private static String refused(Runnable conversion) {

@@ -28,6 +28,11 @@ public final class LumaKernels {
         }
     }
 
+    /** BT.601 video-range luma (16..235) of a full-range R, G, B triple, as RGB24 frames give it. */
+    public static int videoLuma(int r, int g, int b) {
+        return Bt601.luma(r, g, b);
+    }
+
     private static void everySecondByte(ByteBuffer src, RawLayout layout, int first, byte[] out) {
         int o = 0;
         for (int y = 0; y < layout.height(); y++) {

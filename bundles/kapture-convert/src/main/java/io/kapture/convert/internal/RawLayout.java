@@ -34,7 +34,7 @@ public record RawLayout(PixelFormat pixelFormat, int width, int height, int stri
         PixelFormat pixelFormat = format.pixelFormat();
         if (pixelFormat.isCompressed()) {
             throw new IllegalArgumentException(pixelFormat + " frames are compressed and cannot be converted pixel "
-                    + "by pixel; supported: " + SUPPORTED + " (decode MJPEG with FrameImages.toImage)");
+                    + "by pixel; supported: " + SUPPORTED + ", and MJPEG, which is decoded");
         }
         int width = format.width();
         int height = format.height();
