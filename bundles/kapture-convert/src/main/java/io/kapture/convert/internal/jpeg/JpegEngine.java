@@ -81,6 +81,6 @@ public final class JpegEngine {
         if (e instanceof NoClassDefFoundError && message.contains("com/sun/jna")) {
             return "JNA (package com.sun.jna) is not available";
         }
-        return message;
+        return message.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 }
