@@ -18,7 +18,7 @@ import io.kapture.v4l2.structs.V4l2Event;
  * <p>Subscribing is best effort: a webcam with a fixed sensor emits neither event and refuses the subscription
  * ({@code EINVAL}), which only means there is nothing to watch.
  *
- * <p>Threading: {@link #subscribe} on the life-cycle thread, {@link #drain} on the capture thread; never at the
+ * <p>Threading: {@link #negotiating} and {@link #subscribe} on the life-cycle thread, {@link #drain} on the capture thread; never at the
  * same time (the {@link io.kapture.api.spi.CaptureSource} contract). The event struct is reused.
  */
 final class StreamEvents {
@@ -27,9 +27,19 @@ final class StreamEvents {
 
     private final V4l2Device device;
     private final V4l2Event event = new V4l2Event();
+    private volatile long negotiatedAt = Long.MIN_VALUE;
 
     StreamEvents(V4l2Device device) {
         this.device = device;
+    }
+
+    /**
+     * Marks the moment a format is negotiated: events from before it are answered by that negotiation (V4L2 event
+     * timestamps and {@link System#nanoTime()} are both {@code CLOCK_MONOTONIC} on Linux), so they must not end the
+     * stream that follows it, or every such event would cost one more restart.
+     */
+    void negotiating() {
+        negotiatedAt = System.nanoTime();
     }
 
     /**
@@ -69,6 +79,11 @@ final class StreamEvents {
         while (device.dequeueEvent(event)) {
             any = true;
             int type = event.type();
+            if (event.timestampNanos() < negotiatedAt) {
+                LOG.debug("{}: ignoring V4L2 event type {} from before the format was negotiated", device.path(),
+                        type);
+                continue;
+            }
             if (type == V4l2.EVENT_SOURCE_CHANGE && (event.sourceChanges() & V4l2.EVENT_SRC_CH_RESOLUTION) != 0) {
                 throw new CaptureException(device.path() + ": the device's input changed resolution (V4L2 source"
                         + " change event); the stream is stopped so that the format is negotiated again");

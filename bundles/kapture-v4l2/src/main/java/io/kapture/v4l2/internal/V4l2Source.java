@@ -125,6 +125,7 @@ public final class V4l2Source implements V4l2CaptureSource {
         if (ring != null) {
             throw new IllegalStateException(device.path() + " is streaming; stop it before negotiating a format");
         }
+        events.negotiating();
         return new Negotiator(device, bufferType).negotiate(request, new FormatCatalog(device, bufferType).formats());
     }
 

@@ -334,6 +334,19 @@ class V4l2SourceTest {
     }
 
     @Test
+    void anEventFromBeforeTheNegotiationDoesNotEndTheStreamThatFollowsIt() throws InterruptedException {
+        try (V4l2CaptureSource source = V4l2Sources.open(kernel, node(0))) {
+            source.start(2);
+            source.stop();
+            webcam.current().sourceChange();
+            source.negotiate(new FormatRequest(640, 480, PixelFormat.YUYV, 30));
+            source.start(2);
+            assertNotNull(source.dequeue(5, TimeUnit.SECONDS), "a frame, the earlier event being answered");
+            assertEquals(2, kernel.calls("VIDIOC_DQEVENT"), "the stale event taken, then ENOENT");
+        }
+    }
+
+    @Test
     void endOfStreamEndsTheStreamWithAClearError() {
         try (V4l2CaptureSource source = V4l2Sources.open(kernel, node(0))) {
             source.start(2);

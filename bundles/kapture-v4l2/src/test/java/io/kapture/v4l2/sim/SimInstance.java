@@ -41,7 +41,7 @@ public final class SimInstance {
     private final SimCamera camera;
     private final SimQueue queue;
     private final SimControls controls;
-    private final Map<Handle, Deque<Integer>> pendingEvents = new HashMap<>();
+    private final Map<Handle, Deque<long[]>> pendingEvents = new HashMap<>();
     private final Map<Handle, Set<Integer>> subscriptions = new HashMap<>();
     private boolean gone;
     private int fourcc;
@@ -82,7 +82,7 @@ public final class SimInstance {
     private synchronized void raise(int type) {
         subscriptions.forEach((handle, types) -> {
             if (types.contains(type)) {
-                pendingEvents.computeIfAbsent(handle, h -> new ArrayDeque<>()).add(type);
+                pendingEvents.computeIfAbsent(handle, h -> new ArrayDeque<>()).add(new long[] {type, System.nanoTime()});
             }
         });
         notifyAll();
@@ -167,7 +167,7 @@ public final class SimInstance {
             if (gone) {
                 return Libc.POLLERR | Libc.POLLHUP;
             }
-            Deque<Integer> pending = pendingEvents.get(handle);
+            Deque<long[]> pending = pendingEvents.get(handle);
             int revents = pending != null && !pending.isEmpty() ? Libc.POLLPRI & events : 0;
             if (!queue.streaming(handle)) {
                 return revents | Libc.POLLERR;
@@ -315,18 +315,19 @@ public final class SimInstance {
     }
 
     private void dequeueEvent(Handle handle, V4l2Event event) {
-        Deque<Integer> pending = pendingEvents.get(handle);
+        Deque<long[]> pending = pendingEvents.get(handle);
         if (pending == null || pending.isEmpty()) {
             throw new ErrnoException("VIDIOC_DQEVENT", Errno.ENOENT);
         }
-        int type = pending.remove();
+        long[] raised = pending.remove();
+        int type = (int) raised[0];
         event.clear();
         event.type(type);
         if (type == V4l2.EVENT_SOURCE_CHANGE) {
             event.sourceChanges(V4l2.EVENT_SRC_CH_RESOLUTION);
         }
         event.pending(pending.size());
-        event.timestampNanos(System.nanoTime());
+        event.timestampNanos(raised[1]);
     }
 
     private SimFormat format(int code, String name) {
