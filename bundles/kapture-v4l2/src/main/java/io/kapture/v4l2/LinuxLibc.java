@@ -1,5 +1,7 @@
 package io.kapture.v4l2;
 
+import java.lang.ref.Reference;
+
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
@@ -7,9 +9,12 @@ import com.sun.jna.Pointer;
 
 /**
  * The real {@link Libc}: JNA direct mapping ({@link Native#register}) of the C library, so that the per-frame
- * calls ({@code ioctl}, {@code poll}) cost one JNI transition and no reflection or argument boxing. Each native
- * method declares {@link LastErrorException}, so JNA captures {@code errno} right after the call on the same
- * thread; it is rethrown as {@link ErrnoException}.
+ * calls ({@code ioctl}, {@code poll}) cost one JNI transition and no reflection or argument boxing. errno becomes
+ * {@link ErrnoException}: the rare calls declare {@link LastErrorException}; the per-frame ones take the
+ * struct's address as a plain {@code long} (no {@code Pointer} to unwrap) and read {@link Native#getLastError()}
+ * only when they return -1, which JNA's direct mapping keeps per thread after every call. That shape and direct
+ * {@link java.nio.ByteBuffer} views of the structs (see {@link io.kapture.v4l2.structs.NativeStruct}) were the
+ * cheapest found by measurement (benchmarks/README.md): each cut a little of JNA's cost per frame.
  *
  * <p>Requires a 64-bit Linux: {@code unsigned long}, {@code size_t} and {@code off_t} are passed as Java
  * {@code long}. Stateless; thread-safe.
@@ -51,11 +56,13 @@ public final class LinuxLibc implements Libc {
 
     @Override
     public int ioctl(int fd, long request, Pointer argument) {
-        try {
-            return Calls.ioctl(fd, request, argument);
-        } catch (LastErrorException e) {
-            throw new ErrnoException("ioctl", e.getErrorCode());
+        int result = Calls.ioctl(fd, request, Pointer.nativeValue(argument));
+        // the call only saw the address: keep the memory (JNA frees a Memory once unreachable) until it returned
+        Reference.reachabilityFence(argument);
+        if (result == -1) {
+            throw new ErrnoException("ioctl", Native.getLastError());
         }
+        return result;
     }
 
     @Override
@@ -78,11 +85,12 @@ public final class LinuxLibc implements Libc {
 
     @Override
     public int poll(Pointer fds, int count, int timeoutMillis) {
-        try {
-            return Calls.poll(fds, count, timeoutMillis);
-        } catch (LastErrorException e) {
-            throw new ErrnoException("poll", e.getErrorCode());
+        int result = Calls.poll(Pointer.nativeValue(fds), count, timeoutMillis);
+        Reference.reachabilityFence(fds);
+        if (result == -1) {
+            throw new ErrnoException("poll", Native.getLastError());
         }
+        return result;
     }
 
     /** The registered natives, in their own class so that loading {@link LinuxLibc} never loads JNA's library. */
@@ -102,13 +110,13 @@ public final class LinuxLibc implements Libc {
 
         static native int close(int fd) throws LastErrorException;
 
-        static native int ioctl(int fd, long request, Pointer argument) throws LastErrorException;
+        static native int ioctl(int fd, long request, long argument);
 
         static native Pointer mmap(Pointer address, long length, int protection, int flags, int fd, long offset)
                 throws LastErrorException;
 
         static native int munmap(Pointer address, long length) throws LastErrorException;
 
-        static native int poll(Pointer fds, long count, int timeoutMillis) throws LastErrorException;
+        static native int poll(long fds, long count, int timeoutMillis);
     }
 }

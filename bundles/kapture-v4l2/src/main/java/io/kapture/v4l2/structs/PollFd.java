@@ -36,21 +36,21 @@ public final class PollFd extends NativeStruct {
     }
 
     public int events() {
-        return pointer().getShort(EVENTS) & 0xffff;
+        return getUnsignedShort(EVENTS);
     }
 
     /** Sets the descriptor and events and clears {@code revents}, ready for the next {@code poll}. */
     public void watch(int fd, int events) {
         setInt(FD, fd);
-        pointer().setShort(EVENTS, (short) events);
-        pointer().setShort(REVENTS, (short) 0);
+        setShort(EVENTS, events);
+        setShort(REVENTS, 0);
     }
 
     public int revents() {
-        return pointer().getShort(REVENTS) & 0xffff;
+        return getUnsignedShort(REVENTS);
     }
 
     public void revents(int value) {
-        pointer().setShort(REVENTS, (short) value);
+        setShort(REVENTS, value);
     }
 }
