@@ -50,6 +50,7 @@ public final class GuestChecker {
             checks.put("mmap-streaming-64", () -> Attempts.upTo(Attempts.MAX, () -> streams.mmapStreaming(64)));
             checks.put("streamoff-close", streams::streamOffAndClose);
             checks.put("dmabuf-export", streams::dmabufExport);
+            checks.put("source-change", streams::sourceChange);
             for (String delivery : List.of("copy", "pool", "zerocopy")) {
                 checks.put("engine-" + delivery, () -> Attempts.upTo(Attempts.MAX, () -> engine.strategy(delivery, 30)));
             }

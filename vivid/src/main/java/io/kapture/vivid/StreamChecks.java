@@ -11,9 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 import com.sun.jna.Pointer;
 
+import io.kapture.api.CaptureException;
 import io.kapture.api.FrameFlags;
 import io.kapture.api.FrameFormat;
 import io.kapture.api.PixelFormat;
+import io.kapture.api.spi.ControlInfo;
 import io.kapture.api.spi.DriverBuffer;
 import io.kapture.api.spi.FormatRequest;
 import io.kapture.api.spi.Negotiation;
@@ -192,6 +194,45 @@ final class StreamChecks {
             CheckFailure.require(ProcessMappings.ofDmabufs() == 0, "DMABUF mappings left after munmap and stop");
             return "buffer " + buffer.index() + " exported as fd " + fd + " (" + link + "); its own mapping holds the"
                     + " same " + buffer.bytesUsed() + " bytes as Kapture's mmap; fd closed, nothing left mapped";
+        }
+    }
+
+    /**
+     * A source change while streaming: vivid sends {@code V4L2_EVENT_SOURCE_CHANGE} when its "Colorspace" control
+     * changes (it emulates a detected change of the input). Kapture's source must end the stream with an error
+     * that says so, and stream again after stop, negotiation and start; the event of restoring the control, sent
+     * before that negotiation, must not end the new stream.
+     */
+    String sourceChange() throws InterruptedException {
+        try (V4l2CaptureSource source = V4l2Sources.open(device)) {
+            negotiate(source);
+            source.start(BUFFERS);
+            source.queue(dequeue(source, 0));
+            ControlInfo colorspace = source.controls().stream().filter(c -> c.name().equals("colorspace"))
+                    .findFirst().orElseThrow(() -> new CheckFailure("vivid has no colorspace control"));
+            long changed = colorspace.value() == colorspace.minimum() ? colorspace.minimum() + 1 : colorspace.minimum();
+            String error = null;
+            try {
+                source.control("colorspace", changed);
+                for (int i = 1; i <= BUFFERS + 2 && error == null; i++) {
+                    DriverBuffer buffer = dequeue(source, i);
+                    source.queue(buffer);
+                }
+            } catch (CaptureException e) {
+                error = e.getMessage();
+            } finally {
+                source.control("colorspace", colorspace.value());
+            }
+            CheckFailure.require(error != null, "no error from dequeue after the source change");
+            CheckFailure.require(error.contains("changed resolution"), "unexpected error: " + error);
+            source.stop();
+            negotiate(source);
+            source.start(BUFFERS);
+            for (int i = 0; i < 3; i++) {
+                source.queue(dequeue(source, i));
+            }
+            return "colorspace " + colorspace.value() + " -> " + changed + ": \"" + error + "\"; after stop, negotiate"
+                    + " and start 3 frames, the event of restoring the colorspace (before negotiating) not ending it";
         }
     }
 
