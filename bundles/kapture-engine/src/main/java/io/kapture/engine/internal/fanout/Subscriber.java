@@ -1,7 +1,10 @@
 package io.kapture.engine.internal.fanout;
 
-import java.util.concurrent.ArrayBlockingQueue;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -14,52 +17,72 @@ import io.kapture.api.FrameListener;
 import io.kapture.api.ListenerStats;
 
 /**
- * One listener's subscription to one running stream: a bounded queue that the capture thread fills according
- * to the drop policy, and a daemon delivery thread of its own that empties it into the listener. A listener
- * that is slow or throws therefore only ever costs itself.
+ * One listener's subscription to one running stream: a bounded {@link FrameRing} that the capture thread fills
+ * according to the drop policy, and a daemon delivery thread of its own that empties it into the listener, the two
+ * meeting in a {@link Handoff}. A listener that is slow, throws, blocks forever or loses its thread therefore only
+ * ever costs itself. In steady state nothing is allocated per frame on either side but the listener's handle.
  *
- * <p>Threading contract: {@link #offer} is called from the capture thread only, which makes it the queue's
- * single producer; this lets it replace the queue (for a new capacity) without locks, because only the producer
- * ever swaps the reference. The delivery thread is the consumer. {@link #requestQueue} and {@link #close} come
- * from the session's control thread, {@link #stats} from anywhere. Every frame handle that enters the queue is
- * released exactly once: by the delivery thread after the listener returns, by the producer when dropping, or by
- * whoever drains a closed subscriber's queue (both {@code close} and a producer that finds the subscriber closed
- * after offering, so that a frame offered while closing is never stranded).
+ * <p>Threading contract: {@link #offer} is called from the capture thread only, which makes it the ring's single
+ * producer; this lets it replace the ring (for a new capacity) without locks, because only the producer ever
+ * swaps it. The delivery thread is the consumer. {@link #requestQueue} and {@link #close} come from the session's
+ * control thread (or a listener unsubscribing itself), {@link #stats} from anywhere. Every frame handle that enters
+ * the ring is released exactly once, by whoever wins it from the ring (see {@link FrameRing}): the delivery thread
+ * after the listener returns, the producer when dropping, or whoever drains a closed subscriber (both
+ * {@code close} and a producer that finds the subscriber closed after offering, so that a frame offered while
+ * closing is never stranded). Each drop is counted once, with its {@link DropCause}.
  */
 public final class Subscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(Subscriber.class);
 
-    /** How often an idle delivery thread looks whether the producer has swapped its queue. */
-    private static final long QUEUE_RECHECK_MILLIS = 100;
-
     /** How long closing waits for a listener to return from {@code onFrame}. */
     private static final long JOIN_MILLIS = 2000;
+
+    /** Block timeouts beyond this (about 292 years in nanoseconds would overflow) mean "wait for ever". */
+    private static final long LONGEST_BLOCK_MILLIS = TimeUnit.DAYS.toMillis(365L * 100);
+
+    private static final VarHandle DELIVERED;
+
+    static {
+        try {
+            DELIVERED = MethodHandles.lookup().findVarHandle(Subscriber.class, "delivered", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final FrameListener listener;
     private final Subscription subscription;
     private final String threadName;
     private final Thread thread;
+    private final Handoff handoff;
     private final AtomicReference<QueueSpec> requested = new AtomicReference<>();
-    private final AtomicLong delivered = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
+    private final DropCounts drops = new DropCounts();
     private final AtomicLong errors = new AtomicLong();
+    private final AtomicBoolean endReported = new AtomicBoolean();
     private final LatencyHistogram latency = new LatencyHistogram();
     private final RateLimitedLog errorLog = new RateLimitedLog(LOG);
 
     private volatile QueueSpec spec;
-    private volatile ArrayBlockingQueue<Frame> queue;
-    private volatile boolean closed;
+    /** Written by the delivery thread only (plain increments, published opaquely), read by anyone. */
+    private long delivered;
 
     /** Creates the subscriber; its delivery thread runs once {@link #start} is called. */
     public Subscriber(String camera, FrameListener listener, Subscription subscription, QueueSpec spec) {
+        this(camera, listener, subscription, spec, Thread::new);
+    }
+
+    /** As above, with the delivery thread made by {@code threads} (tests make one that dies). */
+    Subscriber(String camera, FrameListener listener, Subscription subscription, QueueSpec spec,
+            ThreadFactory threads) {
         this.listener = listener;
         this.subscription = subscription;
         this.spec = spec;
-        this.queue = new ArrayBlockingQueue<>(spec.capacity());
         this.threadName = "kapture-" + camera + "-" + subscription.name();
-        this.thread = new Thread(this::deliverLoop, threadName);
+        this.thread = threads.newThread(this::deliverLoop);
+        this.thread.setName(threadName);
         this.thread.setDaemon(true);
+        this.handoff = new Handoff(spec.capacity(), thread);
     }
 
     public void start() {
@@ -89,77 +112,115 @@ public final class Subscriber {
      * @throws InterruptedException if the capture thread is stopped while blocked under {@link DropPolicy#BLOCK}
      */
     public void offer(Frame frame) throws InterruptedException {
-        QueueSpec next = requested.getAndSet(null);
-        if (next != null) {
-            apply(next);
+        if (requested.get() != null) {
+            apply(requested.getAndSet(null));
         }
-        QueueSpec current = spec;
-        ArrayBlockingQueue<Frame> target = queue;
         Frame handle = frame.retain(threadName);
-        if (current.policy() == DropPolicy.BLOCK) {
-            boolean queued = false;
-            try {
-                queued = target.offer(handle, current.blockTimeoutMs(), TimeUnit.MILLISECONDS);
-            } finally {
-                if (!queued) {
-                    drop(handle);
-                }
-            }
-        } else if (!target.offer(handle)) {
-            if (current.policy() == DropPolicy.DROP_OLDEST) {
-                Frame oldest = target.poll();
-                if (oldest != null) {
-                    drop(oldest);
-                }
-                if (!target.offer(handle)) {
-                    drop(handle);
-                }
-            } else {
-                drop(handle);
-            }
+        if (handoff.isClosed()) {
+            drop(handle, DropCause.STOPPED);
+            return;
         }
-        if (closed) {
-            drain();
+        if (handoff.consumerEnded()) {
+            deliveryEnded(handle);
+            return;
+        }
+        if (!handoff.offer(handle)) {
+            offerToFullRing(handle);
+        }
+        if (handoff.isClosed()) {
+            drain(DropCause.STOPPED);
         }
     }
 
-    /** Capture thread only: the producer is the one who may replace the queue. */
+    private void offerToFullRing(Frame handle) throws InterruptedException {
+        if (handoff.checkConsumerEnded()) {
+            deliveryEnded(handle);
+            return;
+        }
+        QueueSpec current = spec;
+        if (current.policy() == DropPolicy.BLOCK) {
+            offerWaiting(handle, current.blockTimeoutMs());
+        } else if (current.policy() == DropPolicy.DROP_OLDEST) {
+            Frame oldest = handoff.takeOldest();
+            if (oldest != null) {
+                drop(oldest, DropCause.QUEUE_FULL);
+            }
+            // only this thread adds: after taking one (or finding it emptied meanwhile) there is room
+            if (!handoff.offer(handle)) {
+                drop(handle, DropCause.QUEUE_FULL);
+            }
+        } else {
+            drop(handle, DropCause.QUEUE_FULL);
+        }
+    }
+
+    private void offerWaiting(Frame handle, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(timeoutMillis,
+                LONGEST_BLOCK_MILLIS));
+        boolean queued = false;
+        try {
+            while (!queued && handoff.awaitRoom(deadline)) {
+                queued = handoff.offer(handle);
+            }
+        } catch (InterruptedException stopping) {
+            drop(handle, DropCause.STOPPED);
+            throw stopping;
+        }
+        if (queued) {
+            return;
+        }
+        if (handoff.isClosed()) {
+            drop(handle, DropCause.STOPPED);
+        } else if (handoff.consumerEnded()) {
+            deliveryEnded(handle);
+        } else {
+            drop(handle, DropCause.BLOCK_TIMEOUT);
+        }
+    }
+
+    /** The delivery thread is gone: nothing can be delivered any more, so nothing is kept waiting for it. */
+    private void deliveryEnded(Frame handle) {
+        drop(handle, DropCause.DELIVERY_ENDED);
+        drain(DropCause.DELIVERY_ENDED);
+        reportEnd();
+    }
+
+    /** Capture thread only: the producer is the one who may replace the ring. */
     private void apply(QueueSpec next) {
         if (next.capacity() != spec.capacity()) {
-            ArrayBlockingQueue<Frame> old = queue;
-            ArrayBlockingQueue<Frame> fresh = new ArrayBlockingQueue<>(next.capacity());
-            Frame moving;
-            while ((moving = old.poll()) != null) {
+            FrameRing fresh = new FrameRing(next.capacity());
+            for (Frame moving : handoff.ring().takeAll()) {
                 if (fresh.offer(moving)) {
                     continue;
                 }
                 if (next.policy() == DropPolicy.DROP_NEWEST) {
-                    drop(moving);
+                    drop(moving, DropCause.QUEUE_FULL);
                 } else {
-                    drop(fresh.poll());
+                    drop(fresh.take(), DropCause.QUEUE_FULL);
                     fresh.offer(moving);
                 }
             }
-            queue = fresh;
+            handoff.replace(fresh);
         }
         spec = next;
     }
 
-    private void drop(Frame handle) {
-        dropped.incrementAndGet();
+    private void drop(Frame handle, DropCause cause) {
+        drops.count(cause);
         handle.release();
     }
 
     private void deliverLoop() {
-        while (!closed) {
+        try {
             Frame frame;
-            try {
-                frame = queue.poll(QUEUE_RECHECK_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                continue;
-            }
-            if (frame != null) {
+            while ((frame = handoff.next()) != null) {
                 deliver(frame);
+            }
+        } finally {
+            handoff.consumerEnding();
+            if (!handoff.isClosed()) {
+                drain(DropCause.DELIVERY_ENDED);
+                reportEnd();
             }
         }
     }
@@ -173,20 +234,38 @@ public final class Subscriber {
         } catch (IllegalStateException takenBack) {
             // A zero-copy frame whose lease ran out while it waited in this queue: its buffer is back with the
             // driver, so the listener never sees it; it counts as dropped for this listener.
-            dropped.incrementAndGet();
-            frame.release();
+            drop(frame, DropCause.TAKEN_BACK);
             return;
         }
         try {
             latency.record(System.nanoTime() - receivedNanos);
-            delivered.incrementAndGet();
+            DELIVERED.setOpaque(this, delivered + 1);
             listener.onFrame(frame);
         } catch (Throwable failure) {
             errors.incrementAndGet();
-            errorLog.warn("Listener " + subscription.name() + " (bundle " + subscription.bundle()
-                    + ") failed on frame " + sequence + " on thread " + threadName, failure);
+            reportFailure(sequence, failure);
         } finally {
             frame.release();
+        }
+    }
+
+    /** Logs a listener's failure; one whose exception cannot even be printed must not end the delivery thread. */
+    private void reportFailure(long sequence, Throwable failure) {
+        String what = "Listener " + subscription.name() + " (bundle " + subscription.bundle() + ") failed on frame "
+                + sequence + " on thread " + threadName;
+        try {
+            errorLog.warn(what, failure);
+        } catch (RuntimeException unprintable) {
+            LOG.warn("{} with a {} that could not be printed", what, failure.getClass().getName());
+        }
+    }
+
+    /** Says once, loudly, that this listener gets nothing any more although it is still subscribed. */
+    private void reportEnd() {
+        if (endReported.compareAndSet(false, true)) {
+            LOG.error("Listener {} (bundle {}): its delivery thread {} ended unexpectedly; it receives no more frames "
+                    + "(each is counted as dropped) until it is subscribed again or its camera restarts",
+                    subscription.name(), subscription.bundle(), threadName);
         }
     }
 
@@ -195,7 +274,7 @@ public final class Subscriber {
      * while for the listener to return; a listener that never does keeps its thread, which ends once it returns.
      */
     public void close() {
-        closed = true;
+        handoff.close();
         thread.interrupt();
         if (Thread.currentThread() != thread) {
             try {
@@ -209,15 +288,17 @@ public final class Subscriber {
                         threadName);
             }
         }
-        drain();
+        drain(DropCause.STOPPED);
+        LOG.debug("Listener {} (bundle {}) unsubscribed: delivered {}, dropped {}", subscription.name(),
+                subscription.bundle(), deliveredCount(), drops);
     }
 
-    /** Releases every queued frame, counting each as dropped, so that the figures still add up after a stop. */
-    private void drain() {
-        ArrayBlockingQueue<Frame> current = queue;
+    /** Releases every queued frame, counting each as dropped, so that the figures still add up. */
+    private void drain(DropCause cause) {
+        FrameRing current = handoff.ring();
         Frame frame;
-        while ((frame = current.poll()) != null) {
-            drop(frame);
+        while ((frame = current.take()) != null) {
+            drop(frame, cause);
         }
     }
 
@@ -226,10 +307,19 @@ public final class Subscriber {
         return !thread.isAlive();
     }
 
+    /** Frames dropped for this listener for {@code cause}. */
+    public long dropped(DropCause cause) {
+        return drops.get(cause);
+    }
+
+    private long deliveredCount() {
+        return (long) DELIVERED.getOpaque(this);
+    }
+
     public ListenerStats stats() {
         QueueSpec current = spec;
         return new ListenerStats(subscription.name(), subscription.bundle(), subscription.cameraFilter(),
-                current.policy(), current.capacity(), queue.size(), delivered.get(), dropped.get(), errors.get(),
-                latency.percentile(0.50), latency.percentile(0.99), latency.max());
+                current.policy(), current.capacity(), handoff.ring().size(), deliveredCount(), drops.total(),
+                errors.get(), latency.percentile(0.50), latency.percentile(0.99), latency.max());
     }
 }
