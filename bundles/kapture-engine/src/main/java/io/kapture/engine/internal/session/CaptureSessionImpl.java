@@ -349,10 +349,12 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
     public void streamStalled(Stream stalledStream, long millis) {
         onControlThread(() -> {
             if (streams.running() == stalledStream) {
-                LOG.warn("Camera {}: no frame from device '{}' for {} ms; restarting its stream", status.camera(),
-                        status.device(), millis);
+                String stalled = "camera " + status.camera() + ": no frame from device '" + status.device() + "' for "
+                        + millis + " ms (stall.timeout.ms = " + settings.stallTimeoutMs() + ")";
+                LOG.warn("{}; restarting its stream", stalled);
                 stopStream(SessionState.STOPPED);
                 reconcile();
+                status.stalled(stalled);
             }
         });
     }

@@ -99,6 +99,22 @@ final class SessionStatus {
         problem = why;
     }
 
+    /**
+     * The stall watchdog stopped the stream and {@link #running}, {@link #waiting} or {@link #failed} has said how
+     * the restart went;
+     * the stall leads the message, so that a restart that worked does not hide that frames stopped coming.
+     */
+    void stalled(String what) {
+        String after = problem;
+        if (state == SessionState.RUNNING) {
+            problem = what + "; the watchdog stopped the stream and restarted it"
+                    + (after == null ? "" : "; " + after);
+        } else {
+            problem = what + "; the watchdog stopped the stream and could not restart it"
+                    + (after == null ? "" : ": " + after);
+        }
+    }
+
     /** Stopped on purpose: nothing is wrong any more. */
     void clearProblem() {
         problem = null;

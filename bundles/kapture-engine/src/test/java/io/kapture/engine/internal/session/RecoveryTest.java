@@ -17,6 +17,9 @@ import io.kapture.engine.internal.fakes.RecordingListener;
 /** A camera waits for a missing provider, fails and retries on a lost device, and restarts a stalled stream. */
 class RecoveryTest {
 
+    private static final String STALLED = "camera cam0: no frame from device 'fake0' for \\d+ ms "
+            + "\\(stall\\.timeout\\.ms = 100\\); the watchdog stopped the stream and restarted it";
+
     private final SessionFixture fixture = new SessionFixture();
 
     @AfterEach
@@ -113,6 +116,8 @@ class RecoveryTest {
 
         eventually(() -> fixture.provider.opened().size() >= 2);
         eventually(() -> fixture.stats().restarts() >= 1);
+        // the restarted stream stalls again and again: look for the message between restarts
+        eventually(() -> fixture.session.lastError().filter(error -> error.matches(STALLED)).isPresent());
 
         fixture.session.stop();
         assertTrue(fixture.provider.opened().stream().allMatch(FakeSource::isClosed));
