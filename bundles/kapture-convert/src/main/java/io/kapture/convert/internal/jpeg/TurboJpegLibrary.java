@@ -18,7 +18,6 @@ final class TurboJpegLibrary {
     /** The shared object's name as Debian's libturbojpeg0 installs it (no unversioned link without the -dev package). */
     static final String NAME = "libturbojpeg.so.0";
 
-    static final int SAMP_422 = 1;
     static final int SAMP_420 = 2;
     static final int SAMP_GRAY = 3;
 
