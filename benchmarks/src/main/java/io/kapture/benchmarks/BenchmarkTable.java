@@ -33,7 +33,8 @@ public final class BenchmarkTable {
         CommandLineOptions commandLine = new CommandLineOptions(args);
         ChainedOptionsBuilder options = new OptionsBuilder().parent(commandLine).addProfiler(GCProfiler.class);
         if (commandLine.getIncludes().isEmpty()) {
-            options.include(BenchmarkTable.class.getPackageName() + ".*");
+            // the JPEG engines have their own table (JpegTable); these tables have no place for them
+            options.include(BenchmarkTable.class.getPackageName() + ".*").exclude(JpegBenchmark.class.getSimpleName());
         }
         String machineBefore = Machine.describe();
         Collection<RunResult> results = new Runner(options.build()).run();
