@@ -8,12 +8,11 @@ import io.kapture.api.Frame;
 
 /**
  * The meeting point of a subscriber's producer (the capture thread) and its consumer (the delivery thread): the
- * current {@link FrameRing}, and who of the two is asleep. A thread that finds nothing to do spins briefly
- * ({@link #SPINS} rounds of {@link Thread#onSpinWait}), then raises its "parked" flag, looks once more and parks.
- * The other side, after changing the ring, reads that flag and pays for an unpark only when it is raised, so a
- * consumer that keeps up costs the capture thread a volatile store and a read per frame, not a system call. An
- * idle consumer parks without a timeout: it burns no CPU and is woken by the next frame, a ring replacement or
- * {@link #close}.
+ * current {@link FrameRing}, and who of the two is asleep. A thread that finds nothing to do yields its core a few
+ * times ({@link #YIELDS}), then raises its "parked" flag, looks once more and parks. The other side, after
+ * changing the ring, reads that flag and pays for an unpark only when it is raised, so a consumer that keeps up
+ * costs the capture thread a volatile store and a read per frame, not a system call. An idle consumer parks
+ * without a timeout: it burns no CPU and is woken by the next frame, a ring replacement or {@link #close}.
  *
  * <p>Why no wake-up is lost: each side stores its flag (volatile) and then reads the other side's state
  * (volatile), while the other side stores its state and then reads the flag; with volatile accesses at least one
@@ -28,10 +27,14 @@ import io.kapture.api.Frame;
 final class Handoff {
 
     /**
-     * Rounds of {@link Thread#onSpinWait} before a thread parks. A frame that arrives within them (a few
-     * microseconds) costs neither side a system call; a longer wait costs a park and an unpark as before.
+     * Times a thread that finds nothing to do yields its core before it parks. With more runnable threads than
+     * cores (a camera with eight listeners on two cores) a yield hands the core to a thread that has work, often
+     * the capture thread, and when the yielder runs again the next frame (or room) is frequently there: no
+     * futex wait for it, no futex wake for the other side. Spinning with {@link Thread#onSpinWait} instead holds
+     * on to the core the capture thread needs, and measured worse than parking at once. On an idle machine a
+     * yield returns at once, so an idle thread still parks within microseconds.
      */
-    static final int SPINS = 100;
+    static final int YIELDS = 5;
 
     private static final VarHandle CONSUMER_PARKED;
     private static final VarHandle PRODUCER_PARKED;
@@ -93,7 +96,7 @@ final class Handoff {
      */
     boolean awaitRoom(long deadlineNanos) throws InterruptedException {
         FrameRing current = ring;
-        int spins = 0;
+        int yields = 0;
         while (true) {
             if (!current.isFull()) {
                 return true;
@@ -102,9 +105,9 @@ final class Handoff {
             if (closed || remaining <= 0 || checkConsumerEnded()) {
                 return false;
             }
-            if (spins < SPINS) {
-                spins++;
-                Thread.onSpinWait();
+            if (yields < YIELDS) {
+                yields++;
+                Thread.yield();
                 continue;
             }
             producer = Thread.currentThread();
@@ -125,7 +128,7 @@ final class Handoff {
      * cleared: it must not turn the next park into a busy loop.
      */
     Frame next() {
-        int spins = 0;
+        int yields = 0;
         while (!closed) {
             FrameRing current = ring;
             Frame frame = current.take();
@@ -133,9 +136,9 @@ final class Handoff {
                 wakeProducer();
                 return frame;
             }
-            if (spins < SPINS) {
-                spins++;
-                Thread.onSpinWait();
+            if (yields < YIELDS) {
+                yields++;
+                Thread.yield();
                 continue;
             }
             consumerParked = true;
@@ -144,7 +147,7 @@ final class Handoff {
                 Thread.interrupted();
             }
             consumerParked = false;
-            spins = 0;
+            yields = 0;
         }
         return null;
     }
