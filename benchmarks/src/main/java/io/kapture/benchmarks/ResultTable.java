@@ -26,7 +26,7 @@ final class ResultTable {
     private static final List<String> SIZES = List.of(FrameSizes.VGA, FrameSizes.FULL_HD, FrameSizes.UHD);
     private static final List<String> STRATEGIES = List.of("copy", "pool", "zerocopy");
     private static final int[] LISTENERS = {1, 4, 8};
-    private static final String[] SYSCALLS = {"poll", "ioctl", "frame", "frameCallsOnly", "frameByteBufferStructs"};
+    private static final String[] SYSCALLS = {"poll", "ioctl", "frame", "frameCallsOnly"};
 
     private final List<Measurement> results;
     private final Map<String, Double> nativeNanos;
