@@ -153,6 +153,11 @@ public final class V4l2 {
     @AbiName("VIDEO_MAX_PLANES")
     public static final int VIDEO_MAX_PLANES = 8;
 
+    @AbiName("V4L2_PIX_FMT_NV12M")
+    public static final int PIX_FMT_NV12M = 0x32314d4e;
+    @AbiName("V4L2_PIX_FMT_YUV420M")
+    public static final int PIX_FMT_YUV420M = 0x32314d59;
+
     @AbiName("V4L2_FMT_FLAG_COMPRESSED")
     public static final int FMT_FLAG_COMPRESSED = 0x0001;
     @AbiName("V4L2_FMT_FLAG_EMULATED")

@@ -13,6 +13,12 @@ import io.kapture.api.spi.CaptureSource;
  * {@link #dequeue} takes every pending event itself: a resolution change or end of stream makes it throw a
  * {@link io.kapture.api.CaptureException} saying so (stop, negotiate again, start); other events are discarded.
  *
+ * <p>Multi-plane formats: on a multi-planar device a format may span several buffers, one per plane (NV12M,
+ * YUV420M). Frames of such a format are delivered packed as the single-plane format with the same samples (NV12,
+ * YU12): {@link io.kapture.api.spi.DriverBuffer#memory()} is then a copy made once per frame, not the driver's
+ * mapping; {@link #bufferPlanes()} says how many planes the driver buffers have and {@link #exportBuffer(int, int)}
+ * exports any of them.
+ *
  * <p>Threading: as {@link CaptureSource}; {@link #exportBuffer} may be called from any thread while streaming.
  */
 @ProviderType
@@ -36,6 +42,21 @@ public interface V4l2CaptureSource extends CaptureSource {
      * @throws IllegalStateException if the source is not streaming
      */
     int exportBuffer(int index);
+
+    /**
+     * Exports one plane of a buffer of the running stream as a DMABUF descriptor ({@code VIDIOC_EXPBUF}). The
+     * descriptor holds the plane as the driver wrote it (for NV12M plane 0 is the luma plane, plane 1 the
+     * interleaved chroma), not the packed copy {@code memory()} shows.
+     *
+     * @param index the buffer, 0 to {@link #bufferCount()} - 1
+     * @param plane the plane, 0 to {@link #bufferPlanes()} - 1
+     * @return a new descriptor the caller owns and must close
+     * @throws IllegalStateException if the source is not streaming or has no such buffer or plane
+     */
+    int exportBuffer(int index, int plane);
+
+    /** Planes (driver buffers) each frame spans: 1 for single-plane formats, 2 or 3 for NV12M or YUV420M; 0 when not streaming. */
+    int bufferPlanes();
 
     /**
      * Mappings replaced by anonymous memory at {@link #stop()} because their buffer was still out (dequeued and not

@@ -6,7 +6,7 @@
  * The struct layouts live in {@link io.kapture.v4l2.structs}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.kapture.v4l2;
 
 import org.osgi.annotation.bundle.Export;

@@ -20,6 +20,7 @@ import io.kapture.v4l2.V4l2Device;
 import io.kapture.v4l2.V4l2Errors;
 import io.kapture.v4l2.structs.PollFd;
 import io.kapture.v4l2.structs.V4l2Buffer;
+import io.kapture.v4l2.structs.V4l2Format;
 import io.kapture.v4l2.structs.V4l2Plane;
 import io.kapture.v4l2.structs.V4l2RequestBuffers;
 
@@ -29,9 +30,17 @@ import io.kapture.v4l2.structs.V4l2RequestBuffers;
  * thread; {@link #stop()} undoes it all. The per-frame path allocates nothing: the capture thread reuses one
  * {@code v4l2_buffer} (and plane array) and one {@code pollfd}, {@code QBUF} another pair under the lock.
  *
- * <p>At {@link #stop()} every buffer's mapping is retired through {@link RetiredMappings}, not unmapped outright:
+ * <p>Multi-plane formats ({@link PlanarTwin}, on {@code BUF_TYPE_VIDEO_CAPTURE_MPLANE} devices): the format set at
+ * start ({@code G_FMT}) decides. Every plane of every buffer is mapped ({@code QUERYBUF} with the plane array, one
+ * {@code mmap} per plane at its {@code m.mem_offset}), and each dequeued frame is packed into the buffer's own
+ * direct buffer ({@link PlanePacker}): one copy per frame, no allocation. Single-plane formats, on either buffer
+ * type, are read in place (zero-copy).
+ *
+ * <p>At {@link #stop()} every plane mapping is retired through {@link RetiredMappings}, not unmapped outright:
  * views of a buffer's memory escape (a zero-copy frame's {@code data()}), and reading an unmapped range would crash
- * the JVM. Buffers still out at stop (not given back by the engine) are counted as orphans.
+ * the JVM. Buffers still out at stop (not given back by the engine) are counted as orphans. A start that fails
+ * midway retires what it mapped the same way; the planes of the one buffer being mapped when an {@code mmap} failed
+ * are unmapped at once, as no view of them exists yet.
  *
  * <p>Threading: {@link #dequeue} runs on one thread (the session's); {@link #queue} on any; {@link #stop} on the
  * life-cycle thread, never during {@code dequeue}. Buffer states and the {@code QBUF} struct are guarded by
@@ -55,6 +64,8 @@ final class BufferRing {
     private final V4l2Plane qPlanes;
     private final PollFd pollFd = new PollFd();
     private MappedBuffer[] buffers = new MappedBuffer[0];
+    private PlanePacker packer;
+    private boolean requested;
     private boolean streaming;
 
     BufferRing(V4l2Device device, int type, AtomicLong orphaned, StreamEvents events) {
@@ -72,7 +83,9 @@ final class BufferRing {
     synchronized void start(int count) {
         boolean started = false;
         try {
+            packer = multiPlanar ? packerOfCurrentFormat() : null;
             int granted = request(count);
+            requested = true;
             if (granted < 2) {
                 throw new CaptureException(device.path() + ": the driver granted " + granted + " buffer(s) of "
                         + count + " asked; capture needs at least 2");
@@ -103,32 +116,78 @@ final class BufferRing {
         return request.count();
     }
 
+    /** The packer of the format the driver has now, null for a single-plane one; G_FMT, once per start. */
+    private PlanePacker packerOfCurrentFormat() {
+        V4l2Format format = new V4l2Format();
+        format.type(type);
+        device.ioctl(V4l2.VIDIOC_G_FMT, format);
+        try {
+            return PlanePacker.of(format);
+        } catch (IllegalArgumentException e) {
+            throw new CaptureException(device.path() + ": cannot capture the current format: " + e.getMessage()
+                    + ". Negotiate NV12, YU12 or a single-plane format first");
+        }
+    }
+
     private MappedBuffer map(int index) {
         V4l2Buffer query = new V4l2Buffer();
         V4l2Plane planes = multiPlanar ? new V4l2Plane(V4l2.VIDEO_MAX_PLANES) : null;
         query.prepare(type, V4l2.MEMORY_MMAP, index, planes, V4l2.VIDEO_MAX_PLANES);
         device.ioctl(V4l2.VIDIOC_QUERYBUF, query);
-        if (multiPlanar && query.length() != 1) {
-            throw new CaptureException(device.path() + ": buffer " + index + " has " + query.length()
-                    + " planes; Kapture supports single-plane formats only");
+        int count = multiPlanar ? query.length() : 1;
+        int expected = packer == null ? 1 : packer.twin().planes();
+        if (count != expected) {
+            throw new CaptureException(device.path() + ": buffer " + index + " has " + count + " planes where the"
+                    + " format set has " + expected + "; the driver changed the format behind Kapture's back");
         }
-        long length = multiPlanar ? Integer.toUnsignedLong(planes.length(0)) : Integer.toUnsignedLong(query.length());
-        long offset = multiPlanar ? Integer.toUnsignedLong(planes.memOffset(0)) : Integer.toUnsignedLong(query.offset());
+        Pointer[] addresses = new Pointer[count];
+        long[] lengths = new long[count];
+        boolean mapped = false;
         try {
-            Pointer address = libc.mmap(null, length, Libc.PROT_READ | Libc.PROT_WRITE, Libc.MAP_SHARED,
-                    device.fd(), offset);
-            return new MappedBuffer(this, index, address, length);
+            for (int plane = 0; plane < count; plane++) {
+                lengths[plane] = Integer.toUnsignedLong(multiPlanar ? planes.length(plane) : query.length());
+                long offset = Integer.toUnsignedLong(multiPlanar ? planes.memOffset(plane) : query.offset());
+                addresses[plane] = mmap(index, plane, count, lengths[plane], offset);
+            }
+            MappedBuffer buffer = new MappedBuffer(this, index, addresses, lengths, packer);
+            mapped = true;
+            return buffer;
+        } finally {
+            if (!mapped) {
+                unmapUnpublished(addresses, lengths);
+            }
+        }
+    }
+
+    private Pointer mmap(int index, int plane, int planes, long length, long offset) {
+        try {
+            return libc.mmap(null, length, Libc.PROT_READ | Libc.PROT_WRITE, Libc.MAP_SHARED, device.fd(), offset);
         } catch (ErrnoException e) {
-            throw V4l2Errors.of(device.path(), "mmap of buffer " + index, e.errno());
+            throw V4l2Errors.of(device.path(), "mmap of buffer " + index
+                    + (planes > 1 ? " plane " + plane + " of " + planes : ""), e.errno());
+        }
+    }
+
+    /** Unmaps the planes of a buffer whose mapping failed midway: no view of them was made, so no reader can crash. */
+    private void unmapUnpublished(Pointer[] addresses, long[] lengths) {
+        for (int plane = 0; plane < addresses.length; plane++) {
+            if (addresses[plane] != null) {
+                try {
+                    libc.munmap(addresses[plane], lengths[plane]);
+                } catch (ErrnoException e) {
+                    LOG.warn("{}: munmap of a plane mapped during a failed start failed: {}", device.path(),
+                            Errno.describe(e.errno()));
+                }
+            }
         }
     }
 
     /** QBUF under the lock; the caller holds it. */
     private void enqueue(MappedBuffer buffer) {
-        qbuf.prepare(type, V4l2.MEMORY_MMAP, buffer.index(), qPlanes, 1);
         if (multiPlanar) {
             qPlanes.clear();
         }
+        qbuf.prepare(type, V4l2.MEMORY_MMAP, buffer.index(), qPlanes, buffer.planeCount());
         device.ioctl(V4l2.VIDIOC_QBUF, qbuf);
         buffer.state(MappedBuffer.State.QUEUED);
         queued.incrementAndGet();
@@ -199,14 +258,17 @@ final class BufferRing {
         int flags = dqbuf.flags();
         long timestamp = (flags & V4l2.BUF_FLAG_TIMESTAMP_MASK) == V4l2.BUF_FLAG_TIMESTAMP_MONOTONIC
                 ? dqbuf.timestampNanos() : System.nanoTime();
-        int bytesUsed = multiPlanar ? dqPlanes.bytesUsed(0) : dqbuf.bytesUsed();
+        MappedBuffer buffer;
         synchronized (this) {
-            MappedBuffer buffer = buffers[dqbuf.index()];
-            buffer.filled(bytesUsed, dqbuf.sequence(), timestamp, flags);
+            buffer = buffers[dqbuf.index()];
             buffer.state(MappedBuffer.State.OUT);
             queued.decrementAndGet();
-            return buffer;
         }
+        // outside the lock: the copy must not hold up QBUF from other threads; nobody else has this buffer yet
+        int bytesUsed = buffer.packed() ? buffer.pack(dqPlanes)
+                : multiPlanar ? dqPlanes.bytesUsed(0) : dqbuf.bytesUsed();
+        buffer.filled(bytesUsed, dqbuf.sequence(), timestamp, flags);
+        return buffer;
     }
 
     /** QBUF; ignored when stopped. A device gone meanwhile is left for the next dequeue to report. */
@@ -239,6 +301,11 @@ final class BufferRing {
         return buffers.length;
     }
 
+    /** Planes of each buffer: 1 for single-plane formats, 0 while not started. */
+    synchronized int planes() {
+        return buffers.length == 0 ? 0 : buffers[0].planeCount();
+    }
+
     synchronized boolean streaming() {
         return streaming;
     }
@@ -258,22 +325,26 @@ final class BufferRing {
                 unmap(buffer);
             }
         }
-        if (buffers.length > 0 || queued.get() > 0) {
+        if (requested || queued.get() > 0) {
             quietly(() -> request(0), "VIDIOC_REQBUFS(0)");
         }
+        requested = false;
         buffers = new MappedBuffer[0];
+        packer = null;
         queued.set(0);
     }
 
-    /** Retires the buffer's device mapping (see the class comment). */
+    /** Retires every plane mapping of the buffer (see the class comment). */
     private void unmap(MappedBuffer buffer) {
-        if (!RetiredMappings.retire(libc, device.path(), buffer.address(), buffer.length(), buffer.memory())) {
-            return;
+        boolean retired = false;
+        for (int plane = 0; plane < buffer.planeCount(); plane++) {
+            retired |= RetiredMappings.retire(libc, device.path(), buffer.address(plane), buffer.length(plane),
+                    buffer.plane(plane));
         }
-        if (buffer.state() == MappedBuffer.State.OUT) {
+        if (retired && buffer.state() == MappedBuffer.State.OUT) {
             orphaned.incrementAndGet();
-            LOG.warn("{}: buffer {} was still out at stop; its memory now reads as zeros", device.path(),
-                    buffer.index());
+            LOG.warn("{}: buffer {} was still out at stop; its memory now reads as {}", device.path(),
+                    buffer.index(), buffer.packed() ? "its last frame (packed copy)" : "zeros");
         }
     }
 

@@ -5,12 +5,17 @@ import java.nio.ByteBuffer;
 import com.sun.jna.Pointer;
 
 import io.kapture.api.spi.DriverBuffer;
+import io.kapture.v4l2.structs.V4l2Plane;
 
 /**
- * One mmap'd driver buffer and the metadata of the frame it holds. The {@link BufferRing} owns it and reuses it
- * for every frame of its index: the capture thread writes the metadata right after {@code DQBUF}; readers on
- * other threads see it through the hand-over that passed them the buffer (queue/dequeue is the happens-before
+ * One driver buffer, its mmap'd planes and the metadata of the frame it holds. The {@link BufferRing} owns it and
+ * reuses it for every frame of its index: the capture thread writes the metadata right after {@code DQBUF}; readers
+ * on other threads see it through the hand-over that passed them the buffer (queue/dequeue is the happens-before
  * edge, as {@link DriverBuffer} says). Its state field is guarded by the ring's lock.
+ *
+ * <p>A single-plane buffer's {@link #memory()} is its mapping itself (zero-copy). A buffer of a multi-plane format
+ * has one mapping per plane and a direct buffer allocated once at start, into which {@link #pack} copies each
+ * frame's planes in the single-plane layout ({@link PlanePacker}); {@link #memory()} is that buffer.
  */
 final class MappedBuffer implements DriverBuffer {
 
@@ -26,8 +31,10 @@ final class MappedBuffer implements DriverBuffer {
 
     private final BufferRing ring;
     private final int index;
-    private final Pointer address;
-    private final long length;
+    private final Pointer[] addresses;
+    private final long[] lengths;
+    private final ByteBuffer[] planes;
+    private final PlanePacker packer;
     private final ByteBuffer memory;
     private State state = State.IDLE;
     private int bytesUsed;
@@ -35,12 +42,22 @@ final class MappedBuffer implements DriverBuffer {
     private long timestampNanos;
     private int flags;
 
-    MappedBuffer(BufferRing ring, int index, Pointer address, long length) {
+    /**
+     * @param addresses each plane's mapping, in plane order (one for single-plane formats)
+     * @param lengths   each mapping's length
+     * @param packer    the packer of a multi-plane format, null for a single-plane one
+     */
+    MappedBuffer(BufferRing ring, int index, Pointer[] addresses, long[] lengths, PlanePacker packer) {
         this.ring = ring;
         this.index = index;
-        this.address = address;
-        this.length = length;
-        this.memory = address.getByteBuffer(0, length);
+        this.addresses = addresses.clone();
+        this.lengths = lengths.clone();
+        this.planes = new ByteBuffer[addresses.length];
+        for (int plane = 0; plane < planes.length; plane++) {
+            planes[plane] = addresses[plane].getByteBuffer(0, lengths[plane]);
+        }
+        this.packer = packer;
+        this.memory = packer == null ? planes[0] : ByteBuffer.allocateDirect(packer.packedSize());
     }
 
     void filled(int bytesUsed, long sequence, long timestampNanos, int flags) {
@@ -50,16 +67,35 @@ final class MappedBuffer implements DriverBuffer {
         this.flags = flags;
     }
 
+    /** Whether frames are packed from several planes rather than read in place. */
+    boolean packed() {
+        return packer != null;
+    }
+
+    /** Packs the planes DQBUF described into {@link #memory()}; returns the bytes used. Capture thread only. */
+    int pack(V4l2Plane dequeued) {
+        return packer.pack(planes, dequeued, memory);
+    }
+
     BufferRing ring() {
         return ring;
     }
 
-    Pointer address() {
-        return address;
+    int planeCount() {
+        return planes.length;
     }
 
-    long length() {
-        return length;
+    Pointer address(int plane) {
+        return addresses[plane];
+    }
+
+    long length(int plane) {
+        return lengths[plane];
+    }
+
+    /** The mapping of one plane, the root buffer of every view of it. */
+    ByteBuffer plane(int plane) {
+        return planes[plane];
     }
 
     State state() {
@@ -102,6 +138,7 @@ final class MappedBuffer implements DriverBuffer {
 
     @Override
     public String toString() {
-        return "buffer " + index + " (" + state + ", sequence " + sequence + ")";
+        return "buffer " + index + " (" + state + ", sequence " + sequence
+                + (packer == null ? "" : ", " + planes.length + " planes packed") + ")";
     }
 }

@@ -22,7 +22,13 @@ import io.kapture.v4l2.structs.V4l2StreamParm;
  * discrete size list the size nearest in width plus height (a stepwise range is left to the driver, which rounds
  * the request into it); the offered rate nearest to the request, or the highest for 0. It refuses, listing what
  * the device offers, when no format of the same kind is known to Kapture, and when the driver sets a
- * multi-planar format of more than one plane (only single-plane formats are supported on multi-planar devices).
+ * format of several planes that Kapture cannot pack.
+ *
+ * <p>Multi-plane formats: a requested format that is not offered as such but as its multi-plane twin
+ * ({@link PlanarTwin}: NV12 as NV12M, YU12 as YUV420M) is set as the twin, reported as an adjustment (frames are
+ * packed into one buffer, a copy per frame, see {@link PlanePacker}), and described in the negotiated
+ * {@link FrameFormat} as the packed format: its bytes per line and image size are the packed buffer's. Where a
+ * device offers both, the single-plane format wins, as it needs no copy.
  *
  * <p>One thread at a time (the session's life-cycle thread).
  */
@@ -46,23 +52,43 @@ final class Negotiator {
     }
 
     private OfferedFormat pickFormat(PixelFormat wanted, List<OfferedFormat> offered, List<String> adjustments) {
-        for (OfferedFormat format : offered) {
-            if (format.fourcc() == wanted.fourcc()) {
-                return format;
-            }
+        OfferedFormat same = find(wanted, offered, adjustments);
+        if (same != null) {
+            return same;
         }
         for (PixelFormat candidate : PixelFormat.values()) {
-            for (OfferedFormat format : offered) {
-                if (format.fourcc() == candidate.fourcc() && candidate.isCompressed() == wanted.isCompressed()) {
-                    adjustments.add("pixel format " + wanted + " is not offered; using " + candidate
-                            + ", the closest " + (wanted.isCompressed() ? "compressed" : "uncompressed")
-                            + " format the device has");
-                    return format;
-                }
+            if (candidate.isCompressed() != wanted.isCompressed()) {
+                continue;
+            }
+            int at = adjustments.size();
+            OfferedFormat format = find(candidate, offered, adjustments);
+            if (format != null) {
+                adjustments.add(at, "pixel format " + wanted + " is not offered; using " + candidate
+                        + ", the closest " + (wanted.isCompressed() ? "compressed" : "uncompressed")
+                        + " format the device has");
+                return format;
             }
         }
         throw refusal("offers no " + (wanted.isCompressed() ? "compressed" : "uncompressed")
                 + " format Kapture can use in place of " + wanted, offered);
+    }
+
+    /** The offer of {@code format} itself, else of its multi-plane twin (saying so), else null. */
+    private static OfferedFormat find(PixelFormat format, List<OfferedFormat> offered, List<String> adjustments) {
+        for (OfferedFormat offer : offered) {
+            if (offer.fourcc() == format.fourcc()) {
+                return offer;
+            }
+        }
+        PlanarTwin twin = PlanarTwin.of(format);
+        for (OfferedFormat offer : offered) {
+            if (twin != null && offer.fourcc() == twin.fourcc()) {
+                adjustments.add(format + " is offered as " + twin.describe() + "; frames are packed into one buffer,"
+                        + " one copy per frame");
+                return offer;
+            }
+        }
+        return null;
     }
 
     private static int[] pickSize(FormatRequest request, OfferedFormat format, List<String> adjustments) {
@@ -88,23 +114,36 @@ final class Negotiator {
         fmt.pixelFormat(format.fourcc());
         fmt.field(V4l2.FIELD_ANY);
         if (fmt.isMultiPlanar()) {
-            fmt.numPlanes(1);
+            PlanarTwin asked = PlanarTwin.ofFourcc(format.fourcc());
+            fmt.numPlanes(asked == null ? 1 : asked.planes());
         }
         device.ioctl(V4l2.VIDIOC_S_FMT, fmt);
-        PixelFormat got = known(fmt.pixelFormat());
+        PlanarTwin twin = PlanarTwin.ofFourcc(fmt.pixelFormat());
+        PixelFormat got = twin != null ? twin.packed() : known(fmt.pixelFormat());
         if (got == null) {
             throw refusal("set pixel format " + PixelFormat.fourccString(fmt.pixelFormat())
                     + " when asked for " + PixelFormat.fourccString(format.fourcc()), offered);
         }
-        if (fmt.numPlanes() != 1) {
-            throw refusal("needs " + fmt.numPlanes() + " planes for " + got + " and Kapture supports single-plane"
-                    + " formats only; ask for a packed or single-plane format (YUYV, NV12, MJPEG, ...)", offered);
+        PlanePacker packer;
+        try {
+            packer = PlanePacker.of(fmt);
+        } catch (IllegalArgumentException e) {
+            throw refusal("set a format Kapture cannot capture: " + e.getMessage() + "; ask for a single-plane"
+                    + " format (YUYV, NV12, MJPEG, ...) or NV12M / YUV420M", offered);
+        }
+        if (twin != null && packer == null) {
+            throw refusal("reports " + fmt.numPlanes() + " plane for " + PixelFormat.fourccString(twin.fourcc())
+                    + ", which has " + twin.planes(), offered);
         }
         if (fmt.width() != width || fmt.height() != height) {
             adjustments.add("the driver adjusted " + width + "x" + height + " to " + fmt.width() + "x" + fmt.height());
         }
-        if (got.fourcc() != format.fourcc()) {
-            adjustments.add("the driver set " + got + " instead of " + PixelFormat.fourccString(format.fourcc()));
+        if (fmt.pixelFormat() != format.fourcc()) {
+            adjustments.add("the driver set " + (twin != null ? PixelFormat.fourccString(fmt.pixelFormat()) : got)
+                    + " instead of " + PixelFormat.fourccString(format.fourcc()));
+        }
+        if (packer != null) {
+            return new FrameFormat(fmt.width(), fmt.height(), got, packer.bytesPerLine(), packer.packedSize());
         }
         int imageSize = Math.max(fmt.sizeImage(), 1);
         int bytesPerLine = got.isCompressed() ? 0 : fmt.bytesPerLine();

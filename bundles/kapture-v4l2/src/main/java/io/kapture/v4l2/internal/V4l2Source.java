@@ -186,12 +186,27 @@ public final class V4l2Source implements V4l2CaptureSource {
 
     @Override
     public int exportBuffer(int index) {
+        return exportBuffer(index, 0);
+    }
+
+    @Override
+    public int exportBuffer(int index, int plane) {
         BufferRing current = ring;
         if (current == null || index < 0 || index >= current.count()) {
             throw new IllegalStateException(device.path() + ": no buffer " + index + " to export; start streaming"
                     + " first (buffers: " + bufferCount() + ")");
         }
-        return device.exportBuffer(bufferType, index, 0);
+        if (plane < 0 || plane >= current.planes()) {
+            throw new IllegalStateException(device.path() + ": no plane " + plane + " to export; each buffer has "
+                    + current.planes() + " plane(s)");
+        }
+        return device.exportBuffer(bufferType, index, plane);
+    }
+
+    @Override
+    public int bufferPlanes() {
+        BufferRing current = ring;
+        return current == null ? 0 : current.planes();
     }
 
     @Override

@@ -183,7 +183,7 @@ class V4l2SourceTest {
                     () -> source.negotiate(new FormatRequest(640, 480, PixelFormat.MJPEG, 30)));
             assertTrue(refused.getMessage().contains("offers no compressed format"), refused.getMessage());
             assertTrue(refused.getMessage().contains(
-                    "It offers: NV12 64x64@60/30..1920x1080@60/30; YUYV 64x64@30..1920x1080@30."), refused.getMessage());
+                    "It offers: NV12 64x64@60/30..1920x1080@60/30; YUYV 64x64@30..1920x1080@30; NM12 64x64@30..1920x1080@30."), refused.getMessage());
         }
         try (V4l2CaptureSource source = V4l2Sources.open(kernel, node(0))) {
             Negotiation substituted = source.negotiate(new FormatRequest(640, 480, PixelFormat.H264, 30));

@@ -73,13 +73,30 @@ public record SimCamera(String driver, String card, String bus, int deviceCaps, 
                                 V4l2.CTRL_FLAG_DISABLED, Map.of())));
     }
 
-    /** A SoC / Raspberry Pi style sensor node: multi-planar only, NV12 and YUYV over a stepwise size range. */
+    /**
+     * A SoC / Raspberry Pi style sensor node: multi-planar only, NV12 and YUYV over a stepwise size range, and NV12
+     * a second time as the two-plane NV12M.
+     */
     public static SimCamera multiPlanar(String card) {
         int[] range = {64, 1920, 16, 64, 1080, 2};
         return new SimCamera("unicam", card, "platform:fe801000.csi", V4l2.CAP_VIDEO_CAPTURE_MPLANE | STREAMING
                 | V4l2.CAP_IO_MC,
                 List.of(new SimFormat(PixelFormat.NV12.fourcc(), false, List.of(), range, List.of(60, 30)),
-                        new SimFormat(PixelFormat.YUYV.fourcc(), false, List.of(), range, List.of(30))),
+                        new SimFormat(PixelFormat.YUYV.fourcc(), false, List.of(), range, List.of(30)),
+                        new SimFormat(V4l2.PIX_FMT_NV12M, false, List.of(), range, List.of(30))),
+                List.of());
+    }
+
+    /**
+     * A SoC ISP output node (rkisp1, MediaTek, i.MX style): multi-planar only, offering NV12 and YU12 only as their
+     * multi-plane twins NV12M (two planes) and YUV420M (three), over a stepwise size range.
+     */
+    public static SimCamera isp(String card) {
+        int[] range = {32, 1920, 8, 16, 1080, 2};
+        return new SimCamera("rkisp1", card, "platform:rkisp1", V4l2.CAP_VIDEO_CAPTURE_MPLANE | STREAMING
+                | V4l2.CAP_IO_MC,
+                List.of(new SimFormat(V4l2.PIX_FMT_NV12M, false, List.of(), range, List.of(30)),
+                        new SimFormat(V4l2.PIX_FMT_YUV420M, false, List.of(), range, List.of(30))),
                 List.of());
     }
 

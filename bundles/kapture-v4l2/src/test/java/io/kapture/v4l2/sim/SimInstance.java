@@ -263,19 +263,20 @@ public final class SimInstance {
         fmt.height(h);
         fmt.pixelFormat(code);
         fmt.field(V4l2.FIELD_NONE);
-        int bytesPerLine = SimFormats.bytesPerLine(code, w);
-        int sizeImage = SimFormats.sizeImage(code, w, h);
+        int[][] planes = SimFormats.planes(code, w, h);
         if (fmt.isMultiPlanar()) {
-            fmt.numPlanes(1);
-            fmt.plane(0, bytesPerLine, sizeImage);
+            fmt.numPlanes(planes.length);
+            for (int plane = 0; plane < planes.length; plane++) {
+                fmt.plane(plane, planes[plane][0], planes[plane][1]);
+            }
         } else {
-            fmt.pix(bytesPerLine, sizeImage);
+            fmt.pix(planes[0][0], planes[0][1]);
         }
     }
 
-    /** The image size of the current format, for the queue's buffers. */
-    synchronized int sizeImage() {
-        return SimFormats.sizeImage(fourcc, width, height);
+    /** The planes of the current format as {@link SimFormats#planes} gives them, for the queue's buffers. */
+    synchronized int[][] planes() {
+        return SimFormats.planes(fourcc, width, height);
     }
 
     synchronized boolean compressed() {

@@ -24,10 +24,14 @@ import io.kapture.v4l2.structs.V4l2RequestBuffers;
  * queued, {@code DQBUF} while not streaming or {@code STREAMON} without buffers is {@code EINVAL}; {@code DQBUF}
  * with nothing done is {@code EAGAIN} (descriptors are non-blocking). Buffers live in the node file, page
  * aligned one after another, and a frame is "captured" into the oldest queued buffer; with no buffer queued the
- * frame is lost and the sequence number skips, as in a driver.
+ * frame is lost and the sequence number skips, as in a driver. A buffer of a multi-plane format is one page-aligned
+ * slot per plane, each mapped on its own at its {@code mem_offset}; {@code QBUF}/{@code DQBUF}/{@code QUERYBUF} with
+ * fewer plane entries than the format has are {@code EINVAL}, as in videobuf2.
  *
  * <p>Frames are produced on demand ({@link #autoFrames}, the default: whenever a caller polls or dequeues and a
- * buffer is queued) or only by {@link #produce}. Each frame's first eight bytes hold its sequence number.
+ * buffer is queued) or only by {@link #produce}. Each frame's first eight bytes hold its sequence number; the
+ * planes of a multi-plane frame are filled with {@link SimFormats#sample} (after those eight bytes), from each
+ * plane's data offset on.
  *
  * <p>Guarded by the owning {@link SimInstance}'s monitor: internal methods run under it, public ones take it.
  */
@@ -48,6 +52,9 @@ public final class SimQueue {
     private long[] timestamps = new long[0];
     private int[] flags = new int[0];
     private long bufferLength;
+    private int[][] planes = new int[0][];
+    private long[] slotOffset = new long[0];
+    private long[] slotLength = new long[0];
     private Pointer frames;
     private boolean streaming;
     private long sequence;
@@ -135,7 +142,7 @@ public final class SimQueue {
             V4l2ExportBuffer export = V4l2ExportBuffer.at(arg);
             instance.checkType(export.type(), name);
             index(export.index(), name);
-            if (export.plane() != 0) {
+            if (export.plane() < 0 || export.plane() >= planes.length) {
                 throw new ErrnoException(name, Errno.EINVAL);
             }
             export.fd(instance.kernel().export(handle.fd()));
@@ -155,7 +162,15 @@ public final class SimQueue {
             return;
         }
         int count = Math.max(2, Math.min(8, request.count()));
-        bufferLength = (instance.sizeImage() + PAGE - 1) / PAGE * PAGE;
+        planes = instance.planes();
+        slotOffset = new long[planes.length];
+        slotLength = new long[planes.length];
+        bufferLength = 0;
+        for (int plane = 0; plane < planes.length; plane++) {
+            slotOffset[plane] = bufferLength;
+            slotLength[plane] = (planes[plane][2] + planes[plane][1] + PAGE - 1) / PAGE * PAGE;
+            bufferLength += slotLength[plane];
+        }
         try (RandomAccessFile file = new RandomAccessFile("/proc/self/fd/" + handle.fd(), "rw")) {
             file.setLength(count * bufferLength);
         } catch (IOException e) {
@@ -185,9 +200,7 @@ public final class SimQueue {
         if (buffer.memory() != V4l2.MEMORY_MMAP || states[index] != State.USER) {
             throw new ErrnoException(name, Errno.EINVAL);
         }
-        if (instance.camera().multiPlanar() && (buffer.length() < 1 || buffer.planes() == null)) {
-            throw new ErrnoException(name, Errno.EINVAL);
-        }
+        checkPlaneArray(buffer, name);
         states[index] = State.QUEUED;
         queued.add(index);
         instance.notifyAll();
@@ -198,9 +211,7 @@ public final class SimQueue {
         if (!streaming) {
             throw new ErrnoException(name, Errno.EINVAL);
         }
-        if (instance.camera().multiPlanar() && (buffer.length() < 1 || buffer.planes() == null)) {
-            throw new ErrnoException(name, Errno.EINVAL);
-        }
+        checkPlaneArray(buffer, name);
         if (done.isEmpty() && auto && !queued.isEmpty()) {
             produceOne();
         }
@@ -212,12 +223,15 @@ public final class SimQueue {
         describe(buffer, index, name);
     }
 
-    private void describe(V4l2Buffer buffer, int index, String name) {
-        boolean multiPlanar = instance.camera().multiPlanar();
-        Pointer planes = buffer.planes();
-        if (multiPlanar && (buffer.length() < 1 || planes == null)) {
+    private void checkPlaneArray(V4l2Buffer buffer, String name) {
+        if (instance.camera().multiPlanar() && (buffer.length() < planes.length || buffer.planes() == null)) {
             throw new ErrnoException(name, Errno.EINVAL);
         }
+    }
+
+    private void describe(V4l2Buffer buffer, int index, String name) {
+        boolean multiPlanar = instance.camera().multiPlanar();
+        checkPlaneArray(buffer, name);
         buffer.index(index);
         buffer.bytesUsed(multiPlanar ? 0 : bytesUsed[index]);
         buffer.flags(flags[index] | V4l2.BUF_FLAG_MAPPED | (states[index] == State.QUEUED ? V4l2.BUF_FLAG_QUEUED
@@ -226,11 +240,16 @@ public final class SimQueue {
         buffer.sequence(sequences[index]);
         buffer.timestampNanos(timestamps[index]);
         if (multiPlanar) {
-            V4l2Plane plane = V4l2Plane.at(planes, 1);
-            plane.bytesUsed(0, bytesUsed[index]);
-            plane.length(0, (int) bufferLength);
-            plane.memOffset(0, (int) (index * bufferLength));
-            buffer.length(1);
+            V4l2Plane entries = V4l2Plane.at(buffer.planes(), planes.length);
+            for (int plane = 0; plane < planes.length; plane++) {
+                boolean single = planes.length == 1;
+                entries.bytesUsed(plane, single ? bytesUsed[index]
+                        : bytesUsed[index] == 0 ? 0 : planes[plane][2] + planes[plane][1]);
+                entries.dataOffset(plane, single ? 0 : planes[plane][2]);
+                entries.length(plane, (int) slotLength[plane]);
+                entries.memOffset(plane, (int) (index * bufferLength + slotOffset[plane]));
+            }
+            buffer.length(planes.length);
         } else {
             buffer.offset((int) (index * bufferLength));
             buffer.length((int) bufferLength);
@@ -251,8 +270,11 @@ public final class SimQueue {
             lost++;
             return;
         }
-        int size = instance.sizeImage();
+        int size = planes[0][1];
         bytesUsed[index] = instance.compressed() ? size / 3 : size;
+        if (planes.length > 1) {
+            writeSamples(index, number);
+        }
         sequences[index] = number;
         timestamps[index] = System.nanoTime();
         flags[index] = V4l2.BUF_FLAG_TIMESTAMP_MONOTONIC
@@ -260,6 +282,22 @@ public final class SimQueue {
         frames.setLong(index * bufferLength, number);
         states[index] = State.DONE;
         done.add(index);
+    }
+
+    /** Fills every plane of a multi-plane frame with {@link SimFormats#sample}, padding included. */
+    private void writeSamples(int index, long number) {
+        for (int plane = 0; plane < planes.length; plane++) {
+            int stride = planes[plane][0];
+            int lines = planes[plane][1] / stride;
+            long start = index * bufferLength + slotOffset[plane] + planes[plane][2];
+            byte[] line = new byte[stride];
+            for (int row = 0; row < lines; row++) {
+                for (int column = 0; column < stride; column++) {
+                    line[column] = SimFormats.sample(plane, row, column, number);
+                }
+                frames.write(start + (long) row * stride, line, 0, stride);
+            }
+        }
     }
 
     boolean readyOrProduce() {
@@ -277,11 +315,21 @@ public final class SimQueue {
         return states.length > 0;
     }
 
+    /** A mapping must be one plane of one buffer: start at its {@code mem_offset}, not exceed its length. */
     void checkMappable(long offset, long length) {
-        if (states.length == 0 || offset % bufferLength != 0 || offset / bufferLength >= states.length
-                || length > bufferLength) {
-            throw new ErrnoException("mmap", Errno.EINVAL);
+        if (states.length > 0 && offset / bufferLength < states.length) {
+            for (int plane = 0; plane < planes.length; plane++) {
+                if (offset % bufferLength == slotOffset[plane] && length <= slotLength[plane]) {
+                    return;
+                }
+            }
         }
+        throw new ErrnoException("mmap", Errno.EINVAL);
+    }
+
+    /** Planes of each buffer of the current queue. */
+    int planeCount() {
+        return planes.length;
     }
 
     void release(Handle handle) {

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.jna.Pointer;
@@ -29,7 +30,8 @@ import io.kapture.v4l2.structs.PollFd;
  * offset, so mappings are real and counted by {@code /proc/self/maps}; the simulation writes frames into the same
  * file through a mapping of its own while buffers exist.
  *
- * <p>Fault injection: {@link #inject} makes the next calls of an ioctl fail with an errno; {@link SimDevice#unplug}
+ * <p>Fault injection: {@link #inject} makes the next calls of an ioctl fail with an errno, {@link #injectMmap} one
+ * later {@code mmap} of a buffer; {@link SimDevice#unplug}
  * makes every call on its open descriptors fail with {@code ENODEV} and {@code poll} report
  * {@code POLLERR | POLLHUP}, as the kernel does once a driver unregisters its node.
  *
@@ -50,6 +52,8 @@ public final class SimulatedKernel implements Libc {
     private final Map<Long, Long> clientMappings = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private final Map<Long, Deque<Integer>> injected = new ConcurrentHashMap<>();
+    private final AtomicInteger mmapsBeforeFault = new AtomicInteger(-1);
+    private volatile int mmapFault;
 
     /** An open descriptor of a simulated node, bound to the device instance it was opened on. */
     record Handle(int fd, SimInstance instance) {
@@ -91,6 +95,12 @@ public final class SimulatedKernel implements Libc {
                 queue.add(errno);
             }
         }
+    }
+
+    /** Lets {@code skip} buffer mmaps succeed, then makes the next one fail with {@code errno}. */
+    public void injectMmap(int skip, int errno) {
+        mmapFault = errno;
+        mmapsBeforeFault.set(skip);
     }
 
     /** How often an ioctl (by name, such as {@code VIDIOC_DQBUF}) or call ({@code open}, {@code mmap}) was made. */
@@ -179,6 +189,9 @@ public final class SimulatedKernel implements Libc {
             throw new ErrnoException("mmap", handle == null ? Errno.EBADF : Errno.ENODEV);
         }
         handle.instance().checkMappable(offset, length);
+        if (mmapsBeforeFault.getAndUpdate(left -> left >= 0 ? left - 1 : left) == 0) {
+            throw new ErrnoException("mmap", mmapFault);
+        }
         Pointer mapped = host.mmap(address, length, protection, flags, fd, offset);
         clientMappings.put(Pointer.nativeValue(mapped), length);
         return mapped;
