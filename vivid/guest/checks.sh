@@ -77,8 +77,25 @@ compliance() {
     mark "CHECK v4l2-compliance INFO $(since "$started") $summary"
 }
 
+# The second vivid instance (multi-planar, see guest/init) by its sysfs name: its formats must include the
+# multi-plane NV12M (NM12) and YUV420M (YM12) the Java checker's multi-plane-packed check streams.
+multi_planar_formats() {
+    local node="" entry
+    for entry in /sys/class/video4linux/*; do
+        [ "$(cat "$entry/name" 2>/dev/null)" = vivid-001-vid-cap ] && node=/dev/$(basename "$entry")
+    done
+    [ -n "$node" ] || { echo "no node named vivid-001-vid-cap: vivid's second instance is missing"; return 1; }
+    v4l2-ctl -d "$node" --all > "$out/v4l2-ctl-mplane-all.txt" || return 1
+    v4l2-ctl -d "$node" --list-formats-ext > "$out/v4l2-ctl-mplane-formats.txt" || return 1
+    grep -q "Video Capture Multiplanar" "$out/v4l2-ctl-mplane-all.txt" || { echo "$node is not multi-planar"; return 1; }
+    for fourcc in NM12 YM12; do
+        grep -q "'$fourcc'" "$out/v4l2-ctl-mplane-formats.txt" || { echo "$node does not offer $fourcc"; return 1; }
+    done
+    echo "$node: multi-planar capture, $(grep -c "^[[:space:]]*\[[0-9]*\]:" "$out/v4l2-ctl-mplane-formats.txt") formats incl. NM12 and YM12"
+}
+
 export device out
-export -f guest_env java_version list_formats reference_frame
+export -f guest_env java_version list_formats reference_frame multi_planar_formats
 
 # The Java checker announces its own plan and reports its checks itself; a crash or time-out shows as its
 # planned checks never reporting, and as this check failing.
@@ -107,13 +124,14 @@ java_checker() {
 
 case $KAPTURE_SUITE in
     smoke) mark "PLAN guest-env java-start java-checker" ;;
-    full) mark "PLAN guest-env java-start v4l2-ctl-formats v4l2-ctl-frame v4l2-compliance java-checker" ;;
+    full) mark "PLAN guest-env java-start v4l2-ctl-formats v4l2-ctl-frame v4l2-mplane-formats v4l2-compliance java-checker" ;;
 esac
 check guest-env 60 guest_env
 check java-start 120 java_version
 if [ "$KAPTURE_SUITE" = full ]; then
     check v4l2-ctl-formats 120 list_formats
     check v4l2-ctl-frame 120 reference_frame
+    check v4l2-mplane-formats 60 multi_planar_formats
     compliance
     java_checker 900
 else

@@ -26,7 +26,7 @@ final class ColourBars {
     static final int TOLERANCE = 4;
     /** The OSD text ends by row 16 + 9 * 16 = 160; rows from here on show the bars only. */
     static final int FIRST_ROW_BELOW_TEXT = 176;
-    private static final int BARS = 8;
+    static final int BARS = 8;
     private static final int MAX_REPORTED = 6;
 
     /** The bars' R'G'B' at 75%, left to right. */
@@ -34,7 +34,7 @@ final class ColourBars {
         {0.75, 0.75, 0.75}, {0.75, 0.75, 0}, {0, 0.75, 0.75}, {0, 0.75, 0},
         {0.75, 0, 0.75}, {0.75, 0, 0}, {0, 0, 0.75}, {0, 0, 0},
     };
-    private static final String[] NAMES = {"white", "yellow", "cyan", "green", "magenta", "red", "blue", "black"};
+    static final String[] NAMES = {"white", "yellow", "cyan", "green", "magenta", "red", "blue", "black"};
 
     private ColourBars() {
     }
@@ -108,7 +108,7 @@ final class ColourBars {
     }
 
     /** Rows 0-15, then every 8th row below the OSD text. */
-    private static List<Integer> rows(int height) {
+    static List<Integer> rows(int height) {
         List<Integer> rows = new ArrayList<>();
         for (int row = 0; row < Math.min(16, height); row++) {
             rows.add(row);
@@ -119,7 +119,7 @@ final class ColourBars {
         return rows;
     }
 
-    private static boolean off(int actual, int expected) {
+    static boolean off(int actual, int expected) {
         return Math.abs(actual - expected) > TOLERANCE;
     }
 }

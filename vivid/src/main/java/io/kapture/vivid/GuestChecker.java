@@ -51,6 +51,7 @@ public final class GuestChecker {
             checks.put("streamoff-close", streams::streamOffAndClose);
             checks.put("dmabuf-export", streams::dmabufExport);
             checks.put("source-change", streams::sourceChange);
+            checks.put("multi-plane-packed", new PlanarChecks()::packedPlanes);
             for (String delivery : List.of("copy", "pool", "zerocopy")) {
                 checks.put("engine-" + delivery, () -> Attempts.upTo(Attempts.MAX, () -> engine.strategy(delivery, 30)));
             }
