@@ -70,6 +70,22 @@ public interface Frame {
      */
     Frame retain(String holder);
 
+    /**
+     * Retains {@code count} new handles at once, {@code handles[i]} for {@code holders[i]}: the same as calling
+     * {@link #retain(String)} for each, in one step where the implementation can (one lock for all), which is what
+     * handing one frame to many listeners costs per frame. Allocates nothing but the handles.
+     *
+     * @throws IllegalStateException if this handle is already released (then no handle was retained)
+     */
+    default void retain(String[] holders, Frame[] handles, int count) {
+        if (isReleased()) {
+            throw new IllegalStateException("cannot retain a released frame handle");
+        }
+        for (int i = 0; i < count; i++) {
+            handles[i] = retain(holders[i]);
+        }
+    }
+
     /** Gives this handle back; idempotent. The frame's memory is recycled when its last handle is released. */
     void release();
 
