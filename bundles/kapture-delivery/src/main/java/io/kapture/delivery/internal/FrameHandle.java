@@ -108,6 +108,11 @@ final class FrameHandle implements Frame {
     }
 
     @Override
+    public void retain(String[] holders, Frame[] handles, int count) {
+        frame.retain(this, holders, handles, count);
+    }
+
+    @Override
     public void release() {
         if (released == 0) {
             frame.release(this);

@@ -3,8 +3,10 @@ package io.kapture.delivery.internal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 
+import io.kapture.api.Frame;
 import io.kapture.api.FrameFormat;
 import io.kapture.api.spi.DeliveryContext;
 import io.kapture.api.spi.DriverBuffer;
@@ -109,6 +111,26 @@ abstract class SharedFrame {
             unlock();
         }
         return handle;
+    }
+
+    /** New handles for {@code count} holders under one lock acquisition, if {@code from} is still live. */
+    final void retain(FrameHandle from, String[] holders, Frame[] into, int count) {
+        for (int i = 0; i < count; i++) {
+            into[i] = new FrameHandle(this, holders[i]);
+        }
+        lock();
+        try {
+            if (from.isReleased()) {
+                Arrays.fill(into, 0, count, null);
+                throw new IllegalStateException("cannot retain a released frame handle: retain before releasing, "
+                        + "from a handle you still hold");
+            }
+            for (int i = 0; i < count; i++) {
+                add((FrameHandle) into[i]);
+            }
+        } finally {
+            unlock();
+        }
     }
 
     /**

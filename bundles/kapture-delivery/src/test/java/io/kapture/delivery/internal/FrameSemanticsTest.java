@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,6 +93,33 @@ class FrameSemanticsTest {
                     () -> assertThrows(IllegalStateException.class, frame::isCorrupted),
                     () -> assertThrows(IllegalStateException.class, frame::retain),
                     () -> assertThrows(IllegalStateException.class, () -> frame.retain("late")));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "copy", "pool", "zerocopy" })
+    void handlesRetainedInOneStepAreEachLiveUntilTheirOwnRelease(String name) {
+        try (Fixture fixture = new Fixture(name)) {
+            FakeContext context = new FakeContext("cam0", 1);
+            Frame frame = fixture.strategy.wrap(new FakeDriverBuffer(0, Fixture.CAPACITY).fill(9, BYTES, 0), context);
+            Frame[] handles = new Frame[4];
+
+            frame.retain(new String[] {"a", "b", "c", "unused"}, handles, 3);
+            frame.release();
+
+            assertNull(handles[3], "only count handles are retained");
+            for (int i = 0; i < 3; i++) {
+                assertNotSame(frame, handles[i]);
+                assertEquals(9, handles[i].sequence(), "handle " + i);
+            }
+            handles[0].release();
+            handles[1].release();
+            assertEquals(ByteBuffer.wrap(expected(9, BYTES)), handles[2].data(), "the last handle still reads");
+            assertEquals(fixture.holdsDriverBuffer() ? 0 : 1, context.requeues(0),
+                    "a driver buffer is still held by the last handle");
+            handles[2].release();
+            assertEquals(1, context.requeues(0), "requeued once, after the last of them");
+            assertThrows(IllegalStateException.class, () -> handles[0].retain(new String[] {"late"}, handles, 1));
         }
     }
 
