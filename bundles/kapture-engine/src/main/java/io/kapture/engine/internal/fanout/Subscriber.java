@@ -89,6 +89,11 @@ public final class Subscriber {
         thread.start();
     }
 
+    /** The name its handles are retained for: the delivery thread's, which lease warnings show. */
+    public String holder() {
+        return threadName;
+    }
+
     public FrameListener listener() {
         return listener;
     }
@@ -112,10 +117,17 @@ public final class Subscriber {
      * @throws InterruptedException if the capture thread is stopped while blocked under {@link DropPolicy#BLOCK}
      */
     public void offer(Frame frame) throws InterruptedException {
+        offerRetained(frame.retain(threadName));
+    }
+
+    /**
+     * As {@link #offer}, with the listener's handle already retained for {@link #holder()} (the fan-out retains
+     * every subscriber's handle in one step); this subscriber owns {@code handle} from here on, even if it throws.
+     */
+    public void offerRetained(Frame handle) throws InterruptedException {
         if (requested.get() != null) {
             apply(requested.getAndSet(null));
         }
-        Frame handle = frame.retain(threadName);
         if (handoff.isClosed()) {
             drop(handle, DropCause.STOPPED);
             return;

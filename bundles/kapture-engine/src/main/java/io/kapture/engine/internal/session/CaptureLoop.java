@@ -116,6 +116,7 @@ final class CaptureLoop implements Runnable {
         try {
             frame = current.strategy().wrap(buffer, context);
         } catch (RuntimeException e) {
+            // built-in strategies requeue before throwing; the context ignores a second requeue of the same buffer
             context.requeue(buffer);
             wrapLog.warn("Camera " + context.camera() + ": delivery strategy '" + current.name()
                     + "' failed to wrap frame " + buffer.sequence() + "; frame skipped", e);
