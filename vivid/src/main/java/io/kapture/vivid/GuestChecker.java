@@ -55,6 +55,7 @@ public final class GuestChecker {
             for (String delivery : List.of("copy", "pool", "zerocopy")) {
                 checks.put("engine-" + delivery, () -> Attempts.upTo(Attempts.MAX, () -> engine.strategy(delivery, 30)));
             }
+            checks.put("syscall-cost", new SyscallCost(device, out)::measure);
         }
         CheckRunner runner = new CheckRunner(System.out, System.err);
         runner.plan(new ArrayList<>(checks.keySet()));
