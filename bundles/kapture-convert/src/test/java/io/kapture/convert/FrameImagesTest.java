@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 
 import org.junit.jupiter.api.Test;
@@ -62,7 +61,7 @@ class FrameImagesTest {
     /** Many UVC webcams leave the standard Huffman tables out of their MJPEG frames (as AVI MJPEG does). */
     @Test
     void mjpegWithoutHuffmanTablesIsDecoded() {
-        byte[] jpeg = withoutHuffmanTables(ImageEncoding.encodeJpeg(quadrants(64, 48), 0.95f));
+        byte[] jpeg = JpegStreams.withoutHuffmanTables(ImageEncoding.encodeJpeg(quadrants(64, 48), 0.95f));
 
         assertQuadrants(FrameImages.toImage(mjpegFrame(jpeg, 64, 48)), 64, 48);
     }
@@ -111,29 +110,5 @@ class FrameImagesTest {
             assertEquals(expected.getGreen(), actual.getGreen(), 8, "green of quadrant " + q);
             assertEquals(expected.getBlue(), actual.getBlue(), 8, "blue of quadrant " + q);
         }
-    }
-
-    /** Removes every DHT (0xFFC4) segment before the scan. */
-    private static byte[] withoutHuffmanTables(byte[] jpeg) {
-        ByteArrayOutputStream stripped = new ByteArrayOutputStream();
-        stripped.write(jpeg, 0, 2);
-        int p = 2;
-        int removed = 0;
-        while (p < jpeg.length) {
-            int marker = jpeg[p + 1] & 0xff;
-            int length = (jpeg[p + 2] & 0xff) << 8 | (jpeg[p + 3] & 0xff);
-            if (marker == 0xda) {
-                stripped.write(jpeg, p, jpeg.length - p);
-                break;
-            }
-            if (marker == 0xc4) {
-                removed++;
-            } else {
-                stripped.write(jpeg, p, length + 2);
-            }
-            p += length + 2;
-        }
-        assertTrue(removed > 0, "the encoder wrote no Huffman tables to remove");
-        return stripped.toByteArray();
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Random;
@@ -15,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.kapture.api.PixelFormat;
+import io.kapture.convert.JpegStreams;
 
 /**
  * Both engines against the same expectations: every uncompressed layout encodes to a JPEG that javax.imageio decodes
@@ -113,7 +113,7 @@ class JpegCodecTest {
     @ParameterizedTest
     @ValueSource(strings = {Engines.TURBO, Engines.IMAGEIO})
     void mjpegWithoutHuffmanTablesDecodes(String engine) {
-        byte[] jpeg = withoutHuffmanTables(new ImageIoJpeg().encode(PICTURE.buffer(PixelFormat.YUYV),
+        byte[] jpeg = JpegStreams.withoutHuffmanTables(new ImageIoJpeg().encode(PICTURE.buffer(PixelFormat.YUYV),
                 PICTURE.layout(PixelFormat.YUYV), 0.95f));
         JpegCodec codec = Engines.open(engine);
         try {
@@ -158,29 +158,5 @@ class JpegCodecTest {
             graphics.dispose();
         }
         return image;
-    }
-
-    /** Removes every DHT (0xFFC4) segment before the scan. */
-    static byte[] withoutHuffmanTables(byte[] jpeg) {
-        ByteArrayOutputStream stripped = new ByteArrayOutputStream();
-        stripped.write(jpeg, 0, 2);
-        int p = 2;
-        int removed = 0;
-        while (p < jpeg.length) {
-            int marker = jpeg[p + 1] & 0xff;
-            int length = (jpeg[p + 2] & 0xff) << 8 | (jpeg[p + 3] & 0xff);
-            if (marker == 0xda) {
-                stripped.write(jpeg, p, jpeg.length - p);
-                break;
-            }
-            if (marker == 0xc4) {
-                removed++;
-            } else {
-                stripped.write(jpeg, p, length + 2);
-            }
-            p += length + 2;
-        }
-        assertTrue(removed > 0, "the encoder wrote no Huffman tables to remove");
-        return stripped.toByteArray();
     }
 }
