@@ -15,7 +15,6 @@ import io.kapture.v4l2.V4l2;
 import io.kapture.v4l2.V4l2Device;
 import io.kapture.v4l2.structs.PollFd;
 import io.kapture.v4l2.structs.V4l2Buffer;
-import io.kapture.v4l2.structs.V4l2RequestBuffers;
 
 /**
  * The Java side of the syscall-cost check: the per-frame calls of an MMAP stream made through kapture-v4l2's
@@ -66,7 +65,7 @@ final class JavaSyscallRun {
         boolean requested = false;
         boolean streaming = false;
         try {
-            int granted = request(plan.buffers());
+            int granted = device.requestBuffers(TYPE, plan.buffers());
             requested = true;
             CheckFailure.require(granted >= 2, "the driver granted " + granted + " buffers of " + plan.buffers());
             for (int index = 0; index < granted; index++) {
@@ -86,7 +85,7 @@ final class JavaSyscallRun {
                 libc.munmap(mapping.address(), mapping.length());
             }
             if (requested) {
-                request(0);
+                device.requestBuffers(TYPE, 0);
             }
         }
         return times;
@@ -220,15 +219,6 @@ final class JavaSyscallRun {
     private static long clockPair() {
         long start = System.nanoTime();
         return System.nanoTime() - start;
-    }
-
-    private int request(int count) {
-        V4l2RequestBuffers request = new V4l2RequestBuffers();
-        request.count(count);
-        request.type(TYPE);
-        request.memory(V4l2.MEMORY_MMAP);
-        device.ioctl(V4l2.VIDIOC_REQBUFS, request);
-        return request.count();
     }
 
     private Mapping map(int index) {

@@ -7,6 +7,7 @@ import io.kapture.v4l2.structs.NativeStruct;
 import io.kapture.v4l2.structs.V4l2Capability;
 import io.kapture.v4l2.structs.V4l2Event;
 import io.kapture.v4l2.structs.V4l2EventSubscription;
+import io.kapture.v4l2.structs.V4l2RequestBuffers;
 import io.kapture.v4l2.structs.V4l2ExportBuffer;
 
 /**
@@ -100,6 +101,21 @@ public final class V4l2Device implements AutoCloseable {
         V4l2Capability capability = new V4l2Capability();
         ioctl(V4l2.VIDIOC_QUERYCAP, capability);
         return capability;
+    }
+
+    /**
+     * {@code VIDIOC_REQBUFS} for MMAP buffers: allocates {@code count} (0 frees them all, and on a queue owned by
+     * another file handle fails with EBUSY).
+     *
+     * @return how many the driver granted
+     */
+    public int requestBuffers(int bufferType, int count) {
+        V4l2RequestBuffers request = new V4l2RequestBuffers();
+        request.count(count);
+        request.type(bufferType);
+        request.memory(V4l2.MEMORY_MMAP);
+        ioctl(V4l2.VIDIOC_REQBUFS, request);
+        return request.count();
     }
 
     /** {@code VIDIOC_STREAMON} for a buffer type. */

@@ -22,7 +22,6 @@ import io.kapture.v4l2.structs.PollFd;
 import io.kapture.v4l2.structs.V4l2Buffer;
 import io.kapture.v4l2.structs.V4l2Format;
 import io.kapture.v4l2.structs.V4l2Plane;
-import io.kapture.v4l2.structs.V4l2RequestBuffers;
 
 /**
  * One streaming session of MMAP buffers: {@code REQBUFS}, {@code QUERYBUF} and {@code mmap} of each buffer, all
@@ -84,7 +83,7 @@ final class BufferRing {
         boolean started = false;
         try {
             packer = multiPlanar ? packerOfCurrentFormat() : null;
-            int granted = request(count);
+            int granted = device.requestBuffers(type, count);
             requested = true;
             if (granted < 2) {
                 throw new CaptureException(device.path() + ": the driver granted " + granted + " buffer(s) of "
@@ -105,15 +104,6 @@ final class BufferRing {
                 release();
             }
         }
-    }
-
-    private int request(int count) {
-        V4l2RequestBuffers request = new V4l2RequestBuffers();
-        request.count(count);
-        request.type(type);
-        request.memory(V4l2.MEMORY_MMAP);
-        device.ioctl(V4l2.VIDIOC_REQBUFS, request);
-        return request.count();
     }
 
     /** The packer of the format the driver has now, null for a single-plane one; G_FMT, once per start. */
@@ -326,7 +316,7 @@ final class BufferRing {
             }
         }
         if (requested || queued.get() > 0) {
-            quietly(() -> request(0), "VIDIOC_REQBUFS(0)");
+            quietly(() -> device.requestBuffers(type, 0), "VIDIOC_REQBUFS(0)");
         }
         requested = false;
         buffers = new MappedBuffer[0];

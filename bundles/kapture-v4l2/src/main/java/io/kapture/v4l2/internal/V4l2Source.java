@@ -20,7 +20,6 @@ import io.kapture.v4l2.V4l2CaptureSource;
 import io.kapture.v4l2.V4l2Device;
 import io.kapture.v4l2.V4l2Discovery;
 import io.kapture.v4l2.structs.V4l2Capability;
-import io.kapture.v4l2.structs.V4l2RequestBuffers;
 
 /**
  * A {@link V4l2CaptureSource} on one opened node: checks at open that the node captures video and that no other
@@ -89,10 +88,7 @@ public final class V4l2Source implements V4l2CaptureSource {
 
     /** {@code REQBUFS(0)} frees nothing but answers EBUSY if another file handle owns the queue. */
     private static void probeOwnership(V4l2Device device, int type) {
-        V4l2RequestBuffers request = new V4l2RequestBuffers();
-        request.type(type);
-        request.memory(V4l2.MEMORY_MMAP);
-        device.ioctl(V4l2.VIDIOC_REQBUFS, request);
+        device.requestBuffers(type, 0);
     }
 
     @Override
