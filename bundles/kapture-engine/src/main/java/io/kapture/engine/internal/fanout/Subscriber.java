@@ -35,7 +35,14 @@ public final class Subscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(Subscriber.class);
 
-    /** How long closing waits for a listener to return from {@code onFrame}. */
+    /**
+     * How long closing lets a listener finish the frame in hand before interrupting it. An interrupt breaks more
+     * than waits: it closes any NIO channel the thread is writing to ({@code ClosedByInterruptException}), which
+     * left a recorder's file unfinished. A listener that returns within this time is never interrupted.
+     */
+    private static final long GRACE_MILLIS = 500;
+
+    /** How long closing then waits, after the interrupt, for a listener to return from {@code onFrame}. */
     private static final long JOIN_MILLIS = 2000;
 
     /** Block timeouts beyond this (about 292 years in nanoseconds would overflow) mean "wait for ever". */
@@ -282,27 +289,38 @@ public final class Subscriber {
     }
 
     /**
-     * Stops the delivery thread (interrupting a listener that waits) and releases every queued frame. Waits a
-     * while for the listener to return; a listener that never does keeps its thread, which ends once it returns.
+     * Stops the delivery thread and releases every queued frame. A listener in {@code onFrame} gets
+     * {@value #GRACE_MILLIS} ms to return by itself, then an interrupt (for one that waits), then
+     * {@value #JOIN_MILLIS} ms more; one that never returns keeps its thread, which ends once it does. A listener
+     * unsubscribing itself from {@code onFrame} is neither waited for nor interrupted: it returns by itself.
      */
     public void close() {
         handoff.close();
-        thread.interrupt();
         if (Thread.currentThread() != thread) {
-            try {
-                thread.join(JOIN_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            boolean returned = returnsWithin(GRACE_MILLIS);
+            if (!returned) {
+                thread.interrupt();
+                returned = returnsWithin(JOIN_MILLIS);
             }
-            if (thread.isAlive()) {
+            if (!returned) {
                 LOG.warn("Listener {} (bundle {}) did not return from onFrame within {} ms of being unsubscribed; "
-                        + "its thread {} ends when it does", subscription.name(), subscription.bundle(), JOIN_MILLIS,
-                        threadName);
+                        + "its thread {} ends when it does", subscription.name(), subscription.bundle(),
+                        GRACE_MILLIS + JOIN_MILLIS, threadName);
             }
         }
         drain(DropCause.STOPPED);
         LOG.debug("Listener {} (bundle {}) unsubscribed: delivered {}, dropped {}", subscription.name(),
                 subscription.bundle(), deliveredCount(), drops);
+    }
+
+    /** Waits up to {@code millis} for the delivery thread to end; true if it did (or never started). */
+    private boolean returnsWithin(long millis) {
+        try {
+            thread.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
     }
 
     /** Releases every queued frame, counting each as dropped, so that the figures still add up. */

@@ -135,6 +135,26 @@ class SubscriberTest {
     }
 
     @Test
+    void aListenerFinishingItsFrameWhileUnsubscribedIsNotInterrupted() throws InterruptedException {
+        Finisher finisher = new Finisher();
+        Subscriber subscriber = start(finisher, 2, DropPolicy.DROP_OLDEST, 0, Thread::new);
+        publish(subscriber, 0, 1);
+        assertTrue(finisher.entered.await(10, TimeUnit.SECONDS), "the listener got its frame");
+        Thread closer = new Thread(subscriber::close, "test-closer");
+        closer.start();
+        eventually(() -> closer.getState() == Thread.State.TIMED_WAITING);
+
+        finisher.finish();
+        closer.join(TimeUnit.SECONDS.toMillis(10));
+
+        assertFalse(closer.isAlive(), "close returned once the listener did");
+        assertEquals(Boolean.FALSE, finisher.interruptedAtEnd.get(),
+                "an interrupt would have closed a file channel the listener was writing to");
+        assertTrue(subscriber.isTerminated());
+        assertFigures(subscriber, 1, 0, 0);
+    }
+
+    @Test
     void aFrameTakenBackWhileQueuedIsDroppedAsTakenBack() throws InterruptedException {
         Subscriber subscriber = blockedOnFrameZero(4, DropPolicy.BLOCK, 0);
         publish(subscriber, 1, 1);
@@ -313,6 +333,30 @@ class SubscriberTest {
 
         List<Long> sequences() {
             return sequences;
+        }
+    }
+
+    /**
+     * Works on its frame, without waiting on anything interruptible, until {@link #finish}, as a listener writing
+     * a file does; notes whether its thread was interrupted by then.
+     */
+    static final class Finisher implements FrameListener {
+
+        private final CountDownLatch entered = new CountDownLatch(1);
+        private final AtomicReference<Boolean> interruptedAtEnd = new AtomicReference<>();
+        private volatile boolean finished;
+
+        @Override
+        public void onFrame(Frame frame) {
+            entered.countDown();
+            while (!finished) {
+                Thread.onSpinWait();
+            }
+            interruptedAtEnd.set(Thread.currentThread().isInterrupted());
+        }
+
+        void finish() {
+            finished = true;
         }
     }
 
