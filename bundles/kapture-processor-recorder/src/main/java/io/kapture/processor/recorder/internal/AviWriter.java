@@ -44,7 +44,8 @@ final class AviWriter implements Closeable {
     private static final int STRL_SIZE = 116;
 
     private final Path path;
-    private final FileChannel channel;
+    /** Replaced once if an interrupt closed it (see {@link #close}). */
+    private FileChannel channel;
     private final int width;
     private final int height;
     private final ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
@@ -138,13 +139,21 @@ final class AviWriter implements Closeable {
         return path;
     }
 
-    /** Writes the index and the final headers, then closes the file; later calls do nothing. */
+    /**
+     * Writes the index and the final headers, then closes the file; later calls do nothing. If an interrupt of
+     * the writing thread closed the channel (NIO closes an interruptible channel then, with
+     * {@code ClosedByInterruptException}), the file is opened again to be finished: every frame written before
+     * stays playable. The caller must not be interrupted itself while closing.
+     */
     @Override
     public void close() throws IOException {
         if (closed) {
             return;
         }
         closed = true;
+        if (!channel.isOpen()) {
+            channel = FileChannel.open(path, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        }
         try (FileChannel file = channel) {
             ByteBuffer entries = ByteBuffer.allocate(8 + 16 * frames).order(ByteOrder.LITTLE_ENDIAN);
             fourcc(entries, "idx1").putInt(16 * frames);

@@ -182,6 +182,9 @@ public final class CameraRecorder {
             return;
         }
         writer = null;
+        // an interrupt meant for a wait (the engine sends one to a listener that does not return when
+        // unsubscribed) must not cut the finishing short: it would close the channel again
+        boolean interrupted = Thread.interrupted();
         try {
             finishing.close();
             filesCompleted++;
@@ -190,6 +193,10 @@ public final class CameraRecorder {
         } catch (IOException e) {
             lastError = "finishing " + finishing.path() + ": " + e.getMessage();
             LOG.warn("Camera {}: {}", settings.camera(), lastError);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,29 @@ class AviWriterTest {
         assertEquals(0, avi.index.size());
         assertEquals(0, avi.flags, "no index promised");
         writer.close();
+    }
+
+    @Test
+    void aWriteCutByAnInterruptLeavesAFileThatCloseStillFinishes() throws IOException {
+        Path path = temp.resolve("interrupted.avi");
+        AviWriter writer = AviWriter.create(path, 64, 48);
+        for (int i = 0; i < 3; i++) {
+            writer.write(ByteBuffer.wrap(bytes(500 + i, i)), i * 40_000_000L);
+        }
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(ClosedByInterruptException.class, () -> writer.write(ByteBuffer.wrap(bytes(600, 9)), 0));
+        } finally {
+            Thread.interrupted();
+        }
+
+        writer.close();
+
+        AviFile avi = new AviFile(path);
+        assertEquals(3, avi.frames.size(), "the frames written before the interrupt");
+        avi.assertIndexMatchesChunks();
+        assertEquals(0x10, avi.flags, "finished, with its index");
+        assertArrayEquals(bytes(502, 2), avi.frames.get(2));
     }
 
     @Test
