@@ -110,12 +110,22 @@ java_checker() {
     # At the lowest priority: under emulation the JVM's warm-up (JIT compiler threads, GC) saturates the guest's
     # CPUs, and vivid's capture thread, which draws every frame in the kernel, must still run on time or vivid
     # skips sequence numbers. nice 19 lets the kernel thread (nice 0) go first.
+    # A JVM crash report goes to the output folder (the guest's /tmp is gone after power-off). kapture.repeat=N
+    # on the kernel command line (KAPTURE_VIVID_APPEND) runs the Java checks N times in one JVM, to chase a
+    # rare failure.
+    local repeat crash
+    repeat=$(sed -n 's/.*kapture\.repeat=\([0-9][0-9]*\).*/\1/p' /proc/cmdline)
     timeout -k 5 "$limit" nice -n 19 "$KAPTURE_JAVA" -XX:-UsePerfData -Djava.io.tmpdir="$TMPDIR" -XX:+UseSerialGC -Xmx512m \
+        -XX:ErrorFile="$out/hs_err_pid%p.log" \
         -cp "$classes:$lib/*" io.kapture.vivid.GuestChecker \
-        --suite "$KAPTURE_SUITE" --device "$device" --out "$out" 2> "$out/java-checker.log"
+        --suite "$KAPTURE_SUITE" --device "$device" --out "$out" --repeat "${repeat:-1}" 2> "$out/java-checker.log"
     code=$?
+    crash=$(ls "$out"/hs_err_pid*.log 2>/dev/null | head -n 1)
     if [ "$code" = 0 ]; then
         mark "CHECK java-checker PASS $(since "$started") every Java check passed"
+    elif [ -n "$crash" ]; then
+        mark "CHECK java-checker FAIL $(since "$started") exit $code, the JVM crashed: $(grep -m 1 -E '^# +(SIGSEGV|SIGBUS|SIGILL|Internal Error|Out of Memory|guarantee)' "$crash" | tr -s '[:space:]#' ' ') in $(grep -m 1 -A 1 'Problematic frame' "$crash" | tail -n 1 | tr -s '[:space:]#' ' '); report in $(basename "$crash")"
+        failures=$((failures + 1))
     else
         mark "CHECK java-checker FAIL $(since "$started") exit $code; stderr in java-checker.log: $(grep -m 1 -E 'Exception|Error' "$out/java-checker.log" | tr -s '[:space:]' ' ')"
         failures=$((failures + 1))

@@ -15,7 +15,7 @@ import java.util.Map;
  * in the marker format of {@link CheckRunner}. Exits 0 only if every check passed.
  *
  * <p>Usage: {@code java -cp <vivid/target/guest-lib/*> io.kapture.vivid.GuestChecker --suite smoke|full
- * --device /dev/video0 --out <folder with v4l2-ctl's reference outputs>}
+ * --device /dev/video0 --out <folder with v4l2-ctl's reference outputs> [--repeat N]}
  *
  * <p>Threading contract: runs on the main thread; checks start and stop their own capture threads.
  */
@@ -57,9 +57,18 @@ public final class GuestChecker {
             }
             checks.put("syscall-cost", new SyscallCost(device, out)::measure);
         }
+        int repeat = Integer.parseInt(options.getOrDefault("repeat", "1"));
+        if (repeat < 1) {
+            throw new IllegalArgumentException("--repeat must be at least 1, was " + repeat);
+        }
+        Map<String, CheckRunner.Check> rounds = new LinkedHashMap<>();
+        for (int round = 1; round <= repeat; round++) {
+            String suffix = round == 1 ? "" : "#" + round;
+            checks.forEach((name, check) -> rounds.put(name + suffix, check));
+        }
         CheckRunner runner = new CheckRunner(System.out, System.err);
-        runner.plan(new ArrayList<>(checks.keySet()));
-        checks.forEach(runner::run);
+        runner.plan(new ArrayList<>(rounds.keySet()));
+        rounds.forEach(runner::run);
         System.exit(runner.failed() == 0 ? 0 : 1);
     }
 
@@ -94,7 +103,7 @@ public final class GuestChecker {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --suite, --device or --out with a value, got '"
+                throw new IllegalArgumentException("expected --suite, --device, --out or --repeat with a value, got '"
                         + args[i] + "'");
             }
             options.put(args[i].substring(2), args[++i]);
