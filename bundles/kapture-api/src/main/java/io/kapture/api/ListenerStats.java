@@ -1,5 +1,10 @@
 package io.kapture.api;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
 /**
  * A snapshot of one listener's figures on one camera.
  *
@@ -10,13 +15,44 @@ package io.kapture.api;
  * @param queueCapacity   its queue's capacity
  * @param queued          frames waiting in its queue now
  * @param delivered       frames handed to {@link FrameListener#onFrame}
- * @param dropped         frames dropped for it by its policy because its queue was full
+ * @param dropped         frames that never reached it, for any cause: the sum of {@code droppedByCause}
  * @param errors          calls of {@link FrameListener#onFrame} that threw
  * @param latencyP50Nanos median time from taking a frame from the driver to entering the listener
  * @param latencyP99Nanos 99th percentile of the same
  * @param latencyMaxNanos the largest seen
+ * @param droppedByCause  the drops by cause; causes that never happened are absent (unmodifiable)
  */
 public record ListenerStats(String name, String bundle, String cameraFilter, DropPolicy policy, int queueCapacity,
         int queued, long delivered, long dropped, long errors, long latencyP50Nanos, long latencyP99Nanos,
-        long latencyMaxNanos) {
+        long latencyMaxNanos, Map<DropCause, Long> droppedByCause) {
+
+    public ListenerStats {
+        droppedByCause = droppedByCause == null || droppedByCause.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new EnumMap<>(droppedByCause));
+    }
+
+    /** Figures without the drops' causes, as kapture-api 1.1 made them. */
+    public ListenerStats(String name, String bundle, String cameraFilter, DropPolicy policy, int queueCapacity,
+            int queued, long delivered, long dropped, long errors, long latencyP50Nanos, long latencyP99Nanos,
+            long latencyMaxNanos) {
+        this(name, bundle, cameraFilter, policy, queueCapacity, queued, delivered, dropped, errors, latencyP50Nanos,
+                latencyP99Nanos, latencyMaxNanos, Map.of());
+    }
+
+    /** Frames dropped for {@code cause}; 0 if none. */
+    public long dropped(DropCause cause) {
+        return droppedByCause.getOrDefault(cause, 0L);
+    }
+
+    /** The drops with their causes in a few words, for example {@code "12 (queue full 10, discarded at stop 2)"}. */
+    public String droppedWithCauses() {
+        StringJoiner causes = new StringJoiner(", ", " (", ")").setEmptyValue("");
+        for (DropCause cause : DropCause.values()) {
+            long count = dropped(cause);
+            if (count > 0) {
+                causes.add(cause.words() + " " + count);
+            }
+        }
+        return dropped + causes.toString();
+    }
 }

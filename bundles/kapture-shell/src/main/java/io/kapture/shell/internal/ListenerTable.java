@@ -29,14 +29,14 @@ public final class ListenerTable {
         table.column("Queue").alignRight();
         table.column("Policy");
         table.column("Delivered").alignRight();
-        table.column("Dropped").alignRight();
+        table.column("Dropped");
         table.column("Errors").alignRight();
         table.emptyTableText("No frame listeners are subscribed.");
         for (CaptureSession session : sessions) {
             for (ListenerStats listener : session.stats().listeners()) {
                 table.addRow().addContent(session.camera(), listener.name(), listener.bundle(),
                         listener.cameraFilter(), listener.queued() + "/" + listener.queueCapacity(),
-                        listener.policy(), listener.delivered(), listener.dropped(), listener.errors());
+                        listener.policy(), listener.delivered(), listener.droppedWithCauses(), listener.errors());
             }
         }
         table.print(out);

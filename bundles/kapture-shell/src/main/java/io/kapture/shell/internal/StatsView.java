@@ -96,7 +96,7 @@ public final class StatsView {
         table.column("Policy");
         table.column("Queued").alignRight();
         table.column("Delivered").alignRight();
-        table.column("Dropped").alignRight();
+        table.column("Dropped");
         table.column("Errors").alignRight();
         table.column("Latency p50").alignRight();
         table.column("p99").alignRight();
@@ -106,7 +106,7 @@ public final class StatsView {
             for (ListenerStats listener : snapshot.stats().listeners()) {
                 boolean measured = listener.delivered() > 0;
                 table.addRow().addContent(snapshot.session().camera(), listener.name(), listener.policy(),
-                        listener.queued() + "/" + listener.queueCapacity(), listener.delivered(), listener.dropped(),
+                        listener.queued() + "/" + listener.queueCapacity(), listener.delivered(), listener.droppedWithCauses(),
                         listener.errors(), latency(measured, listener.latencyP50Nanos()),
                         latency(measured, listener.latencyP99Nanos()), latency(measured, listener.latencyMaxNanos()));
             }

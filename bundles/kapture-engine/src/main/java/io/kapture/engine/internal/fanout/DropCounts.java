@@ -1,14 +1,17 @@
 package io.kapture.engine.internal.fanout;
 
-import java.util.StringJoiner;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
+
+import io.kapture.api.DropCause;
 
 /**
  * One subscriber's dropped frames, counted by {@link DropCause}. Drops are the exception, so an atomic increment
  * each is cheap enough; nothing is counted on the path of a frame that is delivered.
  *
  * <p>Thread-safety: counted from the capture thread, the delivery thread and a closing thread at once; read from
- * any thread (each count exact, the total a sum of counts read one after another).
+ * any thread (each count exact; {@link #byCause} reads them one after another).
  */
 final class DropCounts {
 
@@ -24,26 +27,15 @@ final class DropCounts {
         return counts.get(cause.ordinal());
     }
 
-    long total() {
-        long total = 0;
-        for (int i = 0; i < CAUSES.length; i++) {
-            total += counts.get(i);
-        }
-        return total;
-    }
-
-    /** For example {@code "12 (queue full 10, discarded at stop 2)"}. */
-    @Override
-    public String toString() {
-        StringJoiner causes = new StringJoiner(", ", " (", ")").setEmptyValue("");
-        long total = 0;
+    /** The causes that happened, with their counts. */
+    Map<DropCause, Long> byCause() {
+        Map<DropCause, Long> byCause = new EnumMap<>(DropCause.class);
         for (DropCause cause : CAUSES) {
             long count = get(cause);
             if (count > 0) {
-                causes.add(cause.words() + " " + count);
-                total += count;
+                byCause.put(cause, count);
             }
         }
-        return total + causes.toString();
+        return byCause;
     }
 }

@@ -2,6 +2,7 @@ package io.kapture.engine.internal.fanout;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.kapture.api.DropCause;
 import io.kapture.api.DropPolicy;
 import io.kapture.api.Frame;
 import io.kapture.api.FrameListener;
@@ -310,7 +312,7 @@ public final class Subscriber {
         }
         drain(DropCause.STOPPED);
         LOG.debug("Listener {} (bundle {}) unsubscribed: delivered {}, dropped {}", subscription.name(),
-                subscription.bundle(), deliveredCount(), drops);
+                subscription.bundle(), deliveredCount(), stats().droppedWithCauses());
     }
 
     /** Waits up to {@code millis} for the delivery thread to end; true if it did (or never started). */
@@ -348,8 +350,11 @@ public final class Subscriber {
 
     public ListenerStats stats() {
         QueueSpec current = spec;
+        // the total from the same reading as the causes, so that it is their sum exactly
+        Map<DropCause, Long> byCause = drops.byCause();
+        long dropped = byCause.values().stream().mapToLong(Long::longValue).sum();
         return new ListenerStats(subscription.name(), subscription.bundle(), subscription.cameraFilter(),
-                current.policy(), current.capacity(), handoff.ring().size(), deliveredCount(), drops.total(),
-                errors.get(), latency.percentile(0.50), latency.percentile(0.99), latency.max());
+                current.policy(), current.capacity(), handoff.ring().size(), deliveredCount(), dropped, errors.get(),
+                latency.percentile(0.50), latency.percentile(0.99), latency.max(), byCause);
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+import io.kapture.api.DropCause;
 import io.kapture.api.DropPolicy;
 import io.kapture.api.Frame;
 import io.kapture.api.FrameListener;

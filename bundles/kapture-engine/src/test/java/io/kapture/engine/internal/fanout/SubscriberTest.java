@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.kapture.api.DropCause;
 import io.kapture.api.DropPolicy;
 import io.kapture.api.Frame;
 import io.kapture.api.FrameListener;
@@ -129,6 +131,8 @@ class SubscriberTest {
         assertEquals(4, subscriber.dropped(DropCause.STOPPED));
         assertEquals(2, subscriber.dropped(DropCause.QUEUE_FULL));
         assertFigures(subscriber, 1, 6, 0);
+        assertEquals(Map.of(DropCause.STOPPED, 4L, DropCause.QUEUE_FULL, 2L), subscriber.stats().droppedByCause());
+        assertEquals("6 (queue full 2, discarded at stop 4)", subscriber.stats().droppedWithCauses());
         assertTrue(subscriber.isTerminated());
         publish(subscriber, 7, 1);
         assertEquals(5, subscriber.dropped(DropCause.STOPPED), "a frame offered after the stop is dropped at once");
@@ -275,6 +279,8 @@ class SubscriberTest {
         assertEquals(delivered, stats.delivered(), "delivered: " + stats);
         assertEquals(dropped, stats.dropped(), "dropped: " + stats);
         assertEquals(queued, stats.queued(), "queued: " + stats);
+        assertEquals(dropped, stats.droppedByCause().values().stream().mapToLong(Long::longValue).sum(),
+                "the causes add up: " + stats);
     }
 
     static void eventually(Callable<Boolean> condition) {

@@ -107,11 +107,11 @@ class CameraCommandsTest {
                 cells(lines[0]), lines[0]);
             assertEquals(4, lines.length, console.out());
             assertEquals(List.of("cam0", "recorder", "org.example.recorder", "cam0", "2/8", "DROP_OLDEST",
-                    "900", "40", "1"),
+                    "900", "40 (queue full 39, discarded at stop 1)", "1"),
                 cells(lines[2]), lines[2]);
             assertTrue(row(lines, "cam0").contains("recorder"), console.out());
-            assertEquals(List.of("cam0", "detector", "org.example.detector", "cam0", "2/8", "DROP_OLDEST", "700", "240",
-                    "1"), cells(lines[3]), lines[3]);
+            assertEquals(List.of("cam0", "detector", "org.example.detector", "cam0", "2/8", "DROP_OLDEST", "700",
+                    "240 (queue full 239, discarded at stop 1)", "1"), cells(lines[3]), lines[3]);
         }
     }
 

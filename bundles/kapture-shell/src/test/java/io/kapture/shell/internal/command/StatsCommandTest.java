@@ -66,7 +66,8 @@ class StatsCommandTest {
         assertEquals(List.of("Camera", "Listener", "Policy", "Queued", "Delivered", "Dropped", "Errors",
                 "Latency p50", "p99", "max"),
                 cells(lines[10]), lines[10]);
-        assertEquals(List.of("cam0", "recorder", "DROP_OLDEST", "2/8", "900", "40", "1", "1.5 µs", "2.50 ms",
+        assertEquals(List.of("cam0", "recorder", "DROP_OLDEST", "2/8", "900",
+                "40 (queue full 39, discarded at stop 1)", "1", "1.5 µs", "2.50 ms",
                 "3.00 s"), cells(lines[12]), lines[12]);
         assertEquals(List.of("cam0", "idle", "DROP_OLDEST", "2/8", "0", "0", "1", "-", "-", "-"), cells(lines[13]),
                 lines[13]);

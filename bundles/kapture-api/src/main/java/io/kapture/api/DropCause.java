@@ -1,9 +1,9 @@
-package io.kapture.engine.internal.fanout;
+package io.kapture.api;
 
 /**
- * Why a frame due for a listener never reached it. Every frame a subscriber was offered ends up delivered, still
- * queued, or dropped for exactly one of these causes, so that per subscriber captured = delivered + dropped +
- * queued.
+ * Why a frame due for a listener never reached it. Every frame a listener was offered ends up delivered, still
+ * queued, or dropped for exactly one of these causes, so that per listener offered = delivered + dropped + queued
+ * ({@link ListenerStats#droppedByCause()}).
  *
  * <p>Immutable; safe from any thread.
  */
@@ -25,7 +25,7 @@ public enum DropCause {
         this.words = words;
     }
 
-    /** The cause in a few words, for logs. */
+    /** The cause in a few words, for logs and tables. */
     public String words() {
         return words;
     }
