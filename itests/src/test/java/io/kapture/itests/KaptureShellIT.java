@@ -3,6 +3,7 @@ package io.kapture.itests;
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -124,6 +125,24 @@ public class KaptureShellIT extends KaptureTestSupport {
     public void statsShowsTheCameraAndProcessorFigures() throws Exception {
         awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
         assertContains(run("kapture:stats " + SYNTHETIC_CAMERA), SYNTHETIC_CAMERA, "processor-stats");
+    }
+
+    @Test
+    public void statsPicksUpProcessorStatsInstalledAfterTheShellWithoutARefresh() throws Exception {
+        awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        HotDeployment stats = HotDeployment.take(this, "io.kapture.kapture-processor-stats");
+        try {
+            await("the shell back after the refresh").atMost(TIMEOUT)
+                    .until(() -> run("kapture:stats " + SYNTHETIC_CAMERA).out().contains(SYNTHETIC_CAMERA));
+            assertFalse(run("kapture:stats " + SYNTHETIC_CAMERA).out().contains("processor-stats"));
+
+            stats.install();
+
+            await("processor-stats' figures in kapture:stats, no bundle:refresh").atMost(TIMEOUT)
+                    .until(() -> run("kapture:stats " + SYNTHETIC_CAMERA).out().contains("Jitter mean"));
+        } finally {
+            stats.restore();
+        }
     }
 
     @Test
