@@ -1,5 +1,6 @@
 package io.kapture.benchmarks;
 
+import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,8 @@ public class JpegBenchmark {
     private RawLayout layout;
     private ByteBuffer jpeg;
     private byte[] rgb;
+    private byte[] luma;
+    private int[] rgbLine;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -69,6 +72,8 @@ public class JpegBenchmark {
         byte[] compressed = new ImageIoJpeg().encode(frame, layout, QUALITY);
         jpeg = ByteBuffer.allocateDirect(compressed.length).put(compressed).flip();
         rgb = new byte[format.width() * format.height() * 3];
+        luma = new byte[format.width() * format.height()];
+        rgbLine = new int[format.width()];
     }
 
     @TearDown(Level.Trial)
@@ -85,6 +90,33 @@ public class JpegBenchmark {
     public byte[] decodeMjpegToRgb() {
         codec.decode(jpeg, format.width(), format.height(), DecodeTarget.RGB, rgb);
         return rgb;
+    }
+
+    /** An MJPEG frame's luma into a reused array, as the motion detector reads every frame now. */
+    @Benchmark
+    public byte[] decodeMjpegToLuma() {
+        codec.decode(jpeg, format.width(), format.height(), DecodeTarget.LUMA, luma);
+        return luma;
+    }
+
+    /**
+     * The motion detector's former MJPEG path, for comparison: the frame decoded to an image, then its luma taken
+     * line by line through {@code getRGB}.
+     */
+    @Benchmark
+    public byte[] decodeMjpegToImageThenLuma() {
+        BufferedImage image = codec.decode(jpeg);
+        int width = image.getWidth();
+        for (int y = 0; y < image.getHeight(); y++) {
+            image.getRGB(0, y, width, 1, rgbLine, 0, width);
+            int o = y * width;
+            for (int x = 0; x < width; x++) {
+                int pixel = rgbLine[x];
+                luma[o + x] = (byte) ((77 * (pixel >> 16 & 0xff) + 150 * (pixel >> 8 & 0xff) + 29 * (pixel & 0xff))
+                        >> 8);
+            }
+        }
+        return luma;
     }
 
     /** Video-range YUYV: a diagonal gradient with soft stripes, four coloured regions and +-6 levels of noise. */

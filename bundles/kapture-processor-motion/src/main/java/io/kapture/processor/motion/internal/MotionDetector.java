@@ -1,11 +1,9 @@
 package io.kapture.processor.motion.internal;
 
-import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 import io.kapture.api.FrameFormat;
-import io.kapture.convert.FrameImages;
 import io.kapture.convert.PixelConversion;
 import io.kapture.processor.motion.internal.RegionOfInterest.PixelRegion;
 
@@ -16,9 +14,10 @@ import io.kapture.processor.motion.internal.RegionOfInterest.PixelRegion;
  * by at least the threshold are changed; their count and bounding box go to the {@link Measurement}.
  *
  * <p>Cost and memory: one pass over the luma bytes of the region plus one pass over the cells. The arrays are
- * sized for a frame format on its first frame and reused after that, so uncompressed frames are analysed without
- * allocation once warmed up; a format change reallocates them and starts a new reference. Compressed (MJPEG)
- * frames are decoded with {@link FrameImages} first, which allocates an image per frame.
+ * sized for a frame format on its first frame and reused after that, so frames are analysed without allocation
+ * once warmed up; a format change reallocates them and starts a new reference. MJPEG frames are decoded straight
+ * into the luma array (libjpeg-turbo where installed, no allocation either), in the same video range (16..235) as
+ * the Y samples of YUV formats, so one threshold means the same for every format.
  *
  * <p>Threading contract: not thread-safe; one thread analyses all frames (a listener's delivery thread).
  */
@@ -38,7 +37,6 @@ final class MotionDetector {
     private byte[] luma;
     private int[] rowSums;
     private int[] reference;
-    private int[] rgbLine;
     private boolean primed;
 
     MotionDetector(DetectorSettings settings) {
@@ -60,11 +58,7 @@ final class MotionDetector {
         if (!format.equals(this.format)) {
             prepare(format);
         }
-        if (format.pixelFormat().isCompressed()) {
-            decodedLuma(FrameImages.toImage(data, format));
-        } else {
-            PixelConversion.toLuma(data, format, luma);
-        }
+        PixelConversion.toLuma(data, format, luma);
         out.clear(columns * rows);
         if (!primed) {
             sumCells(null, null);
@@ -84,7 +78,6 @@ final class MotionDetector {
         luma = new byte[newFormat.width() * newFormat.height()];
         rowSums = new int[columns];
         reference = new int[columns * rows];
-        rgbLine = newFormat.pixelFormat().isCompressed() ? new int[newFormat.width()] : null;
         primed = false;
     }
 
@@ -139,20 +132,6 @@ final class MotionDetector {
             out.y = region.y() + minRow * cell;
             out.width = (maxColumn - minColumn + 1) * cell;
             out.height = (maxRow - minRow + 1) * cell;
-        }
-    }
-
-    /** Full-range BT.601 luma of a decoded image, one line at a time through a reused line buffer. */
-    private void decodedLuma(BufferedImage image) {
-        int width = Math.min(format.width(), image.getWidth());
-        int height = Math.min(format.height(), image.getHeight());
-        for (int y = 0; y < height; y++) {
-            image.getRGB(0, y, width, 1, rgbLine, 0, width);
-            int o = y * format.width();
-            for (int x = 0; x < width; x++) {
-                int rgb = rgbLine[x];
-                luma[o + x] = (byte) ((77 * (rgb >> 16 & 0xff) + 150 * (rgb >> 8 & 0xff) + 29 * (rgb & 0xff)) >> 8);
-            }
         }
     }
 }
