@@ -73,6 +73,8 @@ public final class Subscriber {
     private final RateLimitedLog errorLog = new RateLimitedLog(LOG);
 
     private volatile QueueSpec spec;
+    /** Set by the closing thread when the listener did not return in time; read by tests. */
+    private volatile boolean abandoned;
     /** Written by the delivery thread only (plain increments, published opaquely), read by anyone. */
     private long delivered;
 
@@ -297,32 +299,65 @@ public final class Subscriber {
      * unsubscribing itself from {@code onFrame} is neither waited for nor interrupted: it returns by itself.
      */
     public void close() {
-        handoff.close();
-        if (Thread.currentThread() != thread) {
-            boolean returned = returnsWithin(GRACE_MILLIS);
-            if (!returned) {
-                thread.interrupt();
-                returned = returnsWithin(JOIN_MILLIS);
-            }
-            if (!returned) {
-                LOG.warn("Listener {} (bundle {}) did not return from onFrame within {} ms of being unsubscribed; "
-                        + "its thread {} ends when it does", subscription.name(), subscription.bundle(),
-                        GRACE_MILLIS + JOIN_MILLIS, threadName);
-            }
-        }
-        drain(DropCause.STOPPED);
-        LOG.debug("Listener {} (bundle {}) unsubscribed: delivered {}, dropped {}", subscription.name(),
-                subscription.bundle(), deliveredCount(), stats().droppedWithCauses());
+        closeAll(new Subscriber[] {this});
     }
 
-    /** Waits up to {@code millis} for the delivery thread to end; true if it did (or never started). */
-    private boolean returnsWithin(long millis) {
+    /**
+     * Closes several subscribers as {@link #close} closes one, their waits running side by side: stopping a
+     * camera whose listeners are stuck takes one grace period and one join time, not one of each per listener.
+     */
+    public static void closeAll(Subscriber[] subscribers) {
+        closeAll(subscribers, GRACE_MILLIS, JOIN_MILLIS);
+    }
+
+    /** {@link #closeAll(Subscriber[])} with the two waits given (tests shorten or lengthen them). */
+    static void closeAll(Subscriber[] subscribers, long graceMillis, long joinMillis) {
+        for (Subscriber subscriber : subscribers) {
+            subscriber.handoff.close();
+        }
+        long graceEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
+        for (Subscriber subscriber : subscribers) {
+            if (!subscriber.returnsBy(graceEnd)) {
+                subscriber.thread.interrupt();
+            }
+        }
+        long joinEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(joinMillis);
+        for (Subscriber subscriber : subscribers) {
+            if (!subscriber.returnsBy(joinEnd)) {
+                subscriber.abandoned = true;
+                LOG.warn("Listener {} (bundle {}) did not return from onFrame within {} ms of being unsubscribed; "
+                        + "its thread {} ends when it does", subscriber.subscription.name(),
+                        subscriber.subscription.bundle(), graceMillis + joinMillis, subscriber.threadName);
+            }
+            subscriber.drain(DropCause.STOPPED);
+            LOG.debug("Listener {} (bundle {}) unsubscribed: delivered {}, dropped {}", subscriber.subscription.name(),
+                    subscriber.subscription.bundle(), subscriber.deliveredCount(),
+                    subscriber.stats().droppedWithCauses());
+        }
+    }
+
+    /**
+     * Waits until {@code deadlineNanos} ({@link System#nanoTime}) for the delivery thread to end; true if it did
+     * (or never started). The delivery thread itself (a listener unsubscribing itself) is not waited for: true.
+     */
+    private boolean returnsBy(long deadlineNanos) {
+        if (Thread.currentThread() == thread) {
+            return true;
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
         try {
-            thread.join(millis);
+            if (millis > 0) {
+                thread.join(millis);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return !thread.isAlive();
+    }
+
+    /** Whether closing gave up waiting for the listener to return (it was stuck in {@code onFrame}). */
+    boolean abandoned() {
+        return abandoned;
     }
 
     /** Releases every queued frame, counting each as dropped, so that the figures still add up. */

@@ -235,9 +235,7 @@ public final class Stream {
         boolean captureEnded = join(captureThread);
         Subscriber[] subscribers = fanOut.removeAll();
         finalSubscribers = subscribers;
-        for (Subscriber subscriber : subscribers) {
-            subscriber.close();
-        }
+        Subscriber.closeAll(subscribers);
         for (NamedStrategy used : loop.usedStrategies()) {
             try {
                 used.strategy().close(context);

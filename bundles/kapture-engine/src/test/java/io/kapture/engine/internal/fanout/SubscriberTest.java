@@ -159,6 +159,27 @@ class SubscriberTest {
     }
 
     @Test
+    void closingSeveralInterruptsEveryStuckListenerBeforeWaitingForAny() throws InterruptedException {
+        CountDownLatch allInterrupted = new CountDownLatch(3);
+        List<Subscriber> stuck = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Subscriber subscriber = start(new ReturnsOnceAllInterrupted(allInterrupted), 2, DropPolicy.DROP_OLDEST, 0,
+                    Thread::new);
+            publish(subscriber, 0, 1);
+            stuck.add(subscriber);
+        }
+        eventually(() -> frames.live() == 3 && stuck.stream().allMatch(s -> s.stats().queued() == 0));
+
+        // a long join time: closing one after another would give up on the first (it waits for the others' interrupts)
+        Subscriber.closeAll(stuck.toArray(Subscriber[]::new), 10, TimeUnit.SECONDS.toMillis(30));
+
+        for (Subscriber subscriber : stuck) {
+            assertFalse(subscriber.abandoned(), "every listener returned once all had been interrupted");
+            assertTrue(subscriber.isTerminated());
+        }
+    }
+
+    @Test
     void aFrameTakenBackWhileQueuedIsDroppedAsTakenBack() throws InterruptedException {
         Subscriber subscriber = blockedOnFrameZero(4, DropPolicy.BLOCK, 0);
         publish(subscriber, 1, 1);
@@ -363,6 +384,27 @@ class SubscriberTest {
 
         void finish() {
             finished = true;
+        }
+    }
+
+    /** Counts down when interrupted in its first frame, then returns only once the latch reaches zero. */
+    static final class ReturnsOnceAllInterrupted implements FrameListener {
+
+        private final CountDownLatch allInterrupted;
+
+        ReturnsOnceAllInterrupted(CountDownLatch allInterrupted) {
+            this.allInterrupted = allInterrupted;
+        }
+
+        @Override
+        public void onFrame(Frame frame) {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.onSpinWait();
+            }
+            allInterrupted.countDown();
+            while (allInterrupted.getCount() > 0) {
+                Thread.onSpinWait();
+            }
         }
     }
 
