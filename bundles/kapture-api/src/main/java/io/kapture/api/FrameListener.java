@@ -18,6 +18,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  * together pin more than the strategy's {@code max.held.bytes}. A handle taken back throws
  * {@link IllegalStateException} like a released one.
  *
+ * <p>Unsubscribing (the service unregistered, its bundle stopped, the camera stopped) while {@link #onFrame} runs:
+ * the call gets half a second to finish by itself, undisturbed, so a file being written is finished properly.
+ * Only then is the delivery thread interrupted, for a listener that waits on something, and given two seconds
+ * more; a listener that still does not return keeps its thread until it does, and nothing else waits for it.
+ *
  * <p>Service properties (all optional), also settable with {@link FrameSubscription}:
  * {@link #CAMERA}, {@link #QUEUE_CAPACITY}, {@link #DROP_POLICY}, {@link #BLOCK_TIMEOUT_MS}, {@link #NAME}.
  */
