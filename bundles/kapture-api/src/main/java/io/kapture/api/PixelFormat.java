@@ -16,6 +16,12 @@ public enum PixelFormat {
     NV12('N', 'V', '1', '2', 12, false),
     /** Planar 4:2:0 (I420): luma, then Cb, then Cr, each chroma plane at half resolution. */
     YU12('Y', 'U', '1', '2', 12, false),
+    /** Planar 4:2:0: a luma plane, then one plane of interleaved Cr/Cb at half resolution (NV12, Cr first). */
+    NV21('N', 'V', '2', '1', 12, false),
+    /** Planar 4:2:0 (YVU420): luma, then Cr, then Cb, each chroma plane at half resolution (YU12, Cr first). */
+    YV12('Y', 'V', '1', '2', 12, false),
+    /** Planar 4:2:2: a luma plane, then one plane of interleaved Cb/Cr at half width and full height. */
+    NV16('N', 'V', '1', '6', 16, false),
     /** Packed R, G, B: three bytes per pixel. */
     RGB24('R', 'G', 'B', '3', 24, false),
     /** Packed B, G, R: three bytes per pixel. */
@@ -60,7 +66,7 @@ public enum PixelFormat {
     /** Bytes of the first plane's line for an unpadded image of this width; 0 for compressed formats. */
     public int minBytesPerLine(int width) {
         return switch (this) {
-            case NV12, YU12, GREY -> width;
+            case NV12, YU12, NV21, YV12, NV16, GREY -> width;
             case YUYV, UYVY -> width * 2;
             case RGB24, BGR24 -> width * 3;
             case MJPEG, H264 -> 0;
@@ -75,7 +81,9 @@ public enum PixelFormat {
     public int minImageSize(int width, int height) {
         long size = switch (this) {
             // 4:2:0 chroma planes cover odd sizes with a rounded-up half line and half column
-            case NV12, YU12 -> (long) width * height + 2L * ((width + 1) / 2) * ((height + 1) / 2);
+            case NV12, YU12, NV21, YV12 -> (long) width * height + 2L * ((width + 1) / 2) * ((height + 1) / 2);
+            // 4:2:2 chroma: a rounded-up half line of Cb and one of Cr for every luma line
+            case NV16 -> (long) width * height + 2L * ((width + 1) / 2) * height;
             case MJPEG, H264 -> 2L * width * height;
             default -> (long) width * height * bitsPerPixel / 8;
         };

@@ -16,6 +16,9 @@ class PixelFormatTest {
         assertEquals(0x59565955, PixelFormat.UYVY.fourcc());
         assertEquals(0x3231564e, PixelFormat.NV12.fourcc());
         assertEquals(0x32315559, PixelFormat.YU12.fourcc());
+        assertEquals(0x3132564e, PixelFormat.NV21.fourcc());
+        assertEquals(0x32315659, PixelFormat.YV12.fourcc());
+        assertEquals(0x3631564e, PixelFormat.NV16.fourcc());
         assertEquals(0x33424752, PixelFormat.RGB24.fourcc());
         assertEquals(0x33524742, PixelFormat.BGR24.fourcc());
         assertEquals(0x59455247, PixelFormat.GREY.fourcc());
@@ -50,6 +53,13 @@ class PixelFormatTest {
         assertEquals(1920 * 1080 * 3 / 2, PixelFormat.NV12.minImageSize(1920, 1080));
         assertEquals(640 * 480 * 3, PixelFormat.RGB24.minImageSize(640, 480));
         assertEquals(5 * 3 + 2 * 3 * 2, PixelFormat.YU12.minImageSize(5, 3));
+        assertEquals(5 * 3 + 2 * 3 * 2, PixelFormat.NV21.minImageSize(5, 3));
+        assertEquals(5 * 3 + 2 * 3 * 2, PixelFormat.YV12.minImageSize(5, 3));
+        assertEquals(1920 * 1080 * 2, PixelFormat.NV16.minImageSize(1920, 1080));
+        assertEquals(5 * 3 + 2 * 3 * 3, PixelFormat.NV16.minImageSize(5, 3), "a rounded-up half line per line");
+        assertEquals(640, PixelFormat.NV21.minBytesPerLine(640));
+        assertEquals(640, PixelFormat.YV12.minBytesPerLine(640));
+        assertEquals(640, PixelFormat.NV16.minBytesPerLine(640));
         assertEquals(640, PixelFormat.GREY.minBytesPerLine(640));
         assertEquals(1280, PixelFormat.UYVY.minBytesPerLine(640));
         assertEquals(0, PixelFormat.MJPEG.minBytesPerLine(640));
