@@ -12,9 +12,10 @@ import io.kapture.convert.internal.jpeg.DecodeTarget;
 import io.kapture.convert.internal.jpeg.JpegEngine;
 
 /**
- * Allocation-free conversion of uncompressed frames (YUYV, UYVY, NV12, YU12, GREY, RGB24, BGR24) into arrays the
- * caller owns and reuses from frame to frame: packed 8-bit RGB or BGR, or one luma byte per pixel. YUV is
- * converted with ITU-R BT.601 limited-range coefficients in integer fixed point; GREY is taken as full-range grey.
+ * Allocation-free conversion of uncompressed frames (YUYV, UYVY, NV12, YU12, NV21, YV12, NV16, GREY, RGB24, BGR24)
+ * into arrays the caller owns and reuses from frame to frame: packed 8-bit RGB or BGR, or one luma byte per pixel.
+ * YUV is converted with ITU-R BT.601 limited-range coefficients in integer fixed point; GREY is taken as full-range
+ * grey.
  * MJPEG frames are decoded into the same arrays by the JPEG engine of {@link ImageEncoding#jpegEngine()}: with
  * libjpeg-turbo without Java allocation in steady state, with javax.imageio through a temporary image.
  *
@@ -92,8 +93,9 @@ public final class PixelConversion {
     }
 
     /**
-     * Extracts one luma byte per pixel, lines unpadded. YUYV, UYVY, NV12 and YU12 give their Y samples untouched
-     * (video range 16..235), GREY its samples as delivered, RGB24, BGR24 and MJPEG their BT.601 luma in video range.
+     * Extracts one luma byte per pixel, lines unpadded. YUYV, UYVY and the planar formats give their Y samples
+     * untouched (video range 16..235), GREY its samples as delivered, RGB24, BGR24 and MJPEG their BT.601 luma in
+     * video range.
      *
      * @param src     the image between position and limit; left unchanged
      * @param format  its size, layout and bytes per line

@@ -1,6 +1,6 @@
 /**
- * Pixel conversion for processors and snapshots: raw V4L2 layouts (YUYV, UYVY, NV12, YU12, GREY, RGB24, BGR24)
- * and MJPEG to packed RGB or luma with ITU-R BT.601 limited-range coefficients, frames to
+ * Pixel conversion for processors and snapshots: raw V4L2 layouts (YUYV, UYVY, NV12, YU12, NV21, YV12, NV16, GREY,
+ * RGB24, BGR24) and MJPEG to packed RGB or luma with ITU-R BT.601 limited-range coefficients, frames to
  * {@link java.awt.image.BufferedImage}, and JPEG/PNG encoding. JPEG goes through libjpeg-turbo where it is installed,
  * javax.imageio otherwise. 1.1: MJPEG in {@link io.kapture.convert.PixelConversion}, JPEG of a buffer and format,
  * the engine's name.

@@ -23,7 +23,7 @@ class PixelLayoutTest {
     private static final byte PAD = YuvPicture.PAD;
 
     @ParameterizedTest
-    @EnumSource(value = PixelFormat.class, names = { "YUYV", "UYVY", "NV12", "YU12" })
+    @EnumSource(value = PixelFormat.class, names = { "YUYV", "UYVY", "NV12", "YU12", "NV21", "YV12", "NV16" })
     void yuvLayoutsConvertUnpadded(PixelFormat pixelFormat) {
         YuvPicture picture = new YuvPicture(WIDTH, HEIGHT);
         int stride = pixelFormat.minBytesPerLine(WIDTH);
@@ -32,7 +32,7 @@ class PixelLayoutTest {
 
     /** Drivers pad lines; padding bytes (0xEE) must never be read as pixels. */
     @ParameterizedTest
-    @EnumSource(value = PixelFormat.class, names = { "YUYV", "UYVY", "NV12", "YU12" })
+    @EnumSource(value = PixelFormat.class, names = { "YUYV", "UYVY", "NV12", "YU12", "NV21", "YV12", "NV16" })
     void yuvLayoutsConvertWithPaddedLines(PixelFormat pixelFormat) {
         YuvPicture picture = new YuvPicture(WIDTH, HEIGHT);
         int stride = pixelFormat.minBytesPerLine(WIDTH) + 10;
@@ -41,15 +41,67 @@ class PixelLayoutTest {
 
     /** An odd number of lines in 4:2:0 gives the last line a chroma line of its own. */
     @ParameterizedTest
-    @EnumSource(value = PixelFormat.class, names = { "NV12", "YU12" })
+    @EnumSource(value = PixelFormat.class, names = { "NV12", "YU12", "NV21", "YV12", "NV16" })
     void planarLayoutsConvertAnOddNumberOfLines(PixelFormat pixelFormat) {
         YuvPicture picture = new YuvPicture(WIDTH, 5);
         assertPicture(picture, pixelFormat, WIDTH, ByteBuffer.wrap(picture.pack(pixelFormat, WIDTH)));
+        int padded = WIDTH + 6;
+        assertPicture(picture, pixelFormat, padded, ByteBuffer.wrap(picture.pack(pixelFormat, padded)));
+    }
+
+    /** 4:2:2 gives every line chroma of its own: a reader sharing one chroma line between two luma lines fails. */
+    @ParameterizedTest
+    @EnumSource(value = PixelFormat.class, names = { "YUYV", "UYVY", "NV16" })
+    void layouts422KeepChromaOnEveryLine(PixelFormat pixelFormat) {
+        YuvPicture picture = YuvPicture.chromaPerLine(WIDTH, 5);
+        int stride = pixelFormat.minBytesPerLine(WIDTH) + 6;
+        assertPicture(picture, pixelFormat, stride, ByteBuffer.wrap(picture.pack(pixelFormat, stride)));
+    }
+
+    /** The bytes of each planar layout of a 2x2 picture, as the V4L2 specification draws them. */
+    @Test
+    void planarLayoutsPutCbAndCrWhereV4l2SaysTheyAre() {
+        YuvPicture picture = YuvPicture.chromaPerLine(2, 2);
+        byte y00 = (byte) picture.luma[0][0];
+        byte y01 = (byte) picture.luma[0][1];
+        byte y10 = (byte) picture.luma[1][0];
+        byte y11 = (byte) picture.luma[1][1];
+        byte cb0 = (byte) picture.cb[0][0];
+        byte cr0 = (byte) picture.cr[0][0];
+        byte cb1 = (byte) picture.cb[1][0];
+        byte cr1 = (byte) picture.cr[1][0];
+        assertArrayEquals(new byte[] { y00, y01, y10, y11, cb0, cr0, cb1, cr1 }, picture.pack(PixelFormat.NV16, 2));
+
+        YuvPicture shared = new YuvPicture(2, 2);
+        byte cb = (byte) shared.cb[0][0];
+        byte cr = (byte) shared.cr[0][0];
+        byte[] luma = { (byte) shared.luma[0][0], (byte) shared.luma[0][1], (byte) shared.luma[1][0],
+            (byte) shared.luma[1][1] };
+        assertArrayEquals(withChroma(luma, cb, cr), shared.pack(PixelFormat.NV12, 2));
+        assertArrayEquals(withChroma(luma, cr, cb), shared.pack(PixelFormat.NV21, 2));
+        assertArrayEquals(withChroma(luma, cb, cr), shared.pack(PixelFormat.YU12, 2));
+        assertArrayEquals(withChroma(luma, cr, cb), shared.pack(PixelFormat.YV12, 2));
+    }
+
+    /** The same bytes read with the chroma order of the twin format must give other colours, both ways. */
+    @ParameterizedTest
+    @EnumSource(value = PixelFormat.class, names = { "NV12", "YU12", "NV21", "YV12" })
+    void chromaOrderMatters(PixelFormat pixelFormat) {
+        PixelFormat swapped = switch (pixelFormat) {
+            case NV12 -> PixelFormat.NV21;
+            case NV21 -> PixelFormat.NV12;
+            case YU12 -> PixelFormat.YV12;
+            default -> PixelFormat.YU12;
+        };
+        YuvPicture picture = new YuvPicture(WIDTH, HEIGHT);
+        byte[] packed = picture.pack(pixelFormat, WIDTH);
+        assertFalse(Arrays.equals(rgb(ByteBuffer.wrap(packed), picture.format(pixelFormat, WIDTH)),
+                rgb(ByteBuffer.wrap(packed), picture.format(swapped, WIDTH))), pixelFormat + " read as " + swapped);
     }
 
     /** Frames live in native memory, as read-only views, and need not start at index 0. */
     @ParameterizedTest
-    @EnumSource(value = PixelFormat.class, names = { "YUYV", "UYVY", "NV12", "YU12" })
+    @EnumSource(value = PixelFormat.class, names = { "YUYV", "UYVY", "NV12", "YU12", "NV21", "YV12", "NV16" })
     void readOnlyDirectBuffersAreReadFromTheirPositionAndLeftUnchanged(PixelFormat pixelFormat) {
         YuvPicture picture = new YuvPicture(WIDTH, HEIGHT);
         int stride = pixelFormat.minBytesPerLine(WIDTH) + 2;
@@ -100,7 +152,7 @@ class PixelLayoutTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PixelFormat.class, names = { "YUYV", "UYVY", "NV12", "YU12" })
+    @EnumSource(value = PixelFormat.class, names = { "YUYV", "UYVY", "NV12", "YU12", "NV21", "YV12", "NV16" })
     void lumaOfYuvFramesIsTheirLumaSamples(PixelFormat pixelFormat) {
         YuvPicture picture = new YuvPicture(WIDTH, HEIGHT);
         int stride = pixelFormat.minBytesPerLine(WIDTH) + 4;
@@ -149,6 +201,13 @@ class PixelLayoutTest {
         assertArrayEquals(picture.expectedRgb(WIDTH - 1, HEIGHT - 1),
                 new int[] { rgb[rgb.length - 3] & 0xff, rgb[rgb.length - 2] & 0xff, rgb[rgb.length - 1] & 0xff });
         assertEquals(picture.luma[HEIGHT - 1][WIDTH - 1], luma[luma.length - 1] & 0xff);
+    }
+
+    private static byte[] withChroma(byte[] luma, byte first, byte second) {
+        byte[] data = Arrays.copyOf(luma, luma.length + 2);
+        data[luma.length] = first;
+        data[luma.length + 1] = second;
+        return data;
     }
 
     private static void assertPicture(YuvPicture picture, PixelFormat pixelFormat, int stride, ByteBuffer data) {

@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 /**
  * Extracts one luma byte per pixel from each uncompressed layout, for processors that only need brightness
  * (motion detection, exposure checks). Formats that carry luma hand it over untouched, which is the cheapest
- * possible: YUYV, UYVY, NV12 and YU12 in video range (16..235), GREY as delivered. RGB24 and BGR24 are weighted
+ * possible: YUYV, UYVY and the planar formats in video range (16..235), GREY as delivered. RGB24 and BGR24 are weighted
  * with BT.601 into the same video range, so RGB and YUV cameras give comparable values. Absolute reads only;
  * nothing is allocated.
  *
@@ -21,7 +21,7 @@ public final class LumaKernels {
         switch (layout.pixelFormat()) {
             case YUYV -> everySecondByte(src, layout, 0, out);
             case UYVY -> everySecondByte(src, layout, 1, out);
-            case NV12, YU12, GREY -> lumaPlane(src, layout, out);
+            case NV12, YU12, NV21, YV12, NV16, GREY -> lumaPlane(src, layout, out);
             case RGB24 -> weighted(src, layout, 0, 2, out);
             case BGR24 -> weighted(src, layout, 2, 0, out);
             default -> throw new IllegalArgumentException(layout.pixelFormat() + " is not an uncompressed layout");

@@ -9,7 +9,10 @@ import io.kapture.api.PixelFormat;
  * Where the samples of one uncompressed image lie in its buffer, checked once per image so the conversion
  * loops can read without further tests. Lines are {@link #stride()} bytes apart because drivers pad them; a
  * format that says 0 bytes per line is taken as unpadded. Planar chroma follows V4L2's single-plane rules:
- * NV12's interleaved Cb/Cr plane has the luma stride, YU12's Cb and Cr planes half of it.
+ * the interleaved chroma plane of NV12, NV21 and NV16 has the luma stride, the separate Cb and Cr planes of YU12
+ * and YV12 half of it. The planar formats differ only in where Cb and Cr start ({@link #cbPlane()},
+ * {@link #crPlane()}), how far apart a line's samples are ({@link #chromaStep()}) and whether each luma line has a
+ * chroma line of its own (NV16) or shares one with the next (the 4:2:0 formats), so one loop reads them all.
  *
  * <p>Immutable; safe from any thread.
  *
@@ -22,7 +25,7 @@ import io.kapture.api.PixelFormat;
 public record RawLayout(PixelFormat pixelFormat, int width, int height, int stride, int base) {
 
     /** The uncompressed formats the converters read, as listed in error messages. */
-    public static final String SUPPORTED = "YUYV, UYVY, NV12, YU12, GREY, RGB24, BGR24";
+    public static final String SUPPORTED = "YUYV, UYVY, NV12, YU12, NV21, YV12, NV16, GREY, RGB24, BGR24";
 
     /**
      * The layout of the image between {@code src}'s position and limit.
@@ -67,24 +70,55 @@ public record RawLayout(PixelFormat pixelFormat, int width, int height, int stri
         return base + y * stride;
     }
 
-    /** Bytes from one chroma line to the next: NV12 keeps the luma stride, YU12 halves it. */
+    /** Bytes from one chroma line to the next: the interleaved formats keep the luma stride, YU12 and YV12 halve it. */
     public int chromaStride() {
-        return pixelFormat == PixelFormat.YU12 ? stride / 2 : stride;
+        return hasSeparateChromaPlanes() ? stride / 2 : stride;
     }
 
-    /** Chroma lines of a 4:2:0 image; an odd last luma line has a chroma line of its own. */
+    /** Chroma lines: NV16 has one per luma line; in 4:2:0 an odd last luma line has a chroma line of its own. */
     public int chromaLines() {
-        return (height + 1) / 2;
+        return pixelFormat == PixelFormat.NV16 ? height : (height + 1) / 2;
     }
 
-    /** Index of the first Cb byte: NV12's interleaved plane or YU12's Cb plane. */
-    public int cbPlane() {
+    /** The chroma line luma line {@code y} takes its colour from. */
+    public int chromaLine(int y) {
+        return pixelFormat == PixelFormat.NV16 ? y : y >> 1;
+    }
+
+    /** Bytes from one pixel pair's Cb (or Cr) to the next pair's: 2 where Cb and Cr are interleaved, else 1. */
+    public int chromaStep() {
+        return hasSeparateChromaPlanes() ? 1 : 2;
+    }
+
+    /** Index of the first chroma byte: the interleaved plane, or the first of the two separate planes. */
+    public int chromaPlane() {
         return base + stride * height;
     }
 
-    /** Index of YU12's Cr plane, which follows the Cb plane. */
+    /** Index of the first Cb byte: in the interleaved plane (second for NV21), or the Cb plane (second for YV12). */
+    public int cbPlane() {
+        return switch (pixelFormat) {
+            case NV21 -> chromaPlane() + 1;
+            case YV12 -> secondChromaPlane();
+            default -> chromaPlane();
+        };
+    }
+
+    /** Index of the first Cr byte: next to Cb (before it for NV21), or the Cr plane (first for YV12). */
     public int crPlane() {
-        return cbPlane() + chromaStride() * chromaLines();
+        return switch (pixelFormat) {
+            case NV21, YV12 -> chromaPlane();
+            case YU12 -> secondChromaPlane();
+            default -> chromaPlane() + 1;
+        };
+    }
+
+    private int secondChromaPlane() {
+        return chromaPlane() + chromaStride() * chromaLines();
+    }
+
+    private boolean hasSeparateChromaPlanes() {
+        return pixelFormat == PixelFormat.YU12 || pixelFormat == PixelFormat.YV12;
     }
 
     private long requiredBytes() {
@@ -92,15 +126,15 @@ public record RawLayout(PixelFormat pixelFormat, int width, int height, int stri
         long lumaPlane = (long) stride * height;
         long chromaAbove = (long) chromaStride() * (chromaLines() - 1);
         return switch (pixelFormat) {
-            case NV12 -> lumaPlane + chromaAbove + width;
-            case YU12 -> lumaPlane + (long) chromaStride() * chromaLines() + chromaAbove + width / 2;
+            case NV12, NV21, NV16 -> lumaPlane + chromaAbove + width;
+            case YU12, YV12 -> lumaPlane + (long) chromaStride() * chromaLines() + chromaAbove + width / 2;
             default -> lastLine;
         };
     }
 
     private static boolean isChromaSubsampled(PixelFormat format) {
         return switch (format) {
-            case YUYV, UYVY, NV12, YU12 -> true;
+            case YUYV, UYVY, NV12, YU12, NV21, YV12, NV16 -> true;
             default -> false;
         };
     }

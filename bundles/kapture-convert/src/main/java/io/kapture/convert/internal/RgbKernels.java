@@ -13,8 +13,6 @@ import static io.kapture.convert.internal.Bt601.clamp;
 
 import java.nio.ByteBuffer;
 
-import io.kapture.api.PixelFormat;
-
 /**
  * The conversion loops from each uncompressed layout to packed 8-bit RGB or BGR. The chroma terms are computed
  * once per pair of pixels that share them, so each pixel costs one multiply and three clamps. Reads use absolute
@@ -38,7 +36,7 @@ public final class RgbKernels {
         switch (layout.pixelFormat()) {
             case YUYV -> packed422(src, layout, 0, 1, 2, 3, out, red, blue);
             case UYVY -> packed422(src, layout, 1, 0, 3, 2, out, red, blue);
-            case NV12, YU12 -> planar420(src, layout, out, red, blue);
+            case NV12, YU12, NV21, YV12, NV16 -> planar(src, layout, out, red, blue);
             case GREY -> grey(src, layout, out);
             case RGB24 -> packedRgb(src, layout, 0, 2, out, red, blue);
             case BGR24 -> packedRgb(src, layout, 2, 0, out, red, blue);
@@ -64,16 +62,18 @@ public final class RgbKernels {
         }
     }
 
-    /** 4:2:0 planar: a luma plane, then NV12's Cb/Cr pairs or YU12's Cb and Cr planes, one sample per 2x2 block. */
-    private static void planar420(ByteBuffer src, RawLayout layout, byte[] out, int red, int blue) {
-        boolean interleaved = layout.pixelFormat() != PixelFormat.YU12;
-        int cbStep = interleaved ? 2 : 1;
-        int crDelta = interleaved ? 1 : layout.crPlane() - layout.cbPlane();
+    /**
+     * The planar formats: a luma plane, then chroma where {@link RawLayout} says, one Cb and one Cr per pixel pair
+     * of each chroma line (a 2x2 block in 4:2:0, a 2x1 one in NV16's 4:2:2).
+     */
+    private static void planar(ByteBuffer src, RawLayout layout, byte[] out, int red, int blue) {
+        int step = layout.chromaStep();
+        int crDelta = layout.crPlane() - layout.cbPlane();
         int o = 0;
         for (int y = 0; y < layout.height(); y++) {
             int lumaAt = layout.line(y);
-            int cbAt = layout.cbPlane() + (y >> 1) * layout.chromaStride();
-            for (int x = 0; x < layout.width(); x += 2, lumaAt += 2, cbAt += cbStep) {
+            int cbAt = layout.cbPlane() + layout.chromaLine(y) * layout.chromaStride();
+            for (int x = 0; x < layout.width(); x += 2, lumaAt += 2, cbAt += step) {
                 int cb = (src.get(cbAt) & 0xff) - C_OFFSET;
                 int cr = (src.get(cbAt + crDelta) & 0xff) - C_OFFSET;
                 int r = CR_TO_R * cr + ROUND;

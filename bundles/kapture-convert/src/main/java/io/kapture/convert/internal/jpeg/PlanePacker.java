@@ -2,15 +2,15 @@ package io.kapture.convert.internal.jpeg;
 
 import java.nio.ByteBuffer;
 
-import io.kapture.api.PixelFormat;
 import io.kapture.convert.internal.RawLayout;
 
 /**
- * Lays an uncompressed frame out as TurboJPEG compresses it, straight from its YUV samples: YUYV, UYVY, NV12 and YU12
- * become full-range 4:2:0 Y, Cb and Cr planes ({@link JfifRange}; 4:2:2 chroma is averaged over line pairs, which is
- * what the RGB path followed by a 4:2:0 encoder does too), GREY one plane as delivered, RGB24 and BGR24 unpadded
- * lines. Lines are read in bulk into scratch arrays, mapped, and written in bulk: no colour arithmetic, no per-pixel
- * calls into the buffers, and nothing allocated once the scratch arrays fit the frame width.
+ * Lays an uncompressed frame out as TurboJPEG compresses it, straight from its YUV samples: YUYV, UYVY and the planar
+ * formats (NV12, NV21, YU12, YV12, NV16) become full-range 4:2:0 Y, Cb and Cr planes ({@link JfifRange}; 4:2:2 chroma,
+ * YUYV's, UYVY's and NV16's, is averaged over line pairs, which is what the RGB path followed by a 4:2:0 encoder does
+ * too; NV21's and YV12's Cr-first chroma is put back in Cb, Cr order), GREY one plane as delivered, RGB24 and BGR24
+ * unpadded lines. Lines are read in bulk into scratch arrays, mapped, and written in bulk: no colour arithmetic, no
+ * per-pixel calls into the buffers, and nothing allocated once the scratch arrays fit the frame width.
  *
  * <p>Plane geometry: the luma plane is {@code width} bytes per line and {@link #paddedHeight} lines (an odd last line
  * is repeated, since 4:2:0 works on line pairs), each chroma plane {@code width / 2} by {@code paddedHeight / 2},
@@ -37,13 +37,13 @@ final class PlanePacker {
         return luma + luma / 2;
     }
 
-    /** Writes the 4:2:0 planes of a YUYV, UYVY, NV12 or YU12 image to {@code planes} from index 0. */
+    /** Writes the 4:2:0 planes of a YUYV, UYVY or planar image to {@code planes} from index 0. */
     void pack420(ByteBuffer src, RawLayout layout, ByteBuffer planes) {
         fit(layout.width());
         switch (layout.pixelFormat()) {
             case YUYV -> packed422(src, layout, planes, 0, 1, 2, 3);
             case UYVY -> packed422(src, layout, planes, 1, 0, 3, 2);
-            case NV12, YU12 -> planar420(src, layout, planes);
+            case NV12, YU12, NV21, YV12, NV16 -> planar(src, layout, planes);
             default -> throw new IllegalArgumentException(layout.pixelFormat() + " has no YUV planes");
         }
     }
@@ -80,7 +80,7 @@ final class PlanePacker {
         }
     }
 
-    private void planar420(ByteBuffer src, RawLayout layout, ByteBuffer planes) {
+    private void planar(ByteBuffer src, RawLayout layout, ByteBuffer planes) {
         int width = layout.width();
         int height = layout.height();
         int half = width / 2;
@@ -91,21 +91,36 @@ final class PlanePacker {
             src.get(layout.line(Math.min(y + 1, height - 1)), luma1, 0, width);
             writeLumaPair(planes, y, width);
         }
-        boolean interleaved = layout.pixelFormat() == PixelFormat.NV12;
-        for (int line = 0; line < layout.chromaLines(); line++) {
-            int at = layout.cbPlane() + line * layout.chromaStride();
-            if (interleaved) {
-                src.get(at, lineA, 0, width);
-                for (int k = 0; k < half; k++) {
-                    cb[k] = lineA[2 * k];
-                    cr[k] = lineA[2 * k + 1];
+        boolean fullHeightChroma = layout.chromaLines() == height && height > 1;
+        for (int line = 0; line < paddedHeight(height) / 2; line++) {
+            if (fullHeightChroma) {
+                // NV16: the line pair's two chroma lines averaged, as packed422 does
+                int next = Math.min(2 * line + 1, height - 1);
+                readInterleaved(src, layout, 2 * line, lineA);
+                readInterleaved(src, layout, next, lineB);
+                int cbAt = layout.cbPlane() - layout.chromaPlane();
+                for (int k = 0, i = 0; k < half; k++, i += 2) {
+                    cb[k] = (byte) ((lineA[i + cbAt] & 0xff) + (lineB[i + cbAt] & 0xff) + 1 >> 1);
+                    cr[k] = (byte) ((lineA[i + 1 - cbAt] & 0xff) + (lineB[i + 1 - cbAt] & 0xff) + 1 >> 1);
+                }
+            } else if (layout.chromaStep() == 2) {
+                readInterleaved(src, layout, line, lineA);
+                int cbAt = layout.cbPlane() - layout.chromaPlane();
+                for (int k = 0, i = 0; k < half; k++, i += 2) {
+                    cb[k] = lineA[i + cbAt];
+                    cr[k] = lineA[i + 1 - cbAt];
                 }
             } else {
-                src.get(at, cb, 0, half);
+                src.get(layout.cbPlane() + line * layout.chromaStride(), cb, 0, half);
                 src.get(layout.crPlane() + line * layout.chromaStride(), cr, 0, half);
             }
             writeChroma(planes, cbPlane, crPlane, line, half);
         }
+    }
+
+    /** The {@code width} bytes of Cb/Cr pairs of chroma line {@code line} of NV12, NV21 or NV16. */
+    private static void readInterleaved(ByteBuffer src, RawLayout layout, int line, byte[] into) {
+        src.get(layout.chromaPlane() + line * layout.chromaStride(), into, 0, layout.width());
     }
 
     /** Lines {@code y} and {@code y + 1} of the luma plane from {@code luma0} and {@code luma1}, to full range. */

@@ -74,7 +74,7 @@ final class TurboCodec implements AutoCloseable {
         int width = layout.width();
         int height = layout.height();
         switch (layout.pixelFormat()) {
-            case YUYV, UYVY, NV12, YU12 -> {
+            case YUYV, UYVY, NV12, YU12, NV21, YV12, NV16 -> {
                 source.ensure(PlanePacker.planesSize(width, height));
                 packer.pack420(src, layout, source.view());
                 return compressPlanes(width, height, quality);

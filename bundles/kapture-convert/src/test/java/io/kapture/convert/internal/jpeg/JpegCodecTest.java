@@ -31,7 +31,8 @@ class JpegCodecTest {
         JpegCodec codec = Engines.open(engine);
         try {
             for (PixelFormat format : new PixelFormat[] {PixelFormat.YUYV, PixelFormat.UYVY, PixelFormat.NV12,
-                PixelFormat.YU12, PixelFormat.RGB24, PixelFormat.BGR24}) {
+                PixelFormat.YU12, PixelFormat.NV21, PixelFormat.YV12, PixelFormat.NV16, PixelFormat.RGB24,
+                PixelFormat.BGR24}) {
                 byte[] jpeg = codec.encode(PICTURE.buffer(format), PICTURE.layout(format), 0.9f);
                 Engines.assertLooksLike(PICTURE, Engines.read(jpeg), 6, 34, engine + " " + format);
             }

@@ -76,11 +76,13 @@ final class PatchPicture {
     /** The picture in {@code pixelFormat}, lines padded by 8 bytes filled with 0xEE. */
     byte[] data(PixelFormat pixelFormat) {
         int stride = stride(pixelFormat);
-        int chromaStride = pixelFormat == PixelFormat.YU12 ? stride / 2 : stride;
+        boolean threePlanes = pixelFormat == PixelFormat.YU12 || pixelFormat == PixelFormat.YV12;
+        int chromaStride = threePlanes ? stride / 2 : stride;
         int lumaPlane = stride * height;
+        int secondPlane = lumaPlane + chromaStride * height / 2;
         int size = switch (pixelFormat) {
-            case NV12 -> lumaPlane + chromaStride * height / 2;
-            case YU12 -> lumaPlane + chromaStride * height;
+            case NV12, NV21 -> lumaPlane + chromaStride * height / 2;
+            case YU12, YV12, NV16 -> lumaPlane + chromaStride * height;
             default -> lumaPlane;
         };
         byte[] data = new byte[size];
@@ -99,11 +101,24 @@ final class PatchPicture {
                         data[c] = (byte) s[1];
                         data[c + 1] = (byte) s[2];
                     }
-                    case YU12 -> {
+                    case NV21 -> {
+                        data[line + x] = (byte) s[0];
+                        int c = lumaPlane + y / 2 * chromaStride + x / 2 * 2;
+                        data[c] = (byte) s[2];
+                        data[c + 1] = (byte) s[1];
+                    }
+                    case NV16 -> {
+                        data[line + x] = (byte) s[0];
+                        int c = lumaPlane + y * chromaStride + x / 2 * 2;
+                        data[c] = (byte) s[1];
+                        data[c + 1] = (byte) s[2];
+                    }
+                    case YU12, YV12 -> {
                         data[line + x] = (byte) s[0];
                         int c = y / 2 * chromaStride + x / 2;
-                        data[lumaPlane + c] = (byte) s[1];
-                        data[lumaPlane + chromaStride * height / 2 + c] = (byte) s[2];
+                        boolean cbFirst = pixelFormat == PixelFormat.YU12;
+                        data[(cbFirst ? lumaPlane : secondPlane) + c] = (byte) s[1];
+                        data[(cbFirst ? secondPlane : lumaPlane) + c] = (byte) s[2];
                     }
                     case GREY -> data[line + x] = (byte) s[0];
                     case RGB24 -> triple(data, line + x * 3, rgb[0], rgb[1], rgb[2]);
