@@ -37,7 +37,8 @@ public final class SyntheticFrames {
      *
      * @param data   the image, starting at index 0 (as {@code Frame.data()} or a driver buffer gives it); for
      *               MJPEG the JPEG fills index 0 to the limit
-     * @param format the frame's format; YUYV, UYVY, NV12, YU12, GREY, RGB24, BGR24 and MJPEG are readable
+     * @param format the frame's format; YUYV, UYVY, the planar formats (NV12, NV21,
+     *               YU12, YV12, NV16), GREY, RGB24, BGR24 and MJPEG are readable
      * @return the sequence number's low 32 bits, 0 to 2<sup>32</sup>-1
      * @throws IllegalArgumentException if the format is not readable or the frame carries no valid code
      */
@@ -50,11 +51,11 @@ public final class SyntheticFrames {
         LumaReader luma = switch (format.pixelFormat()) {
             case YUYV -> (x, y) -> data.get(y * stride + 2 * x) & 0xFF;
             case UYVY -> (x, y) -> data.get(y * stride + 2 * x + 1) & 0xFF;
-            case NV12, YU12, GREY -> (x, y) -> data.get(y * stride + x) & 0xFF;
+            case NV12, NV21, YU12, YV12, NV16, GREY -> (x, y) -> data.get(y * stride + x) & 0xFF;
             case RGB24 -> (x, y) -> luma(rgbAt(data, y * stride + 3 * x, false));
             case BGR24 -> (x, y) -> luma(rgbAt(data, y * stride + 3 * x, true));
             default -> throw new IllegalArgumentException("cannot read a sequence code from " + format.pixelFormat()
-                    + " frames; readable: YUYV, UYVY, NV12, YU12, GREY, RGB24, BGR24, MJPEG");
+                    + " frames; readable: YUYV, UYVY, NV12, NV21, YU12, YV12, NV16, GREY, RGB24, BGR24, MJPEG");
         };
         CodeLayout layout = CodeLayout.of(format.width(), format.height());
         if ((long) layout.height() * stride > data.limit()) {

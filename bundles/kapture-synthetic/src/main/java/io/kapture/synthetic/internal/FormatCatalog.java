@@ -13,14 +13,15 @@ import io.kapture.api.spi.Negotiation;
 
 /**
  * The formats the synthetic camera offers and how a request is fitted to them: any size from 16x16 to
- * 3840x2160 (even widths for YUYV and NV12, even heights for NV12, as their chroma subsampling needs) at 0 to
- * 1000 frames per second, in five pixel formats.
+ * 3840x2160 (even widths for YUYV and the planar formats, even heights for the planar ones, as their chroma
+ * subsampling and the painter need) at 0 to 1000 frames per second, in eight pixel formats.
  *
  * <p>Stateless; safe from any thread.
  */
 final class FormatCatalog {
     static final List<PixelFormat> PIXEL_FORMATS =
-            List.of(PixelFormat.YUYV, PixelFormat.NV12, PixelFormat.RGB24, PixelFormat.GREY, PixelFormat.MJPEG);
+            List.of(PixelFormat.YUYV, PixelFormat.NV12, PixelFormat.NV21, PixelFormat.YV12, PixelFormat.NV16,
+                    PixelFormat.RGB24, PixelFormat.GREY, PixelFormat.MJPEG);
     static final int MIN_WIDTH = 16;
     static final int MAX_WIDTH = 3840;
     static final int MIN_HEIGHT = 16;
@@ -61,8 +62,10 @@ final class FormatCatalog {
                             .collect(Collectors.joining(", ")));
         }
         List<String> adjustments = new ArrayList<>();
-        boolean evenWidth = pixelFormat == PixelFormat.YUYV || pixelFormat == PixelFormat.NV12;
-        boolean evenHeight = pixelFormat == PixelFormat.NV12;
+        boolean planar = pixelFormat == PixelFormat.NV12 || pixelFormat == PixelFormat.NV21
+                || pixelFormat == PixelFormat.YV12 || pixelFormat == PixelFormat.NV16;
+        boolean evenWidth = pixelFormat == PixelFormat.YUYV || planar;
+        boolean evenHeight = planar;
         int width = dimension("width", request.width(), MIN_WIDTH, MAX_WIDTH, evenWidth, pixelFormat, adjustments);
         int height = dimension("height", request.height(), MIN_HEIGHT, MAX_HEIGHT, evenHeight, pixelFormat,
                 adjustments);
@@ -108,6 +111,9 @@ final class FormatCatalog {
         return switch (format) {
             case YUYV -> "YUYV 4:2:2 (synthetic)";
             case NV12 -> "Y/CbCr 4:2:0 (synthetic)";
+            case NV21 -> "Y/CrCb 4:2:0 (synthetic)";
+            case YV12 -> "Planar YVU 4:2:0 (synthetic)";
+            case NV16 -> "Y/CbCr 4:2:2 (synthetic)";
             case RGB24 -> "24-bit RGB 8-8-8 (synthetic)";
             case GREY -> "8-bit Greyscale (synthetic)";
             default -> "Motion-JPEG (synthetic)";

@@ -27,7 +27,7 @@ class FrameContentTest {
     private final SyntheticSourceProvider provider = new SyntheticSourceProvider(new FakeClock());
 
     @ParameterizedTest
-    @EnumSource(value = PixelFormat.class, names = {"YUYV", "NV12", "RGB24", "GREY", "MJPEG"})
+    @EnumSource(value = PixelFormat.class, names = {"YUYV", "NV12", "NV21", "YV12", "NV16", "RGB24", "GREY", "MJPEG"})
     void everyFrameCarriesItsSequenceNumber(PixelFormat pixelFormat) throws InterruptedException, IOException {
         SyntheticSource source = streaming(provider, "synthetic", Map.of(), 320, 240, pixelFormat, 0, 3);
         FrameFormat format = FormatCatalog.frameFormat(320, 240, pixelFormat);

@@ -41,6 +41,13 @@ class NegotiationTest {
         assertEquals(482, nv12.format().height());
         assertEquals(2, nv12.adjustments().size());
 
+        for (PixelFormat planar : new PixelFormat[] {PixelFormat.NV21, PixelFormat.YV12, PixelFormat.NV16}) {
+            Negotiation fitted = source.negotiate(new FormatRequest(641, 481, planar, 30));
+            assertEquals(642, fitted.format().width(), planar.toString());
+            assertEquals(482, fitted.format().height(), planar.toString());
+            assertEquals(planar.minImageSize(642, 482), fitted.format().imageSize(), planar.toString());
+        }
+
         Negotiation rgb = source.negotiate(new FormatRequest(641, 481, PixelFormat.RGB24, 30));
         assertEquals(641, rgb.format().width());
         assertEquals(641 * 3, rgb.format().bytesPerLine());
@@ -75,8 +82,8 @@ class NegotiationTest {
     void unknownFormatsAreRefusedListingTheOfferedOnes() {
         UnsupportedFormatException e = assertThrows(UnsupportedFormatException.class,
                 () -> source.negotiate(new FormatRequest(640, 480, PixelFormat.H264, 30)));
-        assertEquals("synthetic device 'synthetic' does not offer pixel format H264; it offers YUYV, NV12, RGB24,"
-                + " GREY, MJPEG", e.getMessage());
+        assertEquals("synthetic device 'synthetic' does not offer pixel format H264; it offers YUYV, NV12, NV21,"
+                + " YV12, NV16, RGB24, GREY, MJPEG", e.getMessage());
         assertThrows(UnsupportedFormatException.class,
                 () -> source.negotiate(new FormatRequest(640, 480, null, 30)));
     }
@@ -84,7 +91,7 @@ class NegotiationTest {
     @Test
     void formatsListEveryPixelFormatWithCommonSizes() {
         List<FormatDescription> formats = source.formats();
-        assertEquals(List.of("YUYV", "NV12", "RGB3", "GREY", "MJPG"),
+        assertEquals(List.of("YUYV", "NV12", "NV21", "YV12", "NV16", "RGB3", "GREY", "MJPG"),
                 formats.stream().map(FormatDescription::fourccString).toList());
         for (FormatDescription format : formats) {
             assertTrue(format.sizes().contains(new FormatDescription.FrameSize(3840, 2160,

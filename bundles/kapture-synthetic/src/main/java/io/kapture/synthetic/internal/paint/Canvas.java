@@ -55,12 +55,12 @@ public interface Canvas {
     static Canvas of(PixelFormat format, int width, int height) {
         return switch (format) {
             case YUYV -> new YuyvCanvas(width, height);
-            case NV12 -> new Nv12Canvas(width, height);
+            case NV12, NV21, NV16, YV12 -> new PlanarCanvas(format, width, height);
             case GREY -> new GreyCanvas(width, height);
             case RGB24 -> new RgbCanvas(width, height, false);
             case BGR24 -> new RgbCanvas(width, height, true);
             default -> throw new IllegalArgumentException("the synthetic camera cannot paint " + format
-                    + " directly; raw formats it paints are YUYV, NV12, GREY, RGB24 and BGR24");
+                    + " directly; raw formats it paints are YUYV, NV12, NV21, NV16, YV12, GREY, RGB24 and BGR24");
         };
     }
 }

@@ -2,7 +2,7 @@ package io.kapture.synthetic.internal.paint;
 
 /**
  * A colour in both of the encodings the painters write: full-range RGB and BT.601 limited-range YCbCr (luma
- * 16..235, chroma 16..240), the range V4L2 cameras deliver for YUYV and NV12.
+ * 16..235, chroma 16..240), the range V4L2 cameras deliver for YUYV and the planar formats.
  *
  * <p>Immutable; safe from any thread.
  *

@@ -23,7 +23,7 @@ class PaintAllocationTest {
     private final AllocationMeter meter = new AllocationMeter();
 
     @ParameterizedTest
-    @EnumSource(value = PixelFormat.class, names = {"YUYV", "NV12", "GREY", "RGB24", "BGR24"})
+    @EnumSource(value = PixelFormat.class, names = {"YUYV", "NV12", "NV21", "YV12", "NV16", "GREY", "RGB24", "BGR24"})
     void paintingAFrameAllocatesNothing(PixelFormat format) {
         assumeTrue(meter.supported(), "this JVM does not count allocated bytes per thread");
         Canvas canvas = Canvas.of(format, 320, 240);

@@ -25,7 +25,7 @@ class RasterPainterTest {
     };
 
     @ParameterizedTest
-    @EnumSource(value = PixelFormat.class, names = {"YUYV", "NV12", "GREY", "RGB24", "BGR24"})
+    @EnumSource(value = PixelFormat.class, names = {"YUYV", "NV12", "NV21", "YV12", "NV16", "GREY", "RGB24", "BGR24"})
     void barsHaveTheirValuesAtTheCentreOfEachBar(PixelFormat format) {
         Canvas canvas = Canvas.of(format, WIDTH, HEIGHT);
         RasterPainter painter = new RasterPainter(canvas);
@@ -44,11 +44,18 @@ class RasterPainterTest {
                     assertEquals(BARS_YUV[bar][0], frame.get(pair + 2) & 0xFF, "Y1 of bar " + bar);
                     assertEquals(BARS_YUV[bar][2], frame.get(pair + 3) & 0xFF, "V of bar " + bar);
                 }
-                case NV12 -> {
+                case NV12, NV21, NV16, YV12 -> {
                     assertEquals(BARS_YUV[bar][0], frame.get(y * WIDTH + x) & 0xFF, "Y of bar " + bar);
-                    int chroma = WIDTH * HEIGHT + y / 2 * WIDTH + x;
-                    assertEquals(BARS_YUV[bar][1], frame.get(chroma) & 0xFF, "Cb of bar " + bar);
-                    assertEquals(BARS_YUV[bar][2], frame.get(chroma + 1) & 0xFF, "Cr of bar " + bar);
+                    int lumaPlane = WIDTH * HEIGHT;
+                    int[] cbCr = switch (format) {
+                        case NV12 -> interleaved(lumaPlane + y / 2 * WIDTH + x, 0);
+                        case NV21 -> interleaved(lumaPlane + y / 2 * WIDTH + x, 1);
+                        case NV16 -> interleaved(lumaPlane + y * WIDTH + x, 0);
+                        default -> new int[] {lumaPlane + lumaPlane / 4 + y / 2 * WIDTH / 2 + x / 2,
+                            lumaPlane + y / 2 * WIDTH / 2 + x / 2};
+                    };
+                    assertEquals(BARS_YUV[bar][1], frame.get(cbCr[0]) & 0xFF, format + " Cb of bar " + bar);
+                    assertEquals(BARS_YUV[bar][2], frame.get(cbCr[1]) & 0xFF, format + " Cr of bar " + bar);
                 }
                 case GREY -> assertEquals(BARS_YUV[bar][0], frame.get(y * WIDTH + x) & 0xFF, "Y of bar " + bar);
                 default -> {
@@ -63,7 +70,7 @@ class RasterPainterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PixelFormat.class, names = {"YUYV", "NV12", "GREY", "RGB24", "BGR24"})
+    @EnumSource(value = PixelFormat.class, names = {"YUYV", "NV12", "NV21", "YV12", "NV16", "GREY", "RGB24", "BGR24"})
     void dirtyRegionRepaintGivesTheBytesOfAFullPaint(PixelFormat format) {
         for (Pattern pattern : Pattern.values()) {
             Canvas canvas = Canvas.of(format, WIDTH, HEIGHT);
@@ -86,7 +93,7 @@ class RasterPainterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PixelFormat.class, names = {"YUYV", "NV12", "GREY"})
+    @EnumSource(value = PixelFormat.class, names = {"YUYV", "NV12", "NV21", "YV12", "NV16", "GREY"})
     void brightnessShiftsTheTemplateLuma(PixelFormat format) {
         Canvas canvas = Canvas.of(format, WIDTH, HEIGHT);
         RasterPainter painter = new RasterPainter(canvas);
@@ -100,6 +107,11 @@ class RasterPainterTest {
         painter.retemplate(Pattern.BARS, 0);
         painter.paint(frame, new DirtyRegions(), 0);
         assertEquals(145 - 128, frame.get(index) & 0xFF, "green bar luma lowered by 128");
+    }
+
+    /** Indices of Cb and Cr in an interleaved pair at {@code pair}, Cb first or ({@code crFirst} 1) Cr first. */
+    private static int[] interleaved(int pair, int crFirst) {
+        return new int[] {pair + crFirst, pair + 1 - crFirst};
     }
 
     @ParameterizedTest
