@@ -157,6 +157,12 @@ public final class V4l2 {
     public static final int PIX_FMT_NV12M = 0x32314d4e;
     @AbiName("V4L2_PIX_FMT_YUV420M")
     public static final int PIX_FMT_YUV420M = 0x32314d59;
+    @AbiName("V4L2_PIX_FMT_NV21M")
+    public static final int PIX_FMT_NV21M = 0x31324d4e;
+    @AbiName("V4L2_PIX_FMT_YVU420M")
+    public static final int PIX_FMT_YVU420M = 0x31324d59;
+    @AbiName("V4L2_PIX_FMT_NV16M")
+    public static final int PIX_FMT_NV16M = 0x36314d4e;
 
     @AbiName("V4L2_FMT_FLAG_COMPRESSED")
     public static final int FMT_FLAG_COMPRESSED = 0x0001;

@@ -14,10 +14,10 @@ import io.kapture.api.spi.CaptureSource;
  * {@link io.kapture.api.CaptureException} saying so (stop, negotiate again, start); other events are discarded.
  *
  * <p>Multi-plane formats: on a multi-planar device a format may span several buffers, one per plane (NV12M,
- * YUV420M). Frames of such a format are delivered packed as the single-plane format with the same samples (NV12,
- * YU12): {@link io.kapture.api.spi.DriverBuffer#memory()} is then a copy made once per frame, not the driver's
- * mapping; {@link #bufferPlanes()} says how many planes the driver buffers have and {@link #exportBuffer(int, int)}
- * exports any of them.
+ * NV21M, NV16M, YUV420M, YVU420M). Frames of such a format are delivered packed as the single-plane format with
+ * the same samples (NV12, NV21, NV16, YU12, YV12): {@link io.kapture.api.spi.DriverBuffer#memory()} is then a
+ * copy made once per frame, not the driver's mapping; {@link #bufferPlanes()} says how many planes the driver
+ * buffers have and {@link #exportBuffer(int, int)} exports any of them.
  *
  * <p>Threading: as {@link CaptureSource}; {@link #exportBuffer} may be called from any thread while streaming.
  */
@@ -55,7 +55,10 @@ public interface V4l2CaptureSource extends CaptureSource {
      */
     int exportBuffer(int index, int plane);
 
-    /** Planes (driver buffers) each frame spans: 1 for single-plane formats, 2 or 3 for NV12M or YUV420M; 0 when not streaming. */
+    /**
+     * Planes (driver buffers) each frame spans: 1 for single-plane formats, 2 for NV12M, NV21M or NV16M, 3 for
+     * YUV420M or YVU420M; 0 when not streaming.
+     */
     int bufferPlanes();
 
     /**

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.kapture.api.CaptureException;
 import io.kapture.api.DeviceLostException;
@@ -31,8 +33,9 @@ import io.kapture.v4l2.sim.SimFormats;
 import io.kapture.v4l2.sim.SimulatedKernel;
 
 /**
- * Multi-plane formats (NV12M, YUV420M) on a simulated ISP that offers nothing else: negotiation picks them for
- * NV12 / YU12 and says so, frames arrive packed in the single-plane layout byte for byte as the simulation wrote
+ * Multi-plane formats (NV12M, NV21M, NV16M, YUV420M, YVU420M) on a simulated ISP that offers nothing else:
+ * negotiation picks them for NV12, NV21, NV16, YU12 and YV12 and says so, Cb and Cr land where the packed format
+ * says they are, frames arrive packed in the single-plane layout byte for byte as the simulation wrote
  * the planes, and every plane mapping is released on every path (counted in procfs and by munmaps).
  */
 class MultiPlaneCaptureTest {
@@ -129,6 +132,94 @@ class MultiPlaneCaptureTest {
             }
         }
         assertEquals(0, kernel.clientMappings());
+    }
+
+    /**
+     * The other twins at an awkward size: NV21M and NV16M (two planes, NV16M's chroma plane as tall as the luma
+     * plane) keep their strides, YVU420M's chroma lines are re-strided as YUV420M's are.
+     */
+    @ParameterizedTest
+    @EnumSource(value = PixelFormat.class, names = {"NV21", "NV16", "YV12"})
+    void theOtherTwinsArrivePackedByteForByte(PixelFormat packed) throws InterruptedException {
+        try (V4l2CaptureSource source = V4l2Sources.open(kernel, node)) {
+            Negotiation got = source.negotiate(new FormatRequest(200, 120, packed, 30));
+            int[][] planes = switch (packed) {
+                case NV21 -> new int[][] {{0, 120, 200, 224}, {224 * 120, 60, 200, 224}};
+                case NV16 -> new int[][] {{0, 120, 200, 224}, {224 * 120, 120, 200, 224}};
+                default -> new int[][] {{0, 120, 200, 224}, {224 * 120, 60, 100, 112},
+                    {224 * 120 + 112 * 60, 60, 100, 112}};
+            };
+            int[] last = planes[planes.length - 1];
+            assertEquals(new FrameFormat(200, 120, packed, 224, last[0] + last[1] * last[3]), got.format());
+            assertEquals(packed.minImageSize(224, 120), got.format().imageSize(), "unpadded at the luma stride");
+            String twin = packed == PixelFormat.YV12 ? "three-plane YVU420M" : "two-plane " + packed + "M";
+            assertTrue(got.adjustments().get(0).contains(packed + " is offered as the " + twin),
+                    got.adjustments().toString());
+            source.start(2);
+            assertEquals(planes.length, source.bufferPlanes());
+            for (long expected = 0; expected < 4; expected++) {
+                DriverBuffer buffer = source.dequeue(1, TimeUnit.SECONDS);
+                assertEquals(got.format().imageSize(), buffer.bytesUsed());
+                assertPacked(buffer.memory(), expected, planes);
+                source.queue(buffer);
+            }
+        }
+        assertEquals(0, kernel.clientMappings());
+    }
+
+    /**
+     * Cb and Cr of every pixel pair, read from the packed frame where its reported single-plane format puts them
+     * (V4L2's layout of NV12, NV21, NV16, YU12, YV12), are the bytes the simulated driver wrote as Cb and Cr of
+     * its multi-plane format: a twin packed as the wrong format, or planes packed in the wrong order, swaps them.
+     */
+    @ParameterizedTest
+    @EnumSource(value = PixelFormat.class, names = {"NV12", "NV21", "NV16", "YU12", "YV12"})
+    void cbAndCrLandWhereThePackedFormatSaysTheyAre(PixelFormat wanted) throws InterruptedException {
+        try (V4l2CaptureSource source = V4l2Sources.open(kernel, node)) {
+            FrameFormat format = source.negotiate(new FormatRequest(200, 120, wanted, 30)).format();
+            assertEquals(wanted, format.pixelFormat());
+            source.start(2);
+            DriverBuffer buffer = source.dequeue(1, TimeUnit.SECONDS);
+            ByteBuffer frame = buffer.memory();
+            int chromaLines = wanted == PixelFormat.NV16 ? 120 : 60;
+            for (int row = 0; row < chromaLines; row++) {
+                for (int pair = 0; pair < 100; pair++) {
+                    int[] at = packedCbCr(format, chromaLines, row, pair);
+                    int[][] wrote = driverCbCr(wanted, pair);
+                    String where = wanted + " chroma line " + row + " pair " + pair;
+                    assertEquals(SimFormats.sample(wrote[0][0], row, wrote[0][1], 0), frame.get(at[0]), where + " Cb");
+                    assertEquals(SimFormats.sample(wrote[1][0], row, wrote[1][1], 0), frame.get(at[1]), where + " Cr");
+                }
+            }
+            source.queue(buffer);
+        }
+    }
+
+    /** Indices of Cb and Cr of a pixel pair in a single-plane frame, as V4L2 lays out each format. */
+    private static int[] packedCbCr(FrameFormat format, int chromaLines, int row, int pair) {
+        int stride = format.bytesPerLine();
+        int chroma = stride * format.height();
+        int interleaved = chroma + row * stride + 2 * pair;
+        int firstPlane = chroma + row * (stride / 2) + pair;
+        int secondPlane = firstPlane + stride / 2 * chromaLines;
+        return switch (format.pixelFormat()) {
+            case NV12, NV16 -> new int[] {interleaved, interleaved + 1};
+            case NV21 -> new int[] {interleaved + 1, interleaved};
+            case YU12 -> new int[] {firstPlane, secondPlane};
+            case YV12 -> new int[] {secondPlane, firstPlane};
+            default -> throw new IllegalArgumentException(format.toString());
+        };
+    }
+
+    /** {plane, column} of Cb and of Cr of a pixel pair in the multi-plane twin of {@code packed}, as V4L2 says. */
+    private static int[][] driverCbCr(PixelFormat packed, int pair) {
+        return switch (packed) {
+            case NV12, NV16 -> new int[][] {{1, 2 * pair}, {1, 2 * pair + 1}};
+            case NV21 -> new int[][] {{1, 2 * pair + 1}, {1, 2 * pair}};
+            case YU12 -> new int[][] {{1, pair}, {2, pair}};
+            case YV12 -> new int[][] {{2, pair}, {1, pair}};
+            default -> throw new IllegalArgumentException(packed.toString());
+        };
     }
 
     /**

@@ -115,7 +115,7 @@ final class BufferRing {
             return PlanePacker.of(format);
         } catch (IllegalArgumentException e) {
             throw new CaptureException(device.path() + ": cannot capture the current format: " + e.getMessage()
-                    + ". Negotiate NV12, YU12 or a single-plane format first");
+                    + ". Negotiate a single-plane format or one of the multi-plane ones Kapture packs first");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.kapture.v4l2.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -25,10 +26,10 @@ import io.kapture.v4l2.structs.V4l2StreamParm;
  * format of several planes that Kapture cannot pack.
  *
  * <p>Multi-plane formats: a requested format that is not offered as such but as its multi-plane twin
- * ({@link PlanarTwin}: NV12 as NV12M, YU12 as YUV420M) is set as the twin, reported as an adjustment (frames are
- * packed into one buffer, a copy per frame, see {@link PlanePacker}), and described in the negotiated
- * {@link FrameFormat} as the packed format: its bytes per line and image size are the packed buffer's. Where a
- * device offers both, the single-plane format wins, as it needs no copy.
+ * ({@link PlanarTwin}: NV12 as NV12M, YU12 as YUV420M, NV21, YV12 and NV16 likewise) is set as the twin,
+ * reported as an adjustment (frames are packed into one buffer, a copy per frame, see {@link PlanePacker}), and
+ * described in the negotiated {@link FrameFormat} as the packed format: its bytes per line and image size are the
+ * packed buffer's. Where a device offers both, the single-plane format wins, as it needs no copy.
  *
  * <p>One thread at a time (the session's life-cycle thread).
  */
@@ -129,7 +130,7 @@ final class Negotiator {
             packer = PlanePacker.of(fmt);
         } catch (IllegalArgumentException e) {
             throw refusal("set a format Kapture cannot capture: " + e.getMessage() + "; ask for a single-plane"
-                    + " format (YUYV, NV12, MJPEG, ...) or NV12M / YUV420M", offered);
+                    + " format (YUYV, NV12, MJPEG, ...) or one of " + Arrays.toString(PlanarTwin.values()), offered);
         }
         if (twin != null && packer == null) {
             throw refusal("reports " + fmt.numPlanes() + " plane for " + PixelFormat.fourccString(twin.fourcc())

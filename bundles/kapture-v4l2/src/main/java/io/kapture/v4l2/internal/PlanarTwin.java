@@ -5,19 +5,25 @@ import io.kapture.v4l2.V4l2;
 
 /**
  * The multi-plane pixel formats Kapture captures, each the twin of a single-plane {@link PixelFormat} with the
- * same samples: {@code NM12} (NV12M) is NV12 with its chroma plane in a buffer of its own, {@code YM12} (YUV420M)
- * is YU12 with three. SoC capture pipelines (Rockchip rkisp1, MediaTek, i.MX) often offer only these.
+ * same samples, in the same plane order: {@code NM12} (NV12M) is NV12 with its chroma plane in a buffer of its own,
+ * {@code NM21} (NV21M) and {@code NM16} (NV16M) likewise NV21 and NV16, {@code YM12} (YUV420M) is YU12 with three
+ * buffers (Y, Cb, Cr) and {@code YM21} (YVU420M) YV12 with three (Y, Cr, Cb). SoC capture pipelines (Rockchip
+ * rkisp1, MediaTek, i.MX) and Raspberry Pi cameras often offer only these.
  *
  * <p>A {@link io.kapture.api.spi.DriverBuffer} has one memory, so frames of a twin are delivered packed as its
  * single-plane format (see {@link PlanePacker}). Only twins whose packed format Kapture's API names are listed:
- * NV21M, NV16M, NV61M and YVU420M have no packed counterpart in {@link PixelFormat} (NV21, NV16, NV61, YV12).
+ * NV61M and the 4:2:2 and 4:4:4 three-plane formats (YUV422M, ...) have no packed counterpart in
+ * {@link PixelFormat}.
  *
  * <p>Immutable; thread-safe.
  */
 enum PlanarTwin {
 
     NV12M(V4l2.PIX_FMT_NV12M, PixelFormat.NV12, 2),
-    YUV420M(V4l2.PIX_FMT_YUV420M, PixelFormat.YU12, 3);
+    NV21M(V4l2.PIX_FMT_NV21M, PixelFormat.NV21, 2),
+    NV16M(V4l2.PIX_FMT_NV16M, PixelFormat.NV16, 2),
+    YUV420M(V4l2.PIX_FMT_YUV420M, PixelFormat.YU12, 3),
+    YVU420M(V4l2.PIX_FMT_YVU420M, PixelFormat.YV12, 3);
 
     private final int fourcc;
     private final PixelFormat packed;
@@ -42,6 +48,16 @@ enum PlanarTwin {
     /** Buffers (memory planes) a frame of this format spans. */
     int planes() {
         return planes;
+    }
+
+    /** Whether Cb and Cr share one plane, interleaved (the two-plane formats), instead of a plane each. */
+    boolean interleavedChroma() {
+        return planes == 2;
+    }
+
+    /** Lines of each chroma plane of an image {@code height} lines high: as many for NV16M's 4:2:2, else half. */
+    int chromaLines(int height) {
+        return packed == PixelFormat.NV16 ? height : (height + 1) / 2;
     }
 
     /** The twin with this V4L2 code, or null if {@code fourcc} is not a multi-plane format Kapture packs. */

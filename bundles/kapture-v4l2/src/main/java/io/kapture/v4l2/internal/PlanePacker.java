@@ -10,8 +10,9 @@ import io.kapture.v4l2.structs.V4l2Plane;
 /**
  * Packs one frame of a multi-plane format ({@link PlanarTwin}) from its plane mappings into the layout of its
  * single-plane twin, the layout Kapture's converters and listeners read ({@code FrameFormat} describes one
- * buffer): the luma plane with the driver's luma stride, then NV12's interleaved chroma plane with the same stride,
- * or YU12's Cb and Cr planes with half of it, each plane right after the one before.
+ * buffer): the luma plane with the driver's luma stride, then the interleaved chroma plane of NV12, NV21 or NV16
+ * with the same stride, or the two chroma planes of YU12 (Cb, Cr) or YV12 (Cr, Cb) with half of it, each plane right
+ * after the one before and in the driver's plane order, which is the packed format's.
  *
  * <p>Why a copy: Kapture's {@link io.kapture.api.spi.DriverBuffer} has one memory per frame and the API is shared
  * by every delivery strategy, while the driver puts each plane in a buffer of its own, at addresses that are not
@@ -40,10 +41,10 @@ final class PlanePacker {
         this.height = height;
         this.sourceStride = sourceStride;
         int planes = twin.planes();
-        int chromaLines = (height + 1) / 2;
+        int chromaLines = twin.chromaLines(height);
         int chromaWidth = (width + 1) / 2;
-        boolean interleaved = twin.packed() == PixelFormat.NV12;
-        // YU12's chroma stride is half the luma stride, so an odd luma stride gets one byte of padding
+        boolean interleaved = twin.interleavedChroma();
+        // YU12's and YV12's chroma stride is half the luma stride, so an odd luma stride gets one byte of padding
         int lumaStride = interleaved ? sourceStride[0] : sourceStride[0] + (sourceStride[0] & 1);
         int chromaStride = interleaved ? lumaStride : lumaStride / 2;
         this.lines = new int[planes];

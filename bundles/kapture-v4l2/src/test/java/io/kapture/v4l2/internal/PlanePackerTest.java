@@ -30,10 +30,26 @@ class PlanePackerTest {
     }
 
     @Test
+    void everyTwinPacksAsItsSinglePlaneFormatWithItsChromaLines() {
+        PlanePacker nv21 = PlanePacker.of(format(V4l2.PIX_FMT_NV21M, 6, 5, 8, 8));
+        assertEquals(PixelFormat.NV21, nv21.twin().packed());
+        assertEquals(8 * 5 + 8 * 3, nv21.packedSize(), "4:2:0: an odd last line has a chroma line of its own");
+        PlanePacker nv16 = PlanePacker.of(format(V4l2.PIX_FMT_NV16M, 6, 5, 8, 8));
+        assertEquals(PixelFormat.NV16, nv16.twin().packed());
+        assertEquals(8 * 5 + 8 * 5, nv16.packedSize(), "4:2:2: a chroma line per luma line");
+        PlanePacker yv12 = PlanePacker.of(format(V4l2.PIX_FMT_YVU420M, 63, 5, 63, 32, 32));
+        assertEquals(PixelFormat.YV12, yv12.twin().packed());
+        assertEquals(64, yv12.bytesPerLine());
+        assertEquals(64 * 5 + 2 * 32 * 3, yv12.packedSize());
+        assertThrows(IllegalArgumentException.class, () -> PlanePacker.of(format(V4l2.PIX_FMT_YVU420M, 64, 32, 64,
+                32)), "YVU420M has three planes");
+    }
+
+    @Test
     void unknownOrMiscountedMultiPlaneFormatsAndShortStridesAreRefused() {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> PlanePacker.of(format(PixelFormat.fourcc('N', 'M', '2', '1'), 64, 32, 64, 64)));
-        assertTrue(unknown.getMessage().contains("NM21 spans 2 planes"), unknown.getMessage());
+                () -> PlanePacker.of(format(PixelFormat.fourcc('N', 'M', '6', '1'), 64, 32, 64, 64)));
+        assertTrue(unknown.getMessage().contains("NM61 spans 2 planes"), unknown.getMessage());
         IllegalArgumentException narrow = assertThrows(IllegalArgumentException.class,
                 () -> PlanePacker.of(format(V4l2.PIX_FMT_NV12M, 64, 32, 64, 32)));
         assertTrue(narrow.getMessage().contains("plane 1 has 32 bytes per line"), narrow.getMessage());

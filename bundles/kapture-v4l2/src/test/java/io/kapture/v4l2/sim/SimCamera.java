@@ -88,15 +88,32 @@ public record SimCamera(String driver, String card, String bus, int deviceCaps, 
     }
 
     /**
-     * A SoC ISP output node (rkisp1, MediaTek, i.MX style): multi-planar only, offering NV12 and YU12 only as their
-     * multi-plane twins NV12M (two planes) and YUV420M (three), over a stepwise size range.
+     * A SoC ISP output node (rkisp1, MediaTek, i.MX style): multi-planar only, offering NV12, YU12, NV21, YV12 and
+     * NV16 only as their multi-plane twins NV12M, NV21M, NV16M (two planes) and YUV420M, YVU420M (three), over a
+     * stepwise size range.
      */
     public static SimCamera isp(String card) {
         int[] range = {32, 1920, 8, 16, 1080, 2};
         return new SimCamera("rkisp1", card, "platform:rkisp1", V4l2.CAP_VIDEO_CAPTURE_MPLANE | STREAMING
                 | V4l2.CAP_IO_MC,
                 List.of(new SimFormat(V4l2.PIX_FMT_NV12M, false, List.of(), range, List.of(30)),
-                        new SimFormat(V4l2.PIX_FMT_YUV420M, false, List.of(), range, List.of(30))),
+                        new SimFormat(V4l2.PIX_FMT_YUV420M, false, List.of(), range, List.of(30)),
+                        new SimFormat(V4l2.PIX_FMT_NV21M, false, List.of(), range, List.of(30)),
+                        new SimFormat(V4l2.PIX_FMT_YVU420M, false, List.of(), range, List.of(30)),
+                        new SimFormat(V4l2.PIX_FMT_NV16M, false, List.of(), range, List.of(30))),
+                List.of());
+    }
+
+    /**
+     * A Raspberry Pi style sensor on the single-planar API offering the Cr-first and 4:2:2 planar formats only:
+     * NV21, YV12 and NV16 at two discrete sizes.
+     */
+    public static SimCamera planarSensor(String card) {
+        List<int[]> sizes = List.of(new int[] {640, 480}, new int[] {1280, 720});
+        return new SimCamera("bcm2835-v4l2", card, "platform:bcm2835-v4l2-0", V4l2.CAP_VIDEO_CAPTURE | STREAMING,
+                List.of(new SimFormat(PixelFormat.NV21.fourcc(), false, sizes, null, List.of(30)),
+                        new SimFormat(PixelFormat.YV12.fourcc(), false, sizes, null, List.of(30)),
+                        new SimFormat(PixelFormat.NV16.fourcc(), false, sizes, null, List.of(30))),
                 List.of());
     }
 

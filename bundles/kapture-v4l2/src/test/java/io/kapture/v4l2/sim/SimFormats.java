@@ -40,13 +40,13 @@ public final class SimFormats {
      * have one.
      */
     static int[][] planes(int fourcc, int width, int height) {
-        int chromaLines = (height + 1) / 2;
-        if (fourcc == V4l2.PIX_FMT_NV12M) {
+        int chromaLines = fourcc == V4l2.PIX_FMT_NV16M ? height : (height + 1) / 2;
+        if (fourcc == V4l2.PIX_FMT_NV12M || fourcc == V4l2.PIX_FMT_NV21M || fourcc == V4l2.PIX_FMT_NV16M) {
             int stride = align(width, 32);
             return new int[][] {{stride, stride * height, 0},
                 {stride, stride * chromaLines, CHROMA_DATA_OFFSET}};
         }
-        if (fourcc == V4l2.PIX_FMT_YUV420M) {
+        if (fourcc == V4l2.PIX_FMT_YUV420M || fourcc == V4l2.PIX_FMT_YVU420M) {
             int luma = align(width, 32);
             int chroma = align((width + 1) / 2, 64);
             return new int[][] {{luma, luma * height, 0}, {chroma, chroma * chromaLines, CHROMA_DATA_OFFSET},
@@ -64,6 +64,12 @@ public final class SimFormats {
         return (byte) (plane * 85 + row * 7 + column * 3 + sequence * 11);
     }
 
+    /** The single-plane formats with a luma plane of one byte per pixel, as drivers lay them out. */
+    private static boolean isPlanar(int fourcc) {
+        return fourcc == PixelFormat.NV12.fourcc() || fourcc == PixelFormat.NV21.fourcc()
+                || fourcc == PixelFormat.YV12.fourcc() || fourcc == PixelFormat.NV16.fourcc();
+    }
+
     private static int align(int value, int to) {
         return (value + to - 1) / to * to;
     }
@@ -72,15 +78,15 @@ public final class SimFormats {
         if (fourcc == PixelFormat.MJPEG.fourcc()) {
             return 0;
         }
-        if (fourcc == PixelFormat.NV12.fourcc()) {
+        if (isPlanar(fourcc)) {
             return width;
         }
         return width * 2;
     }
 
     static int sizeImage(int fourcc, int width, int height) {
-        if (fourcc == PixelFormat.NV12.fourcc()) {
-            return width * height * 3 / 2;
+        if (isPlanar(fourcc)) {
+            return PixelFormat.ofFourcc(fourcc).minImageSize(width, height);
         }
         if (fourcc == PixelFormat.MJPEG.fourcc()) {
             return width * height;
