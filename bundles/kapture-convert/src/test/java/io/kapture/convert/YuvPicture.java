@@ -8,8 +8,8 @@ import io.kapture.api.PixelFormat;
 /**
  * A test picture in Y, Cb, Cr with one chroma sample per 2x2 block (so it is exact in both 4:2:2 and 4:2:0), or,
  * built with {@link #chromaPerLine}, per 2x1 block (exact in 4:2:2 only, so a 4:2:2 reader that shares chroma
- * between lines shows), packed into each V4L2 layout with a chosen line stride. Padding bytes are filled with {@link #PAD} so that a
- * converter reading them shows up as a wrong pixel. Not thread-safe; one per test.
+ * between lines shows), packed into each V4L2 layout with a chosen line stride. Padding bytes are filled with
+ * {@link #PAD} so that a converter reading them shows up as a wrong pixel. Not thread-safe; one per test.
  */
 final class YuvPicture {
 

@@ -27,7 +27,8 @@ class SyntheticFramesTest {
     @ParameterizedTest
     @CsvSource({
         "YUYV, 640, 480", "YUYV, 16, 16", "NV12, 320, 240", "NV12, 1920, 1080", "GREY, 100, 50",
-        "NV21, 320, 240", "YV12, 320, 240", "NV16, 320, 240", "NV16, 16, 16", "RGB24, 17, 16", "RGB24, 640, 480", "MJPEG, 640, 480", "MJPEG, 320, 240", "MJPEG, 1280, 720",
+        "NV21, 320, 240", "YV12, 320, 240", "NV16, 320, 240", "NV16, 16, 16",
+        "RGB24, 17, 16", "RGB24, 640, 480", "MJPEG, 640, 480", "MJPEG, 320, 240", "MJPEG, 1280, 720",
     })
     void theCodeOfEveryFormatDecodesToItsSequence(PixelFormat pixelFormat, int width, int height) {
         FrameFormat format = pixelFormat.isCompressed()
