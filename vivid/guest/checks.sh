@@ -78,7 +78,8 @@ compliance() {
 }
 
 # The second vivid instance (multi-planar, see guest/init) by its sysfs name: its formats must include the
-# multi-plane NV12M (NM12) and YUV420M (YM12) the Java checker's multi-plane-packed check streams.
+# multi-plane NV12M (NM12), NV21M (NM21), NV16M (NM16), YUV420M (YM12) and YVU420M (YM21) the Java checker's
+# multi-plane-packed check streams.
 multi_planar_formats() {
     local node="" entry
     for entry in /sys/class/video4linux/*; do
@@ -88,10 +89,10 @@ multi_planar_formats() {
     v4l2-ctl -d "$node" --all > "$out/v4l2-ctl-mplane-all.txt" || return 1
     v4l2-ctl -d "$node" --list-formats-ext > "$out/v4l2-ctl-mplane-formats.txt" || return 1
     grep -q "Video Capture Multiplanar" "$out/v4l2-ctl-mplane-all.txt" || { echo "$node is not multi-planar"; return 1; }
-    for fourcc in NM12 YM12; do
+    for fourcc in NM12 NM21 NM16 YM12 YM21; do
         grep -q "'$fourcc'" "$out/v4l2-ctl-mplane-formats.txt" || { echo "$node does not offer $fourcc"; return 1; }
     done
-    echo "$node: multi-planar capture, $(grep -c "^[[:space:]]*\[[0-9]*\]:" "$out/v4l2-ctl-mplane-formats.txt") formats incl. NM12 and YM12"
+    echo "$node: multi-planar capture, $(grep -c "^[[:space:]]*\[[0-9]*\]:" "$out/v4l2-ctl-mplane-formats.txt") formats incl. NM12, NM21, NM16, YM12 and YM21"
 }
 
 export device out

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.kapture.api.PixelFormat;
+
 /**
- * Checks a 4:2:0 frame in Kapture's single-plane layout (NV12: luma, then interleaved Cb/Cr lines with the luma
- * stride; YU12: luma, then Cb and Cr planes with half of it) against vivid's 75% colour bars, with the expected
+ * Checks a planar frame in Kapture's single-plane layout ({@link PlanarLayout}: NV12, NV21, NV16, YU12, YV12)
+ * against vivid's 75% colour bars, with the expected
  * codes, tolerance, sampled rows and bar middles of {@link ColourBars}. Each sampled luma row is checked with the
  * chroma line that covers it.
  *
@@ -24,34 +26,29 @@ final class PlanarBars {
      * The problems found, at most a few; empty if the frame shows the bars.
      *
      * @param image       the frame from index 0 (absolute reads only)
-     * @param interleaved NV12 (true) or YU12 (false)
-     * @param stride      bytes per luma line
+     * @param format NV12, NV21, NV16, YU12 or YV12
+     * @param stride bytes per luma line
      */
-    static List<String> problems(ByteBuffer image, boolean interleaved, int width, int height, int stride) {
+    static List<String> problems(ByteBuffer image, PixelFormat format, int width, int height, int stride) {
         List<String> problems = new ArrayList<>();
-        int chromaStride = interleaved ? stride : stride / 2;
-        int chromaLines = (height + 1) / 2;
-        int cbPlane = stride * height;
-        int crPlane = cbPlane + chromaStride * chromaLines;
-        int needed = interleaved ? crPlane : crPlane + chromaStride * chromaLines;
+        PlanarLayout layout = new PlanarLayout(format, height, stride);
+        int needed = layout.size();
         if (image.capacity() < needed) {
             problems.add("image has " + image.capacity() + " bytes, fewer than the " + needed + " of a " + width + "x"
-                    + height + " " + (interleaved ? "NV12" : "YU12") + " image with " + stride + " bytes per line");
+                    + height + " " + format + " image with " + stride + " bytes per line");
             return problems;
         }
         int mismatches = 0;
         for (int row : ColourBars.rows(height)) {
-            int chromaLine = row / 2;
+            int chromaLine = layout.chromaLine(row);
             for (int bar = 0; bar < ColourBars.BARS; bar++) {
                 int[] want = ColourBars.expectedYCbCr(bar);
                 int from = (bar * width / ColourBars.BARS + width / (ColourBars.BARS * 4)) & ~1;
                 int to = ((bar + 1) * width / ColourBars.BARS - width / (ColourBars.BARS * 4)) & ~1;
                 for (int x = from; x < to; x += 2) {
                     int y = image.get(row * stride + x) & 0xff;
-                    int cb = interleaved ? image.get(cbPlane + chromaLine * chromaStride + x) & 0xff
-                            : image.get(cbPlane + chromaLine * chromaStride + x / 2) & 0xff;
-                    int cr = interleaved ? image.get(cbPlane + chromaLine * chromaStride + x + 1) & 0xff
-                            : image.get(crPlane + chromaLine * chromaStride + x / 2) & 0xff;
+                    int cb = image.get(layout.cb(chromaLine, x)) & 0xff;
+                    int cr = image.get(layout.cr(chromaLine, x)) & 0xff;
                     if (ColourBars.off(y, want[0]) || ColourBars.off(cb, want[1]) || ColourBars.off(cr, want[2])) {
                         if (++mismatches <= MAX_REPORTED) {
                             problems.add(String.format(Locale.ROOT, "%s bar at (%d,%d): Y %d Cb %d Cr %d, expected"

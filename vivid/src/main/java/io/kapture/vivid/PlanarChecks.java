@@ -21,12 +21,14 @@ import io.kapture.v4l2.structs.V4l2Format;
 
 /**
  * Multi-plane capture on vivid's second instance, loaded multi-planar ({@code n_devs=2 multiplanar=1,2}, see
- * guest/init) with only a capture node. vivid offers NV12 and YU12 there both single-plane and as NV12M / YUV420M,
- * so Kapture's negotiation rightly picks the single-plane ones (the twin is picked only where the packed format is
- * not offered, proven in the simulation); the multi-plane formats are set by hand through the device's own
+ * guest/init) with only a capture node. vivid offers NV12, NV21, NV16, YU12 and YV12 there both single-plane and as
+ * NV12M, NV21M, NV16M, YUV420M and YVU420M, so Kapture's negotiation rightly picks the single-plane ones (the twin
+ * is picked only where the packed format is not offered, proven in the simulation); the multi-plane formats are set
+ * by hand through the device's own
  * {@code VIDIOC_S_FMT} and then streamed through the source, which maps every plane and packs each frame. The
- * packed frames must show the colour bars ({@link PlanarBars}) and, in the rows free of vivid's text, be byte for
- * byte the zero-copy single-plane frame of the same format.
+ * packed frames must show the colour bars ({@link PlanarBars}, which reads Cb and Cr where the packed format says
+ * they are, so a swap fails) and, in the rows free of vivid's text, be byte for byte the zero-copy single-plane
+ * frame of the same format.
  *
  * <p>Threading contract: runs on the caller's thread, which also dequeues; opens and closes its own sources.
  */
@@ -53,16 +55,21 @@ final class PlanarChecks {
                 + " loaded with n_devs=2 multiplanar=1,2 (guest/init)");
     }
 
-    /** NV12 from NV12M (two planes), then YU12 from YUV420M (three). */
+    /**
+     * NV12 from NV12M, NV21 from NV21M and NV16 from NV16M (two planes), then YU12 from YUV420M and YV12 from
+     * YVU420M (three).
+     */
     String packedPlanes() throws IOException, InterruptedException {
         String node = node();
-        return node + ": " + packed(node, PixelFormat.NV12, V4l2.PIX_FMT_NV12M, 2) + "; "
-                + packed(node, PixelFormat.YU12, V4l2.PIX_FMT_YUV420M, 3);
+        return node + ": " + String.join("; ", packed(node, PixelFormat.NV12, V4l2.PIX_FMT_NV12M, 2),
+                packed(node, PixelFormat.NV21, V4l2.PIX_FMT_NV21M, 2),
+                packed(node, PixelFormat.NV16, V4l2.PIX_FMT_NV16M, 2),
+                packed(node, PixelFormat.YU12, V4l2.PIX_FMT_YUV420M, 3),
+                packed(node, PixelFormat.YV12, V4l2.PIX_FMT_YVU420M, 3));
     }
 
     private String packed(String node, PixelFormat packed, int twin, int planes)
             throws IOException, InterruptedException {
-        boolean interleaved = packed == PixelFormat.NV12;
         byte[] reference;
         int stride;
         try (V4l2CaptureSource source = V4l2Sources.open(node)) {
@@ -97,8 +104,7 @@ final class PlanarChecks {
                     + " planes");
             CheckFailure.require(format.planeBytesPerLine(0) == stride, fourcc + " has " + format.planeBytesPerLine(0)
                     + " bytes per luma line, single-plane " + packed + " " + stride);
-            int chromaStride = interleaved ? stride : stride / 2;
-            imageSize = stride * HEIGHT + (planes - 1) * chromaStride * HEIGHT / 2;
+            imageSize = new PlanarLayout(packed, HEIGHT, stride).size();
             source.start(BUFFERS);
             CheckFailure.require(source.bufferPlanes() == planes, fourcc + " buffers have " + source.bufferPlanes()
                     + " planes, expected " + planes);
@@ -112,11 +118,11 @@ final class PlanarChecks {
             CheckFailure.require(source.orphanedMappings() == 0, source.orphanedMappings() + " orphaned mappings");
         }
         for (int i = 0; i < frames.size(); i++) {
-            List<String> problems = PlanarBars.problems(ByteBuffer.wrap(frames.get(i)), interleaved, WIDTH, HEIGHT,
+            List<String> problems = PlanarBars.problems(ByteBuffer.wrap(frames.get(i)), packed, WIDTH, HEIGHT,
                     stride);
             CheckFailure.require(problems.isEmpty(), "packed " + packed + " frame " + i + " is not the 75% colour"
                     + " bars: " + problems);
-            String difference = sameBarRows(frames.get(i), reference, interleaved, stride);
+            String difference = sameBarRows(frames.get(i), reference, new PlanarLayout(packed, HEIGHT, stride));
             CheckFailure.require(difference == null, "packed " + packed + " frame " + i + " differs from the"
                     + " single-plane frame: " + difference);
         }
@@ -147,22 +153,23 @@ final class PlanarChecks {
     }
 
     /** The first differing byte among the luma rows free of OSD text and the chroma lines that cover them. */
-    private static String sameBarRows(byte[] image, byte[] reference, boolean interleaved, int stride) {
+    private static String sameBarRows(byte[] image, byte[] reference, PlanarLayout layout) {
         if (image.length != reference.length) {
             return image.length + " bytes against " + reference.length;
         }
-        int chromaStride = interleaved ? stride : stride / 2;
+        int stride = layout.stride();
         for (int row : ColourBars.rows(HEIGHT)) {
             for (int at = row * stride; at < row * stride + WIDTH; at++) {
                 if (image[at] != reference[at]) {
                     return "luma byte " + (at - row * stride) + " of line " + row + ": " + image[at] + " vs " + reference[at];
                 }
             }
-            for (int plane = 0; plane < (interleaved ? 1 : 2); plane++) {
-                int start = stride * HEIGHT + plane * chromaStride * HEIGHT / 2 + row / 2 * chromaStride;
-                for (int at = start; at < start + (interleaved ? WIDTH : WIDTH / 2); at++) {
+            int line = layout.chromaLine(row);
+            for (int plane = 0; plane < layout.chromaPlanes(); plane++) {
+                int start = layout.chromaPlane(plane) + line * layout.chromaStride();
+                for (int at = start; at < start + layout.chromaBytes(WIDTH); at++) {
                     if (image[at] != reference[at]) {
-                        return "chroma plane " + plane + " byte " + (at - start) + " of line " + row / 2 + ": "
+                        return "chroma plane " + plane + " byte " + (at - start) + " of line " + line + ": "
                                 + image[at] + " vs " + reference[at];
                     }
                 }
