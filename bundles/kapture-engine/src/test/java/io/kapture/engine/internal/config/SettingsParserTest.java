@@ -65,8 +65,8 @@ class SettingsParserTest {
     @Test
     void everyProblemIsReportedAtOnceNamingItsField() {
         assertEquals("camera cam0: width must be between 1 and 16384, was -5; pixel.format 'FOO' unknown; supported: "
-                + "YUYV, UYVY, NV12, YU12, RGB24, BGR24, GREY, MJPEG, H264; buffers must be at least 2 (one being "
-                + "filled while another is read), was 1",
+                + "YUYV, UYVY, NV12, YU12, NV21, YV12, NV16, RGB24, BGR24, GREY, MJPEG, H264; buffers must be at least 2 "
+                + "(one being filled while another is read), was 1",
                 rejection("width", -5, "pixel.format", "FOO", "buffers", 1));
     }
 

@@ -48,7 +48,7 @@ class ConfigurationTest {
         assertRejected("width", -5, 16, "camera cam0: width must be between 1 and 16384, was -5");
         assertRejected("height", 0, 4, "camera cam0: height must be between 1 and 16384, was 0");
         assertRejected("pixel.format", "FOO", "GREY", "camera cam0: pixel.format 'FOO' unknown; supported: YUYV, "
-                + "UYVY, NV12, YU12, RGB24, BGR24, GREY, MJPEG, H264");
+                + "UYVY, NV12, YU12, NV21, YV12, NV16, RGB24, BGR24, GREY, MJPEG, H264");
         assertRejected("buffers", 1, 4, "camera cam0: buffers must be at least 2 (one being filled while another "
                 + "is read), was 1");
         assertRejected("width", "abc", 16, "camera cam0: width must be a whole number, was 'abc'");
