@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+
+import io.kapture.api.PixelFormat;
 
 /**
  * Finds every constant of the binding: each public static primitive field of every class in the exported
@@ -18,6 +21,18 @@ import java.util.stream.Stream;
  * class added later is covered without a list to update. Used by the ABI check only; single-threaded.
  */
 final class AbiConstants {
+
+    /**
+     * The header's name of each of kapture-api's pixel formats, whose fourccs the binding passes to the driver as
+     * they are; a format missing here is reported as unchecked.
+     */
+    private static final Map<PixelFormat, String> PIXEL_FORMATS = Map.ofEntries(Map.entry(PixelFormat.YUYV, "YUYV"),
+            Map.entry(PixelFormat.UYVY, "UYVY"), Map.entry(PixelFormat.NV12, "NV12"),
+            Map.entry(PixelFormat.YU12, "YUV420"), Map.entry(PixelFormat.NV21, "NV21"),
+            Map.entry(PixelFormat.YV12, "YVU420"), Map.entry(PixelFormat.NV16, "NV16"),
+            Map.entry(PixelFormat.RGB24, "RGB24"), Map.entry(PixelFormat.BGR24, "BGR24"),
+            Map.entry(PixelFormat.GREY, "GREY"), Map.entry(PixelFormat.MJPEG, "MJPEG"),
+            Map.entry(PixelFormat.H264, "H264"));
 
     /** One constant: the field, the C expression it stands for (null if unannotated) and its Java value. */
     record Constant(String field, String expression, long value, boolean isInt) {
@@ -40,6 +55,11 @@ final class AbiConstants {
                 constants.add(new Constant(type.getSimpleName() + "." + field.getName(),
                         name == null ? null : name.value(), read(field), kind != long.class));
             }
+        }
+        for (PixelFormat format : PixelFormat.values()) {
+            String name = PIXEL_FORMATS.get(format);
+            constants.add(new Constant("PixelFormat." + format.name(), name == null ? null : "V4L2_PIX_FMT_" + name,
+                    format.fourcc(), true));
         }
         constants.sort(Comparator.comparing(Constant::field));
         return constants;
