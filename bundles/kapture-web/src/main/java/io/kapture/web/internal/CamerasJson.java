@@ -4,10 +4,12 @@ import java.util.List;
 
 import io.kapture.api.CaptureSession;
 import io.kapture.api.CaptureStats;
+import io.kapture.convert.ImageEncoding;
 
 /**
  * The statistics endpoint's document: per camera its state, format, rates and counters from
- * {@link CaptureSession#stats()}, and how many previews stream it; plus the preview's own limits. A camera whose
+ * {@link CaptureSession#stats()}, and how many previews stream it; plus the preview's own limits and the JPEG
+ * engine that encodes the previews (libjpeg-turbo or javax.imageio). A camera whose
  * figures cannot be read is listed with the reason instead of failing the whole document.
  *
  * <p>Stateless; safe from any thread.
@@ -22,6 +24,7 @@ final class CamerasJson {
         json.field("maxPreviewFps", settings.maxFps());
         json.field("streams", streams.size());
         json.field("maxStreams", settings.maxStreams());
+        json.field("jpegEngine", ImageEncoding.jpegEngine());
         json.beginArray("cameras");
         for (CaptureSession camera : cameras) {
             json.beginObject().field("name", camera.camera());

@@ -88,9 +88,10 @@ async function poll() {
     if (!response.ok) {
       throw new Error('HTTP ' + response.status);
     }
-    render(await response.json());
+    const data = await response.json();
+    render(data);
     document.body.dataset.updates = String(Number(document.body.dataset.updates) + 1);
-    status.textContent = 'updated ' + new Date().toLocaleTimeString();
+    status.textContent = 'updated ' + new Date().toLocaleTimeString() + ' \u00b7 JPEG by ' + data.jpegEngine;
     status.classList.remove('error');
   } catch (problem) {
     status.textContent = 'cannot reach Kapture: ' + problem.message;

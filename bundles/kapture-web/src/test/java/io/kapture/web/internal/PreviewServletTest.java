@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.kapture.api.PixelFormat;
+import io.kapture.convert.ImageEncoding;
 import io.kapture.synthetic.SyntheticFrames;
 import io.kapture.testing.ComponentConfig;
 import io.kapture.testing.RecordingRegistrar;
@@ -87,7 +88,8 @@ class PreviewServletTest {
 
         String json = get("/api/cameras", LOCAL, "127.0.0.1:8181").text();
 
-        assertTrue(json.startsWith("{\"maxPreviewFps\":10.0,\"streams\":0,\"maxStreams\":8,\"cameras\":[{\"name\":"
+        assertTrue(json.startsWith("{\"maxPreviewFps\":10.0,\"streams\":0,\"maxStreams\":8,\"jpegEngine\":\""
+                + ImageEncoding.jpegEngine() + "\",\"cameras\":[{\"name\":"
                 + "\"alpha\\\"\\u003cx\\u003e\""), json);
         assertTrue(json.contains("{\"name\":\"zeta\",\"device\":\"synthetic:zeta\",\"state\":\"RUNNING\","
                 + "\"format\":\"640x480 YUYV\",\"adjustments\":null,\"configuredFps\":30.0,\"delivery\":\"pool\","
@@ -96,7 +98,8 @@ class PreviewServletTest {
 
         servlet.removeCamera(alpha);
         zeta.failStats(new IllegalStateException("session closed"));
-        assertEquals("{\"maxPreviewFps\":10.0,\"streams\":0,\"maxStreams\":8,\"cameras\":[{\"name\":\"zeta\","
+        assertEquals("{\"maxPreviewFps\":10.0,\"streams\":0,\"maxStreams\":8,\"jpegEngine\":\""
+                + ImageEncoding.jpegEngine() + "\",\"cameras\":[{\"name\":\"zeta\","
                 + "\"error\":\"IllegalStateException: session closed\"}]}",
                 get("/api/cameras", LOCAL, "localhost").text());
     }
