@@ -8,10 +8,11 @@ import io.kapture.api.Frame;
 
 /**
  * The meeting point of a subscriber's producer (the capture thread) and its consumer (the delivery thread): the
- * current {@link FrameRing}, and who of the two is asleep. A thread that finds nothing to do yields its core a few
- * times ({@link #YIELDS}), then raises its "parked" flag, looks once more and parks. The other side, after
- * changing the ring, reads that flag and pays for an unpark only when it is raised, so a consumer that keeps up
- * costs the capture thread a volatile store and a read per frame, not a system call. An idle consumer parks
+ * current {@link FrameRing}, and who of the two is asleep. A thread that finds nothing to do may yield its core a
+ * few times (the producer {@link #YIELDS}, the consumer as its {@link YieldPolicy} says), then raises its "parked"
+ * flag, looks once more and parks. The other side, after changing the ring, reads that flag and pays for an
+ * unpark only when it is raised, so a consumer that keeps up costs the capture thread a volatile store and a read
+ * per frame, not a system call. An idle consumer parks
  * without a timeout: it burns no CPU and is woken by the next frame, a ring replacement or {@link #close}.
  *
  * <p>Why no wake-up is lost: each side stores its flag (volatile) and then reads the other side's state
@@ -27,14 +28,13 @@ import io.kapture.api.Frame;
 final class Handoff {
 
     /**
-     * Times a thread that finds nothing to do yields its core before it parks. With more runnable threads than
-     * cores (a camera with eight listeners on two cores) a yield hands the core to a thread that has work, often
-     * the capture thread, and when the yielder runs again the next frame (or room) is frequently there: no
-     * futex wait for it, no futex wake for the other side. Spinning with {@link Thread#onSpinWait} instead holds
-     * on to the core the capture thread needs, and measured worse than parking at once. On an idle machine a
-     * yield returns at once, so an idle thread still parks within microseconds.
+     * Times the producer, finding the ring full, yields its core before it parks. With more runnable threads than
+     * cores (a camera with eight listeners on two cores) a yield hands the core to a thread that has work, and
+     * when the yielder runs again there is frequently room: no futex wait for it, no futex wake for the other
+     * side. Spinning with {@link Thread#onSpinWait} instead holds on to the core the consumer needs, and measured
+     * worse than parking at once. The consumer's yields adapt ({@link YieldPolicy}).
      */
-    static final int YIELDS = 5;
+    static final int YIELDS = YieldPolicy.YIELDS;
 
     private static final VarHandle CONSUMER_PARKED;
     private static final VarHandle PRODUCER_PARKED;
@@ -57,6 +57,8 @@ final class Handoff {
     private volatile boolean consumerParked;
     private volatile boolean producerParked;
     private volatile Thread producer;
+    /** Consumer only: how long it yields before parking. */
+    private final YieldPolicy consumerYields = new YieldPolicy();
 
     Handoff(int capacity, Thread consumer) {
         this.ring = new FrameRing(capacity);
@@ -133,10 +135,11 @@ final class Handoff {
             FrameRing current = ring;
             Frame frame = current.take();
             if (frame != null) {
+                consumerYields.found(yields);
                 wakeProducer();
                 return frame;
             }
-            if (yields < YIELDS) {
+            if (yields < consumerYields.yields()) {
                 yields++;
                 Thread.yield();
                 continue;
@@ -147,6 +150,7 @@ final class Handoff {
                 Thread.interrupted();
             }
             consumerParked = false;
+            consumerYields.parked(yields);
             yields = 0;
         }
         return null;
