@@ -17,34 +17,27 @@ import io.kapture.api.PixelFormat;
 record PlanarLayout(PixelFormat format, int height, int stride) {
 
     PlanarLayout {
-        switch (format) {
-            case NV12, NV21, NV16, YU12, YV12 -> {
-                // planar: the layouts this record describes
-            }
-            default -> throw new IllegalArgumentException(format + " is not a planar format");
+        if (!format.isPlanar()) {
+            throw new IllegalArgumentException(format + " is not a planar format");
         }
     }
 
-    boolean interleaved() {
-        return format != PixelFormat.YU12 && format != PixelFormat.YV12;
-    }
-
     int chromaStride() {
-        return interleaved() ? stride : stride / 2;
+        return format.chromaStride(stride);
     }
 
     int chromaLines() {
-        return format == PixelFormat.NV16 ? height : (height + 1) / 2;
+        return format.chromaLines(height);
     }
 
     /** The chroma line that luma line {@code row} takes its colour from. */
     int chromaLine(int row) {
-        return format == PixelFormat.NV16 ? row : row / 2;
+        return format.chromaLineOf(row);
     }
 
     /** Chroma planes: 1 interleaved, or 2. */
     int chromaPlanes() {
-        return interleaved() ? 1 : 2;
+        return format.hasInterleavedChroma() ? 1 : 2;
     }
 
     /** Index of the first byte of chroma plane {@code plane} (0 or 1). */
@@ -54,27 +47,23 @@ record PlanarLayout(PixelFormat format, int height, int stride) {
 
     /** Bytes of each chroma line that hold samples, for an image {@code width} pixels wide. */
     int chromaBytes(int width) {
-        return interleaved() ? width : width / 2;
+        return format.hasInterleavedChroma() ? width : width / 2;
     }
 
     /** Index of the Cb sample of the pixel pair at even column {@code x} of chroma line {@code line}. */
     int cb(int line, int x) {
-        return switch (format) {
-            case NV12, NV16 -> chromaPlane(0) + line * stride + x;
-            case NV21 -> chromaPlane(0) + line * stride + x + 1;
-            case YU12 -> chromaPlane(0) + line * chromaStride() + x / 2;
-            default -> chromaPlane(1) + line * chromaStride() + x / 2;
-        };
+        return sample(line, x, format.isCbFirst() ? 0 : 1);
     }
 
     /** Index of the Cr sample of the pixel pair at even column {@code x} of chroma line {@code line}. */
     int cr(int line, int x) {
-        return switch (format) {
-            case NV12, NV16 -> chromaPlane(0) + line * stride + x + 1;
-            case NV21 -> chromaPlane(0) + line * stride + x;
-            case YU12 -> chromaPlane(1) + line * chromaStride() + x / 2;
-            default -> chromaPlane(0) + line * chromaStride() + x / 2;
-        };
+        return sample(line, x, format.isCbFirst() ? 1 : 0);
+    }
+
+    /** The pair's first ({@code which} 0) or second (1) chroma sample: in the pair, or in the first or second plane. */
+    private int sample(int line, int x, int which) {
+        return format.hasInterleavedChroma() ? chromaPlane(0) + line * stride + x + which
+                : chromaPlane(which) + line * chromaStride() + x / 2;
     }
 
     /** Bytes of the whole image, every line padded to its stride. */

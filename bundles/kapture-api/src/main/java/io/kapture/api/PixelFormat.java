@@ -63,6 +63,45 @@ public enum PixelFormat {
         return bitsPerPixel;
     }
 
+    /**
+     * Whether the image is a luma plane followed by chroma: NV12, NV21 and NV16 (one plane of interleaved Cb/Cr
+     * pairs), YU12 and YV12 (a Cb and a Cr plane). The chroma methods below describe these formats only.
+     */
+    public boolean isPlanar() {
+        return switch (this) {
+            case NV12, NV21, NV16, YU12, YV12 -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether Cb and Cr share one chroma plane, interleaved pair by pair (NV12, NV21, NV16). */
+    public boolean hasInterleavedChroma() {
+        return this == NV12 || this == NV21 || this == NV16;
+    }
+
+    /** Whether Cb comes before Cr: in each interleaved pair (NV12, NV16) or in plane order (YU12). */
+    public boolean isCbFirst() {
+        return this == NV12 || this == NV16 || this == YU12;
+    }
+
+    /** Chroma lines of a planar image {@code height} lines high: one per luma line (NV16), else one per two. */
+    public int chromaLines(int height) {
+        return this == NV16 ? height : (height + 1) / 2;
+    }
+
+    /** The chroma line of a planar image that luma line {@code lumaLine} takes its colour from. */
+    public int chromaLineOf(int lumaLine) {
+        return this == NV16 ? lumaLine : lumaLine >> 1;
+    }
+
+    /**
+     * Bytes from one chroma line to the next in V4L2's single-plane layout, for luma lines {@code lumaStride}
+     * bytes apart: the same for interleaved chroma, half for separate Cb and Cr planes.
+     */
+    public int chromaStride(int lumaStride) {
+        return hasInterleavedChroma() ? lumaStride : lumaStride / 2;
+    }
+
     /** Bytes of the first plane's line for an unpadded image of this width; 0 for compressed formats. */
     public int minBytesPerLine(int width) {
         return switch (this) {
@@ -80,10 +119,8 @@ public enum PixelFormat {
      */
     public int minImageSize(int width, int height) {
         long size = switch (this) {
-            // 4:2:0 chroma planes cover odd sizes with a rounded-up half line and half column
-            case NV12, YU12, NV21, YV12 -> (long) width * height + 2L * ((width + 1) / 2) * ((height + 1) / 2);
-            // 4:2:2 chroma: a rounded-up half line of Cb and one of Cr for every luma line
-            case NV16 -> (long) width * height + 2L * ((width + 1) / 2) * height;
+            // chroma covers odd sizes with a rounded-up half line of Cb and one of Cr per chroma line
+            case NV12, YU12, NV21, YV12, NV16 -> (long) width * height + 2L * ((width + 1) / 2) * chromaLines(height);
             case MJPEG, H264 -> 2L * width * height;
             default -> (long) width * height * bitsPerPixel / 8;
         };

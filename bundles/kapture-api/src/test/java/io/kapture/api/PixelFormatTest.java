@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class PixelFormatTest {
@@ -65,5 +68,21 @@ class PixelFormatTest {
         assertEquals(0, PixelFormat.MJPEG.minBytesPerLine(640));
         assertTrue(PixelFormat.MJPEG.isCompressed());
         assertFalse(PixelFormat.YU12.isCompressed());
+    }
+
+    @Test
+    void planarFormatsSayWhereTheirChromaLies() {
+        assertEquals(List.of(PixelFormat.NV12, PixelFormat.YU12, PixelFormat.NV21, PixelFormat.YV12, PixelFormat.NV16),
+                Arrays.stream(PixelFormat.values()).filter(PixelFormat::isPlanar).toList());
+        assertEquals(List.of(PixelFormat.NV12, PixelFormat.NV21, PixelFormat.NV16),
+                Arrays.stream(PixelFormat.values()).filter(PixelFormat::hasInterleavedChroma).toList());
+        assertEquals(List.of(PixelFormat.NV12, PixelFormat.YU12, PixelFormat.NV16),
+                Arrays.stream(PixelFormat.values()).filter(PixelFormat::isCbFirst).toList());
+        assertEquals(2, PixelFormat.NV12.chromaLines(3), "an odd last line has a chroma line of its own");
+        assertEquals(3, PixelFormat.NV16.chromaLines(3));
+        assertEquals(2, PixelFormat.YV12.chromaLineOf(5));
+        assertEquals(5, PixelFormat.NV16.chromaLineOf(5));
+        assertEquals(640, PixelFormat.NV21.chromaStride(640));
+        assertEquals(320, PixelFormat.YU12.chromaStride(640));
     }
 }

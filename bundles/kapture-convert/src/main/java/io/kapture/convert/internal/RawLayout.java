@@ -72,22 +72,22 @@ public record RawLayout(PixelFormat pixelFormat, int width, int height, int stri
 
     /** Bytes from one chroma line to the next: the interleaved formats keep the luma stride, YU12 and YV12 halve it. */
     public int chromaStride() {
-        return hasSeparateChromaPlanes() ? stride / 2 : stride;
+        return pixelFormat.chromaStride(stride);
     }
 
     /** Chroma lines: NV16 has one per luma line; in 4:2:0 an odd last luma line has a chroma line of its own. */
     public int chromaLines() {
-        return pixelFormat == PixelFormat.NV16 ? height : (height + 1) / 2;
+        return pixelFormat.chromaLines(height);
     }
 
     /** The chroma line luma line {@code y} takes its colour from. */
     public int chromaLine(int y) {
-        return pixelFormat == PixelFormat.NV16 ? y : y >> 1;
+        return pixelFormat.chromaLineOf(y);
     }
 
     /** Bytes from one pixel pair's Cb (or Cr) to the next pair's: 2 where Cb and Cr are interleaved, else 1. */
     public int chromaStep() {
-        return hasSeparateChromaPlanes() ? 1 : 2;
+        return pixelFormat.hasInterleavedChroma() ? 2 : 1;
     }
 
     /** Index of the first chroma byte: the interleaved plane, or the first of the two separate planes. */
@@ -97,45 +97,31 @@ public record RawLayout(PixelFormat pixelFormat, int width, int height, int stri
 
     /** Index of the first Cb byte: in the interleaved plane (second for NV21), or the Cb plane (second for YV12). */
     public int cbPlane() {
-        return switch (pixelFormat) {
-            case NV21 -> chromaPlane() + 1;
-            case YV12 -> secondChromaPlane();
-            default -> chromaPlane();
-        };
+        return pixelFormat.isCbFirst() ? chromaPlane() : otherChroma();
     }
 
     /** Index of the first Cr byte: next to Cb (before it for NV21), or the Cr plane (first for YV12). */
     public int crPlane() {
-        return switch (pixelFormat) {
-            case NV21, YV12 -> chromaPlane();
-            case YU12 -> secondChromaPlane();
-            default -> chromaPlane() + 1;
-        };
+        return pixelFormat.isCbFirst() ? otherChroma() : chromaPlane();
     }
 
-    private int secondChromaPlane() {
-        return chromaPlane() + chromaStride() * chromaLines();
-    }
-
-    private boolean hasSeparateChromaPlanes() {
-        return pixelFormat == PixelFormat.YU12 || pixelFormat == PixelFormat.YV12;
+    /** Where the chroma that does not come first starts: the pair's second byte, or the second plane. */
+    private int otherChroma() {
+        return chromaPlane() + (pixelFormat.hasInterleavedChroma() ? 1 : chromaStride() * chromaLines());
     }
 
     private long requiredBytes() {
         long lastLine = (long) stride * (height - 1) + pixelFormat.minBytesPerLine(width);
         long lumaPlane = (long) stride * height;
         long chromaAbove = (long) chromaStride() * (chromaLines() - 1);
-        return switch (pixelFormat) {
-            case NV12, NV21, NV16 -> lumaPlane + chromaAbove + width;
-            case YU12, YV12 -> lumaPlane + (long) chromaStride() * chromaLines() + chromaAbove + width / 2;
-            default -> lastLine;
-        };
+        if (!pixelFormat.isPlanar()) {
+            return lastLine;
+        }
+        return pixelFormat.hasInterleavedChroma() ? lumaPlane + chromaAbove + width
+                : lumaPlane + (long) chromaStride() * chromaLines() + chromaAbove + width / 2;
     }
 
     private static boolean isChromaSubsampled(PixelFormat format) {
-        return switch (format) {
-            case YUYV, UYVY, NV12, YU12, NV21, YV12, NV16 -> true;
-            default -> false;
-        };
+        return format == PixelFormat.YUYV || format == PixelFormat.UYVY || format.isPlanar();
     }
 }

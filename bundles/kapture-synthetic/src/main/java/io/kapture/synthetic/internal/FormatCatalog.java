@@ -62,8 +62,7 @@ final class FormatCatalog {
                             .collect(Collectors.joining(", ")));
         }
         List<String> adjustments = new ArrayList<>();
-        boolean planar = pixelFormat == PixelFormat.NV12 || pixelFormat == PixelFormat.NV21
-                || pixelFormat == PixelFormat.YV12 || pixelFormat == PixelFormat.NV16;
+        boolean planar = pixelFormat.isPlanar();
         boolean evenWidth = pixelFormat == PixelFormat.YUYV || planar;
         boolean evenHeight = planar;
         int width = dimension("width", request.width(), MIN_WIDTH, MAX_WIDTH, evenWidth, pixelFormat, adjustments);

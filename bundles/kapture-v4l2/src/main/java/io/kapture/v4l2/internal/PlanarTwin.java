@@ -19,20 +19,18 @@ import io.kapture.v4l2.V4l2;
  */
 enum PlanarTwin {
 
-    NV12M(V4l2.PIX_FMT_NV12M, PixelFormat.NV12, 2),
-    NV21M(V4l2.PIX_FMT_NV21M, PixelFormat.NV21, 2),
-    NV16M(V4l2.PIX_FMT_NV16M, PixelFormat.NV16, 2),
-    YUV420M(V4l2.PIX_FMT_YUV420M, PixelFormat.YU12, 3),
-    YVU420M(V4l2.PIX_FMT_YVU420M, PixelFormat.YV12, 3);
+    NV12M(V4l2.PIX_FMT_NV12M, PixelFormat.NV12),
+    NV21M(V4l2.PIX_FMT_NV21M, PixelFormat.NV21),
+    NV16M(V4l2.PIX_FMT_NV16M, PixelFormat.NV16),
+    YUV420M(V4l2.PIX_FMT_YUV420M, PixelFormat.YU12),
+    YVU420M(V4l2.PIX_FMT_YVU420M, PixelFormat.YV12);
 
     private final int fourcc;
     private final PixelFormat packed;
-    private final int planes;
 
-    PlanarTwin(int fourcc, PixelFormat packed, int planes) {
+    PlanarTwin(int fourcc, PixelFormat packed) {
         this.fourcc = fourcc;
         this.packed = packed;
-        this.planes = planes;
     }
 
     /** The V4L2 code of the multi-plane format. */
@@ -45,19 +43,9 @@ enum PlanarTwin {
         return packed;
     }
 
-    /** Buffers (memory planes) a frame of this format spans. */
+    /** Buffers (memory planes) a frame of this format spans: luma, then one chroma plane or two. */
     int planes() {
-        return planes;
-    }
-
-    /** Whether Cb and Cr share one plane, interleaved (the two-plane formats), instead of a plane each. */
-    boolean interleavedChroma() {
-        return planes == 2;
-    }
-
-    /** Lines of each chroma plane of an image {@code height} lines high: as many for NV16M's 4:2:2, else half. */
-    int chromaLines(int height) {
-        return packed == PixelFormat.NV16 ? height : (height + 1) / 2;
+        return packed.hasInterleavedChroma() ? 2 : 3;
     }
 
     /** The twin with this V4L2 code, or null if {@code fourcc} is not a multi-plane format Kapture packs. */
@@ -82,6 +70,6 @@ enum PlanarTwin {
 
     /** {@code "the two-plane NV12M"}, for adjustments and messages. */
     String describe() {
-        return "the " + (planes == 2 ? "two" : "three") + "-plane " + name();
+        return "the " + (planes() == 2 ? "two" : "three") + "-plane " + name();
     }
 }

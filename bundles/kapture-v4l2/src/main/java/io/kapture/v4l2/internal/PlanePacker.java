@@ -41,12 +41,13 @@ final class PlanePacker {
         this.height = height;
         this.sourceStride = sourceStride;
         int planes = twin.planes();
-        int chromaLines = twin.chromaLines(height);
+        PixelFormat packed = twin.packed();
+        int chromaLines = packed.chromaLines(height);
         int chromaWidth = (width + 1) / 2;
-        boolean interleaved = twin.interleavedChroma();
+        boolean interleaved = packed.hasInterleavedChroma();
         // YU12's and YV12's chroma stride is half the luma stride, so an odd luma stride gets one byte of padding
         int lumaStride = interleaved ? sourceStride[0] : sourceStride[0] + (sourceStride[0] & 1);
-        int chromaStride = interleaved ? lumaStride : lumaStride / 2;
+        int chromaStride = packed.chromaStride(lumaStride);
         this.lines = new int[planes];
         this.lineBytes = new int[planes];
         this.targetStride = new int[planes];

@@ -28,8 +28,6 @@ final class PlanarCanvas implements Canvas {
     private final PixelFormat format;
     private final int width;
     private final int height;
-    /** 1 where two luma lines share a chroma line (4:2:0), 0 where each has its own (NV16). */
-    private final int chromaShift;
     private final boolean interleaved;
     private final boolean cbFirst;
     private final int chromaStride;
@@ -47,11 +45,10 @@ final class PlanarCanvas implements Canvas {
         this.format = format;
         this.width = width;
         this.height = height;
-        this.chromaShift = format == PixelFormat.NV16 ? 0 : 1;
-        this.interleaved = format != PixelFormat.YV12;
-        this.cbFirst = format == PixelFormat.NV12 || format == PixelFormat.NV16;
-        this.chromaStride = interleaved ? width : width / 2;
-        this.chromaLines = height >> chromaShift;
+        this.interleaved = format.hasInterleavedChroma();
+        this.cbFirst = format.isCbFirst();
+        this.chromaStride = format.chromaStride(width);
+        this.chromaLines = format.chromaLines(height);
         this.line = new byte[width];
     }
 
@@ -126,13 +123,13 @@ final class PlanarCanvas implements Canvas {
 
     /** Writes {@code length} bytes of {@link #line} into the chroma lines of luma lines top..bottom - 1. */
     private void fillChroma(ByteBuffer target, int start, int top, int bottom, int length) {
-        for (int row = top >> chromaShift; row <= bottom - 1 >> chromaShift; row++) {
+        for (int row = format.chromaLineOf(top); row <= format.chromaLineOf(bottom - 1); row++) {
             target.put(start + row * chromaStride, line, 0, length);
         }
     }
 
     private void copyChroma(ByteBuffer source, ByteBuffer target, int start, int top, int bottom, int length) {
-        for (int row = top >> chromaShift; row <= bottom - 1 >> chromaShift; row++) {
+        for (int row = format.chromaLineOf(top); row <= format.chromaLineOf(bottom - 1); row++) {
             int offset = start + row * chromaStride;
             target.put(offset, source, offset, length);
         }
