@@ -17,6 +17,8 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Version;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.cm.Configuration;
 
 import io.kapture.api.CaptureSession;
@@ -61,6 +63,26 @@ public class KaptureRuntimeIT extends KaptureTestSupport {
                 .orElseThrow(() -> new AssertionError("Felix SCR is not installed"));
         assertTrue("Felix SCR " + scr + " runs; the distribution should run 2.2.18 or later",
                 scr.compareTo(new Version(2, 2, 18)) >= 0);
+    }
+
+    /**
+     * JNA is optional for kapture-convert (libjpeg-turbo) and kapture-delivery (libc memcpy), and the distribution
+     * ships it: each of them must end up wired to it, or the distribution silently runs the slower fallbacks.
+     */
+    @Test
+    public void theBundlesThatCanUseJnaAreWiredToIt() {
+        for (String name : List.of("io.kapture.kapture-convert", "io.kapture.kapture-delivery")) {
+            Bundle bundle = KaptureComponents.bundle(context, name)
+                    .orElseThrow(() -> new AssertionError(name + " is not installed"));
+            await(name + " wired to com.sun.jna").atMost(TIMEOUT).until(() -> importsFrom(bundle, "com.sun.jna"));
+        }
+    }
+
+    private static boolean importsFrom(Bundle bundle, String packageName) {
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        return wiring != null && wiring.getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE).stream()
+                .anyMatch(wire -> packageName.equals(
+                        wire.getCapability().getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE)));
     }
 
     @Test
