@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -91,6 +94,68 @@ class SubscriberStressTest {
             assertTrue(subscriber.isTerminated());
             assertEquals(0, frames.live(), "round " + round + ": every handle released");
             assertEquals(0, frames.doubleReleases());
+        }
+    }
+
+    /**
+     * A camera-level {@code queue.capacity} change while a listener unsubscribes: the capture thread moves the
+     * queued frames into a larger ring while another thread closes the subscriber. Whoever wins a frame from a
+     * ring must release it, whichever ring it is in by then: no handle may be stranded in the new ring, and a
+     * closed subscriber shows nothing queued.
+     */
+    @Test
+    void aResizeRacingWithACloseStrandsNoFrame() throws Exception {
+        int queued = 1024;
+        for (int round = 0; round < 400; round++) {
+            TrackedFrames frames = new TrackedFrames();
+            CountDownLatch release = new CountDownLatch(1);
+            FrameListener stuck = frame -> awaitUninterruptibly(release);
+            Subscriber subscriber = new Subscriber("cam", stuck, new Subscription("resize", "test.bundle", "*",
+                    List.of(), queued, DropPolicy.DROP_NEWEST, HOUR_MILLIS),
+                    new QueueSpec(queued, DropPolicy.DROP_NEWEST, HOUR_MILLIS));
+            subscriber.start();
+            for (int i = 0; i < queued; i++) {
+                publish(subscriber, frames, i);
+            }
+            subscriber.requestQueue(new QueueSpec(2 * queued, DropPolicy.DROP_NEWEST, HOUR_MILLIS));
+            CyclicBarrier together = new CyclicBarrier(2);
+            Thread closer = new Thread(() -> {
+                awaitQuietly(together);
+                Subscriber.closeAll(new Subscriber[] {subscriber}, 0, 0);
+            }, "test-closer");
+            closer.start();
+            awaitQuietly(together);
+            publish(subscriber, frames, queued);
+            closer.join();
+            release.countDown();
+            eventually(subscriber::isTerminated);
+
+            assertEquals(0, frames.live(), "round " + round + ": every handle released; " + subscriber.stats());
+            assertEquals(0, subscriber.stats().queued(), "round " + round + ": nothing queued once closed");
+            assertEquals(0, frames.doubleReleases());
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitQuietly(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (InterruptedException | BrokenBarrierException e) {
+            throw new AssertionError(e);
         }
     }
 

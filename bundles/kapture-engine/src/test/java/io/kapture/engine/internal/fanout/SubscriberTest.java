@@ -144,7 +144,10 @@ class SubscriberTest {
         Subscriber subscriber = start(finisher, 2, DropPolicy.DROP_OLDEST, 0, Thread::new);
         publish(subscriber, 0, 1);
         assertTrue(finisher.entered.await(10, TimeUnit.SECONDS), "the listener got its frame");
-        Thread closer = new Thread(subscriber::close, "test-closer");
+        // a grace far longer than the test needs: under CPU load the default 500 ms could pass before it returns
+        long graceMillis = TimeUnit.MINUTES.toMillis(1);
+        Thread closer = new Thread(() -> Subscriber.closeAll(new Subscriber[] {subscriber}, graceMillis, 2000),
+                "test-closer");
         closer.start();
         eventually(() -> closer.getState() == Thread.State.TIMED_WAITING);
 
