@@ -115,6 +115,7 @@ final class Pipeline implements AutoCloseable {
     @Override
     public void close() {
         session.close();
+        session.awaitClosed(30_000);
         if (zeroCopy != null) {
             zeroCopy.close();
         }

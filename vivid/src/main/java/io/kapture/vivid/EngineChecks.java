@@ -78,6 +78,7 @@ final class EngineChecks {
             return verify(delivery, frames, recorder, inMapping, running, session.stats(), pool.stats());
         } finally {
             session.close();
+            session.awaitClosed(30_000);
             Components.deactivate(strategy);
             Components.deactivate(provider);
         }

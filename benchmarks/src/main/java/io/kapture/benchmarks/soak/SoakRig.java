@@ -182,6 +182,7 @@ final class SoakRig implements AutoCloseable {
         closed = true;
         for (CaptureSessionImpl session : sessions) {
             session.close();
+            session.awaitClosed(30_000);
         }
         zeroCopy.close();
     }

@@ -25,6 +25,7 @@ import io.kapture.api.FrameListener;
 import io.kapture.api.FramePool;
 import io.kapture.api.spi.CaptureSourceProvider;
 import io.kapture.api.spi.DeliveryStrategy;
+import io.kapture.engine.internal.config.SettingsParser;
 import io.kapture.engine.internal.fanout.Subscription;
 import io.kapture.engine.internal.session.CaptureSessionImpl;
 
@@ -39,7 +40,8 @@ import io.kapture.engine.internal.session.CaptureSessionImpl;
  * value from a missing one, and providers get the whole map.
  *
  * <p>Threading contract: SCR calls the life-cycle methods one at a time; bind and unbind methods may come from
- * any thread at any time, before activation too. The session serialises them.
+ * any thread at any time, before activation too. Every one of them returns at once: the session queues the work
+ * to its own control thread ({@link CaptureSessionImpl}), so no SCR thread ever waits for a device or a listener.
  */
 @Component(service = {}, configurationPid = CameraConfiguration.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -88,7 +90,7 @@ public final class CameraComponent {
                 result.put(key, value);
             }
         });
-        result.put(CaptureSession.CAMERA, session.camera());
+        result.put(CaptureSession.CAMERA, SettingsParser.cameraName(properties));
         return result;
     }
 

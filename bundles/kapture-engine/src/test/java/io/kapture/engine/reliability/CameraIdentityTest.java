@@ -59,6 +59,7 @@ class CameraIdentityTest {
             own.put(camera.getKey(), mine);
             session.configure(configuration(camera.getKey(), "width", camera.getValue().width(), "height",
                     camera.getValue().height(), "fps", 250.0, "delivery", deliveries.get(index++)));
+            session.awaitSettled();
         }
 
         eventually(() -> own.values().stream().allMatch(subscriber -> subscriber.frames() >= FRAMES_EACH));

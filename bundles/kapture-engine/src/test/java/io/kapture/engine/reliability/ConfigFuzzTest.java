@@ -49,10 +49,12 @@ class ConfigFuzzTest {
         CaptureSessionImpl fuzzed = pipeline.camera();
         CheckingSubscriber fuzzedFrames = subscribe(fuzzed, new CheckingSubscriber(Map.of("fuzzed", FORMAT)), "checker");
         fuzzed.configure(good);
+        fuzzed.awaitSettled();
         CaptureSessionImpl bystander = pipeline.camera();
         CheckingSubscriber bystanderFrames = subscribe(bystander,
                 new CheckingSubscriber(Map.of("bystander", FORMAT)), "checker");
         bystander.configure(configuration("bystander", "fps", 100.0));
+        bystander.awaitSettled();
         awaitState(fuzzed, SessionState.RUNNING);
         awaitState(bystander, SessionState.RUNNING);
 
@@ -62,12 +64,14 @@ class ConfigFuzzTest {
             Map<String, Object> bad = new HashMap<>(good);
             bad.put(malformed.getKey(), malformed.getValue());
             fuzzed.configure(bad);
+            fuzzed.awaitSettled();
             String error = fuzzed.lastError().orElse("");
             if (!error.contains(malformed.getKey())) {
                 failures.add(malformed.getKey() + "=" + describe(malformed.getValue()) + " -> state "
                         + fuzzed.state() + ", error '" + error + "'");
             }
             fuzzed.configure(good);
+            fuzzed.awaitSettled();
             if (fuzzed.lastError().isPresent()) {
                 failures.add("the good configuration after " + malformed.getKey() + " left error "
                         + fuzzed.lastError().get());

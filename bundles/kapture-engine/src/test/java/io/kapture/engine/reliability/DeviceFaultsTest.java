@@ -43,13 +43,14 @@ class DeviceFaultsTest {
     }
 
     @Test
-    void lostDeviceFailsTheCameraWhichResumesWhenTheDeviceReturns() {
+    void lostDeviceFailsTheCameraWhichResumesWhenTheDeviceReturns() throws InterruptedException {
         CaptureSessionImpl session = pipeline.camera();
         CheckingSubscriber subscriber = subscribe(session, new CheckingSubscriber(Map.of("flaky", FORMAT)).allowingRestarts(),
                 "checker",
                 FrameListener.DROP_POLICY, "BLOCK");
         session.configure(configuration("flaky", "synthetic.fault.lost.after", 60L,
                 "synthetic.fault.return.after.ms", 400L, "delivery", "zerocopy"));
+        session.awaitSettled();
 
         eventually(() -> session.state() == SessionState.FAILED
                 && session.lastError().orElse("").contains("lost after 60 frames"));
@@ -68,11 +69,12 @@ class DeviceFaultsTest {
     }
 
     @Test
-    void corruptedFramesAreDeliveredFlaggedAndCounted() {
+    void corruptedFramesAreDeliveredFlaggedAndCounted() throws InterruptedException {
         pipeline.provider.wedgeNewSourcesAfter(210);
         CaptureSessionImpl session = pipeline.camera();
         FlagChecker subscriber = subscribe(session, new FlagChecker(7), "checker", FrameListener.DROP_POLICY, "BLOCK");
         session.configure(configuration("noisy", "synthetic.fault.corrupt.every", 7));
+        session.awaitSettled();
 
         eventually(() -> subscriber.frames() == 210 && session.stats().captured() == 210);
         CaptureStats stats = session.stats();
@@ -87,12 +89,13 @@ class DeviceFaultsTest {
     }
 
     @Test
-    void stalledDeviceIsRestartedByTheWatchdog() {
+    void stalledDeviceIsRestartedByTheWatchdog() throws InterruptedException {
         pipeline.provider.wedgeNewSourcesAfter(50);
         CaptureSessionImpl session = pipeline.camera();
         CheckingSubscriber subscriber = subscribe(session, new CheckingSubscriber(Map.of("stuck", FORMAT)).allowingRestarts(),
                 "checker", FrameListener.DROP_POLICY, "BLOCK");
         session.configure(configuration("stuck", "stall.timeout.ms", 300L, "delivery", "zerocopy"));
+        session.awaitSettled();
         eventually(() -> subscriber.frames() == 50 && session.stats().captured() == 50);
         FaultySource wedged = pipeline.provider.latest("synthetic:stuck");
         pipeline.provider.wedgeNewSourcesAfter(Long.MAX_VALUE);
@@ -109,8 +112,9 @@ class DeviceFaultsTest {
         assertNothingLeftAfterClose(session);
     }
 
-    private void assertNothingLeftAfterClose(CaptureSessionImpl session) {
+    private void assertNothingLeftAfterClose(CaptureSessionImpl session) throws InterruptedException {
         session.close();
+        assertTrue(session.awaitClosed(30_000), "closing ended the control thread");
         assertEquals(0, pipeline.provider.openSources(), "every device is closed");
         assertEquals(0, pipeline.provider.buffersOut(), "every driver buffer came back");
         eventually(() -> pipeline.pool.stats().outstanding() == 0);

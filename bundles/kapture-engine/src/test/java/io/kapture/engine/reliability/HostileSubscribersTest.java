@@ -89,6 +89,7 @@ class HostileSubscribersTest {
             subscribe(session, keeper, "keeps-buffer");
         }
         session.configure(configuration(camera, "delivery", "zerocopy", "fps", 200.0));
+        session.awaitSettled();
         FaultySource source = awaitSource(camera);
 
         eventually(() -> session.stats().captured() == FRAMES);

@@ -51,6 +51,7 @@ final class Pipeline implements AutoCloseable {
         session.addStrategy(copy, "copy");
         session.addStrategy(pooled, "pool");
         session.addStrategy(zeroCopy, "zerocopy");
+        session.awaitSettled();
         sessions.add(session);
         return session;
     }
@@ -89,6 +90,7 @@ final class Pipeline implements AutoCloseable {
             map.put((String) properties[i], properties[i + 1]);
         }
         session.addListener(listener, Subscription.of(listener, map, "reliability.test"));
+        session.awaitSettled();
         return listener;
     }
 
@@ -109,6 +111,9 @@ final class Pipeline implements AutoCloseable {
     public void close() {
         for (CaptureSessionImpl session : sessions) {
             session.close();
+        }
+        for (CaptureSessionImpl session : sessions) {
+            session.awaitClosed(30_000);
         }
         zeroCopy.close();
     }

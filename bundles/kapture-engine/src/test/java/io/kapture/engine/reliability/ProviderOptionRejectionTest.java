@@ -38,11 +38,13 @@ class ProviderOptionRejectionTest {
             CaptureSessionImpl session = pipeline.camera();
             CheckingSubscriber frames = subscribe(session, new CheckingSubscriber(Map.of("cam", FORMAT)), "checker");
             session.configure(good);
+            session.awaitSettled();
             awaitState(session, SessionState.RUNNING);
 
             Map<String, Object> bad = new HashMap<>(good);
             bad.put(key, key.equals("name") ? (Object) Integer.valueOf(value) : value);
             session.configure(bad);
+            session.awaitSettled();
             long before = frames.frames();
             eventually(() -> session.state() != SessionState.RUNNING || frames.frames() > before + 20);
 

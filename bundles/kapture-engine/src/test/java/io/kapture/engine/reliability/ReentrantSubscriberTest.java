@@ -47,6 +47,7 @@ class ReentrantSubscriberTest {
                 new CheckingSubscriber(Map.of("cam", FrameFormat.of(160, 120, PixelFormat.YUYV))).allowingRestarts(),
                 "normal");
         session.configure(configuration("cam", "fps", 200.0));
+        session.awaitSettled();
         eventually(() -> session.state() == SessionState.STOPPED && calls.get() >= 10);
         session.start();
         eventually(() -> session.state() == SessionState.RUNNING && normal.frames() > 50);
@@ -71,6 +72,7 @@ class ReentrantSubscriberTest {
         CheckingSubscriber normal = subscribe(session,
                 new CheckingSubscriber(Map.of("cam", FrameFormat.of(160, 120, PixelFormat.YUYV))), "normal");
         session.configure(configuration("cam", "fps", 200.0));
+        session.awaitSettled();
         eventually(() -> calls.get() >= 10 && session.stats().listeners().size() == 1 && normal.frames() > 100);
         assertEquals(10, calls.get(), "no frame after it left");
         eventually(() -> Thread.getAllStackTraces().keySet().stream()

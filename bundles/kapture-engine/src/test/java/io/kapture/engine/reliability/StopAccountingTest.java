@@ -43,6 +43,7 @@ class StopAccountingTest {
         subscribe(session, this::waitForGate, "slow", FrameListener.QUEUE_CAPACITY, 8,
                 FrameListener.DROP_POLICY, "DROP_NEWEST");
         session.configure(configuration("stopped", "delivery", "pool"));
+        session.awaitSettled();
         eventually(() -> session.stats().captured() == 40 && listener(session.stats(), "slow").delivered() == 1);
         assertTrue(listener(session.stats(), "slow").queued() > 0, "frames wait in the queue when the camera stops");
 

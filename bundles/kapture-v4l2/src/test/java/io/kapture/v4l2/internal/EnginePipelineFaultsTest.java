@@ -73,6 +73,7 @@ class EnginePipelineFaultsTest {
     @AfterEach
     void unplug() {
         session.close();
+        session.awaitClosed(30_000);
         zeroCopy.close();
         hoarder.releaseAll();
         provider.deactivate();
@@ -98,6 +99,7 @@ class EnginePipelineFaultsTest {
         webcam.replug();
         eventually(() -> session.state() == SessionState.RUNNING && normal.frames.get() >= beforeReturn + 50);
         session.close();
+        session.awaitClosed(30_000);
 
         assertEquals(0, kernel.openDescriptors(), "no descriptor left");
         assertEquals(0, kernel.clientMappings(), "no buffer mapping left");

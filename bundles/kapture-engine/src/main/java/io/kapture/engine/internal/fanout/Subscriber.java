@@ -148,6 +148,11 @@ public final class Subscriber {
         return thread;
     }
 
+    /** Whether {@code candidate} is this subscriber's delivery thread. Any thread. */
+    public boolean runsOn(Thread candidate) {
+        return candidate == thread;
+    }
+
     void markAbandoned() {
         abandoned = true;
     }

@@ -13,7 +13,7 @@ import io.kapture.api.SessionState;
  * A session's running stream, the last stream that ran (whose figures stay readable once it stopped) and how
  * often a stream was started again: what the management view reads while the session changes streams.
  *
- * <p>Threading contract: {@link #started} and {@link #take} are called by the session under its control lock,
+ * <p>Threading contract: {@link #started} and {@link #take} are called by the session's control thread,
  * one at a time; everything else may be called from any thread and reads each volatile field once, so a reader
  * works on one stream even if it is replaced meanwhile.
  */
@@ -21,7 +21,7 @@ final class CurrentStream {
 
     private volatile Stream running;
     private volatile Stream last;
-    /** Written under the session's lock only, so the increment needs no atomicity. */
+    /** Written by the control thread only, so the increment needs no atomicity. */
     private volatile long restarts;
 
     /** A stream started; every start after the session's first counts as a restart. */

@@ -19,8 +19,8 @@ import io.kapture.api.spi.DeliveryStrategy;
  * frame pool, as the component's dynamic references come and go.
  *
  * <p>Threading contract: the lists are copy-on-write, so lookups and snapshots are safe from any thread without
- * a lock and never see a half-made change. Changes come from the session, under its control lock, so that a
- * change and the session's reaction to it are one step.
+ * a lock and never see a half-made change. Changes come from the session's control thread (the pool also from
+ * SCR's threads: it only feeds statistics), so that a change and the session's reaction to it are one task.
  */
 final class SessionServices {
 

@@ -15,7 +15,10 @@ import io.kapture.engine.internal.config.CameraSettings;
  * state and its last problem; and the one place that words and logs problems, each distinct one once, so that a
  * retry every two seconds does not repeat the same warning forever.
  *
- * <p>Threading contract: written by the session under its control lock, read from any thread (volatile
+ * <p>Every change of state passes {@link SessionTransitions}: a change the table does not allow is a bug in the
+ * session and throws, so that a test catches it instead of a camera silently showing a state it cannot be in.
+ *
+ * <p>Threading contract: written by the session's control thread only, read from any thread (volatile
  * fields). A problem is always written before the state it explains, so a reader that sees
  * {@link SessionState#FAILED} or {@link SessionState#WAITING} also sees why. The static wording helpers are
  * stateless.
@@ -50,12 +53,14 @@ final class SessionStatus {
         } else {
             camera = name;
             device = configuredDevice;
-            state = SessionState.FAILED;
+            state(SessionState.FAILED);
             LOG.warn("{}; the camera does not start until its configuration is fixed", why);
         }
     }
 
+    /** @throws IllegalStateException if the current state may not change to {@code next} (a bug) */
     void state(SessionState next) {
+        SessionTransitions.check(camera, state, next);
         state = next;
     }
 
@@ -63,7 +68,7 @@ final class SessionStatus {
     void running(List<String> problems) {
         problem = problems.isEmpty() ? null : String.join("; ", problems);
         lastLogged = null;
-        state = SessionState.RUNNING;
+        state(SessionState.RUNNING);
     }
 
     /**
@@ -72,7 +77,7 @@ final class SessionStatus {
      */
     void waiting(String why) {
         problem = why;
-        state = SessionState.WAITING;
+        state(SessionState.WAITING);
         if (!why.equals(lastLogged)) {
             lastLogged = why;
             LOG.info("{}; waiting", why);
@@ -82,7 +87,7 @@ final class SessionStatus {
     /** Failed, to be retried; logged once per distinct reason, with the stack trace where it is not a device error. */
     void failed(String why, Throwable cause, long retryMillis) {
         problem = why;
-        state = SessionState.FAILED;
+        state(SessionState.FAILED);
         if (why.equals(lastLogged)) {
             LOG.debug("{}; retrying", why);
         } else if (cause instanceof CaptureException) {

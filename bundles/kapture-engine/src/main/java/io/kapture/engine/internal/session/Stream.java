@@ -31,7 +31,7 @@ import io.kapture.engine.internal.fanout.Subscriber;
  * that lives from a successful start to the matching stop. A restart makes a new stream.
  *
  * <p>Threading contract: {@link #open}, the subscriber and settings methods and {@link #close} are called by the
- * session under its control lock, one at a time. {@link #stats}, {@link #format}, {@link #adjustments},
+ * session's control thread, one at a time; {@link #stopDelivering} and {@link #runsOn} from any thread. {@link #stats}, {@link #format}, {@link #adjustments},
  * {@link #uses} and the control methods may be called from any thread; the control methods pass the
  * {@link StreamContext}'s gate, so they never reach a source that {@link #close} is closing. The capture thread
  * runs {@link CaptureLoop}; each subscriber has its own delivery thread.
@@ -146,6 +146,28 @@ public final class Stream {
         if (removed != null) {
             removed.close();
         }
+    }
+
+    /** Delivers nothing more to {@code listener} after the frame it may have in hand; never waits. Any thread. */
+    void stopDelivering(FrameListener listener) {
+        for (Subscriber subscriber : fanOut.snapshot()) {
+            if (subscriber.listener() == listener) {
+                subscriber.stopDelivering();
+            }
+        }
+    }
+
+    /** Whether {@code thread} is this stream's capture thread or one of its delivery threads. Any thread. */
+    boolean runsOn(Thread thread) {
+        if (thread == captureThread) {
+            return true;
+        }
+        for (Subscriber subscriber : fanOut.snapshot()) {
+            if (subscriber.runsOn(thread)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void switchStrategy(NamedStrategy strategy) {

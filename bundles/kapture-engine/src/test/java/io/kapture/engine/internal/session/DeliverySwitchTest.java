@@ -97,6 +97,8 @@ class DeliverySwitchTest {
 
         fixture.session.addStrategy(fixture.copy, "pool");
 
+        fixture.session.awaitSettled();
+
         fixture.awaitState(SessionState.RUNNING);
         assertTrue(fixture.session.lastError().isEmpty());
     }
@@ -127,10 +129,13 @@ class DeliverySwitchTest {
 
         fixture.session.removeStrategy(fixture.zerocopy);
 
+        fixture.session.awaitSettled();
+
         assertEquals(SessionState.WAITING, fixture.session.state());
         assertTrue(fixture.source().isClosed());
         assertEquals(0, fixture.source().outstandingAtStop());
         fixture.session.addStrategy(fixture.zerocopy, "zerocopy");
+        fixture.session.awaitSettled();
         fixture.awaitState(SessionState.RUNNING);
         assertEquals(2, fixture.provider.opened().size());
     }

@@ -104,6 +104,8 @@ class ListenerIsolationTest {
 
         fixture.session.removeListener(gated);
 
+        fixture.session.awaitSettled();
+
         assertEquals(8, fixture.source().queuedBuffers());
         assertTrue(fixture.stats().listeners().isEmpty());
         assertEquals(List.of(), SessionFixture.streamThreads().stream().filter(name -> name.endsWith("gated"))
@@ -132,6 +134,7 @@ class ListenerIsolationTest {
                 int target = produced.get() + 5;
                 eventually(() -> produced.get() >= target);
                 fixture.session.removeListener(listener);
+                fixture.session.awaitSettled();
             }
         } finally {
             producing.set(false);

@@ -75,6 +75,7 @@ class RecoveryTest {
     void withoutAProviderTheCameraWaitsAndStartsWhenOneArrives() {
         FakeProvider v4l2 = new FakeProvider("/dev/");
         fixture.session.addStrategy(fixture.copy, "copy");
+        fixture.session.awaitSettled();
 
         fixture.configure("device", "/dev/video0");
 
@@ -82,9 +83,12 @@ class RecoveryTest {
         assertEquals("camera cam0: no capture source handles device '/dev/video0'; install feature kapture-v4l2",
                 fixture.session.lastError().orElseThrow());
         fixture.session.addProvider(fixture.provider);
+        fixture.session.awaitSettled();
         assertEquals(SessionState.WAITING, fixture.session.state(), "that provider does not handle /dev/ names");
 
         fixture.session.addProvider(v4l2);
+
+        fixture.session.awaitSettled();
 
         assertEquals(SessionState.RUNNING, fixture.session.state());
         assertEquals(1, v4l2.opened().size());
@@ -99,10 +103,13 @@ class RecoveryTest {
 
         fixture.session.removeProvider(fixture.provider);
 
+        fixture.session.awaitSettled();
+
         assertEquals(SessionState.WAITING, fixture.session.state());
         assertTrue(fixture.source().isClosed());
         assertEquals(List.of(), SessionFixture.streamThreads());
         fixture.session.addProvider(fixture.provider);
+        fixture.session.awaitSettled();
         fixture.awaitState(SessionState.RUNNING);
         fixture.source().produce(1);
         eventually(() -> listener.received() == 1);

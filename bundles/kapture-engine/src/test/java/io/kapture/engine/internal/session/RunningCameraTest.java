@@ -91,6 +91,8 @@ class RunningCameraTest {
         assertThrows(IllegalStateException.class, () -> fixture.session.control(FakeSource.BRIGHTNESS, 1));
 
         fixture.session.removeProvider(fixture.provider);
+
+        fixture.session.awaitSettled();
         fixture.session.start();
         IllegalStateException waiting = assertThrows(IllegalStateException.class,
                 () -> fixture.session.control(FakeSource.BRIGHTNESS, 1));

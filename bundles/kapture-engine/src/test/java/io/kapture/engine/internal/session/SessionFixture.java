@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import io.kapture.api.CaptureStats;
+import io.kapture.api.FrameListener;
 import io.kapture.api.ListenerStats;
 import io.kapture.api.SessionState;
 import io.kapture.engine.internal.fakes.CopyingStrategy;
@@ -24,7 +25,8 @@ import io.kapture.engine.internal.fanout.Subscription;
  * ({@code copy}) and a leasing one ({@code zerocopy}), and a small valid configuration for camera {@code cam0}
  * (16x4 GREY, 4 buffers, watchdog off, 20 ms retries) that tests change key by key.
  *
- * <p>Used from one test thread; the session does the rest.
+ * <p>Used from one test thread; the session does the rest. Changes made through the fixture wait until the
+ * session's control thread has decided them, so a test can check their outcome at once.
  */
 final class SessionFixture implements AutoCloseable {
 
@@ -56,6 +58,7 @@ final class SessionFixture implements AutoCloseable {
         session.addProvider(provider);
         session.addStrategy(copy, "copy");
         session.addStrategy(zerocopy, "zerocopy");
+        session.awaitSettled();
         return this;
     }
 
@@ -69,6 +72,7 @@ final class SessionFixture implements AutoCloseable {
             }
         }
         session.configure(new HashMap<>(config));
+        session.awaitSettled();
     }
 
     /** Configures and waits until frames can flow. */
@@ -87,13 +91,14 @@ final class SessionFixture implements AutoCloseable {
         return listen(new RecordingListener(CAMERA), name, properties);
     }
 
-    RecordingListener listen(RecordingListener listener, String name, Object... properties) {
+    <L extends FrameListener> L listen(L listener, String name, Object... properties) {
         Map<String, Object> map = new HashMap<>();
         map.put("kapture.listener.name", name);
         for (int i = 0; i < properties.length; i += 2) {
             map.put((String) properties[i], properties[i + 1]);
         }
         session.addListener(listener, Subscription.of(listener, map, "test.bundle"));
+        session.awaitSettled();
         return listener;
     }
 
@@ -128,5 +133,8 @@ final class SessionFixture implements AutoCloseable {
     @Override
     public void close() {
         session.close();
+        if (!session.awaitClosed(30_000)) {
+            throw new AssertionError("camera " + CAMERA + " did not close within 30 s");
+        }
     }
 }

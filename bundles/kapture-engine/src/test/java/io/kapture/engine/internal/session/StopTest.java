@@ -63,6 +63,7 @@ class StopTest {
     @Test
     void aFrameReleasedAfterStopNeverReachesTheClosedSource() {
         fixture.session.addStrategy(new LeasingStrategy(false), "lazy");
+        fixture.session.awaitSettled();
         RecordingListener keeper = fixture.listen(new RecordingListener(SessionFixture.CAMERA).retainingAll(),
                 "keeper");
         fixture.running("delivery", "lazy", "buffers", 8);
@@ -78,14 +79,16 @@ class StopTest {
     }
 
     @Test
-    void aClosedSessionStaysStopped() {
+    void aClosedSessionStaysStopped() throws InterruptedException {
         fixture.running();
         FakeSource source = fixture.source();
 
         fixture.session.close();
+        fixture.session.awaitClosed(30_000);
         fixture.configure("width", 32);
         fixture.session.start();
         fixture.session.addProvider(fixture.provider);
+        fixture.session.awaitSettled();
 
         assertEquals(SessionState.STOPPED, fixture.session.state());
         assertTrue(source.isClosed());
