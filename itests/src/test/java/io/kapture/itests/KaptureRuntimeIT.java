@@ -8,7 +8,10 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Hashtable;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -16,6 +19,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.Version;
 import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.wiring.BundleWiring;
@@ -23,6 +27,7 @@ import org.osgi.service.cm.Configuration;
 
 import io.kapture.api.CaptureSession;
 import io.kapture.api.DropPolicy;
+import io.kapture.api.FrameListener;
 import io.kapture.api.FramePool;
 import io.kapture.api.ListenerStats;
 import io.kapture.api.PixelFormat;
@@ -108,6 +113,53 @@ public class KaptureRuntimeIT extends KaptureTestSupport {
             await("the listener in the camera's statistics").atMost(TIMEOUT)
                     .until(() -> listenerStats(session, "itest-" + SYNTHETIC_CAMERA)
                             .filter(stats -> stats.delivered() > 0).isPresent());
+        }
+    }
+
+    /**
+     * A listener stuck in {@code onFrame} for ever, deaf to interrupts, is unregistered. SCR unbinds it on the
+     * unregistering thread, and another bundle's service registered right after must find SCR free: the camera
+     * winds the stuck listener down on its own control thread (2.5 s of grace and join), not on SCR's.
+     */
+    @Test
+    public void aStuckListenerUnregisteredDoesNotHoldUpScrForOtherBundles() throws Exception {
+        awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch gate = new CountDownLatch(1);
+        FrameListener stuck = frame -> {
+            entered.countDown();
+            while (gate.getCount() > 0) {
+                try {
+                    gate.await();
+                } catch (InterruptedException deaf) {
+                    // stuck for ever: an interrupt does not free it
+                }
+            }
+        };
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(FrameListener.CAMERA, SYNTHETIC_CAMERA);
+        properties.put(FrameListener.NAME, "itest-stuck");
+        ServiceRegistration<FrameListener> registration = context.registerService(FrameListener.class, stuck,
+                properties);
+        try {
+            assertTrue("the stuck listener got a frame", entered.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+
+            long started = System.nanoTime();
+            registration.unregister();
+            long unbindMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            try (RecordingListener next = RecordingListener.register(context, SYNTHETIC_CAMERA,
+                    DropPolicy.DROP_OLDEST, 8)) {
+                long registeredMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                System.out.printf("[scr] unregistering a stuck listener took %d ms; the next registration was done "
+                        + "%d ms after it began%n", unbindMillis, registeredMillis);
+                assertTrue("unregistering the stuck listener held SCR for " + unbindMillis + " ms",
+                        unbindMillis < 2_000);
+                assertTrue("another bundle's registration waited " + registeredMillis + " ms",
+                        registeredMillis < 2_000);
+                await("frames reach the next listener").atMost(TIMEOUT).until(next::count, count -> count >= 5);
+            }
+        } finally {
+            gate.countDown();
         }
     }
 

@@ -74,6 +74,8 @@ public final class Soak {
                 failures.add("cameras not all running at the end: " + rig.states());
             }
             accounting = rig.accounting();
+            accounting.stream().filter(line -> line.endsWith(SoakRig.UNBALANCED)).forEach(line -> failures.add(
+                    "a subscription's offered frames are not delivered + dropped + queued: " + line));
             Totals totals = rig.totals();
             OUT.printf("Churned %d times (camera restarts and resubscriptions)%n", rig.churns());
             if (totals.mismatches > 0) {
@@ -95,7 +97,8 @@ public final class Soak {
                 failures.add("frame pool has " + pool.outstanding() + " buffers outstanding after every camera stopped");
             }
         }
-        OUT.println("Current streams' accounting per subscriber (captured = delivered + dropped + queued):");
+        OUT.println("Current streams' accounting per subscriber (offered = delivered + dropped + queued; offered is "
+                + "counted from when the subscriber joined, so at most the camera's captured):");
         accounting.forEach(line -> OUT.println("  " + line));
         ProcessProbe.heapAfterGc();
         OUT.printf("Process before -> after: fds %d -> %d, maps %d -> %d, direct %.1f -> %.1f MiB, threads %d -> %d%n",

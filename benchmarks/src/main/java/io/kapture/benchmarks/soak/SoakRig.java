@@ -145,19 +145,28 @@ final class SoakRig implements AutoCloseable {
         return totals;
     }
 
+    /** Marks an accounting line whose figures do not add up. */
+    static final String UNBALANCED = "UNBALANCED";
+
     FramePoolStats poolStats() {
         return pool.stats();
     }
 
-    /** Per-listener accounting of every camera's current stream, as lines; for the final report. */
+    /**
+     * Per-listener accounting of every camera's current stream, as lines for the final report; a subscription
+     * whose offered frames are not exactly delivered + dropped + queued is marked {@link #UNBALANCED}.
+     */
     List<String> accounting() {
         List<String> lines = new ArrayList<>();
         for (CaptureSessionImpl session : sessions) {
             CaptureStats stats = session.stats();
             for (ListenerStats listener : stats.listeners()) {
-                lines.add(String.format("%s %-10s %-11s captured %d delivered %d dropped %d queued %d errors %d",
-                        session.camera(), listener.name(), listener.policy(), stats.captured(), listener.delivered(),
-                        listener.dropped(), listener.queued(), listener.errors()));
+                boolean balanced = listener.offered() == listener.delivered() + listener.dropped() + listener.queued()
+                        && listener.offered() <= stats.captured();
+                lines.add(String.format("%s %-10s %-11s offered %d (camera captured %d) delivered %d dropped %d "
+                        + "queued %d errors %d%s", session.camera(), listener.name(), listener.policy(),
+                        listener.offered(), stats.captured(), listener.delivered(), listener.dropped(),
+                        listener.queued(), listener.errors(), balanced ? "" : " " + UNBALANCED));
             }
         }
         return lines;

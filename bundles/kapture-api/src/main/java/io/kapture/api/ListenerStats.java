@@ -21,14 +21,28 @@ import java.util.StringJoiner;
  * @param latencyP99Nanos 99th percentile of the same
  * @param latencyMaxNanos the largest seen
  * @param droppedByCause  the drops by cause; causes that never happened are absent (unmodifiable)
+ * @param offered         frames the camera offered this listener since it subscribed (not since the camera
+ *                        started: a listener that subscribes later is offered fewer frames than the camera
+ *                        captured). Every offered frame is delivered, dropped or still queued, so
+ *                        {@code offered == delivered + dropped + queued} holds exactly in every snapshot: the
+ *                        engine reads the other figures first and counts as {@code queued} what was offered and
+ *                        is neither delivered nor dropped yet (in the queue, or being handed over)
  */
 public record ListenerStats(String name, String bundle, String cameraFilter, DropPolicy policy, int queueCapacity,
         int queued, long delivered, long dropped, long errors, long latencyP50Nanos, long latencyP99Nanos,
-        long latencyMaxNanos, Map<DropCause, Long> droppedByCause) {
+        long latencyMaxNanos, Map<DropCause, Long> droppedByCause, long offered) {
 
     public ListenerStats {
         droppedByCause = droppedByCause == null || droppedByCause.isEmpty() ? Map.of()
                 : Collections.unmodifiableMap(new EnumMap<>(droppedByCause));
+    }
+
+    /** Figures without the offered count, as kapture-api 1.2 made them: offered is their sum. */
+    public ListenerStats(String name, String bundle, String cameraFilter, DropPolicy policy, int queueCapacity,
+            int queued, long delivered, long dropped, long errors, long latencyP50Nanos, long latencyP99Nanos,
+            long latencyMaxNanos, Map<DropCause, Long> droppedByCause) {
+        this(name, bundle, cameraFilter, policy, queueCapacity, queued, delivered, dropped, errors, latencyP50Nanos,
+                latencyP99Nanos, latencyMaxNanos, droppedByCause, delivered + dropped + queued);
     }
 
     /** Figures without the drops' causes, as kapture-api 1.1 made them. */
@@ -36,7 +50,7 @@ public record ListenerStats(String name, String bundle, String cameraFilter, Dro
             int queued, long delivered, long dropped, long errors, long latencyP50Nanos, long latencyP99Nanos,
             long latencyMaxNanos) {
         this(name, bundle, cameraFilter, policy, queueCapacity, queued, delivered, dropped, errors, latencyP50Nanos,
-                latencyP99Nanos, latencyMaxNanos, Map.of());
+                latencyP99Nanos, latencyMaxNanos, Map.of(), delivered + dropped + queued);
     }
 
     /** Frames dropped for {@code cause}; 0 if none. */

@@ -47,7 +47,10 @@ final class DeliveryLoop implements Runnable {
     private final AtomicBoolean endReported = new AtomicBoolean();
     private final LatencyHistogram latency = new LatencyHistogram();
     private final RateLimitedLog errorLog = new RateLimitedLog(LOG);
-    /** Written by the delivery thread only (plain increments, published opaquely), read by anyone. */
+    /**
+     * Written by the delivery thread only (plain increments published with release), read with acquire: a reader
+     * that sees a delivery then also sees the offer that preceded it ({@link Subscriber#stats}).
+     */
     private long delivered;
 
     DeliveryLoop(FrameListener listener, Subscription subscription, String threadName, Handoff handoff, Drops drops) {
@@ -88,7 +91,7 @@ final class DeliveryLoop implements Runnable {
         }
         try {
             latency.record(System.nanoTime() - receivedNanos);
-            DELIVERED.setOpaque(this, delivered + 1);
+            DELIVERED.setRelease(this, delivered + 1);
             listener.onFrame(frame);
         } catch (Throwable failure) {
             errors.incrementAndGet();
@@ -119,7 +122,7 @@ final class DeliveryLoop implements Runnable {
     }
 
     long delivered() {
-        return (long) DELIVERED.getOpaque(this);
+        return (long) DELIVERED.getAcquire(this);
     }
 
     long errors() {

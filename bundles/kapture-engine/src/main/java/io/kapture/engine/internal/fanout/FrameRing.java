@@ -68,17 +68,32 @@ final class FrameRing {
 
     /** Producer only: appends {@code handle} unless the ring is full. Never waits. */
     boolean offer(Frame handle) {
+        if (!hasRoom()) {
+            return false;
+        }
+        put(handle);
+        return true;
+    }
+
+    /**
+     * Producer only: whether {@link #put} may append now. Only the producer adds, so room seen here stays until
+     * it puts; takers can only make more.
+     */
+    boolean hasRoom() {
         long tail = sequences[TAIL];
         if (tail - headSeen >= capacity) {
             // acquire: a taker's read of the slot we are about to refill happened before its CAS of head
             headSeen = (long) SEQUENCES.getAcquire(sequences, HEAD);
-            if (tail - headSeen >= capacity) {
-                return false;
-            }
+            return tail - headSeen < capacity;
         }
+        return true;
+    }
+
+    /** Producer only, after {@link #hasRoom} said yes: appends {@code handle}. */
+    void put(Frame handle) {
+        long tail = sequences[TAIL];
         slots[(int) tail & mask] = handle;
         SEQUENCES.setVolatile(sequences, TAIL, tail + 1);
-        return true;
     }
 
     /** Any thread: removes and returns the oldest handle, which the caller now owns; null when empty. */

@@ -69,11 +69,18 @@ final class Handoff {
         return ring;
     }
 
-    /** Producer: queues {@code handle} and wakes the consumer if it sleeps; false (nothing done) when full. */
-    boolean offer(Frame handle) {
-        if (!ring.offer(handle)) {
+    /**
+     * Producer: queues {@code handle} if there is room, calling {@code beforeQueued} just before the consumer can
+     * see it (so that whatever it counts is counted before the frame can be delivered), and wakes the consumer if it
+     * sleeps; false (nothing done, nothing called) when full.
+     */
+    boolean offer(Frame handle, Runnable beforeQueued) {
+        FrameRing current = ring;
+        if (!current.hasRoom()) {
             return false;
         }
+        beforeQueued.run();
+        current.put(handle);
         wakeConsumer();
         return true;
     }

@@ -1,5 +1,7 @@
 package io.kapture.engine.internal.fanout;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,12 +28,28 @@ final class QueuePolicy {
 
     /** Block timeouts beyond this (about 292 years in nanoseconds would overflow) mean "wait for ever". */
     private static final long LONGEST_BLOCK_MILLIS = TimeUnit.DAYS.toMillis(365L * 100);
+    private static final VarHandle OFFERED;
+
+    static {
+        try {
+            OFFERED = MethodHandles.lookup().findVarHandle(QueuePolicy.class, "offered", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final Handoff handoff;
     private final Drops drops;
     private final Runnable deliveryEnded;
     private final AtomicReference<QueueSpec> requested = new AtomicReference<>();
     private volatile QueueSpec spec;
+    /**
+     * Frames offered, counted when each one's fate is settled — just before it is queued, or as it is dropped —
+     * so a frame the capture thread holds while it waits for room is not counted yet. Written by the capture
+     * thread only (plain increments published with release), read with acquire.
+     */
+    private long offered;
+    private final Runnable beforeQueued = this::countOffered;
 
     /** {@code deliveryEnded} is told (possibly often) when offering found the delivery thread gone. */
     QueuePolicy(Handoff handoff, Drops drops, QueueSpec spec, Runnable deliveryEnded) {
@@ -43,6 +61,11 @@ final class QueuePolicy {
 
     QueueSpec spec() {
         return spec;
+    }
+
+    /** Frames offered so far; each is then delivered, dropped or queued. Any thread. */
+    long offered() {
+        return (long) OFFERED.getAcquire(this);
     }
 
     /** Asks for another capacity or policy; applied before the next offer. Any thread. */
@@ -61,7 +84,7 @@ final class QueuePolicy {
             apply(next);
         }
         if (handoff.isClosed()) {
-            drops.drop(handle, DropCause.STOPPED);
+            dropIncoming(handle, DropCause.STOPPED);
             drops.drain(handoff.ring(), DropCause.STOPPED);
             return;
         }
@@ -69,7 +92,7 @@ final class QueuePolicy {
             dropForEndedDelivery(handle);
             return;
         }
-        if (!handoff.offer(handle)) {
+        if (!handoff.offer(handle, beforeQueued)) {
             offerToFullRing(handle);
         }
         if (handoff.isClosed()) {
@@ -92,11 +115,11 @@ final class QueuePolicy {
                 drops.drop(oldest, DropCause.QUEUE_FULL);
             }
             // only this thread adds: after taking one (or finding it emptied meanwhile) there is room
-            if (!handoff.offer(handle)) {
-                drops.drop(handle, DropCause.QUEUE_FULL);
+            if (!handoff.offer(handle, beforeQueued)) {
+                dropIncoming(handle, DropCause.QUEUE_FULL);
             }
         } else {
-            drops.drop(handle, DropCause.QUEUE_FULL);
+            dropIncoming(handle, DropCause.QUEUE_FULL);
         }
     }
 
@@ -106,27 +129,38 @@ final class QueuePolicy {
         boolean queued = false;
         try {
             while (!queued && handoff.awaitRoom(deadline)) {
-                queued = handoff.offer(handle);
+                queued = handoff.offer(handle, beforeQueued);
             }
         } catch (InterruptedException stopping) {
-            drops.drop(handle, DropCause.STOPPED);
+            dropIncoming(handle, DropCause.STOPPED);
             throw stopping;
         }
         if (queued) {
             return;
         }
         if (handoff.isClosed()) {
-            drops.drop(handle, DropCause.STOPPED);
+            dropIncoming(handle, DropCause.STOPPED);
         } else if (handoff.consumerEnded()) {
             dropForEndedDelivery(handle);
         } else {
-            drops.drop(handle, DropCause.BLOCK_TIMEOUT);
+            dropIncoming(handle, DropCause.BLOCK_TIMEOUT);
         }
+    }
+
+    /** Drops the frame being offered, counting it as offered first: each offered frame is counted once. */
+    private void dropIncoming(Frame handle, DropCause cause) {
+        countOffered();
+        drops.drop(handle, cause);
+    }
+
+    /** Counts one more offered frame, just before it is queued or dropped; capture thread only. */
+    private void countOffered() {
+        OFFERED.setRelease(this, offered + 1);
     }
 
     /** The delivery thread is gone: nothing can be delivered any more, so nothing is kept waiting for it. */
     private void dropForEndedDelivery(Frame handle) {
-        drops.drop(handle, DropCause.DELIVERY_ENDED);
+        dropIncoming(handle, DropCause.DELIVERY_ENDED);
         drops.drain(handoff.ring(), DropCause.DELIVERY_ENDED);
         deliveryEnded.run();
     }

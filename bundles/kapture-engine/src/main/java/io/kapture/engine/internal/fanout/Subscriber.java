@@ -177,14 +177,22 @@ public final class Subscriber {
         return drops.get(cause);
     }
 
+    /**
+     * This subscriber's figures. {@code offered = delivered + dropped + queued} holds exactly: delivered and
+     * dropped are read first and offered last, and every frame delivered or dropped was offered before, so what
+     * was offered and is neither (queued, or in the hand between ring and listener) is never negative.
+     */
     public ListenerStats stats() {
         QueueSpec current = queue.spec();
+        long delivered = delivery.delivered();
         // the total from the same reading as the causes, so that it is their sum exactly
         Map<DropCause, Long> byCause = drops.byCause();
         long dropped = byCause.values().stream().mapToLong(Long::longValue).sum();
+        long offered = queue.offered();
+        int queued = (int) (offered - delivered - dropped);
         LatencyHistogram latency = delivery.latency();
         return new ListenerStats(subscription.name(), subscription.bundle(), subscription.cameraFilter(),
-                current.policy(), current.capacity(), handoff.ring().size(), delivery.delivered(), dropped,
-                delivery.errors(), latency.percentile(0.50), latency.percentile(0.99), latency.max(), byCause);
+                current.policy(), current.capacity(), queued, delivered, dropped, delivery.errors(),
+                latency.percentile(0.50), latency.percentile(0.99), latency.max(), byCause, offered);
     }
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -38,18 +40,33 @@ class SubscriberStressTest {
             OrderChecker listener = new OrderChecker();
             Subscriber subscriber = subscriber(listener, policy);
             subscriber.start();
+            AtomicBoolean producing = new AtomicBoolean(true);
+            List<String> unbalanced = new CopyOnWriteArrayList<>();
+            Thread reader = new Thread(() -> {
+                while (producing.get()) {
+                    ListenerStats seen = subscriber.stats();
+                    if (seen.offered() != seen.delivered() + seen.dropped() + seen.queued() || seen.queued() < 0) {
+                        unbalanced.add(seen.toString());
+                    }
+                }
+            }, "test-stats-reader");
+            reader.start();
             for (int i = 0; i < FRAMES; i++) {
                 if (i % 64 == 0) {
                     subscriber.requestQueue(new QueueSpec(1 + i / 64 % 8, policy, HOUR_MILLIS));
                 }
                 publish(subscriber, frames, i);
             }
+            producing.set(false);
+            reader.join();
+            assertEquals(List.of(), unbalanced, policy + ": every snapshot read while frames flowed adds up");
             eventually(() -> subscriber.stats().queued() == 0
                     && subscriber.stats().delivered() + subscriber.stats().dropped() == FRAMES);
             subscriber.close();
 
             ListenerStats stats = subscriber.stats();
             assertEquals(FRAMES, stats.delivered() + stats.dropped() + stats.queued(), policy + ": " + stats);
+            assertEquals(FRAMES, stats.offered(), policy + ": every frame offered counted once");
             assertEquals(stats.delivered(), listener.frames.get(), policy + ": the listener saw what was delivered");
             assertEquals(0, listener.outOfOrder.get(), policy + ": frames arrive in order");
             assertEquals(0, frames.live(), policy + ": every handle released");
