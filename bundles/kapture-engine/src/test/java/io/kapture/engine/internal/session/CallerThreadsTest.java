@@ -35,10 +35,7 @@ class CallerThreadsTest {
 
     @Test
     void unregisteringAListenerStuckInOnFrameReturnsAtOnce() {
-        Stuck stuck = fixture.listen(new Stuck(), "stuck");
-        fixture.running();
-        fixture.source().produce(1);
-        stuck.awaitBlocked();
+        Stuck stuck = stuckInItsFirstFrame();
 
         long started = System.nanoTime();
         fixture.session.removeListener(stuck);
@@ -54,10 +51,7 @@ class CallerThreadsTest {
 
     @Test
     void closingACameraWithAStuckListenerReturnsAtOnceAndClosesTheDeviceLater() throws InterruptedException {
-        Stuck stuck = fixture.listen(new Stuck(), "stuck");
-        fixture.running();
-        fixture.source().produce(1);
-        stuck.awaitBlocked();
+        Stuck stuck = stuckInItsFirstFrame();
 
         long started = System.nanoTime();
         fixture.session.close();
@@ -72,10 +66,7 @@ class CallerThreadsTest {
 
     @Test
     void aProviderGoingAwayWhileTheDeviceIsSlowToStopReturnsAtOnce() {
-        Stuck stuck = fixture.listen(new Stuck(), "stuck");
-        fixture.running();
-        fixture.source().produce(1);
-        stuck.awaitBlocked();
+        Stuck stuck = stuckInItsFirstFrame();
 
         long started = System.nanoTime();
         fixture.session.removeProvider(fixture.provider);
@@ -87,6 +78,15 @@ class CallerThreadsTest {
         assertEquals(SessionState.RUNNING, fixture.session.state(), "stopped, then started again on the control thread");
         assertEquals(2, fixture.provider.openAttempts());
         stuck.open();
+    }
+
+    /** A running camera whose one listener is stuck in its first frame. */
+    private Stuck stuckInItsFirstFrame() {
+        Stuck stuck = fixture.listen(new Stuck(), "stuck");
+        fixture.running();
+        fixture.source().produce(1);
+        stuck.awaitBlocked();
+        return stuck;
     }
 
     /** Stuck in its first {@code onFrame}, deaf to interrupts, until {@link #open}; counts what it received. */
