@@ -186,7 +186,8 @@ final class CameraLifecycle {
         control.scheduleRetry(this::retry, settings.retryIntervalMs());
     }
 
-    private void retry() {
+    /** A failed camera tries again now; one in any other state is left as it is. */
+    void retry() {
         if (!closed && status.state() == SessionState.FAILED) {
             reconcile();
         }

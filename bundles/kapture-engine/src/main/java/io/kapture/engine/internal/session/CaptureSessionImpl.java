@@ -93,6 +93,14 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
         }
     }
 
+    /**
+     * The camera's device came back (a provider saw it appear): a failed camera tries it now, on the control
+     * thread, rather than when its retry timer falls due; the timer stays the fallback. Returns at once.
+     */
+    public void retryNow() {
+        control.execute(lifecycle::retry);
+    }
+
     // ---- services coming and going (SCR's threads: queue and return)
 
     public void addProvider(CaptureSourceProvider provider) {
