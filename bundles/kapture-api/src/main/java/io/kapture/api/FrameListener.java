@@ -24,7 +24,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * more; a listener that still does not return keeps its thread until it does, and nothing else waits for it.
  *
  * <p>Service properties (all optional), also settable with {@link FrameSubscription}:
- * {@link #CAMERA}, {@link #QUEUE_CAPACITY}, {@link #DROP_POLICY}, {@link #BLOCK_TIMEOUT_MS}, {@link #NAME}.
+ * {@link #CAMERA}, {@link #QUEUE_CAPACITY}, {@link #DROP_POLICY}, {@link #BLOCK_TIMEOUT_MS}, {@link #NAME},
+ * {@link #CAPTURE_THREAD}.
  */
 @ConsumerType
 public interface FrameListener {
@@ -43,6 +44,16 @@ public interface FrameListener {
 
     /** A display name for statistics and logs; absent means the implementation's class name. */
     String NAME = "kapture.listener.name";
+
+    /**
+     * Boolean (or "true"): call {@link #onFrame} on the camera's capture thread instead of a delivery thread of the
+     * listener's own, with no queue. It saves the hand-off between threads (a wake-up and a sleep per frame), and
+     * costs the isolation: while {@code onFrame} runs the camera dequeues nothing, so a listener that is slower than
+     * the camera's frame interval makes the driver drop frames, and one that never returns stops the camera (its
+     * stop gives up waiting after 10 s and leaves the device open). Queue capacity, drop policy and block timeout
+     * do not apply. For a listener that only looks at a frame briefly, or hands it on itself. Default false.
+     */
+    String CAPTURE_THREAD = "kapture.capture.thread";
 
     /** Matches every camera in {@link #CAMERA}. */
     String ALL_CAMERAS = "*";

@@ -34,4 +34,7 @@ public @interface FrameSubscription {
 
     /** Becomes {@link FrameListener#NAME}; empty means the class name. */
     String listener_name() default "";
+
+    /** Becomes {@link FrameListener#CAPTURE_THREAD}: called on the capture thread, with no queue; read its cost. */
+    boolean capture_thread() default false;
 }

@@ -22,8 +22,9 @@ import io.kapture.api.FrameListener;
  * delivered or dropped, exactly once. When the loop ends for any reason other than a close, it drains the ring
  * (nobody else would) and says once, loudly, that the listener gets nothing any more.
  *
- * <p>Threading contract: {@link #run} runs on the subscriber's own delivery thread; the figures and
- * {@link #reportEnd} may be called from any thread.
+ * <p>Threading contract: {@link #run} runs on the subscriber's own delivery thread, and {@link #deliver} there or,
+ * for a listener called on the capture thread, on the capture thread only (never both for one subscriber); the
+ * figures and {@link #reportEnd} may be called from any thread.
  */
 final class DeliveryLoop implements Runnable {
 
@@ -77,7 +78,11 @@ final class DeliveryLoop implements Runnable {
         }
     }
 
-    private void deliver(Frame frame) {
+    /**
+     * Hands {@code frame}, which the caller won, to the listener and releases it. The delivery thread's loop, or
+     * the capture thread itself for a listener that asked to be called there.
+     */
+    void deliver(Frame frame) {
         long sequence;
         long receivedNanos;
         try {

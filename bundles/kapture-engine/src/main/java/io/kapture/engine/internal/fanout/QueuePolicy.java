@@ -14,7 +14,8 @@ import io.kapture.api.Frame;
  * frame as the {@link DropPolicy} says when the ring is full, and resizes the ring when asked.
  *
  * <p>Ownership rule, checkable in this class alone: every handle handed to {@link #offer} is, before it returns,
- * either in a ring or dropped; every handle this class wins from a ring ({@code takeOldest}, {@code takeAll}) is
+ * either in a ring or dropped (or, for a listener called on the capture thread, delivered and released by
+ * {@link DeliveryLoop#deliver}); every handle this class wins from a ring ({@code takeOldest}, {@code takeAll}) is
  * moved into the new ring or dropped. A ring that the subscriber's shutdown may already have drained (the hand-off
  * was closed) is drained again here after each change, so a frame moved into a fresh ring while a close drained
  * the old one is never stranded: the closer's drain and this one race through {@link FrameRing#take}, and each
@@ -145,6 +146,19 @@ final class QueuePolicy {
         } else {
             dropIncoming(handle, DropCause.BLOCK_TIMEOUT);
         }
+    }
+
+    /**
+     * For a listener called on the capture thread: no queue, {@code handle} goes to {@code delivery} at once (which
+     * releases it), unless the subscriber is closed, when it is dropped.
+     */
+    void deliverOnCaptureThread(Frame handle, DeliveryLoop delivery) {
+        if (handoff.isClosed()) {
+            dropIncoming(handle, DropCause.STOPPED);
+            return;
+        }
+        countOffered();
+        delivery.deliver(handle);
     }
 
     /** Drops the frame being offered, counting it as offered first: each offered frame is counted once. */

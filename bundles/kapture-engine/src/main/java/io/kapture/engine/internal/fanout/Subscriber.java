@@ -20,6 +20,9 @@ import io.kapture.api.ListenerStats;
  * whoever drains a closed subscriber — and each drop is counted once, with its {@link DropCause} ({@link Drops}).
  * Each of the three parts states and keeps the rule for the frames it wins.
  *
+ * <p>A listener that asked for it ({@link io.kapture.api.FrameListener#CAPTURE_THREAD}) has no queue and no thread:
+ * the capture thread calls it in {@link #offerRetained}, and its delivery thread is never started.
+ *
  * <p>Threading contract: {@link #offer} and {@link #offerRetained} are called from the capture thread only;
  * {@link #stopDelivering}, {@link #requestQueue}, {@link #stats} and the queries from any thread; {@link #close}
  * and {@link #closeAll} (which wait) from the session's control thread only, never from SCR's threads.
@@ -68,8 +71,11 @@ public final class Subscriber {
         this.queue = new QueuePolicy(handoff, drops, spec, delivery::reportEnd);
     }
 
+    /** Starts the delivery thread; a listener called on the capture thread has none to start. */
     public void start() {
-        thread.start();
+        if (!subscription.captureThread()) {
+            thread.start();
+        }
     }
 
     private void runDelivery() {
@@ -113,7 +119,11 @@ public final class Subscriber {
      * every subscriber's handle in one step); this subscriber owns {@code handle} from here on, even if it throws.
      */
     public void offerRetained(Frame handle) throws InterruptedException {
-        queue.offer(handle);
+        if (subscription.captureThread()) {
+            queue.deliverOnCaptureThread(handle, delivery);
+        } else {
+            queue.offer(handle);
+        }
     }
 
     /**

@@ -26,9 +26,11 @@ import io.kapture.engine.internal.config.CameraSettings;
  * @param queueCapacity  the listener's own capacity, or null for the camera's default
  * @param dropPolicy     the listener's own policy, or null for the camera's default
  * @param blockTimeoutMs wait for room under {@link DropPolicy#BLOCK}
+ * @param captureThread  whether {@code onFrame} is called on the capture thread, with no queue
+ *                       ({@link FrameListener#CAPTURE_THREAD})
  */
 public record Subscription(String name, String bundle, String cameraFilter, List<String> cameras,
-        Integer queueCapacity, DropPolicy dropPolicy, long blockTimeoutMs) {
+        Integer queueCapacity, DropPolicy dropPolicy, long blockTimeoutMs, boolean captureThread) {
 
     /** The block timeout when the listener does not give one, as {@link FrameListener#BLOCK_TIMEOUT_MS} says. */
     public static final long DEFAULT_BLOCK_TIMEOUT_MS = 1000;
@@ -39,6 +41,12 @@ public record Subscription(String name, String bundle, String cameraFilter, List
         cameras = List.copyOf(cameras);
     }
 
+    /** A subscription with a delivery thread of its own. */
+    public Subscription(String name, String bundle, String cameraFilter, List<String> cameras, Integer queueCapacity,
+            DropPolicy dropPolicy, long blockTimeoutMs) {
+        this(name, bundle, cameraFilter, cameras, queueCapacity, dropPolicy, blockTimeoutMs, false);
+    }
+
     /** Reads a listener's service properties. */
     public static Subscription of(FrameListener listener, Map<String, ?> properties, String bundle) {
         Object given = properties.get(FrameListener.NAME);
@@ -47,8 +55,9 @@ public record Subscription(String name, String bundle, String cameraFilter, List
         Integer capacity = capacity(name, properties.get(FrameListener.QUEUE_CAPACITY));
         DropPolicy policy = policy(name, properties.get(FrameListener.DROP_POLICY));
         long timeout = blockTimeout(name, properties.get(FrameListener.BLOCK_TIMEOUT_MS));
+        boolean captureThread = captureThread(name, properties.get(FrameListener.CAPTURE_THREAD));
         String filter = cameras.isEmpty() ? FrameListener.ALL_CAMERAS : String.join(",", cameras);
-        return new Subscription(name, bundle, filter, cameras, capacity, policy, timeout);
+        return new Subscription(name, bundle, filter, cameras, capacity, policy, timeout, captureThread);
     }
 
     /** Whether this listener wants the frames of {@code camera}. */
@@ -112,6 +121,18 @@ public record Subscription(String name, String bundle, String cameraFilter, List
             return DEFAULT_BLOCK_TIMEOUT_MS;
         }
         return timeout;
+    }
+
+    private static boolean captureThread(String listener, Object value) {
+        if (value == null || Boolean.FALSE.equals(value) || "false".equalsIgnoreCase(String.valueOf(value).trim())) {
+            return false;
+        }
+        if (Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(String.valueOf(value).trim())) {
+            return true;
+        }
+        LOG.warn("Listener {}: {} must be true or false, was '{}'; using a delivery thread of its own", listener,
+                FrameListener.CAPTURE_THREAD, value);
+        return false;
     }
 
     private static Long whole(Object value) {
