@@ -30,7 +30,25 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Allow remote browsers",
             description = "Whether to answer browsers on other machines. Off, only requests from a loopback"
                     + " address naming localhost, 127.0.0.1 or [::1] as host are answered, which also defeats DNS"
-                    + " rebinding by web pages. The preview has no login: turn this on only behind your own"
-                    + " authentication, or on a trusted network.")
+                    + " rebinding by web pages. On, every other request must log in (HTTP Basic) as a user of the"
+                    + " JAAS realm with the viewer or admin role; turn on TLS in Pax Web too, or the password"
+                    + " crosses the network readable.")
     boolean allow_remote() default false;
+
+    @AttributeDefinition(name = "JAAS realm",
+            description = "The JAAS realm remote browsers log in to: karaf, the console's users, unless you"
+                    + " deployed a realm of your own.")
+    String jaas_realm() default "karaf";
+
+    @AttributeDefinition(name = "Viewer role",
+            description = "The role (a JAAS role principal, given to a user directly or through a group) that may"
+                    + " watch from another machine: the page, streams, statistics and every other GET under"
+                    + " /kapture/.")
+    String viewer_role() default "kapture-viewer";
+
+    @AttributeDefinition(name = "Admin role",
+            description = "The role that may also control from another machine: every request under /kapture/"
+                    + " that changes something (any method but GET, HEAD and OPTIONS). It includes the viewer"
+                    + " role.")
+    String admin_role() default "kapture-admin";
 }

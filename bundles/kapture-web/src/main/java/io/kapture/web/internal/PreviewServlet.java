@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
+import javax.servlet.Filter;
 import javax.servlet.Servlet;
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpServlet;
@@ -40,7 +41,8 @@ import io.kapture.web.internal.StaticContent.Resource;
  * A stream holds its request's thread and its own {@link PreviewClient} for as long as the browser reads; when it
  * goes away (a write fails), the client's listener is unregistered and its image dropped. While nothing new
  * arrives the last image is sent again every {@value #RESEND_MILLIS} ms, which also notices browsers that left
- * while the camera was idle. Requests from other machines are refused unless {@code allow.remote} is set.
+ * while the camera was idle. Who may ask is not this servlet's business: the {@link AccessGate} filter in front
+ * of {@code /kapture/*} decides, and this component is registered only while the gate is.
  *
  * <p>Threading contract: the container calls {@link #doGet} on many threads at once; cameras are bound and
  * unbound on SCR's threads. Shared state lives in thread-safe {@link CameraDirectory} and {@link PreviewStreams};
@@ -65,6 +67,10 @@ public final class PreviewServlet extends HttpServlet {
     private final transient StaticContent content = StaticContent.load();
     private final transient byte[] waiting = waitingImage();
 
+    /** Never called: referenced so that the preview is never registered without its access gate in front. */
+    @Reference(target = AccessGate.TARGET)
+    private transient Filter accessGate;
+
     @Activate
     public PreviewServlet(BundleContext context, Config config) {
         this(ListenerRegistrar.of(context), PreviewSettings.from(config));
@@ -74,7 +80,7 @@ public final class PreviewServlet extends HttpServlet {
         this.settings = settings;
         this.streams = new PreviewStreams(registrar, settings);
         LOG.info("Browser preview at /kapture/: at most {} fps per stream, {} streams, {}", settings.maxFps(),
-                settings.maxStreams(), settings.allowRemote() ? "remote browsers allowed" : "local browsers only");
+                settings.maxStreams(), settings.allowRemote() ? "remote browsers log in" : "local browsers only");
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -99,9 +105,6 @@ public final class PreviewServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!allowed(request, response)) {
-            return;
-        }
         String path = request.getPathInfo();
         if (path == null) {
             response.sendRedirect(request.getContextPath() + request.getServletPath() + "/");
@@ -129,22 +132,10 @@ public final class PreviewServlet extends HttpServlet {
             throws IOException, ServletException {
         String path = request.getPathInfo();
         if (path != null && path.startsWith(STREAM)) {
-            if (allowed(request, response)) {
-                stream(path.substring(STREAM.length()), response, false);
-            }
+            stream(path.substring(STREAM.length()), response, false);
             return;
         }
         super.doHead(request, response);
-    }
-
-    private boolean allowed(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (settings.allowRemote() || LocalRequests.isLocal(request.getRemoteAddr(), request.getHeader("Host"))) {
-            return true;
-        }
-        response.sendError(HttpServletResponse.SC_FORBIDDEN, "The Kapture preview answers local browsers only"
-                + " (http://localhost/...); set allow.remote=true in configuration " + PreviewSettings.PID
-                + " to allow others");
-        return false;
     }
 
     private void stream(String camera, HttpServletResponse response, boolean body) throws IOException {

@@ -15,9 +15,9 @@ import javax.servlet.http.HttpServletResponse;
 
 /**
  * Minimal request and response objects for driving the servlet without a container. The request answers the
- * few questions the preview asks (path, peer address, Host header); the response records status, headers and
- * body, and can be told to fail like a socket whose browser went away. Anything else the servlet might call
- * fails the test loudly. Each response is used by one thread at a time.
+ * few questions the preview and its gate ask (path, peer address, Host and Authorization headers); the response
+ * records status, headers and body, and can be told to fail like a socket whose browser went away. Anything else
+ * the servlet might call fails the test loudly. Each response is used by one thread at a time.
  */
 final class FakeHttp {
 
@@ -25,12 +25,19 @@ final class FakeHttp {
     }
 
     static HttpServletRequest request(String method, String pathInfo, String remoteAddress, String host) {
+        return request(method, pathInfo, remoteAddress, host, null);
+    }
+
+    /** A request that also carries an {@code Authorization} header (null for none). */
+    static HttpServletRequest request(String method, String pathInfo, String remoteAddress, String host,
+            String authorization) {
         return (HttpServletRequest) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
                 new Class<?>[] { HttpServletRequest.class }, (proxy, invoked, arguments) -> switch (invoked.getName()) {
                     case "getMethod" -> method;
                     case "getPathInfo" -> pathInfo;
                     case "getRemoteAddr" -> remoteAddress;
-                    case "getHeader" -> "Host".equalsIgnoreCase((String) arguments[0]) ? host : null;
+                    case "getHeader" -> "Host".equalsIgnoreCase((String) arguments[0]) ? host
+                            : "Authorization".equalsIgnoreCase((String) arguments[0]) ? authorization : null;
                     case "getContextPath" -> "";
                     case "getServletPath" -> "/kapture";
                     case "getProtocol" -> "HTTP/1.1";

@@ -1,0 +1,149 @@
+package io.kapture.web.internal;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import javax.servlet.Filter;
+import javax.servlet.FilterChain;
+import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one access check of every Kapture HTTP endpoint: an HTTP Whiteboard filter in front of everything under
+ * {@code /kapture/} (the preview, its streams and JSON, and any other servlet registered there), so an endpoint
+ * needs no check of its own.
+ * <ul>
+ * <li>A local request (loopback peer naming a loopback host, {@link LocalRequests}) passes as it is.</li>
+ * <li>Any other is refused (403) unless {@code allow.remote} is on; then it must carry HTTP Basic credentials
+ * of a user of the JAAS realm ({@code jaas.realm}, the console's {@code karaf} by default): none or wrong ones get
+ * 401 with a challenge, a user without the needed role 403 ({@link AccessSettings#permits}). The request passes
+ * on with the user as its remote user and roles.</li>
+ * </ul>
+ * Refused logins are logged at most once every {@value #LOG_INTERVAL_SECONDS} s ({@link RefusalLog}); no
+ * password and no {@code Authorization} header is ever logged or kept.
+ *
+ * <p>Threading contract: {@link #doFilter} runs on many request threads at once and blocks its thread during a
+ * login; {@link #modified} swaps the immutable settings through a volatile field.
+ */
+@Component(service = Filter.class, configurationPid = PreviewSettings.PID)
+@HttpWhiteboardFilterPattern("/kapture/*")
+@HttpWhiteboardFilterName(AccessGate.NAME)
+public final class AccessGate implements Filter {
+
+    /** The filter's whiteboard name. */
+    static final String NAME = "kapture-access";
+    /** A target filter that selects this gate's service, for components that must not serve without it. */
+    static final String TARGET = "(osgi.http.whiteboard.filter.name=" + NAME + ")";
+    static final String CHALLENGE = "Basic realm=\"Kapture\", charset=\"UTF-8\"";
+    static final long LOG_INTERVAL_SECONDS = 10;
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccessGate.class);
+
+    private final Logins logins;
+    private final RefusalLog refusals;
+    private volatile AccessSettings settings;
+
+    @Activate
+    public AccessGate(Config config) {
+        this(AccessSettings.from(config), new JaasLogins(),
+                new RefusalLog(LOG, LOG_INTERVAL_SECONDS, TimeUnit.SECONDS, System::nanoTime));
+    }
+
+    AccessGate(AccessSettings settings, Logins logins, RefusalLog refusals) {
+        this.settings = settings;
+        this.logins = logins;
+        this.refusals = refusals;
+        describe(settings);
+    }
+
+    /** A new configuration applies to the next request; an invalid one is refused and the previous one kept. */
+    @Modified
+    void modified(Config config) {
+        try {
+            settings = AccessSettings.from(config);
+            describe(settings);
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}; keeping the previous access settings", e.getMessage());
+        }
+    }
+
+    @Override
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) servletRequest;
+        HttpServletResponse response = (HttpServletResponse) servletResponse;
+        if (LocalRequests.isLocal(request.getRemoteAddr(), request.getHeader("Host"))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        AccessSettings now = settings;
+        if (!now.allowRemote()) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Kapture answers local browsers only"
+                    + " (http://localhost/...); set allow.remote=true in configuration " + PreviewSettings.PID
+                    + " to let users of the JAAS realm log in from other machines");
+            return;
+        }
+        Optional<UserRequest> user = authenticate(now, request, response);
+        if (user.isPresent()) {
+            chain.doFilter(user.get(), response);
+        }
+    }
+
+    /** Logs the request's user in; the user's request, or empty once the refusal has been sent. */
+    private Optional<UserRequest> authenticate(AccessSettings now, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        Optional<BasicCredentials> sent = BasicCredentials.parse(request.getHeader("Authorization"));
+        if (sent.isEmpty()) {
+            challenge(response, "Log in as a user of Kapture's JAAS realm (HTTP Basic)");
+            return Optional.empty();
+        }
+        try (BasicCredentials credentials = sent.get()) {
+            String peer = request.getRemoteAddr();
+            Logins.Result result = logins.login(now.realm(), credentials.user(), credentials.password());
+            if (result instanceof Logins.Accepted accepted) {
+                if (now.permits(request.getMethod(), accepted.roles())) {
+                    return Optional.of(new UserRequest(request, credentials.user(), accepted.roles(), now));
+                }
+                String role = now.roleFor(request.getMethod());
+                refusals.refused(peer, credentials.printableUser(), "the user lacks role " + role);
+                response.sendError(HttpServletResponse.SC_FORBIDDEN, "User '" + credentials.printableUser()
+                        + "' may not " + request.getMethod() + " here: that needs role " + role
+                        + (role.equals(now.adminRole()) ? "" : " or " + now.adminRole()));
+            } else if (result instanceof Logins.Unavailable unavailable) {
+                refusals.refused(peer, credentials.printableUser(), "JAAS realm '" + now.realm()
+                        + "' cannot check logins: " + unavailable.problem());
+                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Logins cannot be checked now;"
+                        + " the server's log says why");
+            } else {
+                refusals.refused(peer, credentials.printableUser(), "wrong password or no such user in JAAS realm '"
+                        + now.realm() + "'");
+                challenge(response, "Wrong user name or password");
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static void challenge(HttpServletResponse response, String message) throws IOException {
+        response.setHeader("WWW-Authenticate", CHALLENGE);
+        response.sendError(HttpServletResponse.SC_UNAUTHORIZED, message);
+    }
+
+    private static void describe(AccessSettings settings) {
+        LOG.info("Kapture's web endpoints: {}", settings.allowRemote()
+                ? "other machines log in to JAAS realm '" + settings.realm() + "' with role " + settings.viewerRole()
+                        + " (view) or " + settings.adminRole() + " (control); loopback needs no login"
+                : "loopback only (allow.remote=false)");
+    }
+}
