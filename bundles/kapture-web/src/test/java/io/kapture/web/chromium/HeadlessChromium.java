@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -44,8 +46,11 @@ import javax.imageio.ImageIO;
  * GPU, no QUIC, no first-run, background networking, component updates or sync, and a throw-away profile
  * directory, deleted on {@link #close()}.
  *
- * <p>Threading contract: one thread drives an instance; replies arrive on the WebSocket's thread and are handed
- * over through futures.
+ * <p>Over a WebSocket to the page ({@link #start}), or over a pipe to the browser ({@link #startThrough}), which
+ * also reaches a browser in another network namespace. {@link #logInAs} answers HTTP logins the page meets.
+ *
+ * <p>Threading contract: one thread drives an instance; replies arrive on the connection's thread and are handed
+ * over through futures; that thread also answers paused requests.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -54,18 +59,25 @@ public final class HeadlessChromium implements AutoCloseable {
             Pattern.compile("\"type\"\\s*:\\s*\"page\"[^}]*?\"webSocketDebuggerUrl\"\\s*:\\s*\"(ws://[^\"]+)\"");
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
 
+    private static final Pattern PAGE_TARGET = Pattern.compile("\"targetId\":\"([^\"]+)\",\"type\":\"page\"");
+    private static final Pattern MESSAGE_ID = Pattern.compile("^\\{\"id\":(\\d+),");
+
     private final Process process;
     private final Path profile;
-    private final WebSocket socket;
     private final AtomicInteger ids = new AtomicInteger();
-    private final Map<Integer, CompletableFuture<String>> replies;
+    private final Map<Integer, CompletableFuture<String>> replies = new ConcurrentHashMap<>();
+    /** Sends one message; set once the connection is up. */
+    private volatile Consumer<String> sender;
+    private volatile Runnable disconnect = () -> { };
+    /** The page's session over a browser-wide pipe; null over a page's own WebSocket. */
+    private volatile String session;
+    /** What an HTTP authentication challenge is answered with ({@link #logInAs}); null until then. */
+    private volatile String credentials;
+    private final AtomicInteger challenges = new AtomicInteger();
 
-    private HeadlessChromium(Process process, Path profile, WebSocket socket,
-            Map<Integer, CompletableFuture<String>> replies) {
+    private HeadlessChromium(Process process, Path profile) {
         this.process = process;
         this.profile = profile;
-        this.socket = socket;
-        this.replies = replies;
     }
 
     /** The first of {@code chromium}, {@code chromium-browser}, {@code google-chrome} on the PATH. */
@@ -90,11 +102,11 @@ public final class HeadlessChromium implements AutoCloseable {
      */
     public static HeadlessChromium start(Path executable, int width, int height) throws IOException {
         Path profile = Files.createTempDirectory("kapture-chromium-");
-        Process process = new ProcessBuilder(executable.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
-                "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "about:blank")
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(executable.toString()));
+        command.addAll(flags(profile, width, height));
+        command.addAll(List.of("--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "about:blank"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        HeadlessChromium chromium = new HeadlessChromium(process, profile);
         try {
             URI browser = URI.create(devToolsAddress(process));
             HttpClient http = HttpClient.newHttpClient();
@@ -105,24 +117,94 @@ public final class HeadlessChromium implements AutoCloseable {
             if (!page.find()) {
                 throw new IOException("chromium offers no page to drive: " + targets);
             }
-            Map<Integer, CompletableFuture<String>> replies = new ConcurrentHashMap<>();
             WebSocket socket = http.newWebSocketBuilder().connectTimeout(REPLY_TIMEOUT)
-                    .buildAsync(URI.create(page.group(1)), new Replies(replies)).get(30, TimeUnit.SECONDS);
-            HeadlessChromium chromium = new HeadlessChromium(process, profile, socket, replies);
-            // The window's viewport is smaller than its size (browser chrome is accounted for even headless).
-            chromium.call("Emulation.setDeviceMetricsOverride", String.format(Locale.ROOT,
-                    "{\"width\":%d,\"height\":%d,\"deviceScaleFactor\":1,\"mobile\":false}", width, height));
+                    .buildAsync(URI.create(page.group(1)), new Messages(chromium::receive)).get(30, TimeUnit.SECONDS);
+            // one message at a time: a WebSocket refuses a send while the previous one is pending
+            chromium.sender = message -> {
+                synchronized (socket) {
+                    socket.sendText(message, true).join();
+                }
+            };
+            chromium.disconnect = socket::abort;
+            chromium.setViewport(width, height);
             return chromium;
         } catch (IOException | RuntimeException e) {
-            destroy(process, profile);
+            chromium.close();
             throw e;
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            destroy(process, profile);
+            chromium.close();
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             throw new IOException("cannot connect to chromium's DevTools: " + e, e);
         }
+    }
+
+    /**
+     * Starts the browser through {@code launcher} (for example {@code ip netns exec <namespace>}: the browser
+     * then runs in that network namespace) and drives it over a pipe ({@link DevToolsPipe}), which needs no
+     * network between here and there.
+     *
+     * @throws IOException if the browser does not start or offers no page to drive within 30 s
+     */
+    public static HeadlessChromium startThrough(List<String> launcher, Path executable, int width, int height)
+            throws IOException {
+        Path profile = Files.createTempDirectory("kapture-chromium-");
+        List<String> browser = new ArrayList<>(List.of(executable.toString()));
+        browser.addAll(flags(profile.resolve("profile"), width, height));
+        browser.addAll(List.of("--remote-debugging-pipe", "about:blank"));
+        List<String> command = DevToolsPipe.command(profile, launcher, browser);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        drain(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)));
+        HeadlessChromium chromium = new HeadlessChromium(process, profile);
+        try {
+            DevToolsPipe pipe = DevToolsPipe.open(profile, chromium::receive);
+            chromium.sender = pipe::send;
+            chromium.disconnect = pipe::close;
+            String targets = chromium.call("Target.getTargets", "{}");
+            Matcher page = PAGE_TARGET.matcher(targets);
+            if (!page.find()) {
+                throw new IOException("chromium offers no page to drive: " + targets);
+            }
+            String attached = chromium.call("Target.attachToTarget", "{\"targetId\":" + quote(page.group(1))
+                    + ",\"flatten\":true}");
+            chromium.session = Json.stringField(attached, "sessionId")
+                    .orElseThrow(() -> new IOException("no session in " + attached));
+            chromium.setViewport(width, height);
+            return chromium;
+        } catch (IOException | RuntimeException e) {
+            chromium.close();
+            throw e;
+        }
+    }
+
+    /**
+     * From now on answers every HTTP authentication challenge (401 with {@code WWW-Authenticate}) with this user
+     * name and password, as a person would in the browser's login dialog. Every request of the page then pauses
+     * until it is let go here (DevTools' Fetch domain), which costs nothing worth measuring in a test.
+     */
+    public void logInAs(String user, String password) throws IOException {
+        answerLogins("{\"response\":\"ProvideCredentials\",\"username\":" + quote(user) + ",\"password\":"
+                + quote(password) + "}");
+    }
+
+    /**
+     * From now on cancels every HTTP authentication challenge, as a person pressing Cancel in the login dialog
+     * (the page then shows the server's 401 response). Headless, a challenge nobody answers leaves the page
+     * waiting forever.
+     */
+    public void cancelLogins() throws IOException {
+        answerLogins("{\"response\":\"CancelAuth\"}");
+    }
+
+    /** HTTP authentication challenges the browser met since {@link #logInAs} or {@link #cancelLogins}. */
+    public int loginChallenges() {
+        return challenges.get();
+    }
+
+    private void answerLogins(String response) throws IOException {
+        credentials = response;
+        call("Fetch.enable", "{\"handleAuthRequests\":true,\"patterns\":[{\"urlPattern\":\"*\"}]}");
     }
 
     /** Loads a page; returns once the browser has started navigating (the page then loads on its own). */
@@ -147,18 +229,58 @@ public final class HeadlessChromium implements AutoCloseable {
         return ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(data)));
     }
 
-    /** Closes the connection, ends the browser and deletes its profile. */
+    /** Ends the browser, closes the connection and deletes its profile. */
     @Override
     public void close() {
-        socket.abort();
-        destroy(process, profile);
+        destroy(process);
+        disconnect.run();
+        deleteProfile(profile);
+    }
+
+    private static List<String> flags(Path profile, int width, int height) {
+        return List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+    }
+
+    /** The window's viewport is smaller than its size (browser chrome is accounted for even headless). */
+    private void setViewport(int width, int height) throws IOException {
+        call("Emulation.setDeviceMetricsOverride", String.format(Locale.ROOT,
+                "{\"width\":%d,\"height\":%d,\"deviceScaleFactor\":1,\"mobile\":false}", width, height));
+    }
+
+    /** A reply completes its call; paused requests and authentication challenges are answered at once. */
+    private void receive(String message) {
+        Matcher id = MESSAGE_ID.matcher(message);
+        if (id.find()) {
+            CompletableFuture<String> reply = replies.get(Integer.parseInt(id.group(1)));
+            if (reply != null) {
+                reply.complete(message);
+            }
+        } else if (message.contains("\"method\":\"Fetch.requestPaused\"")) {
+            answer(message, "Fetch.continueRequest", "");
+        } else if (message.contains("\"method\":\"Fetch.authRequired\"") && credentials != null) {
+            challenges.incrementAndGet();
+            answer(message, "Fetch.continueWithAuth", ",\"authChallengeResponse\":" + credentials);
+        }
+    }
+
+    /** Sends a command about a paused request without waiting for its reply (this is the receiving thread). */
+    private void answer(String event, String method, String more) {
+        Json.stringField(event, "requestId").ifPresent(request -> sender.accept(message(ids.incrementAndGet(),
+                method, "{\"requestId\":" + quote(request) + more + "}")));
+    }
+
+    private String message(int id, String method, String params) {
+        String target = session == null ? "" : ",\"sessionId\":" + quote(session);
+        return "{\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + target + "}";
     }
 
     private String call(String method, String params) throws IOException {
         int id = ids.incrementAndGet();
         CompletableFuture<String> reply = new CompletableFuture<>();
         replies.put(id, reply);
-        socket.sendText("{\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}", true);
+        sender.accept(message(id, method, params));
         try {
             String text = reply.get(REPLY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             if (text.contains("\"error\":")) {
@@ -223,7 +345,7 @@ public final class HeadlessChromium implements AutoCloseable {
         drainer.start();
     }
 
-    private static void destroy(Process process, Path profile) {
+    private static void destroy(Process process) {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
@@ -234,6 +356,9 @@ public final class HeadlessChromium implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+    }
+
+    private static void deleteProfile(Path profile) {
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException e) {
@@ -245,14 +370,13 @@ public final class HeadlessChromium implements AutoCloseable {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** Collects the WebSocket's text messages, which may come in fragments, and completes the waiting call. */
-    private static final class Replies implements WebSocket.Listener {
-        private static final Pattern ID = Pattern.compile("^\\{\"id\":(\\d+),");
-        private final Map<Integer, CompletableFuture<String>> replies;
+    /** Collects the WebSocket's text messages, which may come in fragments, and hands each on whole. */
+    private static final class Messages implements WebSocket.Listener {
+        private final Consumer<String> receiver;
         private final StringBuilder message = new StringBuilder();
 
-        Replies(Map<Integer, CompletableFuture<String>> replies) {
-            this.replies = replies;
+        Messages(Consumer<String> receiver) {
+            this.receiver = receiver;
         }
 
         @Override
@@ -261,13 +385,7 @@ public final class HeadlessChromium implements AutoCloseable {
             if (last) {
                 String text = message.toString();
                 message.setLength(0);
-                Matcher id = ID.matcher(text);
-                if (id.find()) {
-                    CompletableFuture<String> reply = replies.get(Integer.parseInt(id.group(1)));
-                    if (reply != null) {
-                        reply.complete(text);
-                    }
-                }
+                receiver.accept(text);
             }
             socket.request(1);
             return null;

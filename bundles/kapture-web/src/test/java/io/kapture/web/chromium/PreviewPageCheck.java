@@ -69,28 +69,33 @@ public final class PreviewPageCheck {
      * @throws org.awaitility.core.ConditionTimeoutException if the stream shows no picture within 30 s
      */
     public static Result run(Path chromium, URI page, String camera, Path shots) throws IOException {
-        Files.createDirectories(shots);
         try (HeadlessChromium browser = HeadlessChromium.start(chromium, 1280, 900)) {
-            browser.open(page);
-            String image = "document.querySelector('[data-camera=\"' + CSS.escape(" + quote(camera) + ") + '\"] img')";
-            await("a picture in the stream of " + camera).atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                    .until(() -> colours(shoot(browser, image)) >= MIN_COLOURS);
-            BufferedImage first = shoot(browser, image);
-            long capturedBefore = captured(browser, camera);
-            int pollsBefore = polls(browser);
-            await("two more statistics polls").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> polls(browser) >= pollsBefore + 2);
-            BufferedImage second = shoot(browser, image);
-            long capturedAfter = captured(browser, camera);
-            int pollsAfter = polls(browser);
-            Path firstFile = shots.resolve("preview-" + camera + "-1.png");
-            Path secondFile = shots.resolve("preview-" + camera + "-2.png");
-            ImageIO.write(first, "png", firstFile.toFile());
-            ImageIO.write(second, "png", secondFile.toFile());
-            return new Result(capturedBefore, capturedAfter, pollsBefore, pollsAfter, colours(first),
-                    changedPixels(first, second), first.getWidth() * first.getHeight(), firstFile, secondFile);
+            return run(browser, page, camera, shots);
         }
+    }
+
+    /** Runs the check in a browser the caller started (and closes), for example one that logs in. */
+    public static Result run(HeadlessChromium browser, URI page, String camera, Path shots) throws IOException {
+        Files.createDirectories(shots);
+        browser.open(page);
+        String image = "document.querySelector('[data-camera=\"' + CSS.escape(" + quote(camera) + ") + '\"] img')";
+        await("a picture in the stream of " + camera).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> colours(shoot(browser, image)) >= MIN_COLOURS);
+        BufferedImage first = shoot(browser, image);
+        long capturedBefore = captured(browser, camera);
+        int pollsBefore = polls(browser);
+        await("two more statistics polls").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> polls(browser) >= pollsBefore + 2);
+        BufferedImage second = shoot(browser, image);
+        long capturedAfter = captured(browser, camera);
+        int pollsAfter = polls(browser);
+        Path firstFile = shots.resolve("preview-" + camera + "-1.png");
+        Path secondFile = shots.resolve("preview-" + camera + "-2.png");
+        ImageIO.write(first, "png", firstFile.toFile());
+        ImageIO.write(second, "png", secondFile.toFile());
+        return new Result(capturedBefore, capturedAfter, pollsBefore, pollsAfter, colours(first),
+                changedPixels(first, second), first.getWidth() * first.getHeight(), firstFile, secondFile);
     }
 
     /**
