@@ -4,13 +4,15 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The browser preview's configuration, PID {@code io.kapture.web}; optional. A change restarts the preview, which
- * ends open streams (the page reconnects them). Where the HTTP server listens is Pax Web's configuration
- * ({@code org.ops4j.pax.web}), not this one.
+ * The configuration of Kapture's web endpoints, PID {@code io.kapture.web}; optional. The preview
+ * ({@link PreviewServlet}) reads the stream settings, and a change restarts it, which ends open streams (the page
+ * reconnects them); the {@link AccessGate} reads who may connect and applies a change to the next request. Where
+ * the HTTP server listens is Pax Web's configuration ({@code org.ops4j.pax.web}), not this one.
  */
 @ObjectClassDefinition(name = "Kapture browser preview",
         description = "A page at /kapture/ listing the cameras with live statistics, and an MJPEG stream per"
-                + " camera at /kapture/stream/<camera>.")
+                + " camera at /kapture/stream/<camera>; and who may use any endpoint under /kapture/ from other"
+                + " machines.")
 @interface Config {
 
     @AttributeDefinition(name = "Maximum preview rate (fps)", min = "0.1", max = "60",
