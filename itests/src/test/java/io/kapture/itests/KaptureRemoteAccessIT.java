@@ -17,7 +17,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -26,6 +32,7 @@ import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 
 import io.kapture.api.SessionState;
@@ -108,6 +115,7 @@ public class KaptureRemoteAccessIT extends KaptureTestSupport {
                 assertEquals("a loopback peer naming another host (DNS rebinding) must log in", 401,
                         PreviewHttp.get(port, "/kapture/api/cameras", "cameras.example.com").status());
 
+                anotherBundlesServletUnderKaptureIsBehindTheGateToo(namespace, base);
                 chromiumIsAskedToLogInAndThenShowsTheCamera(namespace, URI.create(base));
 
                 Path log = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
@@ -123,6 +131,32 @@ public class KaptureRemoteAccessIT extends KaptureTestSupport {
             }
         }
         assertFalse("the namespace and its veth pair are gone", NetworkNamespace.exists("kwebauth"));
+    }
+
+    /** What the metrics and health endpoints rely on: any servlet under /kapture/, of any bundle, is gated. */
+    private void anotherBundlesServletUnderKaptureIsBehindTheGateToo(NetworkNamespace namespace, String base)
+            throws IOException {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("osgi.http.whiteboard.servlet.pattern", "/kapture/probe");
+        ServiceRegistration<Servlet> probe = context.registerService(Servlet.class, new HttpServlet() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                response.setContentType("text/plain");
+                response.getWriter().print("probe served " + request.getRemoteUser());
+            }
+        }, properties);
+        try {
+            await("the probe servlet registered").atMost(TIMEOUT).ignoreExceptions()
+                    .until(() -> PreviewHttp.get(configuredPort(WEB_PID, "org.osgi.service.http.port"),
+                            "/kapture/probe").status() == 200);
+            assertEquals(401, curl(namespace, null, "GET", base + "probe").status);
+            Curl viewer = curl(namespace, "vera:" + VIEWER_PASSWORD, "GET", base + "probe");
+            assertEquals(viewer.toString(), "probe served vera", viewer.body);
+        } finally {
+            probe.unregister();
+        }
     }
 
     private void chromiumIsAskedToLogInAndThenShowsTheCamera(NetworkNamespace namespace, URI page) throws Exception {
