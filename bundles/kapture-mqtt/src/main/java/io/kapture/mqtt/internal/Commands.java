@@ -1,0 +1,172 @@
+package io.kapture.mqtt.internal;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import io.kapture.api.CameraConfiguration;
+import io.kapture.api.CaptureSession;
+
+/**
+ * Runs the commands that arrive on {@code <prefix>/<camera>/cmd/<verb>} and answers each on
+ * {@code <prefix>/<camera>/cmd/<verb>/reply} with {@code "ok": true} and the result, or {@code "ok": false} and the
+ * exact error. A command for an unknown camera, with a malformed or oversized payload, or with an unknown verb is
+ * answered with an error and changes nothing. Configuration changes ({@code config}, {@code strategy}) go through
+ * Configuration Admin like any edit, and the reply carries the engine's verdict.
+ *
+ * <p>Threading contract: {@link #handle} runs on the bridge's command thread only, one command at a time; it may
+ * wait there (for a frame, for the engine's verdict), never on Paho's or SCR's threads.
+ */
+final class Commands {
+
+    static final SortedSet<String> VERBS = new java.util.TreeSet<>(Set.of("snapshot", "start", "stop", "strategy",
+            "config"));
+    private static final long VERDICT_MILLIS = 5000;
+    private static final long FRAME_MILLIS = 5000;
+
+    private final MqttSettings settings;
+    private final Topics topics;
+    private final Outbox outbox;
+    private final Function<String, Optional<CaptureSession>> sessions;
+    private final CameraStore store;
+    private final FrameGrabber grabber;
+    private final Supplier<SortedSet<String>> strategies;
+
+    Commands(MqttSettings settings, Topics topics, Outbox outbox, Function<String, Optional<CaptureSession>> sessions,
+            CameraStore store, FrameGrabber grabber, Supplier<SortedSet<String>> strategies) {
+        this.settings = settings;
+        this.topics = topics;
+        this.outbox = outbox;
+        this.sessions = sessions;
+        this.store = store;
+        this.grabber = grabber;
+        this.strategies = strategies;
+    }
+
+    /** Handles one message of the command subscription; topics that are not commands of ours are ignored. */
+    void handle(String topic, byte[] payload) throws InterruptedException {
+        Optional<String[]> parsed = topics.command(topic);
+        if (parsed.isEmpty()) {
+            return;
+        }
+        String camera = parsed.get()[0];
+        String verb = parsed.get()[1];
+        JsonObject reply = new JsonObject();
+        reply.addProperty("camera", camera);
+        reply.addProperty("verb", verb);
+        try {
+            JsonObject request = Json.object(payload, settings.commandMaxBytes());
+            reply.addProperty("id", Json.id(request));
+            if (!VERBS.contains(verb)) {
+                throw new IllegalArgumentException("unknown command '" + CameraKeys.printable(verb) + "'; commands: "
+                        + String.join(", ", VERBS));
+            }
+            CaptureSession session = sessions.apply(camera).orElseThrow(() -> new IllegalArgumentException(
+                    "no camera '" + CameraKeys.printable(camera) + "' on node " + settings.nodeId()));
+            run(verb, session, request, reply);
+            reply.addProperty("ok", true);
+        } catch (IllegalArgumentException | IllegalStateException | IOException | UnsupportedOperationException e) {
+            reply.addProperty("ok", false);
+            reply.addProperty("error", e.getMessage());
+        }
+        reply.addProperty("time", System.currentTimeMillis());
+        if (Topics.isLevel(camera) && Topics.isLevel(verb)) {
+            outbox.offer(Outbound.text(topics.reply(camera, verb), reply.toString(), settings.qosState(), false));
+        }
+    }
+
+    private void run(String verb, CaptureSession session, JsonObject request, JsonObject reply)
+            throws IOException, InterruptedException {
+        switch (verb) {
+            case "start" -> {
+                session.start();
+                reply.addProperty("state", session.state().name());
+            }
+            case "stop" -> {
+                session.stop();
+                reply.addProperty("state", session.state().name());
+            }
+            case "snapshot" -> snapshot(session.camera(), request, reply);
+            case "strategy" -> {
+                String strategy = string(request, "strategy");
+                SortedSet<String> registered = strategies.get();
+                if (!registered.contains(strategy)) {
+                    throw new IllegalArgumentException("unknown delivery strategy '" + CameraKeys.printable(strategy)
+                            + "'; registered: " + String.join(", ", registered));
+                }
+                configure(session.camera(), Map.of(CameraConfiguration.DELIVERY, strategy), reply);
+            }
+            default -> configure(session.camera(), CameraKeys.of(request, Set.of("id")), reply);
+        }
+    }
+
+    private static String string(JsonObject request, String key) {
+        JsonElement value = request.get(key);
+        if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+            throw new IllegalArgumentException("'" + key + "' is missing; send {\"" + key + "\": \"...\"}");
+        }
+        return value.getAsString();
+    }
+
+    private void snapshot(String camera, JsonObject request, JsonObject reply) throws InterruptedException {
+        float quality = 0.8f;
+        if (request.has("quality")) {
+            JsonElement q = request.get("quality");
+            if (!q.isJsonPrimitive() || !q.getAsJsonPrimitive().isNumber() || q.getAsDouble() < 0.05
+                    || q.getAsDouble() > 1) {
+                throw new IllegalArgumentException("quality must be a number between 0.05 and 1");
+            }
+            quality = (float) q.getAsDouble();
+        }
+        FrameGrabber.Jpeg jpeg = grabber.jpeg(camera, quality, FRAME_MILLIS);
+        if (jpeg.bytes().length > settings.snapshotMaxBytes()) {
+            throw new IllegalStateException("the snapshot's JPEG has " + jpeg.bytes().length + " bytes, more than "
+                    + "snapshot.max.bytes " + settings.snapshotMaxBytes() + "; ask for a lower quality or raise "
+                    + "the limit");
+        }
+        JsonObject notice = new JsonObject();
+        notice.addProperty("camera", camera);
+        notice.addProperty("time", jpeg.timeMillis());
+        notice.addProperty("sequence", jpeg.sequence());
+        notice.addProperty("width", jpeg.width());
+        notice.addProperty("height", jpeg.height());
+        notice.addProperty("bytes", jpeg.bytes().length);
+        notice.addProperty("topic", topics.snapshotJpeg(camera));
+        outbox.offer(new Outbound(topics.snapshotJpeg(camera), jpeg.bytes(), settings.qosEvents(), true));
+        outbox.offer(Outbound.text(topics.snapshotNotice(camera), notice.toString(), settings.qosEvents(), false));
+        notice.entrySet().forEach(entry -> reply.add(entry.getKey(), entry.getValue()));
+    }
+
+    /** Writes {@code changes} over the camera's configuration and puts the engine's verdict into the reply. */
+    private void configure(String camera, Map<String, Object> changes, JsonObject reply)
+            throws IOException, InterruptedException {
+        if (changes.isEmpty()) {
+            throw new IllegalArgumentException("no settings given; send {\"key\": value, ...} with keys such as "
+                    + "fps, width, delivery");
+        }
+        Map<String, Object> properties = new LinkedHashMap<>(store.read(camera).orElseThrow(
+                () -> new IllegalStateException("camera " + camera + " has no configuration to change")));
+        Optional<String> before = store.lastError(camera);
+        changes.forEach((key, value) -> {
+            if (value == null) {
+                properties.remove(key);
+            } else {
+                properties.put(key, value);
+            }
+        });
+        store.write(camera, properties);
+        Optional<String> error = store.verdict(camera, properties, before, VERDICT_MILLIS);
+        if (error.isPresent()) {
+            throw new IllegalArgumentException(error.get());
+        }
+        reply.add("applied", Settings.json(changes));
+    }
+}

@@ -1,0 +1,201 @@
+package io.kapture.mqtt.internal;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection to the broker, owned by one thread ({@code kapture-mqtt-link}): connect, subscribe, publish the
+ * online status, then publish the {@link Outbox}'s messages one at a time in order, removing each only once Paho
+ * has sent it (QoS 0) or the broker has acknowledged it (QoS 1, 2). When the connection fails, the thread waits
+ * with {@link Backoff} and connects again; the message it was sending stays at the head of the outbox. Each
+ * distinct connection problem is logged once as a warning; repeats go to debug, so a wrong password or a broker
+ * that is down does not flood the log.
+ *
+ * <p>Threading contract: {@link #start} and {@link #close} from any one thread (SCR's); the figures from any
+ * thread. Paho's callback thread only counts and hands incoming messages to the {@link LinkListener}.
+ */
+final class Link implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Link.class);
+
+    private final MqttSettings settings;
+    private final Outbox outbox;
+    private final LinkListener listener;
+    private final Supplier<Outbound> online;
+    private final Outbound offline;
+    private final List<String> subscriptions;
+    private final int subscriptionQos;
+    private final LinkStatus status;
+    private final Object sleeper = new Object();
+    private final AtomicLong received = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile boolean lost;
+
+    Link(MqttSettings settings, Outbox outbox, LinkListener listener, Supplier<Outbound> online, Outbound offline,
+            List<String> subscriptions) {
+        this.settings = settings;
+        this.outbox = outbox;
+        this.listener = listener;
+        this.online = online;
+        this.offline = offline;
+        this.subscriptions = List.copyOf(subscriptions);
+        this.subscriptionQos = settings.qosState();
+        this.status = new LinkStatus(settings.serverUri());
+        this.thread = new Thread(this, "kapture-mqtt-link");
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    LinkStatus status() {
+        return status;
+    }
+
+    long received() {
+        return received.get();
+    }
+
+    /** Publishes the offline status and disconnects, waiting up to {@code millis} for the thread to end. */
+    void close(long millis) {
+        running = false;
+        outbox.wake();
+        synchronized (sleeper) {
+            sleeper.notifyAll();
+        }
+        try {
+            thread.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void run() {
+        Backoff backoff = new Backoff(settings.reconnectMinMillis(), settings.reconnectMaxMillis());
+        while (running) {
+            MqttClient client = null;
+            try {
+                client = connect();
+                backoff.reset();
+                publishLoop(client);
+                if (!running) {
+                    client.publish(offline.topic(), offline.payload(), offline.qos(), offline.retained());
+                    client.disconnect(2000);
+                }
+            } catch (MqttException | RuntimeException e) {
+                long delay = backoff.next();
+                status.failed(ConnectionErrors.describe(settings, e), delay);
+                if (running) {
+                    pause(delay);
+                }
+            } finally {
+                status.disconnected();
+                closeQuietly(client);
+            }
+        }
+    }
+
+    private MqttClient connect() throws MqttException {
+        lost = false;
+        MqttClient client = new MqttClient(settings.serverUri(), "kapture-" + settings.nodeId(),
+                new MemoryPersistence());
+        client.setTimeToWait(15_000);
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+                lost = true;
+                outbox.wake();
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                received.incrementAndGet();
+                listener.arrived(topic, message.getPayload(), message.isRetained());
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+                // the synchronous publish returns when this happens
+            }
+        });
+        try {
+            client.connect(ConnectOptions.of(settings, offline));
+            Outbound hello = online.get();
+            client.publish(hello.topic(), hello.payload(), hello.qos(), hello.retained());
+            if (!subscriptions.isEmpty()) {
+                int[] qos = new int[subscriptions.size()];
+                java.util.Arrays.fill(qos, subscriptionQos);
+                client.subscribe(subscriptions.toArray(new String[0]), qos);
+            }
+        } catch (MqttException | RuntimeException e) {
+            closeQuietly(client);
+            throw e;
+        }
+        status.connected(outbox.figures().buffered());
+        listener.connected();
+        return client;
+    }
+
+    private void publishLoop(MqttClient client) throws MqttException {
+        while (running) {
+            if (lost || !client.isConnected()) {
+                throw new MqttException(MqttException.REASON_CODE_CONNECTION_LOST);
+            }
+            Outbound next;
+            try {
+                next = outbox.peek(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (next != null) {
+                client.publish(next.topic(), next.payload(), next.qos(), next.retained());
+                outbox.remove(next);
+                status.sent();
+            }
+        }
+    }
+
+    private void pause(long millis) {
+        synchronized (sleeper) {
+            long until = System.nanoTime() + millis * 1_000_000;
+            long left = millis;
+            while (running && left > 0) {
+                try {
+                    sleeper.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                left = (until - System.nanoTime()) / 1_000_000;
+            }
+        }
+    }
+
+    private static void closeQuietly(MqttClient client) {
+        if (client == null) {
+            return;
+        }
+        try {
+            if (client.isConnected()) {
+                client.disconnectForcibly(0, 1000);
+            }
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.debug("Closing the MQTT client: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.kapture.mqtt.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.kapture.api.CaptureSession;
+import io.kapture.api.listener.ListenerRegistrar;
+import io.kapture.api.spi.DeliveryStrategy;
+
+/**
+ * The MQTT bridge of this node, configured by {@value #PID}. Without {@code server.uri} it does nothing but say so
+ * in {@code kapture:mqtt}. With it, a {@link BridgeRuntime} connects and runs on threads of its own: activation and
+ * deactivation only start and stop it, and the motion events EventAdmin delivers are only queued.
+ *
+ * <p>Threading contract: SCR calls activate, deactivate and the session bind/unbind methods; EventAdmin calls
+ * {@link #handleEvent} on its own thread; {@link #view()} from any thread. Sessions are kept in a copy-on-write
+ * list, so every reader iterates a consistent snapshot.
+ */
+@Component(configurationPid = MqttBridge.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        service = { MqttBridge.class, EventHandler.class },
+        property = EventConstants.EVENT_TOPIC + "=" + MotionPayload.TOPIC_FILTER)
+@Designate(ocd = MqttConfig.class)
+public final class MqttBridge implements EventHandler {
+
+    /** The configuration PID. */
+    public static final String PID = "io.kapture.mqtt";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttBridge.class);
+
+    private final List<CaptureSession> sessions = new CopyOnWriteArrayList<>();
+    private final BundleContext context;
+    private volatile MqttSettings settings;
+    private volatile String settingsError;
+    private volatile BridgeRuntime runtime;
+
+    @Activate
+    public MqttBridge(BundleContext context, MqttConfig config, @Reference ConfigurationAdmin configurationAdmin) {
+        this.context = context;
+        try {
+            settings = MqttSettings.from(config);
+        } catch (IllegalArgumentException e) {
+            settingsError = e.getMessage();
+            LOG.error("MQTT bridge not started: {}", e.getMessage());
+            return;
+        }
+        if (settings.connects()) {
+            runtime = new BridgeRuntime(settings, context.getBundle().getVersion().toString(), this::sessions,
+                    this::session, new ConfigAdminStore(configurationAdmin, context),
+                    new FrameGrabber(ListenerRegistrar.of(context)), this::strategies);
+            runtime.start();
+        } else {
+            LOG.info("MQTT bridge idle: set server.uri in configuration {} to connect", PID);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        BridgeRuntime running = runtime;
+        runtime = null;
+        if (running != null) {
+            running.stop();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeSession")
+    void addSession(CaptureSession session) {
+        sessions.add(session);
+    }
+
+    void removeSession(CaptureSession session) {
+        sessions.remove(session);
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        BridgeRuntime running = runtime;
+        if (running != null) {
+            running.motion(event);
+        }
+    }
+
+    /** What kapture:mqtt shows. */
+    public BridgeView view() {
+        BridgeRuntime running = runtime;
+        return running != null ? running.view() : BridgeView.idle(Optional.ofNullable(settings), settingsError);
+    }
+
+    private List<CaptureSession> sessions() {
+        return new ArrayList<>(sessions);
+    }
+
+    private Optional<CaptureSession> session(String camera) {
+        return sessions.stream().filter(session -> session.camera().equals(camera)).findFirst();
+    }
+
+    private SortedSet<String> strategies() {
+        SortedSet<String> names = new TreeSet<>();
+        try {
+            for (ServiceReference<DeliveryStrategy> reference : context.getServiceReferences(DeliveryStrategy.class,
+                    "(" + DeliveryStrategy.PROPERTY + "=*)")) {
+                names.add(String.valueOf(reference.getProperty(DeliveryStrategy.PROPERTY)));
+            }
+        } catch (InvalidSyntaxException | IllegalStateException e) {
+            LOG.debug("Cannot list delivery strategies: {}", e.getMessage());
+        }
+        return names;
+    }
+}
