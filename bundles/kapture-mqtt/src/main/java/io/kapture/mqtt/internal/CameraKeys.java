@@ -95,7 +95,10 @@ final class CameraKeys {
             if (integral) {
                 try {
                     long whole = Long.parseLong(literal);
-                    return whole == (int) whole ? Integer.valueOf((int) whole) : Long.valueOf(whole);
+                    if (whole == (int) whole) {
+                        return Integer.valueOf((int) whole); // the engine's int keys want an Integer
+                    }
+                    return Long.valueOf(whole);
                 } catch (NumberFormatException tooLong) {
                     throw new IllegalArgumentException(key + " " + printable(literal) + " is out of range");
                 }

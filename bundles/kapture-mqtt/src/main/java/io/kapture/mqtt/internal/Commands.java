@@ -86,6 +86,14 @@ final class Commands {
     private void run(String verb, CaptureSession session, JsonObject request, JsonObject reply)
             throws IOException, InterruptedException {
         switch (verb) {
+            case "snapshot" -> allowOnly(request, "quality");
+            case "strategy" -> allowOnly(request, "strategy");
+            case "start", "stop" -> allowOnly(request);
+            default -> {
+                // config: CameraKeys refuses what is not a camera setting
+            }
+        }
+        switch (verb) {
             case "start" -> {
                 session.start();
                 reply.addProperty("state", session.state().name());
@@ -105,6 +113,18 @@ final class Commands {
                 configure(session.camera(), Map.of(CameraConfiguration.DELIVERY, strategy), reply);
             }
             default -> configure(session.camera(), CameraKeys.of(request, Set.of("id")), reply);
+        }
+    }
+
+    /** Refuses fields a verb does not take (a file name, say), so a mistyped request does not half-work. */
+    private static void allowOnly(JsonObject request, String... fields) {
+        Set<String> allowed = new java.util.HashSet<>(Set.of(fields));
+        allowed.add("id");
+        for (String key : request.keySet()) {
+            if (!allowed.contains(key)) {
+                throw new IllegalArgumentException("'" + CameraKeys.printable(key) + "' is not a field of this "
+                        + "command; it takes " + String.join(", ", new java.util.TreeSet<>(allowed)));
+            }
         }
     }
 

@@ -8,7 +8,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * Configuration {@value MqttBridge#PID}: the broker, what to publish and how, and whether remote commands and
  * fleet configuration are accepted. Nothing connects while {@link #server_uri()} is empty.
  */
-@ObjectClassDefinition(pid = MqttBridge.PID, name = "Kapture MQTT bridge",
+@ObjectClassDefinition(name = "Kapture MQTT bridge",
         description = "Publishes node status, camera state, statistics and motion events to an MQTT broker and, "
                 + "when enabled, accepts commands and desired camera configurations")
 @interface MqttConfig {
