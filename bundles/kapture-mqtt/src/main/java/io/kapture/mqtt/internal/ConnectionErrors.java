@@ -19,11 +19,11 @@ final class ConnectionErrors {
         if (e instanceof MqttException mqtt) {
             switch (mqtt.getReasonCode()) {
                 case MqttException.REASON_CODE_FAILED_AUTHENTICATION:
-                    return broker + " refused the user name or password" + user(settings)
+                    return broker + " refused the login: bad user name or password" + user(settings)
                             + "; check username and password in io.kapture.mqtt";
                 case MqttException.REASON_CODE_NOT_AUTHORIZED:
-                    return broker + " does not authorise this client" + user(settings)
-                            + "; check username/password and the broker's ACL";
+                    return broker + " refused the login: not authorised" + user(settings)
+                            + "; check username and password in io.kapture.mqtt and the broker's ACL";
                 case MqttException.REASON_CODE_INVALID_CLIENT_ID:
                     return broker + " refused client id kapture-" + settings.nodeId() + "; set another node.id";
                 case MqttException.REASON_CODE_CONNECTION_LOST:

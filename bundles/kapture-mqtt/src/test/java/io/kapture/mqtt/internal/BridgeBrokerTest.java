@@ -1,0 +1,166 @@
+package io.kapture.mqtt.internal;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import io.kapture.api.SessionState;
+import io.kapture.mqtt.testing.Mosquitto;
+import io.kapture.mqtt.testing.Subscriber;
+
+/**
+ * The bridge against a real Mosquitto, checked with mosquitto_sub (an independent client) and a Paho subscriber:
+ * retained status and state, stats, motion, a command round trip, the offline status on a clean stop.
+ */
+class BridgeBrokerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    static Path folder;
+    static Mosquitto broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = Mosquitto.start(folder);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.stop();
+    }
+
+    static JsonObject json(Subscriber.Message message) {
+        return JsonParser.parseString(message.text()).getAsJsonObject();
+    }
+
+    /** The retained message of {@code topic} as mosquitto_sub sees it. */
+    static String retained(String topic) throws IOException, InterruptedException {
+        Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", String.valueOf(broker.port()),
+                "-t", topic, "-C", "1", "-W", "5", "--retained-only").redirectErrorStream(true).start();
+        String out = new String(sub.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        sub.waitFor(10, TimeUnit.SECONDS);
+        return out;
+    }
+
+    @Test
+    void publishesStatusStateStatsAndMotionAndAnswersCommands() throws Exception {
+        FakeSession lobby = new FakeSession("lobby");
+        MemoryStore store = new MemoryStore();
+        store.cameras.put("lobby", java.util.Map.of("name", "lobby", "width", 640));
+        try (Subscriber watcher = new Subscriber(broker.uri(), "watcher-1", false, "kapture/n1/#")) {
+            BridgeRuntime bridge = Bridges.start(Bridges.config(broker.uri(), "n1").with("commands.enabled", true),
+                    List.of(lobby), store);
+            try {
+                await().atMost(WAIT).until(() -> retained("kapture/n1/status").contains("\"online\""));
+                JsonObject status = JsonParser.parseString(retained("kapture/n1/status")).getAsJsonObject();
+                assertEquals("n1", status.get("node").getAsString());
+                assertEquals("1.2.3", status.get("version").getAsString());
+                assertEquals("lobby", status.getAsJsonArray("cameras").get(0).getAsString());
+                await().atMost(WAIT).until(() -> retained("kapture/n1/lobby/state").contains("RUNNING"));
+                await().atMost(WAIT).until(() -> !watcher.on("kapture/n1/lobby/stats").isEmpty());
+                assertEquals(30.0, json(watcher.on("kapture/n1/lobby/stats").get(0)).get("fps").getAsDouble());
+
+                lobby.error = "camera lobby: device went away";
+                lobby.state = SessionState.FAILED;
+                await().atMost(WAIT).until(() -> retained("kapture/n1/lobby/state").contains("device went away"));
+
+                bridge.motion(Bridges.motion("lobby", "START", 41));
+                bridge.motion(Bridges.motion("lobby", "END", 42));
+                await().atMost(WAIT).until(() -> watcher.on("kapture/n1/lobby/motion").size() == 2);
+                List<Subscriber.Message> motion = watcher.on("kapture/n1/lobby/motion");
+                assertEquals("START", json(motion.get(0)).get("event").getAsString());
+                assertEquals(42, json(motion.get(1)).get("sequence").getAsLong());
+
+                watcher.publish("kapture/n1/lobby/cmd/stop", "{\"id\":\"x9\"}", false);
+                await().atMost(WAIT).until(() -> !watcher.on("kapture/n1/lobby/cmd/stop/reply").isEmpty());
+                JsonObject reply = json(watcher.on("kapture/n1/lobby/cmd/stop/reply").get(0));
+                assertTrue(reply.get("ok").getAsBoolean(), reply.toString());
+                assertEquals("x9", reply.get("id").getAsString());
+                assertEquals(1, lobby.stops);
+
+                watcher.publish("kapture/n1/hall/cmd/stop", "", false);
+                await().atMost(WAIT).until(() -> !watcher.on("kapture/n1/hall/cmd/stop/reply").isEmpty());
+                assertFalse(json(watcher.on("kapture/n1/hall/cmd/stop/reply").get(0)).get("ok").getAsBoolean());
+            } finally {
+                bridge.stop();
+            }
+            assertTrue(retained("kapture/n1/status").contains("\"offline\""), "clean stop publishes offline");
+        }
+    }
+
+    @Test
+    void commandsAreIgnoredUnlessEnabled() throws Exception {
+        FakeSession lobby = new FakeSession("lobby");
+        try (Subscriber watcher = new Subscriber(broker.uri(), "watcher-2", false, "kapture/n2/#")) {
+            BridgeRuntime bridge = Bridges.start(Bridges.config(broker.uri(), "n2"), List.of(lobby),
+                    new MemoryStore());
+            try {
+                await().atMost(WAIT).until(() -> retained("kapture/n2/lobby/state").contains("RUNNING"));
+                watcher.publish("kapture/n2/lobby/cmd/stop", "", false);
+                bridge.motion(Bridges.motion("lobby", "START", 1)); // published after the command arrived
+                await().atMost(WAIT).until(() -> !watcher.on("kapture/n2/lobby/motion").isEmpty());
+                assertTrue(watcher.on("kapture/n2/lobby/cmd/stop/reply").isEmpty());
+                assertEquals(0, lobby.stops);
+            } finally {
+                bridge.stop();
+            }
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsOneClearLineAndRetriedWithBackoff(@TempDir Path secured) throws Exception {
+        Path passwords = secured.resolve("passwd");
+        new ProcessBuilder("mosquitto_passwd", "-b", "-c", passwords.toString(), "cam", "right-secret").start()
+                .waitFor(10, TimeUnit.SECONDS);
+        passwords.toFile().setReadable(true, false);
+        secured.toFile().setExecutable(true, false);
+        try (Mosquitto locked = Mosquitto.start(folder, "allow_anonymous false", "password_file " + passwords)) {
+            PrintStream original = System.err;
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+            BridgeRuntime bridge;
+            try {
+                bridge = Bridges.start(Bridges.config(locked.uri(), "n3").with("username", "cam")
+                        .with("password", "wrong-secret").with("reconnect.min.ms", 100L)
+                        .with("reconnect.max.ms", 800L), List.of(), new MemoryStore());
+                await().atMost(WAIT).until(() -> locked.log().split("not authorised", -1).length > 4);
+                bridge.stop();
+            } finally {
+                System.setErr(original);
+            }
+            String text = log.toString(StandardCharsets.UTF_8);
+            long lines = text.lines().filter(line -> line.contains("refused the login")).count();
+            assertEquals(1, lines, text);
+            assertFalse(text.contains("wrong-secret"), "the password is never logged");
+            assertTrue(bridge.view().lastError().orElseThrow().contains("(user cam)"));
+
+            BridgeRuntime right = Bridges.start(Bridges.config(locked.uri(), "n3").with("username", "cam")
+                    .with("password", "right-secret"), List.of(), new MemoryStore());
+            try {
+                await().atMost(WAIT).until(() -> right.view().connected());
+                assertFalse(right.view().toString().contains("right-secret"));
+            } finally {
+                right.stop();
+            }
+        }
+    }
+}
