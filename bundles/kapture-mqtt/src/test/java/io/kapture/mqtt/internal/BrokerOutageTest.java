@@ -1,0 +1,93 @@
+package io.kapture.mqtt.internal;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonParser;
+
+import io.kapture.mqtt.testing.Mosquitto;
+import io.kapture.mqtt.testing.Subscriber;
+
+/**
+ * The broker stops for 30 s while a camera keeps producing motion events at 50 per second: posting never waits on
+ * the network, the outbox keeps the newest 400 (its configured count), drops and counts the rest, and after the
+ * broker returns the kept events arrive in order, after the ones sent before the outage.
+ */
+class BrokerOutageTest {
+
+    private static final int BEFORE = 100;
+    private static final int DURING = 1500;
+    private static final int KEPT = 400;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void eventsAreBufferedInOrderAndOverflowIsCounted() throws Exception {
+        FakeSession lobby = new FakeSession("lobby");
+        try (Mosquitto broker = Mosquitto.start(folder);
+                Subscriber watcher = new Subscriber(broker.uri(), "outage-watcher", true, "kapture/n4/lobby/motion")) {
+            BridgeRuntime bridge = Bridges.start(Bridges.config(broker.uri(), "n4")
+                    .with("outbox.max.messages", KEPT).with("stats.interval.seconds", 3600), List.of(lobby),
+                    new MemoryStore());
+            try {
+                await().atMost(Duration.ofSeconds(20)).until(() -> bridge.view().connected());
+                for (int i = 0; i < BEFORE; i++) {
+                    bridge.motion(Bridges.motion("lobby", i % 2 == 0 ? "START" : "END", i));
+                }
+                await().atMost(Duration.ofSeconds(20)).until(() -> watcher.messages().size() == BEFORE);
+
+                broker.stop();
+                await().atMost(Duration.ofSeconds(10)).until(() -> !bridge.view().connected());
+                AtomicLong posted = new AtomicLong();
+                AtomicLong slowestNanos = new AtomicLong();
+                ScheduledExecutorService camera = Executors.newSingleThreadScheduledExecutor();
+                camera.scheduleAtFixedRate(() -> {
+                    long n = posted.get();
+                    if (n < DURING) {
+                        long start = System.nanoTime();
+                        bridge.motion(Bridges.motion("lobby", n % 2 == 0 ? "START" : "END", BEFORE + n));
+                        lobby.captured++;
+                        slowestNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
+                        posted.incrementAndGet();
+                    }
+                }, 0, 20, TimeUnit.MILLISECONDS);
+                await().atMost(Duration.ofSeconds(60)).until(() -> posted.get() == DURING);
+                camera.shutdownNow();
+                assertEquals(DURING, lobby.captured, "the camera's thread kept its pace throughout");
+                assertTrue(slowestNanos.get() < TimeUnit.SECONDS.toNanos(1),
+                        "posting never waited on the network (connect timeout is 10 s); slowest "
+                                + slowestNanos.get() / 1e6 + " ms");
+                assertEquals(KEPT, bridge.view().buffered());
+                assertEquals(DURING - KEPT, bridge.view().dropped());
+
+                broker.start();
+                await().atMost(Duration.ofSeconds(60)).until(() -> watcher.messages().size() == BEFORE + KEPT);
+                List<Long> sequences = watcher.messages().stream()
+                        .map(m -> JsonParser.parseString(m.text()).getAsJsonObject().get("sequence").getAsLong())
+                        .toList();
+                for (int i = 0; i < BEFORE; i++) {
+                    assertEquals(i, sequences.get(i));
+                }
+                for (int i = 0; i < KEPT; i++) {
+                    assertEquals(BEFORE + DURING - KEPT + i, sequences.get(BEFORE + i), "in order, oldest dropped");
+                }
+                assertEquals(0, bridge.view().buffered());
+            } finally {
+                bridge.stop();
+            }
+        }
+    }
+}
