@@ -168,7 +168,7 @@ final class BridgeRuntime implements LinkListener {
         Outbox.Figures figures = outbox.figures();
         return new BridgeView(Optional.of(settings.toString()), Optional.empty(), true, status.isConnected(),
                 status.sinceMillis(), status.lastError(), status.published(), link.received(), motionEvents.get(),
-                figures.buffered(), figures.bufferedBytes(), figures.dropped(), inboxDropped.get(),
+                figures.offered(), figures.buffered(), figures.bufferedBytes(), figures.dropped(), inboxDropped.get(),
                 "commands " + on(settings.commandsEnabled()) + ", fleet configuration " + on(settings.fleetEnabled())
                         + ", Home Assistant discovery " + on(settings.homeAssistant()));
     }

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param published     messages sent to the broker
  * @param received      messages received from the broker
  * @param motionEvents  motion events queued for publishing
+ * @param offered       messages ever queued for publishing
  * @param buffered      messages waiting in the outbox
  * @param bufferedBytes their bytes
  * @param dropped       messages dropped because the outbox was full
@@ -25,10 +26,10 @@ import java.util.Optional;
  */
 public record BridgeView(Optional<String> settings, Optional<String> settingsError, boolean active,
         boolean connected, long sinceMillis, Optional<String> lastError, long published, long received,
-        long motionEvents, long buffered, long bufferedBytes, long dropped, long inboxDropped, String features) {
+        long motionEvents, long offered, long buffered, long bufferedBytes, long dropped, long inboxDropped, String features) {
 
     static BridgeView idle(Optional<MqttSettings> settings, String settingsError) {
         return new BridgeView(settings.map(MqttSettings::toString), Optional.ofNullable(settingsError), false, false,
-                0, Optional.empty(), 0, 0, 0, 0, 0, 0, 0, "");
+                0, Optional.empty(), 0, 0, 0, 0, 0, 0, 0, 0, "");
     }
 }

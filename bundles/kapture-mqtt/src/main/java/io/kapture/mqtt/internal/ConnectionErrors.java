@@ -26,7 +26,7 @@ final class ConnectionErrors {
                             + "; check username and password in io.kapture.mqtt and the broker's ACL";
                 case MqttException.REASON_CODE_INVALID_CLIENT_ID:
                     return broker + " refused client id kapture-" + settings.nodeId() + "; set another node.id";
-                case MqttException.REASON_CODE_CONNECTION_LOST:
+                case MqttException.REASON_CODE_CONNECTION_LOST, MqttException.REASON_CODE_CLIENT_NOT_CONNECTED:
                     return "Lost the connection to " + broker + cause(e);
                 default:
                     break;
@@ -42,7 +42,7 @@ final class ConnectionErrors {
             }
         }
         if (root instanceof java.net.ConnectException) {
-            return "Cannot connect to " + broker + ": " + root.getMessage() + "; is the broker running there?";
+            return "Cannot connect to " + broker + " (" + root.getMessage() + "); is the broker running there?";
         }
         return "Cannot use " + broker + ": " + e.getMessage() + cause(e);
     }

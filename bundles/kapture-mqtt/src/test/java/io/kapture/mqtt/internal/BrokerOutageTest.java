@@ -70,19 +70,26 @@ class BrokerOutageTest {
                 assertTrue(slowestNanos.get() < TimeUnit.SECONDS.toNanos(1),
                         "posting never waited on the network (connect timeout is 10 s); slowest "
                                 + slowestNanos.get() / 1e6 + " ms");
-                assertEquals(KEPT, bridge.view().buffered());
-                assertEquals(DURING - KEPT, bridge.view().dropped());
+                // besides the events, the timer may have queued a status or state message in the outage
+                BridgeView full = bridge.view();
+                assertEquals(KEPT, full.buffered());
+                assertEquals(full.offered(), full.published() + full.buffered() + full.dropped(),
+                        "every message queued is sent, kept or counted as dropped");
+                assertTrue(full.dropped() >= DURING - KEPT, "dropped " + full.dropped());
 
                 broker.start();
-                await().atMost(Duration.ofSeconds(60)).until(() -> watcher.messages().size() == BEFORE + KEPT);
+                await().atMost(Duration.ofSeconds(60)).until(() -> bridge.view().buffered() == 0
+                        && watcher.messages().size() > BEFORE + KEPT - 5);
+                int kept = watcher.messages().size() - BEFORE;
+                assertTrue(kept <= KEPT && kept > KEPT - 5, "kept " + kept);
                 List<Long> sequences = watcher.messages().stream()
                         .map(m -> JsonParser.parseString(m.text()).getAsJsonObject().get("sequence").getAsLong())
                         .toList();
                 for (int i = 0; i < BEFORE; i++) {
                     assertEquals(i, sequences.get(i));
                 }
-                for (int i = 0; i < KEPT; i++) {
-                    assertEquals(BEFORE + DURING - KEPT + i, sequences.get(BEFORE + i), "in order, oldest dropped");
+                for (int i = 0; i < kept; i++) {
+                    assertEquals(BEFORE + DURING - kept + i, sequences.get(BEFORE + i), "in order, oldest dropped");
                 }
                 assertEquals(0, bridge.view().buffered());
             } finally {

@@ -1,0 +1,226 @@
+package io.kapture.itests.mqtt;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runners.MethodSorters;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import io.kapture.mqtt.testing.Mosquitto;
+import io.kapture.mqtt.testing.Subscriber;
+
+/**
+ * The distribution with its MQTT bridge against a real Mosquitto, seen from outside as an operator sees it: with
+ * {@code mosquitto_sub} (an independent client) and a Paho subscriber. The Karaf runs as its own process (unpacked
+ * from the distribution's tar.gz), configured by files in its {@code etc/}, so that the last test can kill it and
+ * see the broker publish its last will. Tests run in name order and share the one Karaf; the kill comes last.
+ */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class MqttDistributionIT {
+
+    private static final String NODE = "itnode";
+    private static final String PREFIX = "kapture/" + NODE;
+    private static final String CAMERA = "synthetic";
+    private static final Duration BOOT = Duration.ofSeconds(180);
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static Mosquitto broker;
+    private static KarafProcess karaf;
+    private static Subscriber watcher;
+
+    @BeforeClass
+    public static void startBrokerAndKaraf() throws Exception {
+        Path target = Path.of("target", "mqtt-it").toAbsolutePath();
+        java.nio.file.Files.createDirectories(target);
+        broker = Mosquitto.start(target);
+        watcher = new Subscriber(broker.uri(), "it-watcher", false, PREFIX + "/#", "homeassistant/#");
+        karaf = KarafProcess.unpack(target);
+        String mqtt = "etc/io.kapture.mqtt.cfg";
+        karaf.set(mqtt, "server.uri", broker.uri());
+        karaf.set(mqtt, "node.id", NODE);
+        karaf.set(mqtt, "commands.enabled", "true");
+        karaf.set(mqtt, "fleet.enabled", "true");
+        karaf.set(mqtt, "stats.interval.seconds", "1");
+        karaf.set(mqtt, "homeassistant.discovery", "true");
+        karaf.set(mqtt, "reconnect.max.ms", "2000");
+        karaf.set("etc/io.kapture.processor.motion-" + CAMERA + ".cfg", "camera", CAMERA);
+        karaf.set("etc/io.kapture.processor.motion-" + CAMERA + ".cfg", "roi", "0,10,100,90");
+        karaf.start();
+        await("online status (karaf.log in " + karaf.home() + ")").atMost(BOOT)
+                .until(() -> last(PREFIX + "/status").map(s -> s.get("state").getAsString()).filter("online"::equals)
+                        .isPresent() && state(CAMERA).filter(s -> s.contains("RUNNING")).isPresent());
+    }
+
+    @AfterClass
+    public static void stopAll() throws Exception {
+        try {
+            if (watcher != null) {
+                watcher.close();
+            }
+        } finally {
+            try {
+                if (karaf != null) {
+                    karaf.close();
+                }
+            } finally {
+                if (broker != null) {
+                    broker.stop();
+                }
+            }
+        }
+    }
+
+    @Test
+    public void a_statusAndStateAreRetainedForAnyClient() throws Exception {
+        JsonObject status = JsonParser.parseString(mosquittoSubRetained(PREFIX + "/status")).getAsJsonObject();
+        assertEquals("online", status.get("state").getAsString());
+        assertEquals(NODE, status.get("node").getAsString());
+        assertTrue(status.toString(), status.getAsJsonArray("cameras").toString().contains("\"" + CAMERA + "\""));
+        assertFalse(status.get("version").getAsString().isEmpty());
+        JsonObject state = JsonParser.parseString(mosquittoSubRetained(PREFIX + "/" + CAMERA + "/state"))
+                .getAsJsonObject();
+        assertEquals("RUNNING", state.get("state").getAsString());
+        assertTrue(state.has("format"));
+        String discovery = mosquittoSubRetained("homeassistant/camera/kapture_" + NODE + "_" + CAMERA + "/config");
+        assertTrue(discovery, discovery.contains(PREFIX + "/" + CAMERA + "/snapshot/jpeg"));
+    }
+
+    @Test
+    public void b_statsArriveEverySecond() {
+        watcher.clear();
+        await().atMost(WAIT).until(() -> watcher.on(PREFIX + "/" + CAMERA + "/stats").size() >= 2);
+        JsonObject stats = json(watcher.on(PREFIX + "/" + CAMERA + "/stats").get(1));
+        assertTrue(stats.toString(), stats.get("captured").getAsLong() > 0);
+        assertTrue(stats.toString(), stats.get("fps").getAsDouble() > 0);
+        assertTrue(stats.toString(), stats.has("latency") && stats.has("droppedByCause"));
+    }
+
+    @Test
+    public void c_motionArrivesWithinASecondOfTheBoxMoving() throws Exception {
+        JsonObject stopped = command("stop", "{\"id\":\"m1\"}");
+        assertTrue(stopped.toString(), stopped.get("ok").getAsBoolean());
+        await().atMost(WAIT).until(() -> state(CAMERA).filter(s -> s.contains("STOPPED")).isPresent());
+        watcher.clear();
+        JsonObject started = command("start", "{\"id\":\"m2\"}");
+        assertTrue(started.toString(), started.get("ok").getAsBoolean());
+        await("motion START").atMost(WAIT).until(() -> watcher.on(PREFIX + "/" + CAMERA + "/motion").stream()
+                .anyMatch(m -> json(m).get("event").getAsString().equals("START")));
+        Subscriber.Message start = watcher.on(PREFIX + "/" + CAMERA + "/motion").stream()
+                .filter(m -> json(m).get("event").getAsString().equals("START")).findFirst().orElseThrow();
+        long frameTime = json(start).get("time").getAsLong();
+        long latency = start.receivedMillis() - frameTime;
+        assertTrue("motion START arrived " + latency + " ms after the frame that moved", latency <= 1000);
+    }
+
+    @Test
+    public void d_snapshotCommandReturnsAJpeg() throws Exception {
+        JsonObject reply = command("snapshot", "{\"id\":\"s1\",\"quality\":0.7}");
+        assertTrue(reply.toString(), reply.get("ok").getAsBoolean());
+        await().atMost(WAIT).until(() -> !watcher.on(PREFIX + "/" + CAMERA + "/snapshot/jpeg").isEmpty());
+        byte[] jpeg = watcher.on(PREFIX + "/" + CAMERA + "/snapshot/jpeg").get(0).payload();
+        assertEquals(reply.get("bytes").getAsInt(), jpeg.length);
+        assertEquals(0xff, jpeg[0] & 0xff);
+        assertEquals(0xd8, jpeg[1] & 0xff);
+        assertEquals(0xd9, jpeg[jpeg.length - 1] & 0xff);
+    }
+
+    @Test
+    public void e_aBadConfigCommandGetsTheErrorAndTheCameraKeepsRunning() throws Exception {
+        JsonObject reply = command("config", "{\"id\":\"c1\",\"width\":-5}");
+        assertFalse(reply.toString(), reply.get("ok").getAsBoolean());
+        assertTrue(reply.toString(), reply.get("error").getAsString().contains("width must be between 1 and 16384, "
+                + "was -5"));
+        watcher.clear();
+        await().atMost(WAIT).until(() -> watcher.on(PREFIX + "/" + CAMERA + "/stats").size() >= 2);
+        List<Subscriber.Message> stats = watcher.on(PREFIX + "/" + CAMERA + "/stats");
+        assertEquals("RUNNING", json(stats.get(1)).get("state").getAsString());
+        assertTrue(json(stats.get(1)).get("captured").getAsLong() > json(stats.get(0)).get("captured").getAsLong());
+        JsonObject unknown = command("explode", "{}");
+        assertTrue(unknown.get("error").getAsString().startsWith("unknown command 'explode'"));
+        JsonObject good = command("config", "{\"id\":\"c2\",\"width\":640}");
+        assertTrue(good.toString(), good.get("ok").getAsBoolean());
+    }
+
+    @Test
+    public void f_desiredConfigurationCreatesChangesAndRemovesACamera() throws Exception {
+        String desired = PREFIX + "/config/mqttcam";
+        watcher.publish(desired, "{\"device\":\"synthetic:mqttcam\",\"width\":320,\"height\":240,\"fps\":5}", true);
+        await("camera mqttcam running").atMost(WAIT).until(() -> state("mqttcam")
+                .filter(s -> s.contains("RUNNING") && s.contains("\"width\":320")).isPresent());
+        await().atMost(WAIT).until(() -> last(desired + "/reported").filter(r -> r.get("applied").getAsBoolean())
+                .isPresent());
+        watcher.publish(desired, "{\"device\":\"synthetic:mqttcam\",\"width\":160,\"height\":120,\"fps\":5}", true);
+        await("camera mqttcam at 160").atMost(WAIT).until(() -> state("mqttcam")
+                .filter(s -> s.contains("RUNNING") && s.contains("\"width\":160")).isPresent());
+        watcher.publish(desired, "", true);
+        await("camera mqttcam removed").atMost(WAIT).until(() -> state("mqttcam").isEmpty()
+                && last(PREFIX + "/status").filter(s -> !s.getAsJsonArray("cameras").toString().contains("mqttcam"))
+                        .isPresent());
+        assertEquals("", mosquittoSubRetainedOrEmpty(PREFIX + "/mqttcam/state"));
+    }
+
+    @Test
+    public void z_aKilledKarafLeavesItsLastWill() throws Exception {
+        watcher.clear();
+        karaf.kill();
+        await("last will").atMost(WAIT).until(() -> last(PREFIX + "/status")
+                .filter(s -> s.get("state").getAsString().equals("offline")).isPresent());
+        assertTrue(mosquittoSubRetained(PREFIX + "/status").contains("\"offline\""));
+    }
+
+    private static JsonObject command(String verb, String payload) throws Exception {
+        String replies = PREFIX + "/" + CAMERA + "/cmd/" + verb + "/reply";
+        int before = watcher.on(replies).size();
+        watcher.publish(PREFIX + "/" + CAMERA + "/cmd/" + verb, payload, false);
+        await("reply to " + verb).atMost(WAIT).until(() -> watcher.on(replies).size() > before);
+        return json(watcher.on(replies).get(before));
+    }
+
+    private static JsonObject json(Subscriber.Message message) {
+        return JsonParser.parseString(message.text()).getAsJsonObject();
+    }
+
+    /** The newest message on {@code topic}, as JSON; empty if none or empty. */
+    private static Optional<JsonObject> last(String topic) {
+        List<Subscriber.Message> messages = watcher.on(topic);
+        if (messages.isEmpty() || messages.get(messages.size() - 1).payload().length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(json(messages.get(messages.size() - 1)));
+    }
+
+    /** The newest state of a camera as text; empty if none or cleared. */
+    private static Optional<String> state(String camera) {
+        return last(PREFIX + "/" + camera + "/state").map(JsonObject::toString);
+    }
+
+    private static String mosquittoSubRetained(String topic) throws Exception {
+        String out = mosquittoSubRetainedOrEmpty(topic);
+        assertFalse("no retained message on " + topic, out.isEmpty());
+        return out;
+    }
+
+    private static String mosquittoSubRetainedOrEmpty(String topic) throws Exception {
+        Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", String.valueOf(broker.port()),
+                "-t", topic, "-C", "1", "-W", "3", "--retained-only").redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String out = new String(sub.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        sub.waitFor(10, TimeUnit.SECONDS);
+        return out;
+    }
+}
