@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 final class KarafProcess implements AutoCloseable {
 
     private final Path home;
+    private int sshPort;
     private Process process;
 
     private KarafProcess(Path home) {
@@ -42,7 +43,8 @@ final class KarafProcess implements AutoCloseable {
             throw new IllegalStateException("cannot unpack " + distribution);
         }
         KarafProcess karaf = new KarafProcess(target);
-        karaf.set("etc/org.apache.karaf.shell.cfg", "sshPort", freePort());
+        karaf.sshPort = freePort();
+        karaf.set("etc/org.apache.karaf.shell.cfg", "sshPort", karaf.sshPort);
         karaf.set("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort());
         karaf.set("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort());
         karaf.set("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", freePort());
@@ -63,6 +65,19 @@ final class KarafProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(home.resolve("console.log").toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         process = builder.start();
+    }
+
+    /**
+     * Runs a console command through {@code bin/client} as {@code user} (who must be in etc/users.properties)
+     * and returns what it printed; stdin stays open until the client ends, since the client quits at EOF.
+     */
+    String command(String user, String password, String command) throws IOException, InterruptedException {
+        Process client = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(sshPort),
+                "-u", user, "-p", password, "-r", "5", "-d", "2", command).redirectErrorStream(true).start();
+        String out = new String(client.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        client.waitFor(60, TimeUnit.SECONDS);
+        client.getOutputStream().close();
+        return out;
     }
 
     /** Kills the JVM and its launcher with SIGKILL: no shutdown hook, no MQTT DISCONNECT. */

@@ -30,7 +30,7 @@ import io.kapture.api.CaptureSession;
  * <p>Threading contract: {@link #start} and {@link #stop} from one thread (SCR's); {@link #motion} and
  * {@link #view} from any thread. Nothing here blocks its caller except {@link #stop}, bounded by a few seconds.
  */
-final class BridgeRuntime implements LinkListener {
+public final class BridgeRuntime implements LinkListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeRuntime.class);
     private static final int INBOX = 256;
@@ -85,24 +85,69 @@ final class BridgeRuntime implements LinkListener {
                 });
     }
 
-    void start() {
+    public void start() {
         timer.scheduleWithFixedDelay(this::tick, 0, 1, TimeUnit.SECONDS);
         link.start();
     }
 
-    void stop() {
+    public void stop() {
         timer.shutdownNow();
         inbox.shutdownNow();
         link.close(3000);
     }
 
     /** Queues a motion event; called on EventAdmin's thread, never waits. */
-    void motion(Event event) {
+    public void motion(Event event) {
         MotionPayload.of(event).ifPresent(motion -> {
             motionEvents.incrementAndGet();
             outbox.offer(Outbound.text(topics.motion(motion.camera()), motion.json().toString(),
                     settings.qosEvents(), false));
         });
+    }
+
+    /**
+     * A bridge for simulated nodes (MqttFleetBenchmark): these cameras, no commands' effects (there is no
+     * Configuration Admin and no frames), the version {@code simulated}.
+     */
+    public static BridgeRuntime simulated(MqttSettings settings, Supplier<List<CaptureSession>> cameras) {
+        CameraStore none = new CameraStore() {
+            @Override
+            public Optional<java.util.Map<String, Object>> read(String camera) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void write(String camera, java.util.Map<String, Object> properties) {
+                throw new UnsupportedOperationException("a simulated node has no configurations");
+            }
+
+            @Override
+            public void delete(String camera) {
+                throw new UnsupportedOperationException("a simulated node has no configurations");
+            }
+
+            @Override
+            public java.util.Set<String> managed() {
+                return java.util.Set.of();
+            }
+
+            @Override
+            public Optional<String> lastError(String camera) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> verdict(String camera, java.util.Map<String, Object> written,
+                    Optional<String> before, long timeoutMillis) {
+                return Optional.empty();
+            }
+        };
+        FrameGrabber noFrames = new FrameGrabber((listener, properties) -> {
+            throw new UnsupportedOperationException("a simulated node has no frames");
+        });
+        return new BridgeRuntime(settings, "simulated", cameras,
+                camera -> cameras.get().stream().filter(c -> c.camera().equals(camera)).findFirst(), none,
+                noFrames, java.util.TreeSet::new);
     }
 
     @Override
@@ -163,7 +208,7 @@ final class BridgeRuntime implements LinkListener {
         return Payloads.status(settings.nodeId(), online, version, startedMillis, cameras);
     }
 
-    BridgeView view() {
+    public BridgeView view() {
         LinkStatus status = link.status();
         Outbox.Figures figures = outbox.figures();
         return new BridgeView(Optional.of(settings.toString()), Optional.empty(), true, status.isConnected(),

@@ -6,12 +6,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Configuration {@value MqttBridge#PID}: the broker, what to publish and how, and whether remote commands and
- * fleet configuration are accepted. Nothing connects while {@link #server_uri()} is empty.
+ * fleet configuration are accepted. Nothing connects while {@link #server_uri()} is empty. Public (in this
+ * unexported package) for the benchmarks, which build settings from it.
  */
 @ObjectClassDefinition(name = "Kapture MQTT bridge",
         description = "Publishes node status, camera state, statistics and motion events to an MQTT broker and, "
                 + "when enabled, accepts commands and desired camera configurations")
-@interface MqttConfig {
+public @interface MqttConfig {
 
     @AttributeDefinition(description = "Broker URI: tcp://host:1883 or ssl://host:8883; empty = not connected")
     String server_uri() default "";

@@ -12,7 +12,7 @@ import java.util.Locale;
  *
  * <p>Immutable; safe from any thread. {@link #toString()} never shows a password.
  */
-record MqttSettings(String serverUri, String nodeId, String prefix, String fleetPrefix, String username,
+public record MqttSettings(String serverUri, String nodeId, String prefix, String fleetPrefix, String username,
         String password, String trustStore, String trustStorePassword, String keyStore, String keyStorePassword,
         int statsIntervalSeconds, boolean commandsEnabled, boolean fleetEnabled, boolean homeAssistant,
         String homeAssistantPrefix, int qosState, int qosEvents, int qosStats, int outboxMaxMessages,
@@ -28,7 +28,7 @@ record MqttSettings(String serverUri, String nodeId, String prefix, String fleet
         return serverUri.startsWith("ssl://");
     }
 
-    static MqttSettings from(MqttConfig config) {
+    public static MqttSettings from(MqttConfig config) {
         String uri = config.server_uri().trim();
         if (!uri.isEmpty()) {
             checkUri(uri);
