@@ -31,6 +31,7 @@ final class ConnectOptions {
         options.setConnectionTimeout(10);
         options.setKeepAliveInterval(settings.keepAliveSeconds());
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setMaxInflight(Link.WINDOW + 1);
         options.setWill(will.topic(), will.payload(), will.qos(), will.retained());
         if (!settings.username().isEmpty()) {
             options.setUserName(settings.username());

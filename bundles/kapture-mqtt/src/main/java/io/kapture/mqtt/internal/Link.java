@@ -1,5 +1,6 @@
 package io.kapture.mqtt.internal;
 
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -15,9 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The connection to the broker, owned by one thread ({@code kapture-mqtt-link}): connect, subscribe, publish the
- * online status, then publish the {@link Outbox}'s messages one at a time in order, removing each only once Paho
- * has sent it (QoS 0) or the broker has acknowledged it (QoS 1, 2). When the connection fails, the thread waits
- * with {@link Backoff} and connects again; the message it was sending stays at the head of the outbox. Each
+ * online status, then publish the {@link Outbox}'s messages in order, up to {@value #WINDOW} in flight at once
+ * (waiting for each acknowledgement before sending the next would make every message pay a round trip), removing
+ * each from the outbox only once Paho has sent it (QoS 0) or the broker has acknowledged it (QoS 1, 2). When the
+ * connection fails, the thread waits with {@link Backoff} and connects again; the messages that were in flight
+ * are still at the head of the outbox and go again first (at least once, as QoS 1 promises). Each
  * distinct connection problem is logged once as a warning; repeats go to debug, so a wrong password or a broker
  * that is down does not flood the log.
  *
@@ -27,6 +30,8 @@ import org.slf4j.LoggerFactory;
 final class Link implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Link.class);
+    /** Messages published and not yet acknowledged, at most. */
+    static final int WINDOW = 64;
 
     private final MqttSettings settings;
     private final Outbox outbox;
@@ -149,23 +154,49 @@ final class Link implements Runnable {
         return client;
     }
 
+    private record InFlight(Outbound message, IMqttDeliveryToken token) {
+    }
+
     private void publishLoop(MqttClient client) throws MqttException {
-        while (running) {
-            if (lost || !client.isConnected()) {
-                throw new MqttException(MqttException.REASON_CODE_CONNECTION_LOST);
+        ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+        Outbound last = null;
+        try {
+            while (running) {
+                if (lost || !client.isConnected()) {
+                    throw new MqttException(MqttException.REASON_CODE_CONNECTION_LOST);
+                }
+                while (inFlight.size() < WINDOW) {
+                    Outbound next = outbox.next(last, inFlight.isEmpty() ? 500 : 0);
+                    if (next == null) {
+                        break;
+                    }
+                    last = next;
+                    try {
+                        MqttMessage message = new MqttMessage(next.payload());
+                        message.setQos(next.qos());
+                        message.setRetained(next.retained());
+                        inFlight.add(new InFlight(next, client.getTopic(next.topic()).publish(message)));
+                    } catch (IllegalArgumentException refused) {
+                        LOG.warn("Dropping a message to '{}' that MQTT cannot carry: {}", next.topic(),
+                                refused.getMessage());
+                        outbox.discard(next);
+                    }
+                }
+                InFlight head = inFlight.pollFirst();
+                if (head != null) {
+                    head.token().waitForCompletion(15_000);
+                    outbox.remove(head.message());
+                    status.sent();
+                }
             }
-            Outbound next;
-            try {
-                next = outbox.peek(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (next != null) {
-                client.publish(next.topic(), next.payload(), next.qos(), next.retained());
-                outbox.remove(next);
+            for (InFlight pending : inFlight) { // stopping: let what is in flight arrive before the offline status
+                pending.token().waitForCompletion(2000);
+                outbox.remove(pending.message());
                 status.sent();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.kapture.mqtt.internal;
 
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -9,8 +10,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * The bounded queue between everything that publishes (capture-side event handlers, timers, command replies) and
  * the one thread that talks to the broker. {@link #offer} never waits: when the queue is over its message count or
  * byte budget, the oldest messages are dropped and counted, so a broker outage costs memory up to the budget and
- * never time on the caller's thread. The connection thread {@link #peek}s the head, publishes it, and only then
- * {@link #remove}s it, so a message lost with the connection is sent again, in order, after the reconnect.
+ * never time on the caller's thread. The connection thread takes messages in order with {@link #next} (several
+ * may be in flight), and {@link #remove}s each only once the broker has it, so a message lost with the connection
+ * is sent again, in order, after the reconnect. Since overflow only ever drops from the head, a message that is
+ * no longer queued had everything before it removed too: what follows it is then the head.
  *
  * <p>Threading contract: any number of threads may offer; one consumer thread peeks and removes. All state is
  * guarded by one lock that is held only for queue operations.
@@ -69,6 +72,52 @@ final class Outbox {
                 nanos = notEmpty.awaitNanos(nanos);
             }
             return queue.peekFirst();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The message queued after {@code after} (the head if {@code after} is null or no longer queued), waiting up
+     * to {@code timeoutMillis} for one; null if none came.
+     */
+    Outbound next(Outbound after, long timeoutMillis) throws InterruptedException {
+        long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        lock.lock();
+        try {
+            while (true) {
+                Outbound found = following(after);
+                if (found != null || nanos <= 0) {
+                    return found;
+                }
+                nanos = notEmpty.awaitNanos(nanos);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Outbound following(Outbound after) {
+        if (after == null) {
+            return queue.peekFirst();
+        }
+        Iterator<Outbound> messages = queue.iterator();
+        while (messages.hasNext()) {
+            if (messages.next() == after) {
+                return messages.hasNext() ? messages.next() : null;
+            }
+        }
+        return queue.peekFirst();
+    }
+
+    /** Takes out a message the broker will never accept, counting it as dropped. */
+    void discard(Outbound message) {
+        lock.lock();
+        try {
+            if (queue.removeFirstOccurrence(message)) {
+                bytes -= message.size();
+                count(message);
+            }
         } finally {
             lock.unlock();
         }

@@ -64,4 +64,22 @@ class OutboxTest {
         assertSame(outbox.peek(0).payload().length, 2);
         assertEquals("m2", new String(outbox.peek(0).payload()));
     }
+
+    @Test
+    void nextWalksTheQueueInOrderAndRestartsAtTheHeadWhenOverflowTookItsPlace() throws InterruptedException {
+        Outbox outbox = new Outbox(3, 1 << 20);
+        Outbound first = message(1);
+        outbox.offer(first);
+        outbox.offer(message(2));
+        Outbound sent = outbox.next(null, 0);
+        assertSame(first, sent);
+        assertEquals("m2", new String(outbox.next(sent, 0).payload()));
+        assertNull(outbox.next(outbox.next(sent, 0), 0), "nothing after the tail");
+        outbox.offer(message(3));
+        outbox.offer(message(4)); // drops m1, which was in flight
+        assertEquals("m2", new String(outbox.next(sent, 0).payload()), "the head follows what was dropped");
+        outbox.discard(outbox.next(null, 0));
+        assertEquals(2, outbox.figures().dropped());
+        assertEquals("m3", new String(outbox.next(null, 0).payload()));
+    }
 }
