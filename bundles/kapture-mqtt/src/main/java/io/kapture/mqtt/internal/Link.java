@@ -182,11 +182,18 @@ final class Link implements Runnable {
                         outbox.discard(next);
                     }
                 }
-                InFlight head = inFlight.pollFirst();
+                InFlight head = inFlight.peekFirst();
                 if (head != null) {
                     head.token().waitForCompletion(15_000);
-                    outbox.remove(head.message());
-                    status.sent();
+                    // take every completed one at once: one wake-up per batch, not per message
+                    while ((head = inFlight.peekFirst()) != null && head.token().isComplete()) {
+                        if (head.token().getException() != null) {
+                            throw head.token().getException();
+                        }
+                        inFlight.pollFirst();
+                        outbox.remove(head.message());
+                        status.sent();
+                    }
                 }
             }
             for (InFlight pending : inFlight) { // stopping: let what is in flight arrive before the offline status
