@@ -16,6 +16,13 @@ final class ConnectionErrors {
 
     static String describe(MqttSettings settings, Exception e) {
         String broker = "MQTT broker " + settings.serverUri();
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof SSLException) {
+                return "TLS with " + broker + " failed: " + cause.getMessage()
+                        + "; check the broker's certificate against tls.truststore (and tls.keystore if it wants a "
+                        + "client certificate)";
+            }
+        }
         if (e instanceof MqttException mqtt) {
             switch (mqtt.getReasonCode()) {
                 case MqttException.REASON_CODE_FAILED_AUTHENTICATION:
@@ -35,11 +42,6 @@ final class ConnectionErrors {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
-            if (root instanceof SSLException) {
-                return "TLS with " + broker + " failed: " + root.getMessage()
-                        + "; check the broker's certificate against tls.truststore (and tls.keystore if it wants a "
-                        + "client certificate)";
-            }
         }
         if (root instanceof java.net.ConnectException) {
             return "Cannot connect to " + broker + " (" + root.getMessage() + "); is the broker running there?";
