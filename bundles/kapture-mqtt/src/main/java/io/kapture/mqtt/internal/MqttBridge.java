@@ -31,8 +31,10 @@ import io.kapture.api.spi.DeliveryStrategy;
 
 /**
  * The MQTT bridge of this node, configured by {@value #PID}. Without {@code server.uri} it does nothing but say so
- * in {@code kapture:mqtt}. With it, a {@link BridgeRuntime} connects and runs on threads of its own: activation and
- * deactivation only start and stop it, and the motion events EventAdmin delivers are only queued.
+ * in {@code kapture:mqtt}. With it, a {@link BridgeRuntime} connects and runs on threads of its own: activation
+ * only starts it, and the motion events EventAdmin delivers are only queued. Deactivation (also on a configuration
+ * change) waits up to 3 s for the runtime to publish its offline status and disconnect: were that left to run on,
+ * it could land after the next activation's online status and leave the node shown offline.
  *
  * <p>Threading contract: SCR calls activate, deactivate and the session bind/unbind methods; EventAdmin calls
  * {@link #handleEvent} on its own thread; {@link #view()} from any thread. Sessions are kept in a copy-on-write
