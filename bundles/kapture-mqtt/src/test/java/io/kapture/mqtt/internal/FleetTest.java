@@ -21,9 +21,9 @@ import io.kapture.mqtt.testing.Subscriber;
 
 /**
  * Three nodes against one broker: a fleet-wide desired configuration reaches all three, a node-specific one wins on
- * its node only, a refused value is reported, a restarted node converges without writing again, and deleting the
- * retained desired messages removes the camera, as the sweep after connecting removes one whose desired
- * configuration went while the node was away.
+ * its node only, a refused value is reported, a restarted node and a restarted broker converge without writing
+ * again, and deleting the retained desired messages removes the camera, as the sweep after connecting removes one
+ * whose desired configuration went while the node was away.
  */
 class FleetTest {
 
@@ -79,6 +79,17 @@ class FleetTest {
             await().atMost(WAIT).until(() -> reported(admin, "n1").isPresent());
             assertEquals(writes, stores.get(0).writes.get(), "the same desired configuration is not written again");
             assertEquals(1, stores.get(0).cameras.size());
+
+            int[] before = stores.stream().mapToInt(store -> store.writes.get()).toArray();
+            broker.stop();
+            long restarted = System.currentTimeMillis();
+            broker.start();
+            await("every node reconnected and reported again").atMost(WAIT).until(() -> List.of("n1", "n2", "n3")
+                    .stream().allMatch(node -> reported(admin, node).filter(r -> r.get("time").getAsLong() >= restarted)
+                            .isPresent()));
+            assertEquals(java.util.Arrays.toString(before),
+                    java.util.Arrays.toString(stores.stream().mapToInt(store -> store.writes.get()).toArray()),
+                    "a broker restart redelivers the same retained configurations: nothing is written again");
 
             admin.publish("kapture/n2/config/gate", "", true);
             await().atMost(WAIT).until(() -> Integer.valueOf(320).equals(width(stores.get(1))));

@@ -42,7 +42,11 @@ public final class Subscriber implements AutoCloseable {
         client.setCallback(new MqttCallbackExtended() {
             @Override
             public void connectComplete(boolean reconnect, String serverURI) {
-                // a persistent session keeps the subscriptions; a clean one subscribed again below
+                if (reconnect && !persistent) { // a clean session lost its subscriptions: make them again
+                    Thread again = new Thread(() -> subscribe(filters), "subscriber-resubscribe");
+                    again.setDaemon(true);
+                    again.start();
+                }
             }
 
             @Override
@@ -64,10 +68,18 @@ public final class Subscriber implements AutoCloseable {
             }
         });
         client.connect(options);
+        subscribe(filters);
+    }
+
+    private void subscribe(String[] filters) {
         if (filters.length > 0) {
             int[] qos = new int[filters.length];
             java.util.Arrays.fill(qos, 1);
-            client.subscribe(filters, qos);
+            try {
+                client.subscribe(filters, qos);
+            } catch (MqttException e) {
+                throw new IllegalStateException("cannot subscribe to " + java.util.Arrays.toString(filters), e);
+            }
         }
     }
 
