@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import io.kapture.api.CaptureException;
 import io.kapture.api.spi.DeviceInfo;
+import io.kapture.v4l2.hotplug.V4l2DeviceListener;
 
 /**
  * Keeps a current list of V4L2 nodes and tells {@link V4l2DeviceListener}s of changes. It watches the device

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.kapture.api.DeviceLostException;
 import io.kapture.api.spi.DeviceInfo;
+import io.kapture.v4l2.hotplug.V4l2DeviceListener;
 import io.kapture.v4l2.sim.SimCamera;
 import io.kapture.v4l2.sim.SimDevice;
 import io.kapture.v4l2.sim.SimulatedKernel;

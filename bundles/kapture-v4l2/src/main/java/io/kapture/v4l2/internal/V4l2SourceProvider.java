@@ -22,10 +22,10 @@ import io.kapture.api.spi.CaptureSourceProvider;
 import io.kapture.api.spi.DeviceInfo;
 import io.kapture.v4l2.Libc;
 import io.kapture.v4l2.LinuxLibc;
-import io.kapture.v4l2.V4l2DeviceListener;
 import io.kapture.v4l2.V4l2DeviceWatcher;
 import io.kapture.v4l2.V4l2Discovery;
 import io.kapture.v4l2.V4l2Sources;
+import io.kapture.v4l2.hotplug.V4l2DeviceListener;
 
 /**
  * The V4L2 {@link CaptureSourceProvider}: handles device names starting with {@code /dev/}, resolves stable

@@ -4,10 +4,7 @@
  * {@code linux/videodev2.h}. The layouts are those of 64-bit Linux (x86-64 and arm64 agree); 32-bit ABIs differ
  * in {@code v4l2_buffer} (a 32-bit {@code timeval} and pointer), {@code v4l2_format}'s alignment and every struct
  * with a pointer, and are not supported.
+ *
+ * <p>Not exported (see {@link io.kapture.v4l2}): reachable from the plain class path only.
  */
-@Export
-@Version("1.0.0")
 package io.kapture.v4l2.structs;
-
-import org.osgi.annotation.bundle.Export;
-import org.osgi.annotation.versioning.Version;

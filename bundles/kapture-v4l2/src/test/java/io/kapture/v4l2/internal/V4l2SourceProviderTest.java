@@ -24,7 +24,7 @@ import io.kapture.api.PixelFormat;
 import io.kapture.api.spi.CaptureSource;
 import io.kapture.api.spi.DeviceInfo;
 import io.kapture.api.spi.FormatRequest;
-import io.kapture.v4l2.V4l2DeviceListener;
+import io.kapture.v4l2.hotplug.V4l2DeviceListener;
 import io.kapture.v4l2.sim.SimCamera;
 import io.kapture.v4l2.sim.SimDevice;
 import io.kapture.v4l2.sim.SimulatedKernel;

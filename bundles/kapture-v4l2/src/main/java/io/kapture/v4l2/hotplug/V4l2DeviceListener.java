@@ -1,4 +1,4 @@
-package io.kapture.v4l2;
+package io.kapture.v4l2.hotplug;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -6,7 +6,7 @@ import io.kapture.api.spi.DeviceInfo;
 
 /**
  * Told when V4L2 nodes appear and disappear. Register one as an OSGi service (the V4L2 provider calls every
- * registered listener) or pass it to a {@link V4l2DeviceWatcher} from plain Java.
+ * registered listener) or, on a plain class path, pass it to kapture-v4l2's {@code V4l2DeviceWatcher}.
  *
  * <p>Threading: called on the watcher's single thread, one call at a time, in the order the changes were seen;
  * implementations should return quickly. Exceptions are logged and do not stop the watcher.
