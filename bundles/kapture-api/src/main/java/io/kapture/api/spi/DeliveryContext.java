@@ -1,5 +1,7 @@
 package io.kapture.api.spi;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import io.kapture.api.FrameFormat;
 
 /**
@@ -7,7 +9,11 @@ import io.kapture.api.FrameFormat;
  * buffer accounting and the way back to the driver.
  *
  * <p>Thread-safety: every method may be called from any thread.
+ *
+ * <p>Only a capture session implements this (the engine): a method added here is a minor change, so the
+ * engine imports this package within its minor version while delivery strategies keep the major range.
  */
+@ProviderType
 public interface DeliveryContext {
 
     /** The camera's name. */
