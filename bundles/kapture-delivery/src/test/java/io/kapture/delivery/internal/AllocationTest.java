@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,8 +15,10 @@ import io.kapture.api.Frame;
 /**
  * Counts the heap bytes a warm wrap-and-release allocates, from HotSpot's per-thread allocation counter. The
  * pool and zero-copy paths may allocate the frame handle only (24 bytes with compressed pointers); the copy
- * baseline allocates at least its array, which also shows the counter works.
+ * baseline allocates at least its array, which also shows the counter works. Tagged {@code allocation-budget}:
+ * run in a fork of its own with {@code -Xbatch}, so the warm-up leaves the path compiled.
  */
+@Tag("allocation-budget")
 class AllocationTest {
 
     private static final int FRAMES = 20_000;

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.kapture.api.FramePool.BufferKind;
@@ -70,7 +71,9 @@ class BoundedFramePoolConcurrencyTest {
         assertEquals(freeBytes(pool), stats.bytesHeld(), "bytes held must be exactly the free buffers when quiet");
     }
 
+    /** Tagged {@code allocation-budget}: run in a fork of its own with {@code -Xbatch} (see kapture-bundles' pom.xml). */
     @Test
+    @Tag("allocation-budget")
     void warmPoolAllocatesNothing() {
         AllocationMeter meter = new AllocationMeter();
         assumeTrue(meter.supported(), "this JVM does not count allocated bytes per thread");

@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +24,10 @@ import io.kapture.v4l2.sim.SimulatedKernel;
  * answers the per-frame calls without allocating, so the heap bytes counted on this thread are the source's own
  * (HotSpot's per-thread allocation counter; a count, not a timing).
  *
- * <p>Runs on the test thread only.
+ * <p>Runs on the test thread only. Tagged {@code allocation-budget}: run in a fork of its own with {@code -Xbatch},
+ * so the warm-up leaves the path compiled (see kapture-bundles' pom.xml).
  */
+@Tag("allocation-budget")
 class PerFrameAllocationTest {
 
     private static final int WARM_UP = 30_000;
