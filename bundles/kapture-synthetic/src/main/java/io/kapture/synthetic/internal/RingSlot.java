@@ -21,7 +21,7 @@ final class RingSlot implements DriverBuffer {
         QUEUED, DONE, DEQUEUED
     }
 
-    private final BufferRing ring;
+    private final ClockedBufferRing ring;
     private final Object stream;
     private final int index;
     private final ByteBuffer memory;
@@ -33,7 +33,7 @@ final class RingSlot implements DriverBuffer {
     int flags;
     int bytesUsed;
 
-    RingSlot(BufferRing ring, Object stream, int index, int capacity) {
+    RingSlot(ClockedBufferRing ring, Object stream, int index, int capacity) {
         this.ring = ring;
         this.stream = stream;
         this.index = index;
@@ -41,7 +41,7 @@ final class RingSlot implements DriverBuffer {
         this.view = memory.duplicate();
     }
 
-    BufferRing ring() {
+    ClockedBufferRing ring() {
         return ring;
     }
 

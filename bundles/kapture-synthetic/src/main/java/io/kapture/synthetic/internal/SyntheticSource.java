@@ -41,7 +41,7 @@ final class SyntheticSource implements CaptureSource {
     private final SyntheticOptions options;
     private final LongSupplier clock;
     private final Consumer<SyntheticSource> onClose;
-    private final BufferRing ring;
+    private final ClockedBufferRing ring;
     private final Object lifecycle = new Object();
     private volatile Phase phase = Phase.OPEN;
     private Negotiation negotiation;
@@ -55,7 +55,7 @@ final class SyntheticSource implements CaptureSource {
         this.options = options;
         this.clock = clock;
         this.onClose = onClose;
-        this.ring = new BufferRing(device.name(), clock);
+        this.ring = new ClockedBufferRing(device.name(), clock);
     }
 
     @Override
@@ -65,7 +65,7 @@ final class SyntheticSource implements CaptureSource {
 
     @Override
     public List<FormatDescription> formats() {
-        return FormatCatalog.formats();
+        return SyntheticFormats.formats();
     }
 
     @Override
@@ -76,7 +76,7 @@ final class SyntheticSource implements CaptureSource {
                 throw new IllegalStateException("synthetic device '" + device.name()
                         + "' is streaming; stop() it before negotiating a new format");
             }
-            negotiation = FormatCatalog.negotiate(device.name(), request);
+            negotiation = SyntheticFormats.negotiate(device.name(), request);
             phase = Phase.CONFIGURED;
             return negotiation;
         }

@@ -38,7 +38,7 @@ class ConcurrencyTest {
     void unthrottledStreamLosesNoBufferAndNoFrame() throws InterruptedException {
         SyntheticSourceProvider provider = new SyntheticSourceProvider();
         SyntheticSource source = streaming(provider, "synthetic", Map.of(), 160, 120, PixelFormat.GREY, 0, BUFFERS);
-        FrameFormat format = FormatCatalog.frameFormat(160, 120, PixelFormat.GREY);
+        FrameFormat format = SyntheticFormats.frameFormat(160, 120, PixelFormat.GREY);
         long expected = 0;
         while (expected < 5000) {
             DriverBuffer buffer = source.dequeue(5, TimeUnit.SECONDS);
@@ -56,7 +56,7 @@ class ConcurrencyTest {
         FakeClock clock = new FakeClock();
         SyntheticSourceProvider provider = new SyntheticSourceProvider(clock);
         SyntheticSource source = streaming(provider, "synthetic", Map.of(), 160, 120, PixelFormat.GREY, 1000, BUFFERS);
-        FrameFormat format = FormatCatalog.frameFormat(160, 120, PixelFormat.GREY);
+        FrameFormat format = SyntheticFormats.frameFormat(160, 120, PixelFormat.GREY);
         long delivered = 0;
         long previous = -1;
         for (int tick = 0; tick < 20_000; tick++) {

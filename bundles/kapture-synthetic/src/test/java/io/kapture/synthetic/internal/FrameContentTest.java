@@ -30,7 +30,7 @@ class FrameContentTest {
     @EnumSource(value = PixelFormat.class, names = {"YUYV", "NV12", "NV21", "YV12", "NV16", "RGB24", "GREY", "MJPEG"})
     void everyFrameCarriesItsSequenceNumber(PixelFormat pixelFormat) throws InterruptedException, IOException {
         SyntheticSource source = streaming(provider, "synthetic", Map.of(), 320, 240, pixelFormat, 0, 3);
-        FrameFormat format = FormatCatalog.frameFormat(320, 240, pixelFormat);
+        FrameFormat format = SyntheticFormats.frameFormat(320, 240, pixelFormat);
         for (int i = 0; i < 25; i++) {
             DriverBuffer buffer = now(source);
             assertEquals(i, buffer.sequence());

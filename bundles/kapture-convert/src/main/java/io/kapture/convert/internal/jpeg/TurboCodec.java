@@ -46,7 +46,7 @@ final class TurboCodec implements AutoCloseable {
     private final long argumentsAddress = Pointer.nativeValue(arguments);
     private final NativeBlock source = new NativeBlock();
     private final NativeBlock output = new NativeBlock();
-    private final PlanePacker packer = new PlanePacker();
+    private final TurboYuvPacker packer = new TurboYuvPacker();
     private long compressor;
     private long decompressor;
     private int jpegLength;
@@ -75,18 +75,18 @@ final class TurboCodec implements AutoCloseable {
         int height = layout.height();
         switch (layout.pixelFormat()) {
             case YUYV, UYVY, NV12, YU12, NV21, YV12, NV16 -> {
-                source.ensure(PlanePacker.planesSize(width, height));
+                source.ensure(TurboYuvPacker.planesSize(width, height));
                 packer.pack420(src, layout, source.view());
                 return compressPlanes(width, height, quality);
             }
             case GREY -> {
                 source.ensure((long) width * height);
-                PlanePacker.copyLines(src, layout, 1, source.view());
+                TurboYuvPacker.copyLines(src, layout, 1, source.view());
                 return compressPixels(width, height, width, PF_GRAY, SAMP_GRAY, quality);
             }
             case RGB24, BGR24 -> {
                 source.ensure(3L * width * height);
-                PlanePacker.copyLines(src, layout, 3, source.view());
+                TurboYuvPacker.copyLines(src, layout, 3, source.view());
                 int format = layout.pixelFormat() == PixelFormat.RGB24 ? PF_RGB : PF_BGR;
                 return compressPixels(width, height, width * 3, format, SAMP_420, quality);
             }
@@ -174,7 +174,7 @@ final class TurboCodec implements AutoCloseable {
     }
 
     private byte[] compressPlanes(int width, int height, int quality) {
-        long luma = (long) width * PlanePacker.paddedHeight(height);
+        long luma = (long) width * TurboYuvPacker.paddedHeight(height);
         long base = source.address();
         arguments.setLong(PLANES, base);
         arguments.setLong(PLANES + 8, base + luma);

@@ -23,7 +23,7 @@ import io.kapture.api.spi.DriverBuffer;
  * {@code ReentrantLock} and each {@code Condition.awaitNanos} allocate a queue node: at 1000 frames/s that was
  * garbage on every frame.
  */
-final class BufferRing {
+final class ClockedBufferRing {
     private final String device;
     private final LongSupplier clock;
     private final ArrayDeque<RingSlot> queued = new ArrayDeque<>();
@@ -37,7 +37,7 @@ final class BufferRing {
     /** The thread parked in {@link #take}, if any; set and cleared under the monitor. */
     private Thread waiter;
 
-    BufferRing(String device, LongSupplier clock) {
+    ClockedBufferRing(String device, LongSupplier clock) {
         this.device = device;
         this.clock = clock;
     }

@@ -18,7 +18,7 @@ import io.kapture.api.spi.Negotiation;
  *
  * <p>Stateless; safe from any thread.
  */
-final class FormatCatalog {
+final class SyntheticFormats {
     static final List<PixelFormat> PIXEL_FORMATS =
             List.of(PixelFormat.YUYV, PixelFormat.NV12, PixelFormat.NV21, PixelFormat.YV12, PixelFormat.NV16,
                     PixelFormat.RGB24, PixelFormat.GREY, PixelFormat.MJPEG);
@@ -36,7 +36,7 @@ final class FormatCatalog {
     };
     private static final List<Double> RATES = List.of(1000.0, 240.0, 120.0, 60.0, 30.0, 15.0, 5.0, 1.0);
 
-    private FormatCatalog() {
+    private SyntheticFormats() {
     }
 
     static List<FormatDescription> formats() {

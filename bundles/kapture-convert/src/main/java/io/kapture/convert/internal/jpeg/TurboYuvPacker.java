@@ -18,7 +18,7 @@ import io.kapture.convert.internal.RawLayout;
  *
  * <p>Not thread-safe: one per {@link TurboCodec}.
  */
-final class PlanePacker {
+final class TurboYuvPacker {
 
     private byte[] lineA = new byte[0];
     private byte[] lineB = new byte[0];
