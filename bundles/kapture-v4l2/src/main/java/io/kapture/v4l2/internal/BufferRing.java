@@ -7,8 +7,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.sun.jna.Pointer;
-
 import io.kapture.api.CaptureException;
 import io.kapture.api.DeviceLostException;
 import io.kapture.api.spi.DriverBuffer;
@@ -20,17 +18,16 @@ import io.kapture.v4l2.V4l2Device;
 import io.kapture.v4l2.V4l2Errors;
 import io.kapture.v4l2.structs.PollFd;
 import io.kapture.v4l2.structs.V4l2Buffer;
-import io.kapture.v4l2.structs.V4l2Format;
 import io.kapture.v4l2.structs.V4l2Plane;
 
 /**
- * One streaming session of MMAP buffers: {@code REQBUFS}, {@code QUERYBUF} and {@code mmap} of each buffer, all
- * queued, {@code STREAMON}; then {@code poll} + {@code DQBUF} on the capture thread and {@code QBUF} from any
+ * One streaming session of MMAP buffers: {@code REQBUFS}, {@code QUERYBUF} and {@code mmap} of each buffer
+ * ({@link BufferMapper}), all queued, {@code STREAMON}; then {@code poll} + {@code DQBUF} on the capture thread and {@code QBUF} from any
  * thread; {@link #stop()} undoes it all. The per-frame path allocates nothing: the capture thread reuses one
  * {@code v4l2_buffer} (and plane array) and one {@code pollfd}, {@code QBUF} another pair under the lock.
  *
  * <p>Multi-plane formats ({@link PlanarTwin}, on {@code BUF_TYPE_VIDEO_CAPTURE_MPLANE} devices): the format set at
- * start ({@code G_FMT}) decides. Every plane of every buffer is mapped ({@code QUERYBUF} with the plane array, one
+ * start ({@code G_FMT}) decides; where each struct keeps a plane's memory is the {@link PlaneLayout}'s business. Every plane of every buffer is mapped ({@code QUERYBUF} with the plane array, one
  * {@code mmap} per plane at its {@code m.mem_offset}), and each dequeued frame is packed into the buffer's own
  * direct buffer ({@link PlanePacker}): one copy per frame, no allocation. Single-plane formats, on either buffer
  * type, are read in place (zero-copy).
@@ -40,6 +37,10 @@ import io.kapture.v4l2.structs.V4l2Plane;
  * the JVM. Buffers still out at stop (not given back by the engine) are counted as orphans. A start that fails
  * midway retires what it mapped the same way; the planes of the one buffer being mapped when an {@code mmap} failed
  * are unmapped at once, as no view of them exists yet.
+ *
+ * <p>A buffer index the driver hands back from {@code DQBUF} is checked: one outside the ring, or of a buffer that
+ * was not queued, is a driver fault reported as a {@link CaptureException} (the engine restarts the stream), never
+ * an array error on the capture thread or one buffer handed out twice.
  *
  * <p>Threading: {@link #dequeue} runs on one thread (the session's); {@link #queue} on any; {@link #stop} on the
  * life-cycle thread, never during {@code dequeue}. Buffer states and the {@code QBUF} struct are guarded by
@@ -53,36 +54,38 @@ final class BufferRing {
     private final V4l2Device device;
     private final Libc libc;
     private final int type;
-    private final boolean multiPlanar;
+    private final PlaneLayout layout;
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong orphaned;
-    private final StreamEvents events;
+    private final StreamEndEvents events;
     private final V4l2Buffer dqbuf = new V4l2Buffer();
     private final V4l2Plane dqPlanes;
     private final V4l2Buffer qbuf = new V4l2Buffer();
     private final V4l2Plane qPlanes;
     private final PollFd pollFd = new PollFd();
+    private final BufferMapper mapper;
     private MappedBuffer[] buffers = new MappedBuffer[0];
     private PlanePacker packer;
     private boolean requested;
     private boolean streaming;
 
-    BufferRing(V4l2Device device, int type, AtomicLong orphaned, StreamEvents events) {
+    BufferRing(V4l2Device device, int type, AtomicLong orphaned, StreamEndEvents events) {
         this.device = device;
         this.libc = device.libc();
         this.type = type;
-        this.multiPlanar = type == V4l2.BUF_TYPE_VIDEO_CAPTURE_MPLANE;
-        this.dqPlanes = multiPlanar ? new V4l2Plane(V4l2.VIDEO_MAX_PLANES) : null;
-        this.qPlanes = multiPlanar ? new V4l2Plane(V4l2.VIDEO_MAX_PLANES) : null;
+        this.layout = PlaneLayout.of(type);
+        this.dqPlanes = layout.newPlanes();
+        this.qPlanes = layout.newPlanes();
         this.orphaned = orphaned;
         this.events = events;
+        this.mapper = new BufferMapper(device, layout);
     }
 
     /** Requests, maps and queues {@code count} buffers and starts streaming; undoes everything if a step fails. */
     synchronized void start(int count) {
         boolean started = false;
         try {
-            packer = multiPlanar ? packerOfCurrentFormat() : null;
+            packer = layout.multiPlanar() ? mapper.packerOfCurrentFormat() : null;
             int granted = device.requestBuffers(type, count);
             requested = true;
             if (granted < 2) {
@@ -91,7 +94,7 @@ final class BufferRing {
             }
             buffers = new MappedBuffer[granted];
             for (int index = 0; index < granted; index++) {
-                buffers[index] = map(index);
+                buffers[index] = mapper.map(this, index, packer);
             }
             for (MappedBuffer buffer : buffers) {
                 enqueue(buffer);
@@ -106,78 +109,9 @@ final class BufferRing {
         }
     }
 
-    /** The packer of the format the driver has now, null for a single-plane one; G_FMT, once per start. */
-    private PlanePacker packerOfCurrentFormat() {
-        V4l2Format format = new V4l2Format();
-        format.type(type);
-        device.ioctl(V4l2.VIDIOC_G_FMT, format);
-        try {
-            return PlanePacker.of(format);
-        } catch (IllegalArgumentException e) {
-            throw new CaptureException(device.path() + ": cannot capture the current format: " + e.getMessage()
-                    + ". Negotiate a single-plane format or one of the multi-plane ones Kapture packs first");
-        }
-    }
-
-    private MappedBuffer map(int index) {
-        V4l2Buffer query = new V4l2Buffer();
-        V4l2Plane planes = multiPlanar ? new V4l2Plane(V4l2.VIDEO_MAX_PLANES) : null;
-        query.prepare(type, V4l2.MEMORY_MMAP, index, planes, V4l2.VIDEO_MAX_PLANES);
-        device.ioctl(V4l2.VIDIOC_QUERYBUF, query);
-        int count = multiPlanar ? query.length() : 1;
-        int expected = packer == null ? 1 : packer.twin().planes();
-        if (count != expected) {
-            throw new CaptureException(device.path() + ": buffer " + index + " has " + count + " planes where the"
-                    + " format set has " + expected + "; the driver changed the format behind Kapture's back");
-        }
-        Pointer[] addresses = new Pointer[count];
-        long[] lengths = new long[count];
-        boolean mapped = false;
-        try {
-            for (int plane = 0; plane < count; plane++) {
-                lengths[plane] = Integer.toUnsignedLong(multiPlanar ? planes.length(plane) : query.length());
-                long offset = Integer.toUnsignedLong(multiPlanar ? planes.memOffset(plane) : query.offset());
-                addresses[plane] = mmap(index, plane, count, lengths[plane], offset);
-            }
-            MappedBuffer buffer = new MappedBuffer(this, index, addresses, lengths, packer);
-            mapped = true;
-            return buffer;
-        } finally {
-            if (!mapped) {
-                unmapUnpublished(addresses, lengths);
-            }
-        }
-    }
-
-    private Pointer mmap(int index, int plane, int planes, long length, long offset) {
-        try {
-            return libc.mmap(null, length, Libc.PROT_READ | Libc.PROT_WRITE, Libc.MAP_SHARED, device.fd(), offset);
-        } catch (ErrnoException e) {
-            throw V4l2Errors.of(device.path(), "mmap of buffer " + index
-                    + (planes > 1 ? " plane " + plane + " of " + planes : ""), e.errno());
-        }
-    }
-
-    /** Unmaps the planes of a buffer whose mapping failed midway: no view of them was made, so no reader can crash. */
-    private void unmapUnpublished(Pointer[] addresses, long[] lengths) {
-        for (int plane = 0; plane < addresses.length; plane++) {
-            if (addresses[plane] != null) {
-                try {
-                    libc.munmap(addresses[plane], lengths[plane]);
-                } catch (ErrnoException e) {
-                    LOG.warn("{}: munmap of a plane mapped during a failed start failed: {}", device.path(),
-                            Errno.describe(e.errno()));
-                }
-            }
-        }
-    }
-
     /** QBUF under the lock; the caller holds it. */
     private void enqueue(MappedBuffer buffer) {
-        if (multiPlanar) {
-            qPlanes.clear();
-        }
-        qbuf.prepare(type, V4l2.MEMORY_MMAP, buffer.index(), qPlanes, buffer.planeCount());
+        layout.prepare(qbuf, qPlanes, buffer.index(), buffer.planeCount());
         device.ioctl(V4l2.VIDIOC_QBUF, qbuf);
         buffer.state(MappedBuffer.State.QUEUED);
         queued.incrementAndGet();
@@ -188,7 +122,7 @@ final class BufferRing {
      *
      * @return the buffer, or null on time-out
      * @throws DeviceLostException on ENODEV / EIO from DQBUF or POLLERR from poll
-     * @throws CaptureException    on a source-change or end-of-stream event ({@link StreamEvents})
+     * @throws CaptureException    on a source-change or end-of-stream event ({@link StreamEndEvents})
      */
     MappedBuffer dequeue(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
@@ -237,7 +171,7 @@ final class BufferRing {
     }
 
     private MappedBuffer take() {
-        dqbuf.prepare(type, V4l2.MEMORY_MMAP, 0, dqPlanes, V4l2.VIDEO_MAX_PLANES);
+        layout.prepare(dqbuf, dqPlanes, 0, V4l2.VIDEO_MAX_PLANES);
         int result = device.tryIoctl(V4l2.VIDIOC_DQBUF, dqbuf);
         if (result == -Errno.EAGAIN) {
             return null;
@@ -250,14 +184,29 @@ final class BufferRing {
                 ? dqbuf.timestampNanos() : System.nanoTime();
         MappedBuffer buffer;
         synchronized (this) {
-            buffer = buffers[dqbuf.index()];
+            buffer = queuedBuffer(dqbuf.index());
             buffer.state(MappedBuffer.State.OUT);
             queued.decrementAndGet();
         }
         // outside the lock: the copy must not hold up QBUF from other threads; nobody else has this buffer yet
-        int bytesUsed = buffer.packed() ? buffer.pack(dqPlanes)
-                : multiPlanar ? dqPlanes.bytesUsed(0) : dqbuf.bytesUsed();
+        int bytesUsed = buffer.packed() ? buffer.pack(dqPlanes) : layout.bytesUsed(dqbuf, dqPlanes);
         buffer.filled(bytesUsed, dqbuf.sequence(), timestamp, flags);
+        return buffer;
+    }
+
+    /** The buffer DQBUF named, which must be one of this ring's and queued; the caller holds the lock. */
+    private MappedBuffer queuedBuffer(int index) {
+        if (index < 0 || index >= buffers.length) {
+            throw new CaptureException(device.path() + ": VIDIOC_DQBUF returned buffer index " + index
+                    + ", but the stream has buffers 0 to " + (buffers.length - 1)
+                    + "; the driver is misbehaving, so the stream is restarted");
+        }
+        MappedBuffer buffer = buffers[index];
+        if (buffer.state() != MappedBuffer.State.QUEUED) {
+            throw new CaptureException(device.path() + ": VIDIOC_DQBUF returned buffer " + index
+                    + ", which was not queued (it is " + buffer.state() + ")"
+                    + "; the driver is misbehaving, so the stream is restarted");
+        }
         return buffer;
     }
 

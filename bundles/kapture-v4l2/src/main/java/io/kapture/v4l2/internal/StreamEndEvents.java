@@ -21,15 +21,15 @@ import io.kapture.v4l2.structs.V4l2Event;
  * <p>Threading: {@link #negotiating} and {@link #subscribe} on the life-cycle thread, {@link #drain} on the capture thread; never at the
  * same time (the {@link io.kapture.api.spi.CaptureSource} contract). The event struct is reused.
  */
-final class StreamEvents {
+final class StreamEndEvents {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StreamEvents.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StreamEndEvents.class);
 
     private final V4l2Device device;
     private final V4l2Event event = new V4l2Event();
     private volatile long negotiatedAt = Long.MIN_VALUE;
 
-    StreamEvents(V4l2Device device) {
+    StreamEndEvents(V4l2Device device) {
         this.device = device;
     }
 

@@ -25,7 +25,7 @@ import io.kapture.v4l2.structs.V4l2Capability;
  * A {@link V4l2CaptureSource} on one opened node: checks at open that the node captures video and that no other
  * stream owns it, then delegates formats to {@link FormatCatalog}, negotiation to {@link Negotiator}, controls to
  * {@link ControlTable}, streaming to a {@link BufferRing} per start and events that end a stream to
- * {@link StreamEvents}.
+ * {@link StreamEndEvents}.
  *
  * <p>Threading as {@link io.kapture.api.spi.CaptureSource}: life-cycle methods and {@code dequeue} from one thread
  * at a time; {@code queue}, {@code queuedBuffers}, controls and {@code exportBuffer} from any thread. The current
@@ -40,7 +40,7 @@ public final class V4l2Source implements V4l2CaptureSource {
     private final int bufferType;
     private final ControlTable controls;
     private final AtomicLong orphaned = new AtomicLong();
-    private final StreamEvents events;
+    private final StreamEndEvents events;
     private volatile BufferRing ring;
     private volatile boolean closed;
     private volatile Runnable onClose = () -> { };
@@ -50,7 +50,7 @@ public final class V4l2Source implements V4l2CaptureSource {
         this.info = info;
         this.bufferType = bufferType;
         this.controls = new ControlTable(device);
-        this.events = new StreamEvents(device);
+        this.events = new StreamEndEvents(device);
     }
 
     /**
