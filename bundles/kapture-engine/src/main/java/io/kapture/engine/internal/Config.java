@@ -2,7 +2,6 @@ package io.kapture.engine.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.osgi.service.metatype.annotations.Option;
 
 import io.kapture.api.CameraConfiguration;
 import io.kapture.api.DropPolicy;
@@ -13,12 +12,14 @@ import io.kapture.engine.internal.config.CameraSettings;
  * One camera, factory PID {@code io.kapture.camera}: one factory configuration per camera, such as
  * {@code etc/io.kapture.camera-cam0.cfg}. This is the metatype every tool shows; the engine validates the same
  * keys itself ({@link io.kapture.engine.internal.config.SettingsParser}) so that a malformed value is reported
- * rather than coerced, with the defaults shared through {@link CameraSettings}.
+ * rather than coerced, with the defaults shared through {@link CameraSettings}. A provider's own keys (the
+ * synthetic camera's {@code synthetic.*}) are described by that provider's bundle, not here.
  */
 @ObjectClassDefinition(id = CameraConfiguration.FACTORY_PID, name = "Kapture camera",
         description = "A camera to capture from: the device, the format to ask for, how frames are delivered and "
                 + "what listeners get by default. Most changes apply live; device, size, format, rate, buffers and "
-                + "controls restart only this camera's stream.")
+                + "controls restart only this camera's stream. A synthetic camera takes further keys, listed "
+                + "under io.kapture.camera.synthetic.")
 @interface Config {
 
     @AttributeDefinition(name = "Name", required = false,
@@ -84,23 +85,4 @@ import io.kapture.engine.internal.config.CameraSettings;
             description = "Restart the stream when the device delivers no frame for this long; 0 turns the "
                     + "watchdog off, otherwise at least 100.")
     long stall_timeout_ms() default CameraSettings.DEFAULT_STALL_TIMEOUT_MS;
-
-    @AttributeDefinition(name = "Synthetic pattern", required = false,
-            description = "Synthetic camera only: the test image.",
-            options = { @Option(label = "Colour bars", value = "bars"), @Option(label = "Moving box", value = "box"),
-                    @Option(label = "Bars with a moving box", value = "bars+box"),
-                    @Option(label = "Noise", value = "noise") })
-    String synthetic_pattern() default "bars+box";
-
-    @AttributeDefinition(name = "Synthetic fault: lost after", required = false, min = "0",
-            description = "Synthetic camera only: act as if unplugged after this many frames; 0 never.")
-    long synthetic_fault_lost_after() default 0;
-
-    @AttributeDefinition(name = "Synthetic fault: corrupt every", required = false, min = "0",
-            description = "Synthetic camera only: flag every n-th frame as corrupted; 0 never.")
-    int synthetic_fault_corrupt_every() default 0;
-
-    @AttributeDefinition(name = "Synthetic fault: jitter (ms)", required = false, min = "0",
-            description = "Synthetic camera only: delay frames randomly by up to this much; 0 none.")
-    int synthetic_fault_jitter_ms() default 0;
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,10 @@ import io.kapture.engine.internal.config.InvalidSettingsException;
 import io.kapture.engine.internal.config.SettingsKeys;
 import io.kapture.engine.internal.config.SettingsParser;
 
-/** The metatype ({@link Config}) and the parser describe the same keys with the same defaults. */
+/**
+ * The metatype ({@link Config}) and the parser describe the same keys with the same defaults: the keys the parser
+ * asks a configuration for are exactly the metatype's attribute IDs.
+ */
 class ConfigMetatypeTest {
 
     private static Map<String, Object> metatypeDefaults() {
@@ -44,19 +48,41 @@ class ConfigMetatypeTest {
     }
 
     @Test
-    void everyConfigurationKeyIsInTheMetatype() throws IllegalAccessException {
-        Set<String> engineKeys = new TreeSet<>();
+    void theMetatypeListsExactlyTheKeysTheParserReads() throws InvalidSettingsException {
+        KeyRecorder configuration = new KeyRecorder();
+        SettingsParser.parse(configuration);
+        Set<String> read = new TreeSet<>(configuration.asked);
+        read.remove(SettingsKeys.SERVICE_PID);
+
+        assertEquals(read, new TreeSet<>(metatypeDefaults().keySet()));
+    }
+
+    @Test
+    void everyKeyOfTheApiIsInTheMetatype() throws IllegalAccessException {
+        Set<String> apiKeys = new TreeSet<>();
         for (Field field : CameraConfiguration.class.getFields()) {
             if (Modifier.isStatic(field.getModifiers()) && !field.getName().endsWith("PID")) {
-                engineKeys.add((String) field.get(null));
+                apiKeys.add((String) field.get(null));
             }
         }
 
-        Set<String> metatypeKeys = metatypeDefaults().keySet();
+        assertTrue(metatypeDefaults().keySet().containsAll(apiKeys), "missing: " + apiKeys);
+    }
 
-        assertTrue(metatypeKeys.containsAll(engineKeys), "missing: " + engineKeys);
-        assertTrue(metatypeKeys.containsAll(Set.of("synthetic.pattern", "synthetic.fault.lost.after",
-                "synthetic.fault.corrupt.every", "synthetic.fault.jitter.ms")));
+    /** A configuration with no camera keys set that records every key the parser asks for. */
+    private static final class KeyRecorder extends AbstractMap<String, Object> {
+        final Set<String> asked = new TreeSet<>();
+
+        @Override
+        public Object get(Object key) {
+            asked.add((String) key);
+            return SettingsKeys.SERVICE_PID.equals(key) ? "io.kapture.camera~cam0" : null;
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            return Set.of(Map.entry(SettingsKeys.SERVICE_PID, "io.kapture.camera~cam0"));
+        }
     }
 
     private static CameraSettings withoutOptions(CameraSettings settings) {

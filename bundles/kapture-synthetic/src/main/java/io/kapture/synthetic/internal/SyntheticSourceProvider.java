@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +28,14 @@ import io.kapture.api.spi.DeviceInfo;
  *
  * <p>Thread-safe: device state lives in concurrent maps; every method may be called from any thread. On
  * deactivation every source still open is closed.
+ *
+ * <p>Its options come with each {@code open} (a camera's configuration); the component reads no configuration of
+ * its own and only lists the synthetic keys under {@value SyntheticCameraConfig#PID} for tools.
  */
 @Component(service = CaptureSourceProvider.class,
-        property = CaptureSourceProvider.TYPE + "=" + SyntheticSourceProvider.TYPE)
+        property = CaptureSourceProvider.TYPE + "=" + SyntheticSourceProvider.TYPE,
+        configurationPid = SyntheticCameraConfig.PID, configurationPolicy = ConfigurationPolicy.IGNORE)
+@Designate(ocd = SyntheticCameraConfig.class)
 public final class SyntheticSourceProvider implements CaptureSourceProvider {
     static final String TYPE = "synthetic";
     static final String DEFAULT_DEVICE = "synthetic";
