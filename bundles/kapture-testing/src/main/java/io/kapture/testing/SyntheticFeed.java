@@ -9,7 +9,7 @@ import io.kapture.api.PixelFormat;
 import io.kapture.api.spi.CaptureSource;
 import io.kapture.api.spi.DriverBuffer;
 import io.kapture.api.spi.FormatRequest;
-import io.kapture.synthetic.internal.SyntheticSourceProvider;
+import io.kapture.synthetic.SyntheticCameras;
 
 /**
  * Frames of Kapture's synthetic camera, taken through its {@link CaptureSource} as the engine takes them and
@@ -39,7 +39,7 @@ public final class SyntheticFeed implements AutoCloseable {
             double fps) {
         this.camera = camera;
         this.live = fps > 0;
-        this.source = new SyntheticSourceProvider().open("synthetic:kapture-testing-" + DEVICES.incrementAndGet(),
+        this.source = SyntheticCameras.provider().open("synthetic:kapture-testing-" + DEVICES.incrementAndGet(),
                 Map.of("synthetic.pattern", pattern));
         try {
             this.format = source.negotiate(new FormatRequest(width, height, pixelFormat, fps)).format();
