@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.kapture.api.Frame;
+import io.kapture.testing.TestDriverBuffer;
 
 /**
  * Counts the heap bytes a warm wrap-and-release allocates, from HotSpot's per-thread allocation counter. The
@@ -36,7 +37,7 @@ class AllocationTest {
                 "this JVM does not count allocated bytes per thread");
         try (Fixture fixture = new Fixture(name)) {
             FakeContext context = new FakeContext("cam0", 2);
-            FakeDriverBuffer[] buffers = { new FakeDriverBuffer(0, BYTES), new FakeDriverBuffer(1, BYTES) };
+            TestDriverBuffer[] buffers = { new TestDriverBuffer(0, BYTES), new TestDriverBuffer(1, BYTES) };
             run(fixture, context, buffers, FRAMES);
 
             long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
@@ -55,7 +56,7 @@ class AllocationTest {
                 "this JVM does not count allocated bytes per thread");
         try (Fixture fixture = new Fixture(name)) {
             FakeContext context = new FakeContext("cam0", 2);
-            FakeDriverBuffer[] buffers = { new FakeDriverBuffer(0, BYTES), new FakeDriverBuffer(1, BYTES) };
+            TestDriverBuffer[] buffers = { new TestDriverBuffer(0, BYTES), new TestDriverBuffer(1, BYTES) };
             run(fixture, context, buffers, 1000);
 
             long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
@@ -67,7 +68,7 @@ class AllocationTest {
     }
 
     /** Two frames in flight at a time, as a listener queue would hold them. */
-    private static void run(Fixture fixture, FakeContext context, FakeDriverBuffer[] buffers, int frames) {
+    private static void run(Fixture fixture, FakeContext context, TestDriverBuffer[] buffers, int frames) {
         for (int i = 0; i < frames; i++) {
             Frame a = fixture.strategy.wrap(buffers[0].stamp(2L * i, BYTES), context);
             Frame b = fixture.strategy.wrap(buffers[1].stamp(2L * i + 1, BYTES), context);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.kapture.api.Frame;
 import io.kapture.api.FramePool.BufferKind;
+import io.kapture.testing.TestDriverBuffer;
 
 /** The Declarative Services shells, driven as SCR would: constructor, modified, deactivate. */
 class ComponentsTest {
@@ -21,7 +22,7 @@ class ComponentsTest {
 
     @Test
     void copyComponentDelivers() {
-        Frame frame = new CopyDeliveryComponent().wrap(new FakeDriverBuffer(0, 4096).fill(1, 100, 0), context);
+        Frame frame = new CopyDeliveryComponent().wrap(new TestDriverBuffer(0, 4096).fill(1, 100, 0), context);
 
         assertEquals(1, frame.sequence());
         assertEquals(1, context.requeues(0));
@@ -31,10 +32,10 @@ class ComponentsTest {
     @Test
     void poolComponentUsesTheConfiguredBufferKind() {
         PoolDeliveryComponent component = new PoolDeliveryComponent(pool, poolConfig(BufferKind.HEAP));
-        component.wrap(new FakeDriverBuffer(0, 4096).fill(1, 100, 0), context).release();
+        component.wrap(new TestDriverBuffer(0, 4096).fill(1, 100, 0), context).release();
 
         component.modified(poolConfig(BufferKind.DIRECT));
-        component.wrap(new FakeDriverBuffer(0, 4096).fill(2, 100, 0), context).release();
+        component.wrap(new TestDriverBuffer(0, 4096).fill(2, 100, 0), context).release();
 
         assertEquals(List.of(BufferKind.HEAP, BufferKind.DIRECT), pool.kinds);
         assertEquals(0, pool.stats().outstanding());
@@ -45,7 +46,7 @@ class ComponentsTest {
         ZeroCopyDeliveryComponent component = new ZeroCopyDeliveryComponent(pool, zeroCopyConfig(1, 5000));
         try {
             assertEquals(1, ZeroCopyDeliveryTest.reaperThreads());
-            Frame frame = component.wrap(new FakeDriverBuffer(0, 4096).fill(1, 100, 0), context);
+            Frame frame = component.wrap(new TestDriverBuffer(0, 4096).fill(1, 100, 0), context);
             component.close(context);
             assertTrue(frame.isReleased());
             assertEquals(1, context.requeues(0));
@@ -63,12 +64,12 @@ class ComponentsTest {
             component.modified(zeroCopyConfig(-3, 40));
             context.queued(1);
 
-            Frame copied = component.wrap(new FakeDriverBuffer(0, 4096).fill(1, 100, 0), context);
+            Frame copied = component.wrap(new TestDriverBuffer(0, 4096).fill(1, 100, 0), context);
 
             assertEquals(1, context.fallbackCopies());
             copied.release();
             context.queued(2);
-            Frame leased = component.wrap(new FakeDriverBuffer(1, 4096).fill(2, 100, 0), context);
+            Frame leased = component.wrap(new TestDriverBuffer(1, 4096).fill(2, 100, 0), context);
             await().atMost(Duration.ofSeconds(10)).until(leased::isReleased);
             assertEquals(1, context.reclaimedLeases());
         } finally {

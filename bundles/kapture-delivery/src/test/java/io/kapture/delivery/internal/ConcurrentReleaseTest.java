@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.kapture.api.Frame;
 import io.kapture.api.FramePoolStats;
 import io.kapture.api.spi.DeliveryStrategy;
+import io.kapture.testing.TestDriverBuffer;
 
 /**
  * Many threads releasing (and double-releasing) the handles of the same frames at once: each frame's memory must
@@ -34,9 +35,9 @@ class ConcurrentReleaseTest {
     @ValueSource(strings = { "copy", "pool", "zerocopy" })
     void memoryGoesBackExactlyOncePerFrameAndNeverEarly(String name) throws Exception {
         FakeContext context = new FakeContext("cam0", BUFFERS);
-        FakeDriverBuffer[] buffers = new FakeDriverBuffer[BUFFERS];
+        TestDriverBuffer[] buffers = new TestDriverBuffer[BUFFERS];
         for (int i = 0; i < BUFFERS; i++) {
-            buffers[i] = new FakeDriverBuffer(i, 4096);
+            buffers[i] = new TestDriverBuffer(i, 4096);
         }
         ExecutorService executor = Executors.newFixedThreadPool(THREADS);
         try (Fixture fixture = new Fixture(name)) {
@@ -85,7 +86,7 @@ class ConcurrentReleaseTest {
             for (int round = 0; round < ROUNDS; round++) {
                 Frame[] handles = new Frame[BUFFERS * HANDLES];
                 for (int b = 0; b < BUFFERS; b++) {
-                    Frame first = fixture.strategy.wrap(new FakeDriverBuffer(b, 4096).stamp(round, 1000), context);
+                    Frame first = fixture.strategy.wrap(new TestDriverBuffer(b, 4096).stamp(round, 1000), context);
                     handles[b * HANDLES] = first;
                     for (int h = 1; h < HANDLES; h++) {
                         handles[b * HANDLES + h] = first.retain("holder-" + h);
@@ -115,7 +116,7 @@ class ConcurrentReleaseTest {
             for (int round = 0; round < ROUNDS; round++) {
                 Frame[] handles = new Frame[BUFFERS * HANDLES];
                 for (int b = 0; b < BUFFERS; b++) {
-                    Frame first = fixture.strategy.wrap(new FakeDriverBuffer(b, 4096).stamp(round, 1000), context);
+                    Frame first = fixture.strategy.wrap(new TestDriverBuffer(b, 4096).stamp(round, 1000), context);
                     handles[b * HANDLES] = first;
                     for (int h = 1; h < HANDLES; h++) {
                         handles[b * HANDLES + h] = first.retain("holder-" + h);

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.kapture.api.Frame;
 import io.kapture.api.FrameFlags;
 import io.kapture.api.spi.DeliveryStrategy;
+import io.kapture.testing.TestDriverBuffer;
 
 /** What every strategy's frames must do, per the {@link Frame} contract. */
 class FrameSemanticsTest {
@@ -27,7 +28,7 @@ class FrameSemanticsTest {
     void frameCarriesTheDriversImageAndMetadata(String name) {
         try (Fixture fixture = new Fixture(name)) {
             FakeContext context = new FakeContext("cam0", 4);
-            FakeDriverBuffer buffer = new FakeDriverBuffer(2, Fixture.CAPACITY).fill(41, BYTES, FrameFlags.ERROR);
+            TestDriverBuffer buffer = new TestDriverBuffer(2, Fixture.CAPACITY).fill(41, BYTES, FrameFlags.ERROR);
             long before = System.nanoTime();
 
             Frame frame = fixture.strategy.wrap(buffer, context);
@@ -56,7 +57,7 @@ class FrameSemanticsTest {
     @ValueSource(strings = { "copy", "pool", "zerocopy" })
     void dataIsANewReadOnlyViewOnEachCall(String name) {
         try (Fixture fixture = new Fixture(name)) {
-            Frame frame = fixture.strategy.wrap(new FakeDriverBuffer(0, Fixture.CAPACITY).fill(1, BYTES, 0),
+            Frame frame = fixture.strategy.wrap(new TestDriverBuffer(0, Fixture.CAPACITY).fill(1, BYTES, 0),
                     new FakeContext("cam0", 1));
 
             ByteBuffer first = frame.data();
@@ -75,7 +76,7 @@ class FrameSemanticsTest {
     @ValueSource(strings = { "copy", "pool", "zerocopy" })
     void everyAccessorOfAReleasedHandleThrows(String name) {
         try (Fixture fixture = new Fixture(name)) {
-            Frame frame = fixture.strategy.wrap(new FakeDriverBuffer(0, Fixture.CAPACITY).fill(1, BYTES, 0),
+            Frame frame = fixture.strategy.wrap(new TestDriverBuffer(0, Fixture.CAPACITY).fill(1, BYTES, 0),
                     new FakeContext("cam0", 1));
             frame.release();
 
@@ -101,7 +102,7 @@ class FrameSemanticsTest {
     void handlesRetainedInOneStepAreEachLiveUntilTheirOwnRelease(String name) {
         try (Fixture fixture = new Fixture(name)) {
             FakeContext context = new FakeContext("cam0", 1);
-            Frame frame = fixture.strategy.wrap(new FakeDriverBuffer(0, Fixture.CAPACITY).fill(9, BYTES, 0), context);
+            Frame frame = fixture.strategy.wrap(new TestDriverBuffer(0, Fixture.CAPACITY).fill(9, BYTES, 0), context);
             Frame[] handles = new Frame[4];
 
             frame.retain(new String[] {"a", "b", "c", "unused"}, handles, 3);
@@ -128,7 +129,7 @@ class FrameSemanticsTest {
     void secondReleaseDoesNothingAndNeverTakesAnotherHandlesReference(String name) {
         try (Fixture fixture = new Fixture(name)) {
             FakeContext context = new FakeContext("cam0", 1);
-            Frame first = fixture.strategy.wrap(new FakeDriverBuffer(0, Fixture.CAPACITY).fill(5, BYTES, 0), context);
+            Frame first = fixture.strategy.wrap(new TestDriverBuffer(0, Fixture.CAPACITY).fill(5, BYTES, 0), context);
             Frame kept = first.retain("keeper");
 
             first.release();
@@ -154,7 +155,7 @@ class FrameSemanticsTest {
     void retainedHandlesAreIndependent(String name) {
         try (Fixture fixture = new Fixture(name)) {
             FakeContext context = new FakeContext("cam0", 1);
-            Frame original = fixture.strategy.wrap(new FakeDriverBuffer(0, Fixture.CAPACITY).fill(9, BYTES, 0),
+            Frame original = fixture.strategy.wrap(new TestDriverBuffer(0, Fixture.CAPACITY).fill(9, BYTES, 0),
                     context);
             Frame a = original.retain("a");
             Frame b = a.retain("b");
@@ -176,7 +177,7 @@ class FrameSemanticsTest {
     void impossibleBytesUsedIsRejectedAndTheBufferStillRequeued(String name) {
         try (Fixture fixture = new Fixture(name)) {
             FakeContext context = new FakeContext("cam0", 1);
-            FakeDriverBuffer buffer = new FakeDriverBuffer(0, 4096).stamp(3, 5000);
+            TestDriverBuffer buffer = new TestDriverBuffer(0, 4096).stamp(3, 5000);
 
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> fixture.strategy.wrap(buffer, context));
@@ -190,7 +191,7 @@ class FrameSemanticsTest {
     static byte[] expected(long sequence, int bytes) {
         byte[] image = new byte[bytes];
         for (int i = 0; i < bytes; i++) {
-            image[i] = FakeDriverBuffer.patternByte(sequence, i);
+            image[i] = TestDriverBuffer.patternByte(sequence, i);
         }
         return image;
     }
@@ -199,7 +200,7 @@ class FrameSemanticsTest {
     @ValueSource(strings = { "copy", "pool", "zerocopy" })
     void aHandleWithoutHolderNameIsCalledUnnamedInMessages(String name) {
         try (Fixture fixture = new Fixture(name)) {
-            Frame frame = fixture.strategy.wrap(new FakeDriverBuffer(0, Fixture.CAPACITY).fill(1, BYTES, 0),
+            Frame frame = fixture.strategy.wrap(new TestDriverBuffer(0, Fixture.CAPACITY).fill(1, BYTES, 0),
                     new FakeContext("cam0", 1));
             Frame blank = frame.retain("  ");
             Frame named = frame.retain("archiver");

@@ -17,6 +17,7 @@ import io.kapture.api.FramePool.BufferKind;
 import io.kapture.api.FramePoolStats;
 import io.kapture.api.spi.DeliveryStrategy;
 import io.kapture.pool.internal.BoundedFramePool;
+import io.kapture.testing.TestDriverBuffer;
 
 /**
  * A subscriber that retains every frame and never releases one, next to one that releases each frame at once:
@@ -36,7 +37,7 @@ class HoardingSubscriberTest {
 
     private final BoundedFramePool pool = new BoundedFramePool(16L << 20);
     private final FakeContext context = new FakeContext("cam0", 4);
-    private final FakeDriverBuffer driver = new FakeDriverBuffer(1, 16_384);
+    private final TestDriverBuffer driver = new TestDriverBuffer(1, 16_384);
     private final List<String> warnings = new ArrayList<>();
     private final TakeBackLog log = new TakeBackLog(warnings::add, () -> 0L);
     private final List<ZeroCopyDelivery> opened = new ArrayList<>();

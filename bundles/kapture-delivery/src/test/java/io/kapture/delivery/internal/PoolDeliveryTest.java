@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.kapture.api.Frame;
 import io.kapture.api.FramePool.BufferKind;
 import io.kapture.api.FramePoolStats;
+import io.kapture.testing.TestDriverBuffer;
 
 /** The pool strategy: immediate requeue, pooled buffer returned on the last release, buffer kind. */
 class PoolDeliveryTest {
@@ -24,7 +25,7 @@ class PoolDeliveryTest {
     @Test
     void driverBufferIsRequeuedAtOnceAndThePooledBufferOnTheLastRelease() {
         PoolDelivery delivery = new PoolDelivery(pool, BufferKind.DIRECT);
-        FakeDriverBuffer buffer = new FakeDriverBuffer(1, BYTES).fill(3, BYTES, 0);
+        TestDriverBuffer buffer = new TestDriverBuffer(1, BYTES).fill(3, BYTES, 0);
 
         Frame frame = delivery.wrap(buffer, context);
         Frame kept = frame.retain("archiver");
@@ -43,7 +44,7 @@ class PoolDeliveryTest {
     @Test
     void warmStrategyReusesThePooledBuffer() {
         PoolDelivery delivery = new PoolDelivery(pool, BufferKind.DIRECT);
-        FakeDriverBuffer buffer = new FakeDriverBuffer(0, BYTES);
+        TestDriverBuffer buffer = new TestDriverBuffer(0, BYTES);
         for (int i = 0; i < 50; i++) {
             Frame frame = delivery.wrap(buffer.fill(i, 1000, 0), context);
             assertEquals(ByteBuffer.wrap(FrameSemanticsTest.expected(i, 1000)), frame.data());
@@ -59,7 +60,7 @@ class PoolDeliveryTest {
     @Test
     void bufferKindFollowsTheConfiguration() {
         PoolDelivery delivery = new PoolDelivery(pool, BufferKind.HEAP);
-        FakeDriverBuffer buffer = new FakeDriverBuffer(0, 4096);
+        TestDriverBuffer buffer = new TestDriverBuffer(0, 4096);
         delivery.wrap(buffer.fill(1, 100, 0), context).release();
 
         delivery.bufferKind(BufferKind.DIRECT);
@@ -75,10 +76,10 @@ class PoolDeliveryTest {
     void framesOfSeveralCamerasDoNotMix() {
         PoolDelivery delivery = new PoolDelivery(pool, BufferKind.DIRECT);
         FakeContext other = new FakeContext("cam1", 2);
-        Frame a = delivery.wrap(new FakeDriverBuffer(0, 4096).fill(10, 500, 0), context);
-        Frame b = delivery.wrap(new FakeDriverBuffer(0, 4096).fill(20, 500, 0), other);
+        Frame a = delivery.wrap(new TestDriverBuffer(0, 4096).fill(10, 500, 0), context);
+        Frame b = delivery.wrap(new TestDriverBuffer(0, 4096).fill(20, 500, 0), other);
         a.release();
-        Frame c = delivery.wrap(new FakeDriverBuffer(1, 4096).fill(30, 500, 0), context);
+        Frame c = delivery.wrap(new TestDriverBuffer(1, 4096).fill(30, 500, 0), context);
 
         assertEquals("cam1", b.camera());
         assertEquals(20, b.sequence());

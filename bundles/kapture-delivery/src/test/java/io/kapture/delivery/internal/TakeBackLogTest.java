@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.kapture.api.Frame;
 import io.kapture.pool.internal.BoundedFramePool;
+import io.kapture.testing.TestDriverBuffer;
 
 /**
  * The take-back warnings are rate-limited: one per holder, then summaries at most once per period with the
@@ -88,7 +89,7 @@ class TakeBackLogTest {
                 new ZeroCopySettings(1, 5000), log);
         opened.add(delivery);
         FakeContext context = new FakeContext("cam0", 2);
-        FakeDriverBuffer buffer = new FakeDriverBuffer(0, 4096);
+        TestDriverBuffer buffer = new TestDriverBuffer(0, 4096);
         long start = System.nanoTime();
 
         for (int i = 0; i < 100; i++) {

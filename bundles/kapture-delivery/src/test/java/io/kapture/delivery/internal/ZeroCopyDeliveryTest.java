@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.kapture.api.Frame;
 import io.kapture.pool.internal.BoundedFramePool;
+import io.kapture.testing.TestDriverBuffer;
 
 /** Zero-copy specifics: shared memory, last-release requeue, fallback copies, leases and close. */
 class ZeroCopyDeliveryTest {
@@ -38,7 +39,7 @@ class ZeroCopyDeliveryTest {
     @Test
     void frameDataIsTheDriverBufferItself() {
         ZeroCopyDelivery delivery = open(1, HOUR_MS);
-        FakeDriverBuffer buffer = new FakeDriverBuffer(0, 4096).fill(1, 100, 0);
+        TestDriverBuffer buffer = new TestDriverBuffer(0, 4096).fill(1, 100, 0);
         Frame frame = delivery.wrap(buffer, context);
 
         buffer.memory().put(10, (byte) 99);
@@ -52,7 +53,7 @@ class ZeroCopyDeliveryTest {
     @Test
     void bufferIsRequeuedOnlyWhenTheLastHandleGoes() {
         ZeroCopyDelivery delivery = open(1, HOUR_MS);
-        Frame first = delivery.wrap(new FakeDriverBuffer(1, 4096).fill(1, 100, 0), context);
+        Frame first = delivery.wrap(new TestDriverBuffer(1, 4096).fill(1, 100, 0), context);
         Frame second = first.retain("second");
         Frame third = second.retain("third");
 
@@ -69,7 +70,7 @@ class ZeroCopyDeliveryTest {
     void copiesIntoThePoolWhenTheDriverRunsLow() {
         ZeroCopyDelivery delivery = open(2, HOUR_MS);
         context.queued(1);
-        FakeDriverBuffer buffer = new FakeDriverBuffer(3, 16_384).fill(8, BYTES, 0);
+        TestDriverBuffer buffer = new TestDriverBuffer(3, 16_384).fill(8, BYTES, 0);
 
         Frame frame = delivery.wrap(buffer, context);
         buffer.fill(9, BYTES, 0);
@@ -88,14 +89,14 @@ class ZeroCopyDeliveryTest {
     void leasesWhileEnoughBuffersAreQueued() {
         ZeroCopyDelivery delivery = open(2, HOUR_MS);
         context.queued(2);
-        Frame leased = delivery.wrap(new FakeDriverBuffer(0, 4096).fill(1, 100, 0), context);
+        Frame leased = delivery.wrap(new TestDriverBuffer(0, 4096).fill(1, 100, 0), context);
         assertEquals(0, context.fallbackCopies());
         assertEquals(0, context.requeues(0));
         leased.release();
 
         ZeroCopyDelivery neverCopies = open(0, HOUR_MS);
         context.queued(0);
-        Frame alsoLeased = neverCopies.wrap(new FakeDriverBuffer(1, 4096).fill(2, 100, 0), context);
+        Frame alsoLeased = neverCopies.wrap(new TestDriverBuffer(1, 4096).fill(2, 100, 0), context);
         assertEquals(0, context.fallbackCopies());
         assertEquals(0, context.requeues(1));
         alsoLeased.release();
@@ -104,7 +105,7 @@ class ZeroCopyDeliveryTest {
     @Test
     void reaperThreadTakesBackAFrameHeldPastItsLease() {
         ZeroCopyDelivery delivery = open(1, 50);
-        Frame frame = delivery.wrap(new FakeDriverBuffer(2, 4096).fill(17, 100, 0), context);
+        Frame frame = delivery.wrap(new TestDriverBuffer(2, 4096).fill(17, 100, 0), context);
         Frame kept = frame.retain("slow-listener");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> context.requeues(2) == 1);
@@ -126,7 +127,7 @@ class ZeroCopyDeliveryTest {
     void framesReleasedInTimeAreNeverTakenBack() {
         ZeroCopyDelivery delivery = open(1, HOUR_MS);
         long start = System.nanoTime();
-        delivery.wrap(new FakeDriverBuffer(0, 4096).fill(1, 100, 0), context).release();
+        delivery.wrap(new TestDriverBuffer(0, 4096).fill(1, 100, 0), context).release();
 
         assertEquals(0, delivery.reapExpired(start + TimeUnit.HOURS.toNanos(2)));
         assertEquals(0, context.reclaimedLeases());
@@ -137,7 +138,7 @@ class ZeroCopyDeliveryTest {
     void expiredLeaseIsTakenBackOnceNamingTheHoldersStillLive() {
         ZeroCopyDelivery delivery = open(1, HOUR_MS);
         long start = System.nanoTime();
-        Frame frame = delivery.wrap(new FakeDriverBuffer(1, 4096).fill(23, 100, 0), context);
+        Frame frame = delivery.wrap(new TestDriverBuffer(1, 4096).fill(23, 100, 0), context);
         Frame gone = frame.retain("gone-listener");
         Frame slow = frame.retain("slow-listener");
         gone.release();
@@ -145,7 +146,7 @@ class ZeroCopyDeliveryTest {
         assertEquals(0, delivery.reapExpired(start + TimeUnit.MINUTES.toNanos(59)));
 
         LeaseTable table = new LeaseTables().tableFor(context);
-        Frame direct = table.frameFor(0).lease(new FakeDriverBuffer(0, 4096).fill(24, 100, 0), start,
+        Frame direct = table.frameFor(0).lease(new TestDriverBuffer(0, 4096).fill(24, 100, 0), start,
                 TimeUnit.HOURS.toNanos(1), "capture").retain("stuck-holder");
         List<String> reports = new ArrayList<>();
         assertEquals(1, table.reclaimExpired(start + TimeUnit.HOURS.toNanos(2),
@@ -164,12 +165,12 @@ class ZeroCopyDeliveryTest {
     @Test
     void closeRequeuesEveryFrameStillHeldExactlyOnceAndSilently() {
         ZeroCopyDelivery delivery = open(1, HOUR_MS);
-        Frame a = delivery.wrap(new FakeDriverBuffer(0, 4096).fill(1, 100, 0), context);
-        Frame b = delivery.wrap(new FakeDriverBuffer(1, 4096).fill(2, 100, 0), context);
+        Frame a = delivery.wrap(new TestDriverBuffer(0, 4096).fill(1, 100, 0), context);
+        Frame b = delivery.wrap(new TestDriverBuffer(1, 4096).fill(2, 100, 0), context);
         Frame bRetained = b.retain("recorder");
         b.release();
-        Frame c = delivery.wrap(new FakeDriverBuffer(2, 4096).fill(3, 100, 0), context);
-        delivery.wrap(new FakeDriverBuffer(3, 4096).fill(4, 100, 0), context).release();
+        Frame c = delivery.wrap(new TestDriverBuffer(2, 4096).fill(3, 100, 0), context);
+        delivery.wrap(new TestDriverBuffer(3, 4096).fill(4, 100, 0), context).release();
 
         delivery.close(context);
 
@@ -184,7 +185,7 @@ class ZeroCopyDeliveryTest {
         delivery.close(context);
         assertEquals(4, context.totalRequeues());
 
-        Frame afterRestart = delivery.wrap(new FakeDriverBuffer(0, 4096).fill(5, 100, 0), context);
+        Frame afterRestart = delivery.wrap(new TestDriverBuffer(0, 4096).fill(5, 100, 0), context);
         assertFalse(afterRestart.isReleased());
         afterRestart.release();
         assertEquals(2, context.requeues(0));
@@ -194,8 +195,8 @@ class ZeroCopyDeliveryTest {
     void closeOfOneSessionLeavesTheOthersAlone() {
         ZeroCopyDelivery delivery = open(1, HOUR_MS);
         FakeContext other = new FakeContext("cam1", 4);
-        Frame mine = delivery.wrap(new FakeDriverBuffer(0, 4096).fill(1, 100, 0), context);
-        Frame theirs = delivery.wrap(new FakeDriverBuffer(0, 4096).fill(1, 100, 0), other);
+        Frame mine = delivery.wrap(new TestDriverBuffer(0, 4096).fill(1, 100, 0), context);
+        Frame theirs = delivery.wrap(new TestDriverBuffer(0, 4096).fill(1, 100, 0), other);
 
         delivery.close(context);
 
@@ -209,7 +210,7 @@ class ZeroCopyDeliveryTest {
     @Test
     void wrappingABufferWhoseFrameIsStillHeldIsRejected() {
         ZeroCopyDelivery delivery = open(1, HOUR_MS);
-        FakeDriverBuffer buffer = new FakeDriverBuffer(0, 4096).fill(1, 100, 0);
+        TestDriverBuffer buffer = new TestDriverBuffer(0, 4096).fill(1, 100, 0);
         Frame held = delivery.wrap(buffer, context);
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> delivery.wrap(buffer, context));
@@ -225,7 +226,7 @@ class ZeroCopyDeliveryTest {
     void closingTheStrategyStopsTheReaperAndTakesEverythingBack() {
         ZeroCopyDelivery delivery = new ZeroCopyDelivery(pool, new ZeroCopySettings(1, HOUR_MS));
         assertTrue(reaperThreads() > 0);
-        Frame frame = delivery.wrap(new FakeDriverBuffer(0, 4096).fill(1, 100, 0), context);
+        Frame frame = delivery.wrap(new TestDriverBuffer(0, 4096).fill(1, 100, 0), context);
 
         delivery.close();
 
@@ -242,7 +243,7 @@ class ZeroCopyDeliveryTest {
         assertEquals(new ZeroCopySettings(3, 50), delivery.settings());
         context.queued(2);
 
-        delivery.wrap(new FakeDriverBuffer(0, 4096).fill(1, 100, 0), context).release();
+        delivery.wrap(new TestDriverBuffer(0, 4096).fill(1, 100, 0), context).release();
 
         assertEquals(1, context.fallbackCopies());
     }

@@ -2,15 +2,26 @@ package io.kapture.processor.stats.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.kapture.api.FrameFormat;
+import io.kapture.api.PixelFormat;
+import io.kapture.testing.TestFrame;
 
 /**
  * Builds a camera's frames with exactly known timing: intervals are added one by one, sequence numbers may skip,
- * and frames arrive 2 ms after capture. Not thread-safe; build on one thread, then hand the list over.
+ * and frames arrive 2 ms after capture. The frames are kapture-testing's, 2x2 GREY, with their retains counted in
+ * {@link #RETAINS}. Not thread-safe; build on one thread, then hand the list over.
  */
 final class CameraFeed {
 
     /** Time between capture and arrival. */
     static final long LATENCY_NANOS = 2_000_000;
+
+    /** Retain calls on the frames of every feed since the counter was last reset. */
+    static final AtomicInteger RETAINS = new AtomicInteger();
+
+    private static final FrameFormat FORMAT = FrameFormat.of(2, 2, PixelFormat.GREY);
 
     private final String camera;
     private final List<TestFrame> frames = new ArrayList<>();
@@ -69,6 +80,8 @@ final class CameraFeed {
     }
 
     private void add() {
-        frames.add(new TestFrame(camera, sequence, timestamp, timestamp + LATENCY_NANOS));
+        frames.add(TestFrame.builder(FORMAT, new byte[4]).camera(camera).sequence(sequence).timestampNanos(timestamp)
+                .receivedNanos(timestamp + LATENCY_NANOS).wallClockMillis(timestamp / 1_000_000)
+                .retainCounter(RETAINS).build());
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.kapture.processor.stats.CameraMetrics;
+import io.kapture.testing.TestFrame;
 
 /**
  * The threading contract: one delivery thread per camera calling {@link StatsProcessor#onFrame} at the same time

@@ -26,7 +26,7 @@ class StatsProcessorTest {
     @BeforeEach
     void newProcessor() {
         processor = new StatsProcessor(window(5), clock::get);
-        TestFrame.RETAINS.set(0);
+        CameraFeed.RETAINS.set(0);
     }
 
     @Test
@@ -155,7 +155,7 @@ class StatsProcessorTest {
     @Test
     void framesAreNeverRetainedAndDeactivationForgetsEverything() {
         play(new CameraFeed("cam0", START).regular(100, FRAME_30FPS));
-        assertEquals(0, TestFrame.RETAINS.get());
+        assertEquals(0, CameraFeed.RETAINS.get());
 
         processor.deactivate();
 

@@ -1,14 +1,17 @@
-package io.kapture.delivery.internal;
+package io.kapture.testing;
 
 import java.nio.ByteBuffer;
 
 import io.kapture.api.spi.DriverBuffer;
 
 /**
- * A driver buffer for tests: direct memory the test fills, and metadata it sets. Not thread-safe; filled by the
- * test thread before it is wrapped, as a capture source fills its buffers.
+ * A driver buffer for tests of delivery strategies and sessions: direct memory the test fills (with
+ * {@link #patternByte}'s pattern, so a reader can check every byte) and metadata it sets. {@link #memory()} hands
+ * out the buffer itself, as a capture source does, so wrapping it allocates nothing.
+ *
+ * <p>Not thread-safe; filled by the test thread before it is wrapped, as a capture source fills its buffers.
  */
-final class FakeDriverBuffer implements DriverBuffer {
+public final class TestDriverBuffer implements DriverBuffer {
 
     private final int index;
     private final ByteBuffer memory;
@@ -17,13 +20,13 @@ final class FakeDriverBuffer implements DriverBuffer {
     private long timestampNanos;
     private int flags;
 
-    FakeDriverBuffer(int index, int capacity) {
+    public TestDriverBuffer(int index, int capacity) {
         this.index = index;
         this.memory = ByteBuffer.allocateDirect(capacity);
     }
 
     /** Fills the first {@code bytes} bytes with a pattern derived from {@code seq}, and sets the metadata. */
-    FakeDriverBuffer fill(long seq, int bytes, int frameFlags) {
+    public TestDriverBuffer fill(long seq, int bytes, int frameFlags) {
         for (int i = 0; i < bytes; i++) {
             memory.put(i, patternByte(seq, i));
         }
@@ -35,14 +38,14 @@ final class FakeDriverBuffer implements DriverBuffer {
     }
 
     /** Sets only the metadata, leaving the memory as it is (cheap enough for allocation measurements). */
-    FakeDriverBuffer stamp(long seq, int bytes) {
+    public TestDriverBuffer stamp(long seq, int bytes) {
         this.sequence = seq;
         this.bytesUsed = bytes;
         this.timestampNanos = seq;
         return this;
     }
 
-    static byte patternByte(long seq, int i) {
+    public static byte patternByte(long seq, int i) {
         return (byte) (i * 31 + seq * 7 + (i >>> 8));
     }
 
