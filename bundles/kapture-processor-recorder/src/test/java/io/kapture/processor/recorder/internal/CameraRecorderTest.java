@@ -14,19 +14,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.kapture.api.FrameFlags;
 import io.kapture.api.FrameListener;
 import io.kapture.api.PixelFormat;
-import io.kapture.api.storage.StorageRoot;
 import io.kapture.processor.recorder.RecordingProgress;
 import io.kapture.synthetic.SyntheticFrames;
 import io.kapture.testing.ComponentConfig;
-import io.kapture.testing.RecordingRegistrar;
+import io.kapture.testing.ProcessorFixture;
 import io.kapture.testing.SyntheticFeed;
 import io.kapture.testing.TestFrame;
 
@@ -34,27 +30,9 @@ import io.kapture.testing.TestFrame;
  * Recording the synthetic camera: every file is parsed as RIFF AVI, its frames decoded, and the synthetic
  * camera's sequence code in the pixels says exactly which frames ended up where.
  */
-class CameraRecorderTest {
+class CameraRecorderTest extends ProcessorFixture {
 
     private static final ComponentConfig<Config> CAM0 = ComponentConfig.of(Config.class).with("camera", "cam0");
-
-    @TempDir
-    Path temp;
-    private StorageRoot root;
-    private final RecordingRegistrar registrar = new RecordingRegistrar();
-    private SyntheticFeed feed;
-
-    @BeforeEach
-    void makeRoot() throws IOException {
-        root = StorageRoot.of(temp.resolve("storage").toString(), null);
-    }
-
-    @AfterEach
-    void closeFeed() {
-        if (feed != null) {
-            feed.close();
-        }
-    }
 
     @Test
     void subscribesToItsCameraWithAQueueThatDropsTheOldest() throws IOException {

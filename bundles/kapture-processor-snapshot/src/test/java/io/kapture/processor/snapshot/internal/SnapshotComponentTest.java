@@ -16,18 +16,14 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.kapture.api.FrameFlags;
 import io.kapture.api.FrameListener;
 import io.kapture.api.PixelFormat;
-import io.kapture.api.storage.StorageRoot;
 import io.kapture.synthetic.SyntheticFrames;
 import io.kapture.testing.ComponentConfig;
-import io.kapture.testing.RecordingRegistrar;
+import io.kapture.testing.ProcessorFixture;
 import io.kapture.testing.SyntheticFeed;
 import io.kapture.testing.TestFrame;
 
@@ -35,27 +31,9 @@ import io.kapture.testing.TestFrame;
  * Scheduled snapshots of the synthetic camera: which frames are taken, what the files hold (read back with
  * ImageIO, and the synthetic camera's sequence code says exactly which frame it was), and retention.
  */
-class SnapshotComponentTest {
+class SnapshotComponentTest extends ProcessorFixture {
 
     private static final ComponentConfig<Config> CAM0 = ComponentConfig.of(Config.class).with("camera", "cam0");
-
-    @TempDir
-    Path temp;
-    private StorageRoot root;
-    private final RecordingRegistrar registrar = new RecordingRegistrar();
-    private SyntheticFeed feed;
-
-    @BeforeEach
-    void makeRoot() throws IOException {
-        root = StorageRoot.of(temp.resolve("storage").toString(), null);
-    }
-
-    @AfterEach
-    void closeFeed() {
-        if (feed != null) {
-            feed.close();
-        }
-    }
 
     @Test
     void subscribesToItsCameraWithAQueueOfOneThatDropsTheOldest() throws IOException {

@@ -1,0 +1,43 @@
+package io.kapture.testing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.kapture.api.storage.StorageRoot;
+
+/**
+ * The set-up a test of a processor that writes files (snapshots, recordings) shares: before each test a fresh
+ * {@link StorageRoot} at {@code storage/} in a temporary folder and a {@link RecordingRegistrar} to subscribe
+ * through; after it, the {@link SyntheticFeed} the test opened into {@link #feed} is closed. A test class
+ * extends it and uses the fields.
+ *
+ * <p>One instance per test, on JUnit's thread, as JUnit makes them.
+ */
+public abstract class ProcessorFixture {
+
+    /** The temporary folder the storage root lies in; JUnit deletes it after the test. */
+    @TempDir
+    protected Path temp;
+    /** The storage root, {@code storage/} under {@link #temp}. */
+    protected StorageRoot root;
+    /** Where the processor under test subscribes; the test delivers frames through it. */
+    protected final RecordingRegistrar registrar = new RecordingRegistrar();
+    /** The feed the test opens, if any; closed after the test. */
+    protected SyntheticFeed feed;
+
+    @BeforeEach
+    void makeStorageRoot() throws IOException {
+        root = StorageRoot.of(temp.resolve("storage").toString(), null);
+    }
+
+    @AfterEach
+    void closeFeed() {
+        if (feed != null) {
+            feed.close();
+        }
+    }
+}
