@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -87,9 +88,15 @@ public class LifecycleUnderLoadIT extends KaptureTestSupport {
 
             long bad = subscribers.stream().mapToLong(LoadSubscriber::bad).sum();
             assertEquals("frames with a wrong camera or length", 0, bad);
-            await("process figures back near the start (" + start + ")").atMost(TIMEOUT)
-                    .pollInterval(Duration.ofSeconds(1))
-                    .until(ProcessResources::now, now -> now.within(start, 4, 128, 4L << 20, 8));
+            try {
+                await("process figures back near the start (" + start + ")").atMost(TIMEOUT)
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(ProcessResources::now, now -> now.within(start, 4, 128, 4L << 20, 8));
+            } catch (ConditionTimeoutException leak) {
+                ProcessResources now = ProcessResources.now();
+                throw new AssertionError(leak.getMessage() + "; threads added since the start: "
+                        + now.moreThreadsThan(start), leak);
+            }
             ProcessResources end = ProcessResources.now();
             System.out.println("[lifecycle] after " + steps.size() + " steps under load: " + end + " (start: "
                     + start + ")");

@@ -6,6 +6,9 @@ import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -19,17 +22,34 @@ import java.util.stream.Stream;
  * @param mappings    lines of /proc/self/maps
  * @param directBytes memory of the JVM's {@code direct} buffer pool
  * @param threads     live threads
+ * @param threadNames live threads by name, digits folded to {@code #}, to say which threads a leak left
  */
-record ProcessResources(long descriptors, long mappings, long directBytes, long threads) {
+record ProcessResources(long descriptors, long mappings, long directBytes, long threads,
+        Map<String, Long> threadNames) {
 
     static ProcessResources now() {
         System.gc();
         System.gc();
+        Map<String, Long> names = Thread.getAllStackTraces().keySet().stream()
+                .collect(Collectors.groupingBy(thread -> thread.getName().replaceAll("[0-9]+", "#"), TreeMap::new,
+                        Collectors.counting()));
         return new ProcessResources(count(Path.of("/proc/self/fd")), lines(Path.of("/proc/self/maps")),
                 ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
                         .filter(pool -> pool.getName().equals("direct")).mapToLong(BufferPoolMXBean::getMemoryUsed)
                         .sum(),
-                ManagementFactory.getThreadMXBean().getThreadCount());
+                ManagementFactory.getThreadMXBean().getThreadCount(), names);
+    }
+
+    /** The thread names there are more of now than at {@code start}, with how many more. */
+    String moreThreadsThan(ProcessResources start) {
+        Map<String, Long> more = new TreeMap<>();
+        threadNames.forEach((name, count) -> {
+            long before = start.threadNames.getOrDefault(name, 0L);
+            if (count > before) {
+                more.put(name, count - before);
+            }
+        });
+        return more.toString();
     }
 
     /** Whether every figure is at most {@code start}'s plus the given allowance. */
