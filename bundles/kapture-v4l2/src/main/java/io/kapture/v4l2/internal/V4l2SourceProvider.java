@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import io.kapture.api.spi.CaptureSource;
 import io.kapture.api.spi.CaptureSourceProvider;
 import io.kapture.api.spi.DeviceInfo;
+import io.kapture.api.spi.FormatDescription;
 import io.kapture.v4l2.Libc;
 import io.kapture.v4l2.LinuxLibc;
 import io.kapture.v4l2.V4l2DeviceWatcher;
@@ -118,11 +119,7 @@ public final class V4l2SourceProvider implements CaptureSourceProvider {
      */
     @Override
     public CaptureSource open(String device, Map<String, ?> options) {
-        if (!handles(device)) {
-            throw new IllegalArgumentException("the V4L2 provider opens devices starting with /dev/, not '" + device
-                    + "'");
-        }
-        Path node = nodeCheck.check(device, Path.of(underRoot(device)));
+        Path node = checkedNode(device);
         V4l2Source source = (V4l2Source) V4l2Sources.open(libc, node.toString());
         try {
             OptionControls.apply(source, options);
@@ -133,6 +130,27 @@ public final class V4l2SourceProvider implements CaptureSourceProvider {
         open.add(source);
         source.onClose(() -> open.remove(source));
         return source;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Enumerates on a handle of its own without the ownership probe {@link #open} makes, so a device a camera
+     * streams from lists its formats too. The device is checked as {@link #open} checks it.
+     */
+    @Override
+    public List<FormatDescription> formats(String device) {
+        Path node = checkedNode(device);
+        return V4l2Source.formatsOf(libc, node.toString());
+    }
+
+    /** The node a device name leads to, refused unless it is a V4L2 node in the device folder. */
+    private Path checkedNode(String device) {
+        if (!handles(device)) {
+            throw new IllegalArgumentException("the V4L2 provider opens devices starting with /dev/, not '" + device
+                    + "'");
+        }
+        return nodeCheck.check(device, Path.of(underRoot(device)));
     }
 
     /** {@code /dev/x} under the configured device folder: itself unless a test tree is configured. */

@@ -19,10 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.kapture.api.CaptureException;
+import io.kapture.api.DeviceBusyException;
 import io.kapture.api.DeviceLostException;
 import io.kapture.api.PixelFormat;
 import io.kapture.api.spi.CaptureSource;
 import io.kapture.api.spi.DeviceInfo;
+import io.kapture.api.spi.FormatDescription;
 import io.kapture.api.spi.FormatRequest;
 import io.kapture.v4l2.hotplug.V4l2DeviceListener;
 import io.kapture.v4l2.sim.SimCamera;
@@ -114,6 +116,25 @@ class V4l2SourceProviderTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> provider.devices().size() == 2 && seen.contains("+Sim Sensor"));
         second.unplug();
         await().atMost(Duration.ofSeconds(10)).until(() -> provider.devices().size() == 1 && seen.contains("-Sim Sensor"));
+    }
+
+    @Test
+    void listsTheFormatsOfADeviceAnotherHandleStreamsFrom() {
+        try (CaptureSource streaming = provider.open(BY_ID, Map.of())) {
+            streaming.start(2);
+            assertThrows(DeviceBusyException.class, () -> provider.open("/dev/video0", Map.of()),
+                    "a second stream is refused");
+            List<FormatDescription> formats = provider.formats(BY_ID);
+            assertEquals(streaming.formats(), formats);
+            assertFalse(formats.isEmpty());
+            assertEquals(1, kernel.openDescriptors(), "the listing's own handle is closed again");
+            assertEquals(0, streaming.dequeue(1, TimeUnit.SECONDS).sequence(), "the stream went on");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertThrows(DeviceLostException.class, () -> provider.formats("/dev/video9"));
+        assertThrows(IllegalArgumentException.class, () -> provider.formats("synthetic"));
+        assertEquals(0, kernel.openDescriptors());
     }
 
     @Test
