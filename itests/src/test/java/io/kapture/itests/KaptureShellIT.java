@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -189,10 +190,10 @@ public class KaptureShellIT extends KaptureTestSupport {
     }
 
     @Test
-    public void anUnknownCameraIsReportedInOneLine() throws Exception {
-        ShellOutput output = run("kapture:start nosuchcamera");
-        assertTrue(output.toString(), output.err().contains("nosuchcamera"));
-        assertEquals(output.toString(), 1, output.err().strip().lines().count());
+    public void anUnknownCameraFailsTheCommandWithOneLine() {
+        Exception failure = assertThrows(Exception.class, () -> run("kapture:start nosuchcamera"));
+        assertTrue(failure.getMessage(), failure.getMessage().startsWith("No camera 'nosuchcamera'. Cameras: "));
+        assertEquals(failure.getMessage(), 1, failure.getMessage().lines().count());
     }
 
     /**

@@ -56,8 +56,7 @@ public class SnapshotCommand extends CameraCommand {
             snapshot = new SnapshotTaker(ListenerRegistrar.of(context)).take(camera,
                     Math.round(timeoutSeconds * 1000), frame -> FrameConversion.encode(frame, format));
         } catch (InterruptedException e) {
-            System.err.println("Snapshot of " + camera + " cancelled");
-            return;
+            throw new IllegalStateException("Snapshot of " + camera + " cancelled", e);
         }
         long size = ImageFiles.write(snapshot.image(), path);
         System.out.println("Wrote " + path + " (" + Figures.bytes(size) + ", " + snapshot.format() + " frame "

@@ -24,6 +24,7 @@ import io.kapture.api.SessionState;
 import io.kapture.convert.ImageEncoding;
 import io.kapture.shell.internal.testing.Console;
 import io.kapture.shell.internal.testing.FakeBundleContext;
+import io.kapture.shell.internal.testing.Failures;
 import io.kapture.shell.internal.testing.FakeCaptureSession;
 import io.kapture.testing.TestFrame;
 
@@ -121,9 +122,8 @@ class SnapshotCommandTest {
         SnapshotCommand command = snapshot(directory.resolve("none.png").toString());
         command.timeoutSeconds = 0.2;
         try (Console console = Console.capture()) {
-            command.execute();
             assertEquals("No frame from camera cam0 within 0.2 s; check that it delivers with kapture:stats cam0",
-                    console.err().trim());
+                    Failures.message(command));
         }
         assertEquals(List.of(), listeners(context.registered()));
         assertFalse(Files.exists(directory.resolve("none.png")));
@@ -133,8 +133,7 @@ class SnapshotCommandTest {
     void aFrameThatCannotBeConvertedIsOneLine() throws Exception {
         engineDelivers(FrameFormat.of(16, 8, PixelFormat.H264), new byte[64]);
         try (Console console = Console.capture()) {
-            snapshot(directory.resolve("h264.png").toString()).execute();
-            String error = console.err().trim();
+            String error = Failures.message(snapshot(directory.resolve("h264.png").toString()));
             assertTrue(error.startsWith("Cannot turn the frame into an image: frame 42 of camera cam0: H264"), error);
             assertFalse(error.contains("\n"), error);
         }
@@ -146,9 +145,8 @@ class SnapshotCommandTest {
     void aStoppedCameraIsRefusedWithoutSubscribing() throws Exception {
         cam0.state = SessionState.STOPPED;
         try (Console console = Console.capture()) {
-            snapshot(directory.resolve("x.png").toString()).execute();
             assertEquals("Camera cam0 is STOPPED, so it delivers no frames; start it with kapture:start cam0",
-                    console.err().trim());
+                    Failures.message(snapshot(directory.resolve("x.png").toString())));
         }
         assertEquals(List.of(), listeners(context.history));
     }
@@ -156,9 +154,8 @@ class SnapshotCommandTest {
     @Test
     void anUnknownExtensionIsRefusedWithoutSubscribing() throws Exception {
         try (Console console = Console.capture()) {
-            snapshot(directory.resolve("x.gif").toString()).execute();
             assertEquals("Cannot tell the image format of x.gif: name the file .png, .jpg or .jpeg",
-                    console.err().trim());
+                    Failures.message(snapshot(directory.resolve("x.gif").toString())));
         }
         assertEquals(List.of(), listeners(context.history));
     }
@@ -168,9 +165,8 @@ class SnapshotCommandTest {
         engineDelivers(FrameFormat.of(2, 1, PixelFormat.RGB24), RED_BLUE);
         Path file = directory.resolve("missing").resolve("x.png");
         try (Console console = Console.capture()) {
-            snapshot(file.toString()).execute();
             assertEquals("Cannot write " + file + ": directory " + file.getParent() + " does not exist",
-                    console.err().trim());
+                    Failures.message(snapshot(file.toString())));
         }
         assertEquals(List.of(), listeners(context.history));
     }
