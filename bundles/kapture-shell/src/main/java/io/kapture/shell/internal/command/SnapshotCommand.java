@@ -13,6 +13,7 @@ import io.kapture.api.SessionState;
 import io.kapture.api.listener.ListenerRegistrar;
 import io.kapture.shell.internal.Figures;
 import io.kapture.shell.internal.ImageFiles;
+import io.kapture.shell.internal.NotDelivering;
 import io.kapture.shell.internal.ServiceLookup;
 import io.kapture.shell.internal.SnapshotTaker;
 import io.kapture.shell.internal.SnapshotTaker.Snapshot;
@@ -41,8 +42,7 @@ public class SnapshotCommand extends CameraCommand {
         CaptureSession session = session(services);
         SessionState state = session.state();
         if (state != SessionState.RUNNING && state != SessionState.STARTING) {
-            throw new IllegalStateException("Camera " + camera + " is " + state
-                    + ", so it delivers no frames; start it with kapture:start " + camera);
+            throw new IllegalStateException(NotDelivering.explain(session, services.devices()));
         }
         Path path = ImageFiles.resolve(file, context.getProperty("karaf.base"));
         String format = ImageFiles.formatOf(path);

@@ -69,7 +69,7 @@ class DeviceCommandsTest {
     }
 
     @Test
-    void formatsListsSizesAndRatesAndClosesTheDevice() throws Exception {
+    void formatsListsSizesAndRatesAndLeavesNothingOpen() throws Exception {
         FormatsCommand command = formats("synthetic");
         try (Console console = Console.capture()) {
             command.execute();
@@ -82,7 +82,6 @@ class DeviceCommandsTest {
                 cells(lines[3]), lines[3]);
             assertEquals("", console.err());
         }
-        assertEquals(1, synthetic.opened.size());
         assertTrue(synthetic.allClosed());
     }
 
@@ -108,13 +107,25 @@ class DeviceCommandsTest {
     }
 
     @Test
-    void formatsOfABusyDeviceNamesTheCameraUsingIt() throws Exception {
+    void formatsOfADeviceACameraCapturesFromAreListedWithoutOpeningIt() throws Exception {
         front.state = SessionState.RUNNING;
-        v4l2.openFailure = new DeviceBusyException("/dev/video0 is streaming");
+        try (Console console = Console.capture()) {
+            formats("front").execute();
+            assertEquals(List.of("YVYU", "-", "YVYU 4:2:2", "320x240", "15"),
+                cells(console.out().split("\\R")[2]), console.out());
+        }
+        assertEquals(List.of(), v4l2.opened, "listing formats takes no source from the running camera");
+    }
+
+    @Test
+    void formatsOfABusyDeviceNamesTheCameraUsingItAndSaysStopOnce() throws Exception {
+        front.state = SessionState.RUNNING;
+        v4l2.openFailure = new DeviceBusyException("VIDIOC_REQBUFS failed with EBUSY; the device is in use by "
+                + "another stream (this or another process): stop that one first");
         FormatsCommand command = formats("/dev/video0");
         try (Console console = Console.capture()) {
-            assertEquals("Device /dev/video0 is busy: /dev/video0 is streaming (configured for camera front; stop it "
-                    + "first with kapture:stop front)", Failures.message(command));
+            assertEquals("Device /dev/video0 is busy: camera front is configured for it; stop it first with "
+                    + "kapture:stop front", Failures.message(command));
         }
     }
 

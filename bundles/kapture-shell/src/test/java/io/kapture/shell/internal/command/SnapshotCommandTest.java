@@ -26,6 +26,7 @@ import io.kapture.shell.internal.testing.Console;
 import io.kapture.shell.internal.testing.FakeBundleContext;
 import io.kapture.shell.internal.testing.Failures;
 import io.kapture.shell.internal.testing.FakeCaptureSession;
+import io.kapture.shell.internal.testing.FakeProvider;
 import io.kapture.testing.TestFrame;
 
 /**
@@ -149,6 +150,42 @@ class SnapshotCommandTest {
                     Failures.message(snapshot(directory.resolve("x.png").toString())));
         }
         assertEquals(List.of(), listeners(context.history));
+    }
+
+    @Test
+    void aCameraWhoseDeviceIsMissingSaysSoAndThatItIsWatchedFor() throws Exception {
+        FakeProvider v4l2 = new FakeProvider("v4l2", "/dev/");
+        v4l2.add("/dev/video1", "Other Camera");
+        FakeCaptureSession unplugged = new FakeCaptureSession("front", "/dev/video0");
+        unplugged.state = SessionState.FAILED;
+        unplugged.lastError = "camera front: device '/dev/video0' failed while capturing: the device went away";
+        context.withSessions(unplugged).withProviders(v4l2);
+        SnapshotCommand command = snapshot(directory.resolve("x.png").toString());
+        command.camera = "front";
+        try (Console console = Console.capture()) {
+            String message = Failures.message(command);
+            assertTrue(message.startsWith("Camera front delivers no frames: its device /dev/video0 is missing "
+                    + "(unplugged, or its driver unbound). Kapture watches for the device and restarts the camera "
+                    + "when it returns; kapture:start cannot help until then (last error: "), message);
+            assertFalse(message.contains("start it with"), message);
+        }
+        assertEquals(List.of(), listeners(context.history));
+    }
+
+    @Test
+    void aFailedCameraWhoseDeviceIsThereGivesItsLastError() throws Exception {
+        FakeProvider v4l2 = new FakeProvider("v4l2", "/dev/");
+        v4l2.add("/dev/video0", "Front Camera");
+        FakeCaptureSession failed = new FakeCaptureSession("front", "/dev/video0");
+        failed.state = SessionState.FAILED;
+        failed.lastError = "format 1000x700 refused";
+        context.withSessions(failed).withProviders(v4l2);
+        SnapshotCommand command = snapshot(directory.resolve("x.png").toString());
+        command.camera = "front";
+        try (Console console = Console.capture()) {
+            assertEquals("Camera front is FAILED, so it delivers no frames (last error: format 1000x700 refused)",
+                    Failures.message(command));
+        }
     }
 
     @Test
