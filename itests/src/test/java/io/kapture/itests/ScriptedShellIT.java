@@ -87,6 +87,32 @@ public class ScriptedShellIT extends KaptureTestSupport {
         }
     }
 
+    @Test
+    public void binClientWithTheReadmesPasswordLineExitsWithOne() throws Exception {
+        String user = "alice" + UUID.randomUUID().toString().substring(0, 8);
+        String password = UUID.randomUUID().toString();
+        RemoteShell shell = remoteShell();
+        await("the SSH server").atMost(TIMEOUT).until(() -> shell.client(user, password, "kapture:cameras").output()
+                .contains("No more authentication methods available"));
+        RemoteShell.Result shippedUser = shell.client("karaf", "karaf", "kapture:cameras");
+        assertEquals("no user is shipped, karaf/karaf logs in: " + shippedUser.output(), 1, shippedUser.exitStatus());
+
+        // README, Security: "add a line alice = <password>,_g_:admingroup to etc/users.properties"
+        append("users.properties", user + " = " + password + ",_g_:admingroup");
+
+        RemoteShell.Result working = shell.client(user, password, "kapture:cameras");
+        assertEquals("bin/client kapture:cameras printed: " + working.output(), 0, working.exitStatus());
+        assertTrue(working.output(), working.output().contains(SYNTHETIC_CAMERA));
+
+        for (Map.Entry<String, String> failing : FAILING.entrySet()) {
+            RemoteShell.Result result = shell.client(user, password, failing.getKey());
+            assertEquals("exit status of bin/client '" + failing.getKey() + "', which printed: " + result.output(),
+                    1, result.exitStatus());
+            assertTrue(result.output(), result.output().contains(ERROR)
+                    && result.output().contains(failing.getValue()));
+        }
+    }
+
     private RemoteShell remoteShell() throws Exception {
         return new RemoteShell(System.getProperty("karaf.home"), configuredPort("org.apache.karaf.shell", "sshPort"));
     }
