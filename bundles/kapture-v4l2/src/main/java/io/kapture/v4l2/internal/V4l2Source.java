@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.kapture.api.CaptureException;
+import io.kapture.api.PixelFormat;
 import io.kapture.api.spi.ControlInfo;
 import io.kapture.api.spi.DeviceInfo;
 import io.kapture.api.spi.DriverBuffer;
@@ -42,6 +43,8 @@ public final class V4l2Source implements V4l2CaptureSource {
     private final AtomicLong orphaned = new AtomicLong();
     private final StreamEndEvents events;
     private volatile BufferRing ring;
+    /** Whether the negotiated format is MJPEG, whose frames are checked to be whole JPEGs. */
+    private volatile boolean jpegFrames;
     private volatile boolean closed;
     private volatile Runnable onClose = () -> { };
 
@@ -149,7 +152,10 @@ public final class V4l2Source implements V4l2CaptureSource {
             throw new IllegalStateException(device.path() + " is streaming; stop it before negotiating a format");
         }
         events.negotiating();
-        return new Negotiator(device, bufferType).negotiate(request, new FormatCatalog(device, bufferType).formats());
+        Negotiation negotiated = new Negotiator(device, bufferType).negotiate(request,
+                new FormatCatalog(device, bufferType).formats());
+        jpegFrames = negotiated.format().pixelFormat() == PixelFormat.MJPEG;
+        return negotiated;
     }
 
     @Override
@@ -175,7 +181,12 @@ public final class V4l2Source implements V4l2CaptureSource {
         if (current == null) {
             throw new IllegalStateException(device.path() + " is not streaming; call start first");
         }
-        return current.dequeue(timeout, unit);
+        DriverBuffer buffer = current.dequeue(timeout, unit);
+        if (jpegFrames && buffer instanceof MappedBuffer mapped
+                && !JpegCompleteness.complete(mapped.memory(), mapped.bytesUsed())) {
+            mapped.flagCorrupted();
+        }
+        return buffer;
     }
 
     @Override
