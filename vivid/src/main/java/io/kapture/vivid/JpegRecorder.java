@@ -11,9 +11,9 @@ import io.kapture.api.FrameFormat;
 import io.kapture.api.FrameListener;
 
 /**
- * A frame listener for the MJPEG check: copies the first {@code wanted} frames' bytes (exactly the bytes the driver
- * said it used) with their corrupted flag and format, for checking after the stream stopped. Later frames are
- * ignored.
+ * A frame listener for the MJPEG check: copies the frames' bytes (exactly the bytes the driver said it used) with
+ * their corrupted flag and format, for checking after the stream stopped, until {@code wanted} of them are whole
+ * JPEGs (start and end markers) or twice that many frames came. Later frames are ignored.
  *
  * <p>Threading contract: {@link #onFrame} runs on the engine's delivery thread for this listener; the accessors are
  * for the checking thread after {@link #await} returned true (the latch is the happens-before edge) and are
@@ -37,7 +37,7 @@ final class JpegRecorder implements FrameListener {
 
     @Override
     public synchronized void onFrame(Frame frame) {
-        if (frames.size() >= wanted) {
+        if (done.getCount() == 0 || frames.size() >= 2 * wanted) {
             return;
         }
         ByteBuffer data = frame.data();
@@ -45,7 +45,16 @@ final class JpegRecorder implements FrameListener {
         data.duplicate().get(bytes);
         format = frame.format();
         frames.add(new Recorded(frame.sequence(), bytes, frame.isCorrupted()));
-        done.countDown();
+        if (whole(bytes)) {
+            done.countDown();
+        }
+    }
+
+    /** Whether the bytes start with a JPEG's start-of-image marker and end with its end-of-image marker. */
+    static boolean whole(byte[] bytes) {
+        int n = bytes.length;
+        return n >= 4 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xD8 && (bytes[n - 2] & 0xff) == 0xFF
+                && (bytes[n - 1] & 0xff) == 0xD9;
     }
 
     boolean await(long timeout, TimeUnit unit) throws InterruptedException {
