@@ -3,8 +3,9 @@
 # /dev/video0 are the guest's. Prints @@KAPTURE markers on the console (vivid/bin/run parses them) and keeps
 # every tool's full output in $KAPTURE_OUT. Exits non-zero if any check failed.
 #
-# Environment (set by guest/init): KAPTURE_REPO, KAPTURE_OUT, KAPTURE_SUITE (smoke | full), KAPTURE_JAVA, and
-# TMPDIR, a tmpfs scratch folder.
+# Environment (set by guest/init): KAPTURE_REPO, KAPTURE_OUT, KAPTURE_SUITE (smoke | full | hotplug | mjpeg),
+# KAPTURE_JAVA, TMPDIR (a tmpfs scratch folder), and KAPTURE_VIVID_MODULE and KAPTURE_VIVID_OPTIONS (vivid.ko's
+# copy and its options, for the Java checker's rmmod/insmod), KAPTURE_LOOPBACK_MODULE (v4l2loopback.ko on the host).
 set -uo pipefail
 
 device=/dev/video0
@@ -136,6 +137,7 @@ java_checker() {
 case $KAPTURE_SUITE in
     smoke) mark "PLAN guest-env java-start java-checker" ;;
     full) mark "PLAN guest-env java-start v4l2-ctl-formats v4l2-ctl-frame v4l2-mplane-formats v4l2-compliance java-checker" ;;
+    hotplug|mjpeg) mark "PLAN guest-env java-start java-checker" ;;
 esac
 check guest-env 60 guest_env
 check java-start 120 java_version

@@ -66,6 +66,21 @@ final class Components {
         }
     }
 
+    /**
+     * Binds a service to a component's dynamic reference through its bind method ({@code addArrivalListener}, for
+     * example), as SCR does; bind methods are package-private, so this goes through reflection as SCR's does.
+     */
+    static void bind(Object component, String bindMethod, Class<?> type, Object service) {
+        try {
+            Method bind = component.getClass().getDeclaredMethod(bindMethod, type);
+            bind.setAccessible(true);
+            bind.invoke(component, service);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("binding " + type.getSimpleName() + " to "
+                    + component.getClass().getSimpleName() + "." + bindMethod + " failed: " + e, e);
+        }
+    }
+
     /** An instance of a configuration annotation answering each method with its override or its default. */
     static Object configuration(Class<?> annotation, Map<String, Object> overrides) {
         return Proxy.newProxyInstance(annotation.getClassLoader(), new Class<?>[] {annotation},

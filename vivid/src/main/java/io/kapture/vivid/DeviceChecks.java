@@ -8,13 +8,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.kapture.api.DeviceBusyException;
 import io.kapture.api.PixelFormat;
 import io.kapture.api.spi.ControlInfo;
 import io.kapture.api.spi.DeviceInfo;
+import io.kapture.api.spi.FormatDescription;
 import io.kapture.api.spi.FormatRequest;
 import io.kapture.api.spi.Negotiation;
 import io.kapture.v4l2.V4l2CaptureSource;
@@ -96,6 +99,33 @@ final class DeviceChecks {
             CheckFailure.require(problems.isEmpty(), "Kapture's enumeration differs from v4l2-ctl's: " + problems);
         }
         return "same as v4l2-ctl --list-formats-ext: " + reference.summary();
+    }
+
+    /**
+     * kapture:formats on a capturing camera (issue 17): while a source streams from the node, the provider lists
+     * the same formats as before, on a handle of its own, whereas opening a second source is refused as busy.
+     */
+    String formatsWhileStreaming() throws InterruptedException {
+        V4l2SourceProvider provider = Components.activate(V4l2SourceProvider.class, Map.of("hotplug", false));
+        try (V4l2CaptureSource streaming = V4l2Sources.open(device)) {
+            List<FormatDescription> idle = streaming.formats();
+            streaming.negotiate(new FormatRequest(StreamChecks.WIDTH, StreamChecks.HEIGHT, PixelFormat.YUYV, 25));
+            streaming.start(4);
+            streaming.queue(streaming.dequeue(10, TimeUnit.SECONDS));
+            List<FormatDescription> listed = provider.formats(device);
+            CheckFailure.require(listed.equals(idle), "while streaming the provider lists " + listed.size()
+                    + " formats, " + idle.size() + " when idle, or different ones");
+            try {
+                provider.open(device, Map.of()).close();
+                throw new CheckFailure("a second source opened " + device + " while it streamed");
+            } catch (DeviceBusyException expected) {
+                long sizes = listed.stream().mapToLong(format -> format.sizes().size()).sum();
+                return listed.size() + " formats and " + sizes + " sizes listed while streaming, as when idle; a "
+                        + "second open is refused: " + expected.getMessage();
+            }
+        } finally {
+            Components.deactivate(provider);
+        }
     }
 
     /** Sets two formats and rates; each is what the driver then reports, read back by v4l2-ctl. */

@@ -14,7 +14,7 @@ import java.util.Map;
  * Kapture's V4L2 code against vivid's {@code /dev/video0} without OSGi and reports every check on the console
  * in the marker format of {@link CheckRunner}. Exits 0 only if every check passed.
  *
- * <p>Usage: {@code java -cp <vivid/target/guest-lib/*> io.kapture.vivid.GuestChecker --suite smoke|full
+ * <p>Usage: {@code java -cp <vivid/target/guest-lib/*> io.kapture.vivid.GuestChecker --suite smoke|full|hotplug|mjpeg
  * --device /dev/video0 --out <folder with v4l2-ctl's reference outputs> [--repeat N]}
  *
  * <p>Threading contract: runs on the main thread; checks start and stop their own capture threads.
@@ -27,8 +27,8 @@ public final class GuestChecker {
     public static void main(String[] args) throws IOException {
         Map<String, String> options = options(args);
         String suite = options.getOrDefault("suite", "smoke");
-        if (!suite.equals("smoke") && !suite.equals("full")) {
-            throw new IllegalArgumentException("--suite must be smoke or full, was '" + suite + "'");
+        if (!List.of("smoke", "full", "hotplug", "mjpeg").contains(suite)) {
+            throw new IllegalArgumentException("--suite must be smoke, full, hotplug or mjpeg, was '" + suite + "'");
         }
         String device = options.getOrDefault("device", "/dev/video0");
         Path out = Path.of(options.getOrDefault("out", "."));
@@ -40,7 +40,7 @@ public final class GuestChecker {
         checks.put("java-guest", () -> javaInGuest(device));
         if (suite.equals("smoke")) {
             checks.put("smoke-capture-30", () -> Attempts.upTo(Attempts.MAX, () -> engine.strategy("pool", 30)));
-        } else {
+        } else if (suite.equals("full")) {
             checks.put("reference-bars", () -> referenceBars(out.resolve("v4l2-ctl-frame.yuyv")));
             checks.put("discovery", devices::discovery);
             checks.put("querycap", devices::queryCapabilities);
@@ -56,6 +56,24 @@ public final class GuestChecker {
                 checks.put("engine-" + delivery, () -> Attempts.upTo(Attempts.MAX, () -> engine.strategy(delivery, 30)));
             }
             checks.put("syscall-cost", new SyscallCost(device, out)::measure);
+        }
+        if (suite.equals("full") || suite.equals("mjpeg")) {
+            // the full suite runs zero-copy only, the driver's own bytesused on its own buffer (~25 s a strategy)
+            MjpegChecks mjpeg = new MjpegChecks(out);
+            for (String delivery : suite.equals("full") ? List.of("zerocopy") : List.of("copy", "zerocopy")) {
+                checks.put("mjpeg-loopback-" + delivery, () -> mjpeg.loopback(delivery));
+            }
+        }
+        if (suite.equals("full") || suite.equals("hotplug")) {
+            checks.put("formats-while-streaming", devices::formatsWhileStreaming);
+            HotplugChecks hotplug = new HotplugChecks(device);
+            for (String delivery : List.of("copy", "pool", "zerocopy")) {
+                int hold = delivery.equals("zerocopy") ? 2 : 0;
+                checks.put("unplug-" + delivery, () -> hotplug.unplugAndReplug(delivery, HotplugChecks.Unplug.UNBIND,
+                        hold));
+            }
+            checks.put("unplug-rmmod-zerocopy", () -> hotplug.unplugAndReplug("zerocopy", HotplugChecks.Unplug.RMMOD,
+                    2));
         }
         int repeat = Integer.parseInt(options.getOrDefault("repeat", "1"));
         if (repeat < 1) {

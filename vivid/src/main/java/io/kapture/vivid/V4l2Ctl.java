@@ -1,10 +1,8 @@
 package io.kapture.vivid;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code v4l2-ctl} in the guest to read back, independently of Kapture, what Kapture set: the format, the
@@ -15,8 +13,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class V4l2Ctl {
 
-    private static final long TIME_LIMIT_SECONDS = 60;
-
     private V4l2Ctl() {
     }
 
@@ -24,20 +20,7 @@ final class V4l2Ctl {
     static List<String> run(String device, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("v4l2-ctl", "-d", device));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            if (!process.waitFor(TIME_LIMIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new CheckFailure(String.join(" ", command) + " did not finish in " + TIME_LIMIT_SECONDS + " s");
-            }
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.exitValue() != 0) {
-                throw new CheckFailure(String.join(" ", command) + " exited " + process.exitValue() + ": "
-                        + CheckRunner.oneLine(output));
-            }
-            return output.lines().toList();
-        } finally {
-            process.destroyForcibly();
-        }
+        return Command.run(command, "v4l2-ctl");
     }
 
     /** The value after {@code key:} on the first line that has it ({@code Width/Height      : 640/480}). */

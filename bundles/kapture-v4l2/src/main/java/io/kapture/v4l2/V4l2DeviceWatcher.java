@@ -40,6 +40,8 @@ public final class V4l2DeviceWatcher implements AutoCloseable {
     private final WatchService watchService;
     private final List<V4l2DeviceListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Path, WatchKey> watched = new HashMap<>();
+    /** Per node, the last description its driver answered; only the watcher's thread uses it after start. */
+    private final Map<String, DeviceInfo> answered = new HashMap<>();
     private final Thread thread;
     private volatile List<DeviceInfo> devices;
 
@@ -57,6 +59,7 @@ public final class V4l2DeviceWatcher implements AutoCloseable {
             throw new CaptureException("cannot watch " + discovery.devRoot() + " for cameras: " + e.getMessage(), e);
         }
         this.devices = discovery.devices();
+        remember(devices);
         this.thread = new Thread(this::run, "kapture-v4l2-hotplug");
         thread.setDaemon(true);
         thread.start();
@@ -102,10 +105,15 @@ public final class V4l2DeviceWatcher implements AutoCloseable {
         devices = now;
         before.forEach((node, info) -> {
             if (!after.containsKey(node)) {
-                LOG.info("camera removed: {} ({})", node, info.card());
-                notify(listener -> listener.deviceRemoved(info));
+                // a node going away often fails its last query first (the driver is unbinding): name it by what
+                // its driver said while it could, not by the node name the failed query fell back on
+                DeviceInfo known = answered.getOrDefault(node, info);
+                answered.remove(node);
+                LOG.info("camera removed: {} ({})", node, known.card());
+                notify(listener -> listener.deviceRemoved(known));
             }
         });
+        remember(now);
         after.forEach((node, info) -> {
             DeviceInfo old = before.get(node);
             if (old == null) {
@@ -115,6 +123,11 @@ public final class V4l2DeviceWatcher implements AutoCloseable {
                 notify(listener -> listener.deviceChanged(info));
             }
         });
+    }
+
+    /** Keeps the descriptions of nodes whose driver answered (an unavailable node has no driver name). */
+    private void remember(List<DeviceInfo> scanned) {
+        scanned.stream().filter(info -> !info.driver().isEmpty()).forEach(info -> answered.put(info.device(), info));
     }
 
     private void watchFolders() throws IOException {

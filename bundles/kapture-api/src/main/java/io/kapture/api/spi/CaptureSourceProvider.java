@@ -36,4 +36,19 @@ public interface CaptureSourceProvider {
      * @throws io.kapture.api.DeviceBusyException if the device is in use
      */
     CaptureSource open(String device, Map<String, ?> options);
+
+    /**
+     * The formats a device offers, for listing them ({@code kapture:formats}). Unlike {@link #open}, this must
+     * answer while a stream owns the device, since listing needs no buffers; a provider whose {@link #open}
+     * refuses a busy device overrides it. By default the device is opened, asked and closed.
+     *
+     * @param device a name this provider {@link #handles}
+     * @throws io.kapture.api.DeviceLostException if there is no such device
+     * @since 1.1
+     */
+    default List<FormatDescription> formats(String device) {
+        try (CaptureSource source = open(device, Map.of())) {
+            return source.formats();
+        }
+    }
 }

@@ -24,6 +24,7 @@ import io.kapture.api.CaptureSession;
 import io.kapture.api.FrameListener;
 import io.kapture.api.FramePool;
 import io.kapture.api.spi.CaptureSourceProvider;
+import io.kapture.api.spi.DeviceArrivalListener;
 import io.kapture.api.spi.DeliveryStrategy;
 import io.kapture.engine.internal.config.SettingsParser;
 import io.kapture.engine.internal.fanout.Subscription;
@@ -52,6 +53,7 @@ public final class CameraComponent {
 
     private final CaptureSessionImpl session = new CaptureSessionImpl();
     private ServiceRegistration<CaptureSession> registration;
+    private ServiceRegistration<DeviceArrivalListener> arrivals;
     private Hashtable<String, Object> registered;
 
     @Activate
@@ -59,6 +61,7 @@ public final class CameraComponent {
         session.configure(properties);
         registered = serviceProperties(properties);
         registration = context.registerService(CaptureSession.class, session, registered);
+        arrivals = context.registerService(DeviceArrivalListener.class, new DeviceReturn(session), null);
     }
 
     @Modified
@@ -74,6 +77,7 @@ public final class CameraComponent {
     @Deactivate
     void deactivate() {
         try {
+            arrivals.unregister();
             registration.unregister();
         } catch (IllegalStateException alreadyGone) {
             // the framework unregisters a stopping bundle's services itself

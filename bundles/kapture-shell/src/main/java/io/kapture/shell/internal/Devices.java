@@ -15,6 +15,7 @@ import io.kapture.api.SessionState;
 import io.kapture.api.spi.CaptureSource;
 import io.kapture.api.spi.CaptureSourceProvider;
 import io.kapture.api.spi.DeviceInfo;
+import io.kapture.api.spi.FormatDescription;
 
 /**
  * Capture devices as the shell sees them: discovered through every {@link CaptureSourceProvider}, named either
@@ -56,6 +57,23 @@ public final class Devices {
         return found;
     }
 
+    /**
+     * Whether the device is present now: a provider handles it and lists it, by its name or one of its stable
+     * names. A provider that cannot list its devices counts as not knowing, so the device is taken as present.
+     */
+    public boolean present(String device) {
+        Optional<CaptureSourceProvider> provider = providers.stream().filter(p -> p.handles(device)).findFirst();
+        if (provider.isEmpty()) {
+            return false;
+        }
+        try {
+            return provider.get().devices().stream()
+                    .anyMatch(info -> info.device().equals(device) || info.stableNames().contains(device));
+        } catch (RuntimeException cannotList) {
+            return true;
+        }
+    }
+
     /** The device a name stands for: a configured camera's device, or else the name itself. */
     public String resolve(String deviceOrCamera) {
         return cameras.find(deviceOrCamera).map(CaptureSession::device).orElse(deviceOrCamera);
@@ -86,6 +104,20 @@ public final class Devices {
     }
 
     /**
+     * The formats of the device (or the device of the camera) of that name. Providers list them without taking
+     * the device, so a device a camera captures from answers too.
+     */
+    public List<FormatDescription> formats(String deviceOrCamera) {
+        String device = resolve(deviceOrCamera);
+        CaptureSourceProvider provider = providerFor(device);
+        try {
+            return provider.formats(device);
+        } catch (DeviceBusyException e) {
+            throw new IllegalStateException(busyMessage(device, e), e);
+        }
+    }
+
+    /**
      * Runs {@code work} on the controls of a device or camera: a running camera's through its session, which acts
      * on the device its stream holds open (a V4L2 device cannot be opened a second time); anything else (a device,
      * a camera that does not run) on the device opened for the call, as {@link #withSource} does.
@@ -108,15 +140,18 @@ public final class Devices {
         }
     }
 
+    /**
+     * Why a device is busy: one of our cameras holds it (named, with the command that frees it, and not the
+     * driver's own advice, which says to stop "that one" too), or else whatever the provider said.
+     */
     private String busyMessage(String device, DeviceBusyException e) {
         List<String> users = cameras.all().stream().filter(session -> session.device().equals(device))
                 .map(CaptureSession::camera).toList();
-        String message = "Device " + device + " is busy: " + Errors.describe(e);
         if (users.isEmpty()) {
-            return message;
+            return "Device " + device + " is busy: " + Errors.describe(e);
         }
-        return message + " (configured for camera " + String.join(", ", users) + "; stop it first with kapture:stop "
-                + users.get(0) + ")";
+        return "Device " + device + " is busy: camera " + String.join(", ", users) + " is configured for it; stop it "
+                + "first with kapture:stop " + users.get(0);
     }
 
     private String noProviderMessage(String device) {

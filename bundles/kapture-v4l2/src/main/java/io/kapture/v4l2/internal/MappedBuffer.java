@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import com.sun.jna.Pointer;
 
 import io.kapture.api.spi.DriverBuffer;
+import io.kapture.v4l2.V4l2;
 import io.kapture.v4l2.structs.V4l2Plane;
 
 /**
@@ -65,6 +66,14 @@ final class MappedBuffer implements DriverBuffer {
         this.sequence = sequence;
         this.timestampNanos = timestampNanos;
         this.flags = flags;
+    }
+
+    /**
+     * Flags the frame corrupted as a driver does with {@code V4L2_BUF_FLAG_ERROR}: an MJPEG frame that is not a
+     * whole JPEG ({@link JpegCompleteness}). Capture thread only, between {@link #filled} and handing it on.
+     */
+    void flagCorrupted() {
+        this.flags |= V4l2.BUF_FLAG_ERROR;
     }
 
     /** Whether frames are packed from several planes rather than read in place. */

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.kapture.api.CaptureException;
+import io.kapture.api.PixelFormat;
 import io.kapture.api.spi.ControlInfo;
 import io.kapture.api.spi.DeviceInfo;
 import io.kapture.api.spi.DriverBuffer;
@@ -42,6 +43,8 @@ public final class V4l2Source implements V4l2CaptureSource {
     private final AtomicLong orphaned = new AtomicLong();
     private final StreamEndEvents events;
     private volatile BufferRing ring;
+    /** Whether the negotiated format is MJPEG, whose frames are checked to be whole JPEGs. */
+    private volatile boolean jpegFrames;
     private volatile boolean closed;
     private volatile Runnable onClose = () -> { };
 
@@ -65,25 +68,52 @@ public final class V4l2Source implements V4l2CaptureSource {
         V4l2Device device = V4l2Device.open(libc, node);
         try {
             V4l2Capability capability = device.queryCapabilities();
-            int caps = capability.nodeCaps();
-            int type = (caps & V4l2.CAP_VIDEO_CAPTURE) != 0 ? V4l2.BUF_TYPE_VIDEO_CAPTURE
-                    : (caps & V4l2.CAP_VIDEO_CAPTURE_MPLANE) != 0 ? V4l2.BUF_TYPE_VIDEO_CAPTURE_MPLANE : 0;
             DeviceInfo info = V4l2Discovery.describe(node, capability, V4l2Discovery.stableNames(node));
-            if (type == 0) {
-                throw new CaptureException(node + " (" + capability.card() + ") cannot capture video; its"
-                        + " capabilities are " + info.capabilities() + ". Pick a node whose capabilities include"
-                        + " video-capture (a camera often has a second node for metadata)");
-            }
-            if ((caps & V4l2.CAP_STREAMING) == 0) {
-                throw new CaptureException(node + " (" + capability.card() + ") does not support streaming I/O,"
-                        + " which Kapture needs");
-            }
+            int type = captureType(node, capability, info);
             probeOwnership(device, type);
             return new V4l2Source(device, info, type);
         } catch (RuntimeException e) {
             device.close();
             throw e;
         }
+    }
+
+    /**
+     * The formats a node or stable name offers, enumerated on a handle of their own that is closed again. There is
+     * no ownership probe: enumeration needs no buffers, so this answers while another handle (a running camera,
+     * another program) streams from the node, as {@code v4l2-ctl --list-formats-ext} does.
+     *
+     * @throws io.kapture.api.DeviceLostException if there is no such device
+     * @throws CaptureException                   if it cannot capture video by streaming
+     */
+    public static List<FormatDescription> formatsOf(Libc libc, String name) {
+        String node = V4l2Discovery.resolve(name);
+        try (V4l2Device device = V4l2Device.open(libc, node)) {
+            V4l2Capability capability = device.queryCapabilities();
+            DeviceInfo info = V4l2Discovery.describe(node, capability, List.of());
+            return catalogue(device, captureType(node, capability, info));
+        }
+    }
+
+    /** The buffer type a capture node streams with; refuses nodes that cannot capture video by streaming. */
+    private static int captureType(String node, V4l2Capability capability, DeviceInfo info) {
+        int caps = capability.nodeCaps();
+        int type = (caps & V4l2.CAP_VIDEO_CAPTURE) != 0 ? V4l2.BUF_TYPE_VIDEO_CAPTURE
+                : (caps & V4l2.CAP_VIDEO_CAPTURE_MPLANE) != 0 ? V4l2.BUF_TYPE_VIDEO_CAPTURE_MPLANE : 0;
+        if (type == 0) {
+            throw new CaptureException(node + " (" + capability.card() + ") cannot capture video; its"
+                    + " capabilities are " + info.capabilities() + ". Pick a node whose capabilities include"
+                    + " video-capture (a camera often has a second node for metadata)");
+        }
+        if ((caps & V4l2.CAP_STREAMING) == 0) {
+            throw new CaptureException(node + " (" + capability.card() + ") does not support streaming I/O,"
+                    + " which Kapture needs");
+        }
+        return type;
+    }
+
+    private static List<FormatDescription> catalogue(V4l2Device device, int bufferType) {
+        return new FormatCatalog(device, bufferType).formats().stream().map(OfferedFormat::toDescription).toList();
     }
 
     /** {@code REQBUFS(0)} frees nothing but answers EBUSY if another file handle owns the queue. */
@@ -113,7 +143,7 @@ public final class V4l2Source implements V4l2CaptureSource {
 
     @Override
     public List<FormatDescription> formats() {
-        return new FormatCatalog(device, bufferType).formats().stream().map(OfferedFormat::toDescription).toList();
+        return catalogue(device, bufferType);
     }
 
     @Override
@@ -122,7 +152,10 @@ public final class V4l2Source implements V4l2CaptureSource {
             throw new IllegalStateException(device.path() + " is streaming; stop it before negotiating a format");
         }
         events.negotiating();
-        return new Negotiator(device, bufferType).negotiate(request, new FormatCatalog(device, bufferType).formats());
+        Negotiation negotiated = new Negotiator(device, bufferType).negotiate(request,
+                new FormatCatalog(device, bufferType).formats());
+        jpegFrames = negotiated.format().pixelFormat() == PixelFormat.MJPEG;
+        return negotiated;
     }
 
     @Override
@@ -148,7 +181,12 @@ public final class V4l2Source implements V4l2CaptureSource {
         if (current == null) {
             throw new IllegalStateException(device.path() + " is not streaming; call start first");
         }
-        return current.dequeue(timeout, unit);
+        DriverBuffer buffer = current.dequeue(timeout, unit);
+        if (jpegFrames && buffer instanceof MappedBuffer mapped
+                && !JpegCompleteness.complete(mapped.memory(), mapped.bytesUsed())) {
+            mapped.flagCorrupted();
+        }
+        return buffer;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
 
 import io.kapture.api.spi.CaptureSource;
 import io.kapture.api.spi.CaptureSourceProvider;
+import io.kapture.api.spi.DeviceArrivalListener;
 import io.kapture.api.spi.DeviceInfo;
+import io.kapture.api.spi.FormatDescription;
 import io.kapture.v4l2.Libc;
 import io.kapture.v4l2.LinuxLibc;
 import io.kapture.v4l2.V4l2DeviceWatcher;
@@ -31,7 +34,8 @@ import io.kapture.v4l2.hotplug.V4l2DeviceListener;
  * The V4L2 {@link CaptureSourceProvider}: handles device names starting with {@code /dev/}, resolves stable
  * names ({@code /dev/v4l/by-id/...}) to the current node at every open, so that the engine's periodic re-open
  * finds a camera that came back under another node, and keeps {@link #devices()} current with a
- * {@link V4l2DeviceWatcher}, forwarding hot-plug changes to every {@link V4l2DeviceListener} service.
+ * {@link V4l2DeviceWatcher}, forwarding hot-plug changes to every {@link V4l2DeviceListener} service and a node's
+ * arrival to every {@link DeviceArrivalListener} service (the engine's cameras, which reopen their device at once).
  *
  * <p>Bundle stop: sources this provider opened and that are still open when it deactivates are closed, so no
  * descriptor or mapping outlives the bundle. Threading: every method may be called from any thread; the
@@ -51,6 +55,7 @@ public final class V4l2SourceProvider implements CaptureSourceProvider {
     private final V4l2Discovery discovery;
     private final V4l2DeviceWatcher watcher;
     private final List<V4l2DeviceListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<DeviceArrivalListener> arrivals = new CopyOnWriteArrayList<>();
     private final Set<CaptureSource> open = ConcurrentHashMap.newKeySet();
 
     @Activate
@@ -78,6 +83,16 @@ public final class V4l2SourceProvider implements CaptureSourceProvider {
 
     void removeListener(V4l2DeviceListener listener) {
         listeners.remove(listener);
+    }
+
+    /** Cameras waiting for their device: told when a node appears or its stable names change, to reopen at once. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addArrivalListener(DeviceArrivalListener listener) {
+        arrivals.add(listener);
+    }
+
+    void removeArrivalListener(DeviceArrivalListener listener) {
+        arrivals.remove(listener);
     }
 
     @Deactivate
@@ -118,11 +133,7 @@ public final class V4l2SourceProvider implements CaptureSourceProvider {
      */
     @Override
     public CaptureSource open(String device, Map<String, ?> options) {
-        if (!handles(device)) {
-            throw new IllegalArgumentException("the V4L2 provider opens devices starting with /dev/, not '" + device
-                    + "'");
-        }
-        Path node = nodeCheck.check(device, Path.of(underRoot(device)));
+        Path node = checkedNode(device);
         V4l2Source source = (V4l2Source) V4l2Sources.open(libc, node.toString());
         try {
             OptionControls.apply(source, options);
@@ -135,6 +146,27 @@ public final class V4l2SourceProvider implements CaptureSourceProvider {
         return source;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Enumerates on a handle of its own without the ownership probe {@link #open} makes, so a device a camera
+     * streams from lists its formats too. The device is checked as {@link #open} checks it.
+     */
+    @Override
+    public List<FormatDescription> formats(String device) {
+        Path node = checkedNode(device);
+        return V4l2Source.formatsOf(libc, node.toString());
+    }
+
+    /** The node a device name leads to, refused unless it is a V4L2 node in the device folder. */
+    private Path checkedNode(String device) {
+        if (!handles(device)) {
+            throw new IllegalArgumentException("the V4L2 provider opens devices starting with /dev/, not '" + device
+                    + "'");
+        }
+        return nodeCheck.check(device, Path.of(underRoot(device)));
+    }
+
     /** {@code /dev/x} under the configured device folder: itself unless a test tree is configured. */
     private String underRoot(String device) {
         if (device.startsWith(DEV) && !devRoot.equals(Path.of("/dev"))) {
@@ -143,21 +175,44 @@ public final class V4l2SourceProvider implements CaptureSourceProvider {
         return device;
     }
 
-    /** Passes the watcher's changes to the registered listener services. */
+    /**
+     * Passes the watcher's changes to the registered listener services, and a node's appearance or change to the
+     * arrival listeners (the engine's cameras). Each call is isolated: one failing listener does not keep the
+     * change from the others.
+     */
     private final class Forwarder implements V4l2DeviceListener {
         @Override
         public void deviceAdded(DeviceInfo device) {
-            listeners.forEach(listener -> listener.deviceAdded(device));
+            each(listeners, listener -> listener.deviceAdded(device));
+            arrived(device);
         }
 
         @Override
         public void deviceRemoved(DeviceInfo device) {
-            listeners.forEach(listener -> listener.deviceRemoved(device));
+            each(listeners, listener -> listener.deviceRemoved(device));
         }
 
         @Override
         public void deviceChanged(DeviceInfo device) {
-            listeners.forEach(listener -> listener.deviceChanged(device));
+            each(listeners, listener -> listener.deviceChanged(device));
+            arrived(device);
+        }
+
+        /** A node its driver does not answer for (no permission yet, going away) cannot be reopened: not told. */
+        private void arrived(DeviceInfo device) {
+            if (!device.driver().isEmpty()) {
+                each(arrivals, listener -> listener.deviceArrived(device));
+            }
+        }
+
+        private <L> void each(List<L> targets, Consumer<L> call) {
+            for (L target : targets) {
+                try {
+                    call.accept(target);
+                } catch (RuntimeException e) {
+                    LOG.warn("device listener {} failed", target, e);
+                }
+            }
         }
     }
 }

@@ -19,11 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.kapture.api.CaptureException;
+import io.kapture.api.DeviceBusyException;
 import io.kapture.api.DeviceLostException;
 import io.kapture.api.PixelFormat;
 import io.kapture.api.spi.CaptureSource;
 import io.kapture.api.spi.DeviceInfo;
+import io.kapture.api.spi.FormatDescription;
 import io.kapture.api.spi.FormatRequest;
+import io.kapture.v4l2.Errno;
+import io.kapture.v4l2.V4l2;
 import io.kapture.v4l2.hotplug.V4l2DeviceListener;
 import io.kapture.v4l2.sim.SimCamera;
 import io.kapture.v4l2.sim.SimDevice;
@@ -114,6 +118,64 @@ class V4l2SourceProviderTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> provider.devices().size() == 2 && seen.contains("+Sim Sensor"));
         second.unplug();
         await().atMost(Duration.ofSeconds(10)).until(() -> provider.devices().size() == 1 && seen.contains("-Sim Sensor"));
+    }
+
+    @Test
+    void listsTheFormatsOfADeviceAnotherHandleStreamsFrom() {
+        try (CaptureSource streaming = provider.open(BY_ID, Map.of())) {
+            streaming.start(2);
+            assertThrows(DeviceBusyException.class, () -> provider.open("/dev/video0", Map.of()),
+                    "a second stream is refused");
+            List<FormatDescription> formats = provider.formats(BY_ID);
+            assertEquals(streaming.formats(), formats);
+            assertFalse(formats.isEmpty());
+            assertEquals(1, kernel.openDescriptors(), "the listing's own handle is closed again");
+            assertEquals(0, streaming.dequeue(1, TimeUnit.SECONDS).sequence(), "the stream went on");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertThrows(DeviceLostException.class, () -> provider.formats("/dev/video9"));
+        assertThrows(IllegalArgumentException.class, () -> provider.formats("synthetic"));
+        assertEquals(0, kernel.openDescriptors());
+    }
+
+    @Test
+    void tellsArrivalListenersWhenANodeComesBack() {
+        List<String> arrived = new CopyOnWriteArrayList<>();
+        provider.addArrivalListener(device -> arrived.add(device.device() + " " + device.stableNames()));
+        provider.addArrivalListener(device -> {
+            throw new IllegalStateException("a broken listener keeps the change from no one");
+        });
+        webcam.unplug();
+        await().atMost(Duration.ofSeconds(10)).until(() -> provider.devices().isEmpty());
+        webcam.replug();
+        await().atMost(Duration.ofSeconds(10)).until(() -> arrived.stream()
+                .anyMatch(told -> told.startsWith(webcam.node() + " ") && told.contains(webcam.byId().toString())));
+    }
+
+    @Test
+    void aRemovedNodeIsReportedByWhatItsDriverLastSaid() {
+        List<DeviceInfo> removed = new CopyOnWriteArrayList<>();
+        provider.addListener(new V4l2DeviceListener() {
+            @Override
+            public void deviceAdded(DeviceInfo device) {
+            }
+
+            @Override
+            public void deviceRemoved(DeviceInfo device) {
+                removed.add(device);
+            }
+        });
+        // from now on every node fails VIDIOC_QUERYCAP, as a node whose driver is unbinding does
+        kernel.inject(V4l2.VIDIOC_QUERYCAP, Errno.ENODEV, 1_000);
+        kernel.add(4, SimCamera.multiPlanar("Sim Sensor"), null, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> provider.devices().size() == 2
+                && provider.devices().get(0).driver().isEmpty());
+
+        webcam.unplug();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !removed.isEmpty());
+        assertEquals("Sim Webcam", removed.get(0).card());
     }
 
     @Test

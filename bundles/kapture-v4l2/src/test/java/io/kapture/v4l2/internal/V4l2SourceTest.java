@@ -120,6 +120,25 @@ class V4l2SourceTest {
     }
 
     @Test
+    void mjpegFramesThatAreNotWholeJpegsAreFlaggedCorrupted() throws InterruptedException {
+        try (V4l2CaptureSource source = V4l2Sources.open(kernel, node(0))) {
+            source.negotiate(new FormatRequest(640, 480, PixelFormat.MJPEG, 30));
+            webcam.current().queue().truncateEvery(3);
+            source.start(3);
+            int flagged = 0;
+            for (int i = 0; i < 9; i++) {
+                DriverBuffer buffer = source.dequeue(1, TimeUnit.SECONDS);
+                boolean whole = buffer.sequence() % 3 != 2;
+                assertEquals(!whole, (buffer.flags() & FrameFlags.ERROR) != 0, "frame " + buffer.sequence()
+                        + (whole ? " ends with FF D9 and zero padding" : " was cut short"));
+                flagged += whole ? 0 : 1;
+                source.queue(buffer);
+            }
+            assertEquals(3, flagged);
+        }
+    }
+
+    @Test
     void queueingTwiceOrAForeignBufferIsRefused() throws InterruptedException {
         try (V4l2CaptureSource source = V4l2Sources.open(kernel, node(0))) {
             source.start(2);

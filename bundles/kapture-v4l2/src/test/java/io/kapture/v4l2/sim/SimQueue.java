@@ -61,6 +61,7 @@ public final class SimQueue {
     private long lost;
     private boolean auto = true;
     private int errorEvery;
+    private int truncateEvery;
 
     SimQueue(SimInstance instance, Libc host) {
         this.instance = instance;
@@ -78,6 +79,16 @@ public final class SimQueue {
     public void errorEvery(int n) {
         synchronized (instance) {
             errorEvery = n;
+        }
+    }
+
+    /**
+     * For compressed formats: cuts every {@code n}-th frame short (no end-of-image marker), as a lost USB packet
+     * does, without flagging it; 0 for none.
+     */
+    public void truncateEvery(int n) {
+        synchronized (instance) {
+            truncateEvery = n;
         }
     }
 
@@ -279,7 +290,19 @@ public final class SimQueue {
         timestamps[index] = System.nanoTime();
         flags[index] = V4l2.BUF_FLAG_TIMESTAMP_MONOTONIC
                 | (errorEvery > 0 && number % errorEvery == errorEvery - 1 ? V4l2.BUF_FLAG_ERROR : 0);
-        frames.setLong(index * bufferLength, number);
+        if (instance.compressed()) {
+            // a frame of a JPEG's shape: start marker, the sequence number, end marker after the data, zero padding
+            long start = index * bufferLength;
+            boolean truncated = truncateEvery > 0 && number % truncateEvery == truncateEvery - 1;
+            frames.setByte(start, (byte) 0xFF);
+            frames.setByte(start + 1, (byte) 0xD8);
+            frames.setLong(start + 2, number);
+            frames.setByte(start + bytesUsed[index] - 4, (byte) 0xFF);
+            frames.setByte(start + bytesUsed[index] - 3, truncated ? (byte) 0x12 : (byte) 0xD9);
+            frames.setShort(start + bytesUsed[index] - 2, (short) 0);
+        } else {
+            frames.setLong(index * bufferLength, number);
+        }
         states[index] = State.DONE;
         done.add(index);
     }

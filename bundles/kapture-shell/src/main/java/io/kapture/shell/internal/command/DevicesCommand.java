@@ -1,5 +1,8 @@
 package io.kapture.shell.internal.command;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
@@ -9,7 +12,8 @@ import io.kapture.shell.internal.ServiceLookup;
 
 /**
  * {@code kapture:devices}: the capture devices every installed provider finds on this machine (V4L2 nodes when
- * the V4L2 bundle is present, synthetic cameras).
+ * the V4L2 bundle is present, synthetic cameras). A provider that cannot list its devices makes the command fail
+ * after the others' devices are printed.
  *
  * <p>Threading contract: see {@link KaptureCommand}.
  */
@@ -23,6 +27,10 @@ public class DevicesCommand extends KaptureCommand {
     @Override
     protected void run(ServiceLookup services) {
         Devices devices = services.devices();
-        DeviceTables.printDevices(devices.discover(System.err::println), System.out);
+        List<String> problems = new ArrayList<>();
+        DeviceTables.printDevices(devices.discover(problems::add), System.out);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", problems));
+        }
     }
 }

@@ -3,14 +3,13 @@ package io.kapture.shell.internal.command;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-import io.kapture.api.spi.CaptureSource;
 import io.kapture.shell.internal.DeviceTables;
 import io.kapture.shell.internal.Devices;
 import io.kapture.shell.internal.ServiceLookup;
 
 /**
- * {@code kapture:formats <device>}: the pixel formats, frame sizes and frame rates a device offers. The device is
- * opened for the listing and closed again.
+ * {@code kapture:formats <device>}: the pixel formats, frame sizes and frame rates a device offers, also while a
+ * camera captures from it: providers list formats without taking the device.
  *
  * <p>Threading contract: see {@link KaptureCommand}.
  */
@@ -23,6 +22,6 @@ public class FormatsCommand extends DeviceCommand {
     protected void run(ServiceLookup services) {
         Devices devices = services.devices();
         String resolved = devices.resolve(device);
-        DeviceTables.printFormats(resolved, devices.withSource(device, CaptureSource::formats), System.out);
+        DeviceTables.printFormats(resolved, devices.formats(device), System.out);
     }
 }

@@ -5,18 +5,21 @@ import java.io.UncheckedIOException;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.CommandException;
 import org.osgi.framework.BundleContext;
 
 import io.kapture.api.CaptureException;
-import io.kapture.shell.internal.Errors;
+import io.kapture.shell.internal.CommandFailure;
 import io.kapture.shell.internal.ServiceLookup;
 
 /**
  * What every {@code kapture:*} command shares: the services it works on are looked up when it runs (see
  * {@link ServiceLookup} for why they are not injected) and given back when it ends, and the failures a user can
  * cause or meet (an unknown camera, a busy device, an unsupported format, a file that cannot be written) end the
- * command with one clear line on {@code System.err}, never a stack trace. Anything else is a bug and goes to
- * Karaf's own error report.
+ * command by throwing a {@link CommandException} with one clear line, never a stack trace. Throwing is what makes
+ * a failure reach every caller: the console prints "Error executing command: ...", an {@code ssh host 'kapture:...'}
+ * exec and {@code bin/client} exit with status 1, and {@code Session.execute} throws. Anything else is a bug and
+ * goes to Karaf's own error report.
  *
  * <p>Threading contract: Karaf makes a new instance for every execution and runs it on the session's command
  * thread; instances are never shared.
@@ -33,7 +36,7 @@ public abstract class KaptureCommand implements Action {
             run(services);
         } catch (CaptureException | IllegalArgumentException | IllegalStateException | IOException
                 | UncheckedIOException e) {
-            System.err.println(Errors.describe(e));
+            throw CommandFailure.of(e);
         }
         return null;
     }

@@ -13,6 +13,7 @@ import io.kapture.api.SessionState;
 import io.kapture.api.listener.ListenerRegistrar;
 import io.kapture.shell.internal.Figures;
 import io.kapture.shell.internal.ImageFiles;
+import io.kapture.shell.internal.NotDelivering;
 import io.kapture.shell.internal.ServiceLookup;
 import io.kapture.shell.internal.SnapshotTaker;
 import io.kapture.shell.internal.SnapshotTaker.Snapshot;
@@ -41,8 +42,7 @@ public class SnapshotCommand extends CameraCommand {
         CaptureSession session = session(services);
         SessionState state = session.state();
         if (state != SessionState.RUNNING && state != SessionState.STARTING) {
-            throw new IllegalStateException("Camera " + camera + " is " + state
-                    + ", so it delivers no frames; start it with kapture:start " + camera);
+            throw new IllegalStateException(NotDelivering.explain(session, services.devices()));
         }
         Path path = ImageFiles.resolve(file, context.getProperty("karaf.base"));
         String format = ImageFiles.formatOf(path);
@@ -56,8 +56,7 @@ public class SnapshotCommand extends CameraCommand {
             snapshot = new SnapshotTaker(ListenerRegistrar.of(context)).take(camera,
                     Math.round(timeoutSeconds * 1000), frame -> FrameConversion.encode(frame, format));
         } catch (InterruptedException e) {
-            System.err.println("Snapshot of " + camera + " cancelled");
-            return;
+            throw new IllegalStateException("Snapshot of " + camera + " cancelled", e);
         }
         long size = ImageFiles.write(snapshot.image(), path);
         System.out.println("Wrote " + path + " (" + Figures.bytes(size) + ", " + snapshot.format() + " frame "

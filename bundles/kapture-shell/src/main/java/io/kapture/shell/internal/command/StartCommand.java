@@ -8,7 +8,7 @@ import io.kapture.shell.internal.ServiceLookup;
 
 /**
  * {@code kapture:start <camera>}: starts a stopped or failed camera and reports the state it reached; a camera
- * that waits or failed again is reported on {@code System.err} with its last error.
+ * that waits or failed again makes the command fail with its last error.
  *
  * <p>Threading contract: see {@link KaptureCommand}.
  */
@@ -21,8 +21,8 @@ public class StartCommand extends CameraCommand {
         CaptureSession session = session(services);
         session.start();
         switch (session.state()) {
-            case FAILED, WAITING -> System.err.println("Camera " + camera + " did not start (" + session.state() + "): "
-                    + session.lastError().orElse("no reason given"));
+            case FAILED, WAITING -> throw new IllegalStateException("Camera " + camera + " did not start ("
+                    + session.state() + "): " + session.lastError().orElse("no reason given"));
             default -> System.out.println("Camera " + camera + " started (state " + session.state() + ")");
         }
     }

@@ -24,7 +24,9 @@ import io.kapture.api.SessionState;
 import io.kapture.convert.ImageEncoding;
 import io.kapture.shell.internal.testing.Console;
 import io.kapture.shell.internal.testing.FakeBundleContext;
+import io.kapture.shell.internal.testing.Failures;
 import io.kapture.shell.internal.testing.FakeCaptureSession;
+import io.kapture.shell.internal.testing.FakeProvider;
 import io.kapture.testing.TestFrame;
 
 /**
@@ -121,9 +123,8 @@ class SnapshotCommandTest {
         SnapshotCommand command = snapshot(directory.resolve("none.png").toString());
         command.timeoutSeconds = 0.2;
         try (Console console = Console.capture()) {
-            command.execute();
             assertEquals("No frame from camera cam0 within 0.2 s; check that it delivers with kapture:stats cam0",
-                    console.err().trim());
+                    Failures.message(command));
         }
         assertEquals(List.of(), listeners(context.registered()));
         assertFalse(Files.exists(directory.resolve("none.png")));
@@ -133,8 +134,7 @@ class SnapshotCommandTest {
     void aFrameThatCannotBeConvertedIsOneLine() throws Exception {
         engineDelivers(FrameFormat.of(16, 8, PixelFormat.H264), new byte[64]);
         try (Console console = Console.capture()) {
-            snapshot(directory.resolve("h264.png").toString()).execute();
-            String error = console.err().trim();
+            String error = Failures.message(snapshot(directory.resolve("h264.png").toString()));
             assertTrue(error.startsWith("Cannot turn the frame into an image: frame 42 of camera cam0: H264"), error);
             assertFalse(error.contains("\n"), error);
         }
@@ -146,19 +146,53 @@ class SnapshotCommandTest {
     void aStoppedCameraIsRefusedWithoutSubscribing() throws Exception {
         cam0.state = SessionState.STOPPED;
         try (Console console = Console.capture()) {
-            snapshot(directory.resolve("x.png").toString()).execute();
             assertEquals("Camera cam0 is STOPPED, so it delivers no frames; start it with kapture:start cam0",
-                    console.err().trim());
+                    Failures.message(snapshot(directory.resolve("x.png").toString())));
         }
         assertEquals(List.of(), listeners(context.history));
     }
 
     @Test
+    void aCameraWhoseDeviceIsMissingSaysSoAndThatItIsWatchedFor() throws Exception {
+        FakeProvider v4l2 = new FakeProvider("v4l2", "/dev/");
+        v4l2.add("/dev/video1", "Other Camera");
+        FakeCaptureSession unplugged = new FakeCaptureSession("front", "/dev/video0");
+        unplugged.state = SessionState.FAILED;
+        unplugged.lastError = "camera front: device '/dev/video0' failed while capturing: the device went away";
+        context.withSessions(unplugged).withProviders(v4l2);
+        SnapshotCommand command = snapshot(directory.resolve("x.png").toString());
+        command.camera = "front";
+        try (Console console = Console.capture()) {
+            String message = Failures.message(command);
+            assertTrue(message.startsWith("Camera front delivers no frames: its device /dev/video0 is missing "
+                    + "(unplugged, or its driver unbound). Kapture watches for the device and restarts the camera "
+                    + "when it returns; kapture:start cannot help until then (last error: "), message);
+            assertFalse(message.contains("start it with"), message);
+        }
+        assertEquals(List.of(), listeners(context.history));
+    }
+
+    @Test
+    void aFailedCameraWhoseDeviceIsThereGivesItsLastError() throws Exception {
+        FakeProvider v4l2 = new FakeProvider("v4l2", "/dev/");
+        v4l2.add("/dev/video0", "Front Camera");
+        FakeCaptureSession failed = new FakeCaptureSession("front", "/dev/video0");
+        failed.state = SessionState.FAILED;
+        failed.lastError = "format 1000x700 refused";
+        context.withSessions(failed).withProviders(v4l2);
+        SnapshotCommand command = snapshot(directory.resolve("x.png").toString());
+        command.camera = "front";
+        try (Console console = Console.capture()) {
+            assertEquals("Camera front is FAILED, so it delivers no frames (last error: format 1000x700 refused)",
+                    Failures.message(command));
+        }
+    }
+
+    @Test
     void anUnknownExtensionIsRefusedWithoutSubscribing() throws Exception {
         try (Console console = Console.capture()) {
-            snapshot(directory.resolve("x.gif").toString()).execute();
             assertEquals("Cannot tell the image format of x.gif: name the file .png, .jpg or .jpeg",
-                    console.err().trim());
+                    Failures.message(snapshot(directory.resolve("x.gif").toString())));
         }
         assertEquals(List.of(), listeners(context.history));
     }
@@ -168,9 +202,8 @@ class SnapshotCommandTest {
         engineDelivers(FrameFormat.of(2, 1, PixelFormat.RGB24), RED_BLUE);
         Path file = directory.resolve("missing").resolve("x.png");
         try (Console console = Console.capture()) {
-            snapshot(file.toString()).execute();
             assertEquals("Cannot write " + file + ": directory " + file.getParent() + " does not exist",
-                    console.err().trim());
+                    Failures.message(snapshot(file.toString())));
         }
         assertEquals(List.of(), listeners(context.history));
     }

@@ -24,6 +24,7 @@ import io.kapture.processor.stats.StreamMetrics;
 import io.kapture.shell.internal.Figures;
 import io.kapture.shell.internal.testing.Console;
 import io.kapture.shell.internal.testing.FakeBundleContext;
+import io.kapture.shell.internal.testing.Failures;
 import io.kapture.shell.internal.testing.FakeCaptureSession;
 import io.kapture.shell.internal.testing.FakeKarafSession;
 import io.kapture.shell.internal.testing.Stats;
@@ -91,8 +92,7 @@ class StatsCommandTest {
             stats("cam1").execute();
             assertFalse(console.out().contains("cam0"), console.out());
             assertTrue(row(console.out().split("\\R"), "cam1").contains("CONFIGURED"), console.out());
-            stats("nope").execute();
-            assertEquals("No camera 'nope'. Cameras: cam0, cam1", console.err().trim());
+            assertEquals("No camera 'nope'. Cameras: cam0, cam1", Failures.message(stats("nope")));
         }
     }
 
@@ -174,8 +174,7 @@ class StatsCommandTest {
         command.intervalSeconds = 0;
         command.session = session;
         try (Console console = Console.capture()) {
-            command.execute();
-            assertEquals("--interval must be more than 0 seconds, was 0.0", console.err().trim());
+            assertEquals("--interval must be more than 0 seconds, was 0.0", Failures.message(command));
         }
         assertEquals("", session.console());
     }

@@ -16,6 +16,7 @@ import io.kapture.api.spi.DeliveryStrategy;
 import io.kapture.api.spi.DriverBuffer;
 import io.kapture.shell.internal.testing.Console;
 import io.kapture.shell.internal.testing.FakeBundleContext;
+import io.kapture.shell.internal.testing.Failures;
 import io.kapture.shell.internal.testing.FakeCaptureSession;
 import io.kapture.shell.internal.testing.FakeConfigurationAdmin;
 import io.kapture.shell.internal.testing.FakeConfigurationAdmin.FakeConfiguration;
@@ -97,9 +98,8 @@ class StrategyCommandTest {
     @Test
     void unknownStrategyListsTheRegisteredOnesAndChangesNothing() throws Exception {
         try (Console console = Console.capture()) {
-            strategy("cam0", "turbo").execute();
             assertEquals("Unknown delivery strategy 'turbo'. Registered strategies: copy, pool, zerocopy",
-                    console.err().trim());
+                    Failures.message(strategy("cam0", "turbo")));
             assertEquals("", console.out());
         }
         assertEquals(0, cam0Configuration.updates);
@@ -109,9 +109,8 @@ class StrategyCommandTest {
     void missingConfigurationIsOneLine() throws Exception {
         configurationAdmin.configurations.clear();
         try (Console console = Console.capture()) {
-            strategy("cam0", "copy").execute();
             assertEquals("No configuration found for camera 'cam0' (factory PID io.kapture.camera); it may have been "
-                    + "deleted meanwhile.", console.err().trim());
+                    + "deleted meanwhile.", Failures.message(strategy("cam0", "copy")));
         }
     }
 
@@ -120,9 +119,8 @@ class StrategyCommandTest {
         StrategyCommand command = strategy("cam0", "copy");
         command.configurationAdmin = null;
         try (Console console = Console.capture()) {
-            command.execute();
             assertEquals("Configuration Admin is not available, so camera configurations cannot be changed; install "
-                    + "the 'config' feature.", console.err().trim());
+                    + "the 'config' feature.", Failures.message(command));
         }
     }
 

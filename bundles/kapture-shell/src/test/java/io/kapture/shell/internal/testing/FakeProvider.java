@@ -11,6 +11,7 @@ import io.kapture.api.DeviceLostException;
 import io.kapture.api.spi.CaptureSource;
 import io.kapture.api.spi.CaptureSourceProvider;
 import io.kapture.api.spi.DeviceInfo;
+import io.kapture.api.spi.FormatDescription;
 
 /**
  * A provider of {@link FakeSource}s for device names starting with a prefix. Records every source it opened so
@@ -74,6 +75,22 @@ public final class FakeProvider implements CaptureSourceProvider {
         source.closed.set(false);
         opened.add(source);
         return source;
+    }
+
+    /**
+     * Lists a device's formats as the V4L2 provider does: without opening a source, so a device that is busy
+     * streaming still answers. {@link #openFailure} is thrown here too, for a provider that cannot list then.
+     */
+    @Override
+    public List<FormatDescription> formats(String device) {
+        if (openFailure != null) {
+            throw openFailure;
+        }
+        FakeSource source = sources.get(device);
+        if (source == null) {
+            throw new DeviceLostException("no device " + device);
+        }
+        return List.copyOf(source.formats);
     }
 
     /** Whether every source opened so far was closed again. */
