@@ -1,0 +1,76 @@
+package io.kapture.web.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import io.kapture.api.CaptureSession;
+import io.kapture.web.internal.metrics.CameraMetrics;
+import io.kapture.web.internal.metrics.JvmMetrics;
+import io.kapture.web.internal.metrics.PrometheusText;
+
+/**
+ * {@code /kapture/metrics}: every camera's and listener's figures and the JVM's, in the Prometheus text format,
+ * built afresh from the current snapshots at each scrape (nothing is kept between scrapes). Same access rule as
+ * the preview.
+ *
+ * <p>Threading contract: the container calls {@link #doGet} on many threads at once; cameras are bound and unbound
+ * on SCR's threads into the thread-safe {@link CameraDirectory}; each scrape has its own {@link PrometheusText}.
+ */
+@Component(service = Servlet.class, configurationPid = PreviewSettings.PID)
+@HttpWhiteboardServletPattern("/kapture/metrics")
+@HttpWhiteboardServletName("kapture-metrics")
+public final class MetricsServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient CameraDirectory cameras = new CameraDirectory();
+    private final boolean allowRemote;
+
+    @Activate
+    public MetricsServlet(RemoteAccessConfig config) {
+        this.allowRemote = config.allow_remote();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeCamera")
+    void addCamera(CaptureSession session) {
+        cameras.add(session);
+    }
+
+    void removeCamera(CaptureSession session) {
+        cameras.remove(session);
+    }
+
+    /** The exposition as it would be served now. */
+    String exposition() {
+        PrometheusText out = new PrometheusText();
+        CameraMetrics.add(out, cameras.cameras());
+        JvmMetrics.add(out);
+        return out.text();
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!LoopbackAccess.allows(allowRemote, request, response, "metrics endpoint")) {
+            return;
+        }
+        byte[] body = exposition().getBytes(StandardCharsets.UTF_8);
+        response.setContentType(PrometheusText.CONTENT_TYPE);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

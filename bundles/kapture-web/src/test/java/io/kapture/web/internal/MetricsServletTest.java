@@ -1,0 +1,88 @@
+package io.kapture.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.kapture.testing.ComponentConfig;
+import io.kapture.web.internal.metrics.PrometheusText;
+
+class MetricsServletTest {
+
+    private final MetricsServlet servlet = new MetricsServlet(ComponentConfig.of(RemoteAccessConfig.class).build());
+
+    MetricsServletTest() {
+        servlet.addCamera(new StatsCamera("cam \"0\""));
+        servlet.addCamera(new FakeCamera("cam1", 640, 480, io.kapture.api.PixelFormat.YUYV));
+    }
+
+    @Test
+    void exposesCameraListenerPoolAndProcessFigures() {
+        String text = servlet.exposition();
+        assertTrue(text.contains("kapture_frames_captured_total{camera=\"cam \\\"0\\\"\"} 1000\n"), text);
+        assertTrue(text.contains("kapture_camera_state{camera=\"cam1\",state=\"RUNNING\"} 1\n"), text);
+        assertTrue(text.contains("kapture_camera_state{camera=\"cam1\",state=\"FAILED\"} 0\n"), text);
+        assertTrue(text.contains("kapture_frames_dropped_total{camera=\"cam \\\"0\\\"\",cause=\"queue_full\"} 90\n"),
+                text);
+        assertTrue(text.contains("kapture_sequence_gaps_total{camera=\"cam \\\"0\\\"\"} 5\n"), text);
+        assertTrue(text.contains("kapture_pool_max_bytes{camera=\"cam \\\"0\\\"\"} 67108864\n"), text);
+        assertTrue(text.contains("kapture_listener_frames_dropped_total{camera=\"cam \\\"0\\\"\",listener=\"say"
+                + " \\\"hi\\\"\\\\\\n\",bundle=\"io.example\",cause=\"stopped\"} 10\n"), text);
+        assertTrue(text.contains("kapture_listener_latency_seconds{camera=\"cam \\\"0\\\"\",listener=\"say"
+                + " \\\"hi\\\"\\\\\\n\",bundle=\"io.example\",quantile=\"0.99\"} 0.004\n"), text);
+        assertTrue(text.contains("listener=\"kapture-preview#2\""), "two listeners, two series: " + text);
+        assertTrue(text.contains("\njvm_memory_bytes_used{area=\"heap\"} "), text);
+        assertTrue(text.contains("\nprocess_resident_memory_bytes "), text);
+        assertTrue(text.contains("\nprocess_open_fds "), text);
+    }
+
+    /** The exposition as Debian's promtool reads it: no errors, no lint problems. */
+    @Test
+    void passesPromtoolCheckMetrics() throws Exception {
+        Process promtool;
+        try {
+            promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new AssertionError("promtool is missing: run bin/install-test-prerequisites (Debian package"
+                    + " prometheus)", e);
+        }
+        try (OutputStream in = promtool.getOutputStream()) {
+            in.write(servlet.exposition().getBytes(StandardCharsets.UTF_8));
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try (InputStream out = promtool.getInputStream()) {
+            out.transferTo(output);
+        }
+        assertTrue(promtool.waitFor(30, TimeUnit.SECONDS), "promtool ended");
+        assertEquals("", output.toString(StandardCharsets.UTF_8).trim());
+        assertEquals(0, promtool.exitValue());
+    }
+
+    @Test
+    void servesTheTextFormatToLocalScrapersOnly() throws IOException {
+        FakeHttp.Response local = new FakeHttp.Response();
+        servlet.doGet(FakeHttp.request("GET", null, "127.0.0.1", "localhost:8181"), local.servletResponse);
+        assertEquals(200, local.status);
+        assertEquals(PrometheusText.CONTENT_TYPE, local.headers.get("Content-Type"));
+        assertTrue(local.text().contains("kapture_frames_captured_total"), local.text());
+
+        FakeHttp.Response remote = new FakeHttp.Response();
+        servlet.doGet(FakeHttp.request("GET", null, "192.0.2.7", "kapture.example:8181"), remote.servletResponse);
+        assertEquals(403, remote.status);
+        assertEquals("", remote.text());
+
+        MetricsServlet open = new MetricsServlet(ComponentConfig.of(RemoteAccessConfig.class)
+                .with("allow.remote", true).build());
+        FakeHttp.Response allowed = new FakeHttp.Response();
+        open.doGet(FakeHttp.request("GET", null, "192.0.2.7", "kapture.example:8181"), allowed.servletResponse);
+        assertEquals(200, allowed.status);
+    }
+}
