@@ -15,6 +15,8 @@ public record HealthProblem(String check, String subject, String reason) {
     public static final String CHECK_CAMERA_STALLED = "camera-stalled";
     /** A running camera's measured frame rate is far below its configured one. */
     public static final String CHECK_CAMERA_FPS = "camera-fps";
+    /** A running camera's driver flags more than the configured share of its frames as corrupted. */
+    public static final String CHECK_CAMERA_CORRUPT = "camera-corrupt";
     /** A listener loses more of its frames than the configured share. */
     public static final String CHECK_LISTENER_DROPS = "listener-drops";
     /** The storage directory's file system is nearly full. */

@@ -28,14 +28,20 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + " discarded at a stop do not count). 1 turns the check off.")
     double max_drop_ratio() default 0.1;
 
-    @AttributeDefinition(name = "Drop window (ms)", min = "1000",
-            description = "The window the drop ratio is measured over: from the newest evaluation at least this"
-                    + " old (or the stream's start) to now.")
-    long drop_window_ms() default 60000;
+    @AttributeDefinition(name = "Highest corrupted ratio", min = "0", max = "1",
+            description = "A camera fails when more than this share of the frames it captured in the window were"
+                    + " flagged corrupted by the driver. 1 turns the check off.")
+    double max_corrupt_ratio() default 0.05;
+
+    @AttributeDefinition(name = "Window (ms)", min = "1000",
+            description = "The window drop and corruption ratios are measured over: from the newest evaluation at"
+                    + " least this old (or the stream's start) to now.")
+    long window_ms() default 60000;
 
     @AttributeDefinition(name = "Fewest frames judged", min = "1",
-            description = "A listener offered fewer frames than this in the window is not judged.")
-    long drop_min_frames() default 30;
+            description = "A listener offered, or a camera capturing, fewer frames than this in the window is not"
+                    + " judged by its ratio.")
+    long min_frames() default 30;
 
     @AttributeDefinition(name = "Lowest free storage (%)", min = "0", max = "100",
             description = "The file system holding kapture.storage.dir fails when less than this percentage of it"

@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Remembers each listener's delivered and dropped counts at past evaluations, so that its drop ratio is measured
- * over a window (from the newest evaluation at least a window old to now) rather than since the stream started:
- * a listener that lost frames an hour ago and keeps up now is healthy. Until a window's worth of history exists the
- * stream's start (counts of zero) is the baseline. Counts that went down mean the stream restarted: the history of
- * that listener starts again. At most {@value #MAX_SAMPLES} evaluations are kept per listener; when polled faster
- * than that fills a window, the window gets shorter.
+ * Remembers, per listener or camera, a pair of counts (frames that went well and frames that went wrong: delivered
+ * and dropped, or captured intact and corrupted) at past evaluations, so that a ratio is measured over a window
+ * (from the newest evaluation at least a window old to now) rather than since the stream started: a listener that
+ * lost frames an hour ago and keeps up now is healthy. Until a window's worth of history exists the stream's start
+ * (counts of zero) is the baseline. Counts that went down mean the stream restarted: that history starts again.
+ * At most {@value #MAX_SAMPLES} evaluations are kept per key; when polled faster than that fills a window, the
+ * window gets shorter.
  *
  * <p>Threading contract: every method is synchronized; evaluations from several HTTP threads serialize here.
  */
@@ -22,27 +23,27 @@ final class DropWindows {
 
     private final Map<String, Deque<Sample>> history = new HashMap<>();
 
-    /** Offered and dropped frames over the window ending now, for one listener. */
-    record Window(long offered, long dropped) {
+    /** All frames and the bad ones among them over the window ending now. */
+    record Window(long offered, long bad) {
         double ratio() {
-            return offered == 0 ? 0 : (double) dropped / offered;
+            return offered == 0 ? 0 : (double) bad / offered;
         }
     }
 
-    private record Sample(long nanos, long delivered, long dropped) {
+    private record Sample(long nanos, long good, long bad) {
     }
 
     /**
-     * Records the listener's counts now and returns the window's differences.
+     * Records the counts now and returns the window's differences.
      *
-     * @param key       the listener on its camera, unique among those evaluated together
-     * @param delivered frames it was handed since the stream started
-     * @param dropped   frames it lost since the stream started (the causes that count)
+     * @param key  the listener on its camera, or the camera, unique among those evaluated together
+     * @param good frames that went well since the stream started
+     * @param bad  frames that went wrong since the stream started
      */
-    synchronized Window observe(String key, long nowNanos, long windowNanos, long delivered, long dropped) {
+    synchronized Window observe(String key, long nowNanos, long windowNanos, long good, long bad) {
         Deque<Sample> samples = history.computeIfAbsent(key, k -> new ArrayDeque<>());
         Sample newest = samples.peekLast();
-        if (newest != null && (delivered < newest.delivered() || dropped < newest.dropped())) {
+        if (newest != null && (good < newest.good() || bad < newest.bad())) {
             samples.clear();
         }
         while (samples.size() >= 2 && nowNanos - secondOldest(samples).nanos() >= windowNanos) {
@@ -50,15 +51,15 @@ final class DropWindows {
         }
         Sample baseline = samples.isEmpty() || nowNanos - samples.peekFirst().nanos() < windowNanos
                 ? new Sample(nowNanos, 0, 0) : samples.peekFirst();
-        samples.addLast(new Sample(nowNanos, delivered, dropped));
+        samples.addLast(new Sample(nowNanos, good, bad));
         if (samples.size() > MAX_SAMPLES) {
             samples.removeFirst();
         }
-        long droppedInWindow = dropped - baseline.dropped();
-        return new Window(delivered - baseline.delivered() + droppedInWindow, droppedInWindow);
+        long badInWindow = bad - baseline.bad();
+        return new Window(good - baseline.good() + badInWindow, badInWindow);
     }
 
-    /** Forgets listeners that are gone. */
+    /** Forgets listeners and cameras that are gone. */
     synchronized void retain(Set<String> keys) {
         history.keySet().retainAll(keys);
     }

@@ -27,8 +27,9 @@ import io.kapture.health.HealthReport;
 import io.kapture.health.KaptureHealth;
 
 /**
- * The {@link KaptureHealth} service: checks every camera ({@link CameraChecks}), every listener's drops over a
- * window ({@link ListenerChecks}) and the storage directory's free space ({@link StorageCheck}). Evaluation only
+ * The {@link KaptureHealth} service: checks every camera ({@link CameraChecks}, and its corrupted frames over a
+ * window, {@link CorruptionCheck}), every listener's drops over the window ({@link ListenerChecks}) and the
+ * storage directory's free space ({@link StorageCheck}). Evaluation only
  * reads counters and asks the file system for its free space, so it is cheap enough for a load balancer polling
  * every second; nothing runs between evaluations.
  *
@@ -42,7 +43,9 @@ public final class HealthEvaluator implements KaptureHealth {
     private static final Logger LOG = LoggerFactory.getLogger(HealthEvaluator.class);
 
     private final List<CaptureSession> cameras = new CopyOnWriteArrayList<>();
-    private final ListenerChecks listeners = new ListenerChecks();
+    private final DropWindows windows = new DropWindows();
+    private final ListenerChecks listeners = new ListenerChecks(windows);
+    private final CorruptionCheck corruption = new CorruptionCheck(windows);
     private final StorageCheck storage;
     private volatile Tolerances tolerances = Tolerances.DEFAULTS;
 
@@ -100,9 +103,10 @@ public final class HealthEvaluator implements KaptureHealth {
                 continue;
             }
             problems.addAll(CameraChecks.check(camera, stats, now, nowMillis));
+            corruption.check(camera, stats, now, nowNanos, seen).ifPresent(problems::add);
             problems.addAll(listeners.check(camera.camera(), stats, now, nowNanos, seen));
         }
-        listeners.retain(seen);
+        windows.retain(seen);
         storage.check(now.storageMinFreePercent()).ifPresent(problems::add);
         return new HealthReport(nowMillis, sorted.size(), running, problems);
     }

@@ -19,7 +19,11 @@ import io.kapture.health.HealthProblem;
  */
 final class ListenerChecks {
 
-    private final DropWindows windows = new DropWindows();
+    private final DropWindows windows;
+
+    ListenerChecks(DropWindows windows) {
+        this.windows = windows;
+    }
 
     List<HealthProblem> check(String camera, CaptureStats stats, Tolerances tolerances, long nowNanos,
             Set<String> seen) {
@@ -31,22 +35,18 @@ final class ListenerChecks {
                 key = subject + "@" + listener.bundle() + "#" + n;
             }
             long counted = listener.dropped() - listener.dropped(DropCause.STOPPED);
-            DropWindows.Window window = windows.observe(key, nowNanos, tolerances.dropWindowNanos(),
+            DropWindows.Window window = windows.observe(key, nowNanos, tolerances.windowNanos(),
                     listener.delivered(), counted);
-            if (tolerances.maxDropRatio() < 1 && window.offered() >= tolerances.dropMinFrames()
+            if (tolerances.maxDropRatio() < 1 && window.offered() >= tolerances.minFrames()
                     && window.ratio() > tolerances.maxDropRatio()) {
                 problems.add(new HealthProblem(HealthProblem.CHECK_LISTENER_DROPS, subject, String.format(
-                        Locale.ROOT, "listener of bundle %s dropped %d of %d frames (%.1f %%) within the %d s drop window,"
+                        Locale.ROOT, "listener of bundle %s dropped %d of %d frames (%.1f %%) within the %d s window,"
                                 + " above the %.1f %% of max.drop.ratio; its drops so far: %s",
-                        listener.bundle(), window.dropped(), window.offered(), window.ratio() * 100,
-                        tolerances.dropWindowNanos() / 1_000_000_000L, tolerances.maxDropRatio() * 100,
+                        listener.bundle(), window.bad(), window.offered(), window.ratio() * 100,
+                        tolerances.windowNanos() / 1_000_000_000L, tolerances.maxDropRatio() * 100,
                         listener.droppedWithCauses())));
             }
         }
         return problems;
-    }
-
-    void retain(Set<String> keys) {
-        windows.retain(keys);
     }
 }

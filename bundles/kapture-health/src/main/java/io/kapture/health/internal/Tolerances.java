@@ -7,25 +7,26 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Immutable; safe from any thread.
  */
-record Tolerances(long startupGraceMillis, double minFpsRatio, double maxDropRatio, long dropWindowNanos,
-        long dropMinFrames, double storageMinFreePercent) {
+record Tolerances(long startupGraceMillis, double minFpsRatio, double maxDropRatio, double maxCorruptRatio,
+        long windowNanos, long minFrames, double storageMinFreePercent) {
 
-    static final Tolerances DEFAULTS = new Tolerances(5000, 0.5, 0.1, TimeUnit.SECONDS.toNanos(60), 30, 5);
+    static final Tolerances DEFAULTS = new Tolerances(5000, 0.5, 0.1, 0.05, TimeUnit.SECONDS.toNanos(60), 30, 5);
 
     Tolerances {
         check(startupGraceMillis >= 0, "startup.grace.ms", startupGraceMillis, "0 or more");
         check(minFpsRatio >= 0 && minFpsRatio <= 1, "min.fps.ratio", minFpsRatio, "0 to 1");
         check(maxDropRatio >= 0 && maxDropRatio <= 1, "max.drop.ratio", maxDropRatio, "0 to 1");
-        check(dropWindowNanos >= TimeUnit.SECONDS.toNanos(1), "drop.window.ms",
-                TimeUnit.NANOSECONDS.toMillis(dropWindowNanos), "1000 or more");
-        check(dropMinFrames >= 1, "drop.min.frames", dropMinFrames, "1 or more");
+        check(maxCorruptRatio >= 0 && maxCorruptRatio <= 1, "max.corrupt.ratio", maxCorruptRatio, "0 to 1");
+        check(windowNanos >= TimeUnit.SECONDS.toNanos(1), "window.ms",
+                TimeUnit.NANOSECONDS.toMillis(windowNanos), "1000 or more");
+        check(minFrames >= 1, "min.frames", minFrames, "1 or more");
         check(storageMinFreePercent >= 0 && storageMinFreePercent <= 100, "storage.min.free.percent",
                 storageMinFreePercent, "0 to 100");
     }
 
     static Tolerances from(Config config) {
         return new Tolerances(config.startup_grace_ms(), config.min_fps_ratio(), config.max_drop_ratio(),
-                TimeUnit.MILLISECONDS.toNanos(config.drop_window_ms()), config.drop_min_frames(),
+                config.max_corrupt_ratio(), TimeUnit.MILLISECONDS.toNanos(config.window_ms()), config.min_frames(),
                 config.storage_min_free_percent());
     }
 

@@ -35,12 +35,17 @@ class HealthEvaluatorTest {
     }
 
     private static Tolerances tolerances(double storageMinFreePercent) {
-        return new Tolerances(5000, 0.5, 0.1, 60_000_000_000L, 30, storageMinFreePercent);
+        return new Tolerances(5000, 0.5, 0.1, 0.05, 60_000_000_000L, 30, storageMinFreePercent);
     }
 
     private static CaptureStats stats(long startedAgoMillis, double fps, List<ListenerStats> listeners) {
-        return new CaptureStats(System.currentTimeMillis() - startedAgoMillis, 0, 1000, 0, 0, 0, 0, fps, 3, 4,
-                listeners, Optional.empty());
+        return stats(startedAgoMillis, fps, 0, listeners);
+    }
+
+    private static CaptureStats stats(long startedAgoMillis, double fps, long corrupted,
+            List<ListenerStats> listeners) {
+        return new CaptureStats(System.currentTimeMillis() - startedAgoMillis, 0, 1000, 0, corrupted, 0, 0, fps, 3,
+                4, listeners, Optional.empty());
     }
 
     private static ListenerStats listener(String name, long delivered, Map<DropCause, Long> drops) {
@@ -117,6 +122,16 @@ class HealthEvaluatorTest {
         assertEquals(HealthProblem.CHECK_LISTENER_DROPS, problem.check());
         assertEquals("cam0/slow", problem.subject());
         assertTrue(problem.reason().contains("dropped 200 of 1000 frames (20.0 %)"), problem.reason());
+    }
+
+    @Test
+    void aCameraWithManyCorruptedFramesFails() {
+        camera.stats = stats(60_000, 30, 50, List.of());
+        assertTrue(evaluator(tolerances(0)).evaluate().healthy(), "5 % corrupted is within max.corrupt.ratio");
+        camera.stats = stats(60_000, 30, 51, List.of());
+        HealthProblem problem = only(evaluator(tolerances(0)).evaluate());
+        assertEquals(HealthProblem.CHECK_CAMERA_CORRUPT, problem.check());
+        assertTrue(problem.reason().contains("flagged 51 of 1000 frames (5.1 %) corrupted"), problem.reason());
     }
 
     @Test
