@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.kapture.testing.StubCamera;
+
 import io.kapture.api.CaptureStats;
 import io.kapture.api.DropCause;
 import io.kapture.api.DropPolicy;

@@ -1,0 +1,40 @@
+package io.kapture.jmx.internal;
+
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+
+/**
+ * The object names of Kapture's MXBeans, in domain {@value #DOMAIN}. Camera and listener names are quoted when
+ * they hold a character that would break an object name ({@code , = : " * ? \} or a line break), and left as
+ * they are otherwise, so that the usual names read plainly: {@code io.kapture:type=Camera,name=cam0}.
+ *
+ * <p>Stateless; safe from any thread.
+ */
+final class JmxNames {
+
+    static final String DOMAIN = "io.kapture";
+
+    private JmxNames() {
+    }
+
+    static String camera(String camera) {
+        return DOMAIN + ":type=Camera,name=" + value(camera);
+    }
+
+    static String listener(String camera, String listener) {
+        return DOMAIN + ":type=Listener,camera=" + value(camera) + ",name=" + value(listener);
+    }
+
+    static String value(String value) {
+        return value.isEmpty() || value.matches(".*[,=:\"*?\\\\\\n\\r].*") ? ObjectName.quote(value) : value;
+    }
+
+    /** Checks that a name is valid, as the JMX whiteboard will parse it. */
+    static ObjectName parse(String name) {
+        try {
+            return new ObjectName(name);
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalArgumentException("not a valid JMX object name: " + name, e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.kapture.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import io.kapture.api.DropPolicy;
+import io.kapture.api.SessionState;
+import io.kapture.api.storage.StorageRoot;
+
+/**
+ * Kapture's MXBeans as a JMX client sees them, over the container's real RMI connector (Karaf's
+ * {@code org.apache.karaf.management}, JAAS realm {@code karaf}): camera figures rising, listener beans, the start,
+ * stop and snapshot operations, and {@code etc/jmx.acl.io.kapture.cfg} letting a viewer read but not stop.
+ * The test adds two users to the container's {@code etc/users.properties} with a password made for this run.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class KaptureJmxIT extends KaptureTestSupport {
+
+    private static final String PASSWORD_PROPERTY = "kapture.itests.jmx.password";
+    private static final String MANAGER = "kapture-manager";
+    private static final String VIEWER = "kapture-viewer";
+
+    @Override
+    @Configuration
+    public Option[] config() {
+        String password = UUID.randomUUID().toString();
+        return OptionUtils.combine(super.config(),
+                editConfigurationFilePut("etc/users.properties", MANAGER, password + ",viewer,manager"),
+                editConfigurationFilePut("etc/users.properties", VIEWER, password + ",viewer"),
+                editConfigurationFilePut("etc/system.properties", PASSWORD_PROPERTY, password));
+    }
+
+    private JMXConnector connect(String user) throws IOException {
+        String pid = "org.apache.karaf.management";
+        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + configuredPort(pid, "rmiServerPort")
+                + "/jndi/rmi://127.0.0.1:" + configuredPort(pid, "rmiRegistryPort") + "/karaf-"
+                + System.getProperty("karaf.name"));
+        return JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS,
+                new String[] {user, System.getProperty(PASSWORD_PROPERTY)}));
+    }
+
+    @Test
+    public void aJmxClientSeesTheCamerasFiguresRiseAndItsListeners() throws Exception {
+        awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        try (JMXConnector connector = connect(VIEWER);
+                LoadSubscriber subscriber = LoadSubscriber.register(context, SYNTHETIC_CAMERA, "jmx-watched",
+                        DropPolicy.DROP_OLDEST, 4)) {
+            MBeanServerConnection server = connector.getMBeanServerConnection();
+            ObjectName camera = new ObjectName("io.kapture:type=Camera,name=" + SYNTHETIC_CAMERA);
+            await("camera MBean").atMost(TIMEOUT).until(() -> server.isRegistered(camera));
+            assertEquals("RUNNING", server.getAttribute(camera, "State"));
+            long first = (Long) server.getAttribute(camera, "FramesCaptured");
+            await("frames rising").atMost(TIMEOUT).until(() -> (Long) server.getAttribute(camera, "FramesCaptured")
+                    > first);
+            ObjectName listener = new ObjectName("io.kapture:type=Listener,camera=" + SYNTHETIC_CAMERA
+                    + ",name=jmx-watched");
+            await("listener MBean").atMost(TIMEOUT).until(() -> server.isRegistered(listener));
+            await("listener delivered to").atMost(TIMEOUT)
+                    .until(() -> (Long) server.getAttribute(listener, "Delivered") > 0);
+            assertEquals("DROP_OLDEST", server.getAttribute(listener, "DropPolicy"));
+            Set<ObjectName> cameras = server.queryNames(new ObjectName("io.kapture:type=Camera,*"), null);
+            assertTrue(cameras.toString(), cameras.contains(camera));
+        }
+    }
+
+    @Test
+    public void aManagerStopsStartsAndSnapshotsACamera() throws Exception {
+        org.osgi.service.cm.Configuration configuration = configureCamera("jmx-cam",
+                Map.of("device", "synthetic:jmx-cam", "width", 320, "height", 240));
+        try (JMXConnector connector = connect(MANAGER)) {
+            awaitSession("jmx-cam", SessionState.RUNNING);
+            MBeanServerConnection server = connector.getMBeanServerConnection();
+            ObjectName camera = new ObjectName("io.kapture:type=Camera,name=jmx-cam");
+            await("camera MBean").atMost(TIMEOUT).until(() -> server.isRegistered(camera));
+            assertEquals("STOPPED", server.invoke(camera, "stop", new Object[0], new String[0]));
+            assertEquals(SessionState.STOPPED, session("jmx-cam").orElseThrow().state());
+            server.invoke(camera, "start", new Object[0], new String[0]);
+            awaitSession("jmx-cam", SessionState.RUNNING);
+            Path file = Path.of((String) server.invoke(camera, "snapshot", new Object[0], new String[0]));
+            Path folder = StorageRoot.of(context).path().resolve("snapshots");
+            assertEquals(folder, file.getParent());
+            byte[] jpeg = Files.readAllBytes(file);
+            assertTrue(file + " is a JPEG", jpeg.length > 100 && (jpeg[0] & 0xFF) == 0xFF && (jpeg[1] & 0xFF) == 0xD8);
+            Files.delete(file);
+        } finally {
+            removeCamera(configuration, "jmx-cam");
+        }
+    }
+
+    @Test
+    public void aViewerReadsButMayNotStopACamera() throws Exception {
+        awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        try (JMXConnector connector = connect(VIEWER)) {
+            MBeanServerConnection server = connector.getMBeanServerConnection();
+            ObjectName camera = new ObjectName("io.kapture:type=Camera,name=" + SYNTHETIC_CAMERA);
+            await("camera MBean").atMost(TIMEOUT).until(() -> server.isRegistered(camera));
+            assertEquals("synthetic", server.getAttribute(camera, "Device"));
+            try {
+                server.invoke(camera, "stop", new Object[0], new String[0]);
+                fail("a viewer stopped a camera");
+            } catch (SecurityException expected) {
+                // Karaf's guard refused: jmx.acl.io.kapture.cfg gives stop to manager only
+            }
+            assertEquals(SessionState.RUNNING, session(SYNTHETIC_CAMERA).orElseThrow().state());
+        }
+    }
+}
