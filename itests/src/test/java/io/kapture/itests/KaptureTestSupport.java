@@ -90,6 +90,8 @@ public abstract class KaptureTestSupport {
                         + requiredProperty("karaf.version") + ".jar",
                         "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-"
                         + requiredProperty("karaf.version") + ".jar"),
+                // the distribution's heap, direct-memory and GC limits (bin/setenv), which bin/karaf would apply
+                vmOptions(DistributionJvm.options()),
                 // no console on the container's stdin: tests run commands through the SessionFactory
                 configureConsole().ignoreLocalConsole(),
                 // resolve mvn: URLs from this build's local repository, where the build fetched the helpers
