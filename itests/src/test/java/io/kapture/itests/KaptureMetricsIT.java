@@ -50,8 +50,9 @@ public class KaptureMetricsIT extends KaptureTestSupport {
         assertTrue(text, text.contains("\nprocess_resident_memory_bytes "));
         assertTrue(text, text.contains("kapture_camera_up{camera=\"synthetic\"} 1\n"));
         // the container runs with the distribution's bin/setenv limits (DistributionJvm), not a quarter of the RAM
-        double maxHeap = Double.parseDouble(text.replaceAll("(?s).*\njvm_memory_bytes_max\\{area=\"heap\"\\} (\\S+)\n.*",
-                "$1"));
+        String heapLimit = "\njvm_memory_bytes_max{area=\"heap\"} ";
+        int at = text.indexOf(heapLimit) + heapLimit.length();
+        double maxHeap = Double.parseDouble(text.substring(at, text.indexOf('\n', at)));
         assertTrue("heap limit " + maxHeap, maxHeap <= 128 * 1024 * 1024);
         Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
         try (OutputStream in = promtool.getOutputStream()) {
