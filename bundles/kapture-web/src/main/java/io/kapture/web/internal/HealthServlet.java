@@ -3,6 +3,7 @@ package io.kapture.web.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import javax.servlet.Filter;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -20,12 +21,13 @@ import io.kapture.health.KaptureHealth;
 /**
  * {@code /kapture/health}: 200 with {@code "status":"UP"} when every check of {@link KaptureHealth} passes, 503
  * with {@code "status":"DOWN"} and the failing checks otherwise, for load balancers, uptime monitors and systemd
- * watchdogs (which look at the status code). Same access rule as the preview.
+ * watchdogs (which look at the status code). Who may ask is the {@link AccessGate}'s
+ * business, as for the preview: the component is registered only while the gate is.
  *
  * <p>Threading contract: the container calls {@link #doGet} on many threads at once; the health service is
  * thread-safe and the servlet keeps no state of its own.
  */
-@Component(service = Servlet.class, configurationPid = PreviewSettings.PID)
+@Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/kapture/health")
 @HttpWhiteboardServletName("kapture-health")
 public final class HealthServlet extends HttpServlet {
@@ -33,19 +35,18 @@ public final class HealthServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient KaptureHealth health;
-    private final boolean allowRemote;
+
+    /** Never called: referenced so that the health is never served without the access gate in front. */
+    @Reference(target = AccessGate.TARGET)
+    private transient Filter accessGate;
 
     @Activate
-    public HealthServlet(@Reference KaptureHealth health, RemoteAccessConfig config) {
+    public HealthServlet(@Reference KaptureHealth health) {
         this.health = health;
-        this.allowRemote = config.allow_remote();
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!LoopbackAccess.allows(allowRemote, request, response, "health endpoint")) {
-            return;
-        }
         HealthReport report = health.evaluate();
         byte[] body = report.toJson().getBytes(StandardCharsets.UTF_8);
         response.setStatus(report.healthy() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);

@@ -3,12 +3,12 @@ package io.kapture.web.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import javax.servlet.Filter;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -23,13 +23,13 @@ import io.kapture.web.internal.metrics.PrometheusText;
 
 /**
  * {@code /kapture/metrics}: every camera's and listener's figures and the JVM's, in the Prometheus text format,
- * built afresh from the current snapshots at each scrape (nothing is kept between scrapes). Same access rule as
- * the preview.
+ * built afresh from the current snapshots at each scrape (nothing is kept between scrapes). Who may ask is the
+ * {@link AccessGate}'s business, as for the preview: the component is registered only while the gate is.
  *
  * <p>Threading contract: the container calls {@link #doGet} on many threads at once; cameras are bound and unbound
  * on SCR's threads into the thread-safe {@link CameraDirectory}; each scrape has its own {@link PrometheusText}.
  */
-@Component(service = Servlet.class, configurationPid = PreviewSettings.PID)
+@Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/kapture/metrics")
 @HttpWhiteboardServletName("kapture-metrics")
 public final class MetricsServlet extends HttpServlet {
@@ -37,12 +37,10 @@ public final class MetricsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient CameraDirectory cameras = new CameraDirectory();
-    private final boolean allowRemote;
 
-    @Activate
-    public MetricsServlet(RemoteAccessConfig config) {
-        this.allowRemote = config.allow_remote();
-    }
+    /** Never called: referenced so that the metrics are never served without the access gate in front. */
+    @Reference(target = AccessGate.TARGET)
+    private transient Filter accessGate;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "removeCamera")
@@ -64,9 +62,6 @@ public final class MetricsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!LoopbackAccess.allows(allowRemote, request, response, "metrics endpoint")) {
-            return;
-        }
         byte[] body = exposition().getBytes(StandardCharsets.UTF_8);
         response.setContentType(PrometheusText.CONTENT_TYPE);
         response.setHeader("Cache-Control", "no-store");

@@ -12,12 +12,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.kapture.testing.ComponentConfig;
 import io.kapture.web.internal.metrics.PrometheusText;
 
 class MetricsServletTest {
 
-    private final MetricsServlet servlet = new MetricsServlet(ComponentConfig.of(RemoteAccessConfig.class).build());
+    private final MetricsServlet servlet = new MetricsServlet();
 
     MetricsServletTest() {
         servlet.addCamera(new StatsCamera("cam \"0\""));
@@ -67,22 +66,12 @@ class MetricsServletTest {
     }
 
     @Test
-    void servesTheTextFormatToLocalScrapersOnly() throws IOException {
-        FakeHttp.Response local = new FakeHttp.Response();
-        servlet.doGet(FakeHttp.request("GET", null, "127.0.0.1", "localhost:8181"), local.servletResponse);
-        assertEquals(200, local.status);
-        assertEquals(PrometheusText.CONTENT_TYPE, local.headers.get("Content-Type"));
-        assertTrue(local.text().contains("kapture_frames_captured_total"), local.text());
-
-        FakeHttp.Response remote = new FakeHttp.Response();
-        servlet.doGet(FakeHttp.request("GET", null, "192.0.2.7", "kapture.example:8181"), remote.servletResponse);
-        assertEquals(403, remote.status);
-        assertEquals("", remote.text());
-
-        MetricsServlet open = new MetricsServlet(ComponentConfig.of(RemoteAccessConfig.class)
-                .with("allow.remote", true).build());
-        FakeHttp.Response allowed = new FakeHttp.Response();
-        open.doGet(FakeHttp.request("GET", null, "192.0.2.7", "kapture.example:8181"), allowed.servletResponse);
-        assertEquals(200, allowed.status);
+    void servesTheTextFormat() throws IOException {
+        FakeHttp.Response response = new FakeHttp.Response();
+        servlet.doGet(FakeHttp.request("GET", null, "127.0.0.1", "localhost:8181"), response.servletResponse);
+        assertEquals(200, response.status);
+        assertEquals(PrometheusText.CONTENT_TYPE, response.headers.get("Content-Type"));
+        assertEquals("no-store", response.headers.get("Cache-Control"));
+        assertTrue(response.text().contains("kapture_frames_captured_total"), response.text());
     }
 }

@@ -1,0 +1,45 @@
+package io.kapture.web.internal;
+
+import static io.kapture.testing.ComponentDescriptors.component;
+import static io.kapture.testing.ComponentDescriptors.elements;
+import static io.kapture.testing.ComponentDescriptors.properties;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import javax.servlet.Filter;
+import javax.servlet.Servlet;
+
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+
+/**
+ * What the HTTP Whiteboard and SCR see of the monitoring endpoints: servlets at their exact paths (which win over
+ * the preview's {@code /kapture/*}), each registered only while the access gate is.
+ */
+class MonitoringDescriptorsTest {
+
+    private static void assertGatedServletAt(Class<?> servlet, String path) {
+        Element component = component(servlet);
+        assertEquals(Servlet.class.getName(), elements(component, "provide").get(0).getAttribute("interface"));
+        assertEquals(path, properties(component).get("osgi.http.whiteboard.servlet.pattern"));
+        List<Element> gate = elements(component, "reference").stream()
+                .filter(reference -> reference.getAttribute("interface").equals(Filter.class.getName()))
+                .toList();
+        assertEquals(1, gate.size(), servlet.getSimpleName() + " references the access gate");
+        assertEquals(AccessGate.TARGET, gate.get(0).getAttribute("target"));
+        assertTrue(gate.get(0).getAttribute("cardinality").isEmpty()
+                || gate.get(0).getAttribute("cardinality").equals("1..1"), "mandatory");
+    }
+
+    @Test
+    void metricsAreAGatedServletAtKaptureMetrics() {
+        assertGatedServletAt(MetricsServlet.class, "/kapture/metrics");
+    }
+
+    @Test
+    void healthIsAGatedServletAtKaptureHealth() {
+        assertGatedServletAt(HealthServlet.class, "/kapture/health");
+    }
+}
