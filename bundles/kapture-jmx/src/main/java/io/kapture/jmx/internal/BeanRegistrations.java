@@ -24,16 +24,27 @@ import org.osgi.framework.ServiceRegistration;
 final class BeanRegistrations {
 
     private final BundleContext context;
-    private final Map<String, ServiceRegistration<DynamicMBean>> registered = new HashMap<>();
+    private final Map<String, Registered> registered = new HashMap<>();
+
+    /** A bean's registration and what it shows (a camera's session), so a newer owner replaces it. */
+    private record Registered(ServiceRegistration<DynamicMBean> registration, Object owner) {
+    }
 
     BeanRegistrations(BundleContext context) {
         this.context = context;
     }
 
-    /** Registers {@code bean} under {@code objectName} unless a bean of that name is registered already. */
-    synchronized <T> void register(String objectName, T bean, Class<T> mxbeanInterface) {
-        if (registered.containsKey(objectName)) {
+    /**
+     * Registers {@code bean} under {@code objectName}, unless a bean of that name and the same owner is registered
+     * already; a bean of that name with another owner (a camera's session replaced by a new one) is replaced.
+     */
+    synchronized <T> void register(String objectName, Object owner, T bean, Class<T> mxbeanInterface) {
+        Registered existing = registered.get(objectName);
+        if (existing != null && existing.owner() == owner) {
             return;
+        }
+        if (existing != null) {
+            unregister(objectName);
         }
         JmxNames.parse(objectName);
         DynamicMBean mbean;
@@ -44,14 +55,23 @@ final class BeanRegistrations {
         }
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("jmx.objectname", objectName);
-        registered.put(objectName, context.registerService(DynamicMBean.class, mbean, properties));
+        registered.put(objectName, new Registered(context.registerService(DynamicMBean.class, mbean, properties),
+                owner));
+    }
+
+    /** Unregisters the bean of that name if {@code owner} registered it (a newer owner's stays). */
+    synchronized void unregister(String objectName, Object owner) {
+        Registered existing = registered.get(objectName);
+        if (existing != null && existing.owner() == owner) {
+            unregister(objectName);
+        }
     }
 
     synchronized void unregister(String objectName) {
-        ServiceRegistration<DynamicMBean> registration = registered.remove(objectName);
-        if (registration != null) {
+        Registered removed = registered.remove(objectName);
+        if (removed != null) {
             try {
-                registration.unregister();
+                removed.registration().unregister();
             } catch (IllegalStateException alreadyGone) {
                 // the bundle is stopping and the framework took its services back already
             }

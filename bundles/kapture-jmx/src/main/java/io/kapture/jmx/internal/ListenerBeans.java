@@ -40,7 +40,8 @@ final class ListenerBeans {
                 int ordinal = ordinals.merge(listener.name() + "\n" + listener.bundle(), 1, Integer::sum);
                 String name = JmxNames.listener(camera.camera(), ListenerBean.displayName(listener.name(), ordinal));
                 current.add(name);
-                registrations.register(name, new ListenerBean(camera, listener, ordinal), ListenerMXBean.class);
+                registrations.register(name, camera, new ListenerBean(camera, listener, ordinal),
+                        ListenerMXBean.class);
             }
         }
         registrations.retain(PREFIX, current);

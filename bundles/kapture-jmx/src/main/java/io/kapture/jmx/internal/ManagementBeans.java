@@ -76,7 +76,7 @@ public final class ManagementBeans {
     void addCamera(CaptureSession camera) {
         cameras.add(camera);
         try {
-            registrations.register(JmxNames.camera(camera.camera()), new CameraBean(camera, snapshots),
+            registrations.register(JmxNames.camera(camera.camera()), camera, new CameraBean(camera, snapshots),
                     CameraMXBean.class);
         } catch (RuntimeException e) {
             LOG.error("Camera {} gets no JMX MBean: {}", camera.camera(), e.getMessage(), e);
@@ -86,7 +86,7 @@ public final class ManagementBeans {
 
     void removeCamera(CaptureSession camera) {
         cameras.remove(camera);
-        registrations.unregister(JmxNames.camera(camera.camera()));
+        registrations.unregister(JmxNames.camera(camera.camera()), camera);
         scheduleRefresh();
     }
 
