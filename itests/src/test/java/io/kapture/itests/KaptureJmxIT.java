@@ -65,15 +65,30 @@ public class KaptureJmxIT extends KaptureTestSupport {
                 new String[] {user, System.getProperty(PASSWORD_PROPERTY)}));
     }
 
+    /**
+     * Waits until a freshly made connection sees the camera's MBean. Each try connects anew: while Karaf is still
+     * installing its boot features, the management feature may replace its MBean server and connector, and a
+     * connection made before that keeps talking to the old server.
+     */
+    private void awaitCameraBean(String user, ObjectName camera) {
+        await("camera MBean " + camera).atMost(TIMEOUT).until(() -> {
+            try (JMXConnector connector = connect(user)) {
+                return connector.getMBeanServerConnection().isRegistered(camera);
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
+    }
+
     @Test
     public void aJmxClientSeesTheCamerasFiguresRiseAndItsListeners() throws Exception {
         awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        ObjectName camera = new ObjectName("io.kapture:type=Camera,name=" + SYNTHETIC_CAMERA);
+        awaitCameraBean(VIEWER, camera);
         try (JMXConnector connector = connect(VIEWER);
                 LoadSubscriber subscriber = LoadSubscriber.register(context, SYNTHETIC_CAMERA, "jmx-watched",
                         DropPolicy.DROP_OLDEST, 4)) {
             MBeanServerConnection server = connector.getMBeanServerConnection();
-            ObjectName camera = new ObjectName("io.kapture:type=Camera,name=" + SYNTHETIC_CAMERA);
-            await("camera MBean").atMost(TIMEOUT).until(() -> server.isRegistered(camera));
             assertEquals("RUNNING", server.getAttribute(camera, "State"));
             long first = (Long) server.getAttribute(camera, "FramesCaptured");
             await("frames rising").atMost(TIMEOUT).until(() -> (Long) server.getAttribute(camera, "FramesCaptured")
@@ -93,11 +108,11 @@ public class KaptureJmxIT extends KaptureTestSupport {
     public void aManagerStopsStartsAndSnapshotsACamera() throws Exception {
         org.osgi.service.cm.Configuration configuration = configureCamera("jmx-cam",
                 Map.of("device", "synthetic:jmx-cam", "width", 320, "height", 240));
+        awaitSession("jmx-cam", SessionState.RUNNING);
+        ObjectName camera = new ObjectName("io.kapture:type=Camera,name=jmx-cam");
+        awaitCameraBean(MANAGER, camera);
         try (JMXConnector connector = connect(MANAGER)) {
-            awaitSession("jmx-cam", SessionState.RUNNING);
             MBeanServerConnection server = connector.getMBeanServerConnection();
-            ObjectName camera = new ObjectName("io.kapture:type=Camera,name=jmx-cam");
-            await("camera MBean").atMost(TIMEOUT).until(() -> server.isRegistered(camera));
             assertEquals("STOPPED", server.invoke(camera, "stop", new Object[0], new String[0]));
             assertEquals(SessionState.STOPPED, session("jmx-cam").orElseThrow().state());
             server.invoke(camera, "start", new Object[0], new String[0]);
@@ -116,10 +131,10 @@ public class KaptureJmxIT extends KaptureTestSupport {
     @Test
     public void aViewerReadsButMayNotStopACamera() throws Exception {
         awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        ObjectName camera = new ObjectName("io.kapture:type=Camera,name=" + SYNTHETIC_CAMERA);
+        awaitCameraBean(VIEWER, camera);
         try (JMXConnector connector = connect(VIEWER)) {
             MBeanServerConnection server = connector.getMBeanServerConnection();
-            ObjectName camera = new ObjectName("io.kapture:type=Camera,name=" + SYNTHETIC_CAMERA);
-            await("camera MBean").atMost(TIMEOUT).until(() -> server.isRegistered(camera));
             assertEquals("synthetic", server.getAttribute(camera, "Device"));
             try {
                 server.invoke(camera, "stop", new Object[0], new String[0]);

@@ -67,6 +67,15 @@ final class BeanRegistrations {
         }
     }
 
+    /** Unregisters every bean {@code owner} registered. */
+    synchronized void unregisterOwnedBy(Object owner) {
+        for (Map.Entry<String, Registered> entry : Map.copyOf(registered).entrySet()) {
+            if (entry.getValue().owner() == owner) {
+                unregister(entry.getKey());
+            }
+        }
+    }
+
     synchronized void unregister(String objectName) {
         Registered removed = registered.remove(objectName);
         if (removed != null) {

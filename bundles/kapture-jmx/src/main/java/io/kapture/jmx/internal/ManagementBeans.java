@@ -1,6 +1,8 @@
 package io.kapture.jmx.internal;
 
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
@@ -25,9 +27,9 @@ import io.kapture.api.listener.ListenerRegistrar;
 import io.kapture.api.storage.StorageRoot;
 
 /**
- * Registers a {@link CameraMXBean} per camera as cameras come and go, and keeps a {@link ListenerMXBean} per
- * listener. Listeners subscribe asynchronously after their service appears, so a listener service event makes the
- * listener beans refresh a moment later and once more after that, on a thread of this bundle that exists only
+ * Keeps a {@link CameraMXBean} per camera and a {@link ListenerMXBean} per listener registered. Cameras and
+ * listeners settle asynchronously after their services appear (a session's name, a listener's subscription), so a
+ * camera or listener service event makes the beans refresh a moment later and twice more after that, on a thread of this bundle that exists only
  * while such a refresh is due (so nothing runs while nothing changes).
  *
  * <p>Threading contract: cameras are bound and unbound on SCR's threads (registering a service is quick; the
@@ -39,7 +41,8 @@ import io.kapture.api.storage.StorageRoot;
 public final class ManagementBeans {
 
     static final long SNAPSHOT_TIMEOUT_MILLIS = 10_000;
-    private static final long[] REFRESH_DELAYS_MILLIS = {200, 2000};
+    private static final long[] REFRESH_DELAYS_MILLIS = {100, 1000, 5000};
+    private static final String CAMERA_PREFIX = JmxNames.DOMAIN + ":type=Camera,";
     private static final Logger LOG = LoggerFactory.getLogger(ManagementBeans.class);
 
     private final BundleContext context;
@@ -75,18 +78,12 @@ public final class ManagementBeans {
             unbind = "removeCamera")
     void addCamera(CaptureSession camera) {
         cameras.add(camera);
-        try {
-            registrations.register(JmxNames.camera(camera.camera()), camera, new CameraBean(camera, snapshots),
-                    CameraMXBean.class);
-        } catch (RuntimeException e) {
-            LOG.error("Camera {} gets no JMX MBean: {}", camera.camera(), e.getMessage(), e);
-        }
         scheduleRefresh();
     }
 
     void removeCamera(CaptureSession camera) {
         cameras.remove(camera);
-        registrations.unregister(JmxNames.camera(camera.camera()), camera);
+        registrations.unregisterOwnedBy(camera);
         scheduleRefresh();
     }
 
@@ -110,11 +107,25 @@ public final class ManagementBeans {
         }
     }
 
+    /**
+     * Brings the beans in line with the cameras and their listeners. A camera's name is read here, not when SCR
+     * binds its session: a session may be registered before its name is set, and a bean named then would be named
+     * wrongly for good.
+     */
     private void refresh() {
         try {
-            listeners.refresh(cameras.stream().sorted(Comparator.comparing(CaptureSession::camera)).toList());
+            List<CaptureSession> named = cameras.stream().filter(camera -> !camera.camera().isEmpty())
+                    .sorted(Comparator.comparing(CaptureSession::camera)).toList();
+            Set<String> names = new HashSet<>();
+            for (CaptureSession camera : named) {
+                String name = JmxNames.camera(camera.camera());
+                names.add(name);
+                registrations.register(name, camera, new CameraBean(camera, snapshots), CameraMXBean.class);
+            }
+            registrations.retain(CAMERA_PREFIX, names);
+            listeners.refresh(named);
         } catch (RuntimeException e) {
-            LOG.warn("Listener MBeans not refreshed: {}", e.toString(), e);
+            LOG.warn("Kapture MBeans not refreshed: {}", e.toString(), e);
         }
     }
 }

@@ -59,4 +59,15 @@ class BeanRegistrationsTest {
         registrations.register(name, camera, new CameraBean(camera, null), CameraMXBean.class);
         assertEquals(List.of(name), live);
     }
+
+    @Test
+    void aSessionThatGoesTakesItsBeansAlong() {
+        BeanRegistrations registrations = new BeanRegistrations(context);
+        StubCamera camera = new StubCamera("cam0");
+        StubCamera other = new StubCamera("cam1");
+        registrations.register(JmxNames.camera("cam0"), camera, new CameraBean(camera, null), CameraMXBean.class);
+        registrations.register(JmxNames.camera("cam1"), other, new CameraBean(other, null), CameraMXBean.class);
+        registrations.unregisterOwnedBy(camera);
+        assertEquals(List.of(JmxNames.camera("cam1")), live);
+    }
 }
