@@ -47,7 +47,7 @@ import io.kapture.api.SessionState;
 public class KaptureShellIT extends KaptureTestSupport {
 
     private static final Set<String> COMMANDS = Set.of("cameras", "devices", "formats", "controls", "control",
-            "start", "stop", "strategy", "stats", "listeners", "snapshot", "health", "mqtt");
+            "start", "stop", "strategy", "stats", "listeners", "snapshot", "health");
 
     @Inject
     private SessionFactory sessionFactory;
