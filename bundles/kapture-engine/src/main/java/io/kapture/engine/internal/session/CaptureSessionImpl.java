@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.kapture.api.CameraConfiguration;
 import io.kapture.api.CaptureSession;
 import io.kapture.api.CaptureStats;
 import io.kapture.api.FrameFormat;
@@ -14,6 +15,7 @@ import io.kapture.api.SessionState;
 import io.kapture.api.spi.CaptureSourceProvider;
 import io.kapture.api.spi.ControlInfo;
 import io.kapture.api.spi.DeliveryStrategy;
+import io.kapture.engine.internal.config.SettingsParser;
 import io.kapture.engine.internal.fanout.Subscription;
 
 /**
@@ -46,6 +48,8 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
     /** Applies a configuration; see {@link Reconfiguration}. Returns at once; never throws. */
     public void configure(Map<String, ?> properties) {
         Map<String, Object> copy = new HashMap<>(properties);
+        Object device = copy.get(CameraConfiguration.DEVICE);
+        status.named(SettingsParser.cameraName(copy), device instanceof String text ? text.trim() : "");
         control.execute(() -> reconfiguration.apply(copy));
     }
 

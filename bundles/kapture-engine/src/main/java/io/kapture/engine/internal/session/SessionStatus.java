@@ -18,8 +18,8 @@ import io.kapture.engine.internal.config.CameraSettings;
  * <p>Every change of state passes {@link SessionTransitions}: a change the table does not allow is a bug in the
  * session and throws, so that a test catches it instead of a camera silently showing a state it cannot be in.
  *
- * <p>Threading contract: written by the session's control thread only, read from any thread (volatile
- * fields). A problem is always written before the state it explains, so a reader that sees
+ * <p>Threading contract: written by the session's control thread only (but for {@link #named}, before the first
+ * configuration is applied), read from any thread (volatile fields). A problem is always written before the state it explains, so a reader that sees
  * {@link SessionState#FAILED} or {@link SessionState#WAITING} also sees why. The static wording helpers are
  * stateless.
  */
@@ -35,6 +35,19 @@ final class SessionStatus {
     private volatile String configError;
     private volatile String problem;
     private String lastLogged;
+
+    /**
+     * The camera's name and device as the first configuration gives them, before the control thread has applied
+     * it: the session is registered as a service at once, and whoever binds it must see whose it is. Only a status
+     * that has no name yet takes them (from the thread that configures); the control thread's
+     * {@link #configured} or {@link #rejected} then confirms or corrects them.
+     */
+    void named(String name, String configuredDevice) {
+        if (camera.isEmpty()) {
+            camera = name;
+            device = configuredDevice;
+        }
+    }
 
     /** A configuration was accepted. */
     void configured(CameraSettings settings) {

@@ -80,6 +80,22 @@ class CallerThreadsTest {
         stuck.open();
     }
 
+    /**
+     * The session is registered as a service the moment it is configured, before its control thread has applied
+     * the configuration: whoever binds it then (JMX, the web preview, MQTT) must already see its name and device.
+     */
+    @Test
+    void aFreshlyConfiguredSessionKnowsItsNameAtOnce() {
+        CaptureSessionImpl session = new CaptureSessionImpl();
+        try {
+            session.configure(java.util.Map.of("service.pid", "io.kapture.camera~early", "device", "fake7"));
+            assertEquals("early", session.camera());
+            assertEquals("fake7", session.device());
+        } finally {
+            session.close();
+        }
+    }
+
     /** A running camera whose one listener is stuck in its first frame. */
     private Stuck stuckInItsFirstFrame() {
         Stuck stuck = fixture.listen(new Stuck(), "stuck");
