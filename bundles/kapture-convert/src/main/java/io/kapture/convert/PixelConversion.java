@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import io.kapture.api.Frame;
 import io.kapture.api.FrameFormat;
 import io.kapture.api.PixelFormat;
+import io.kapture.convert.internal.I420Kernels;
 import io.kapture.convert.internal.LumaKernels;
 import io.kapture.convert.internal.RawLayout;
 import io.kapture.convert.internal.RgbKernels;
@@ -111,6 +112,32 @@ public final class PixelConversion {
         RawLayout layout = RawLayout.of(src, format);
         checkOutput("lumaOut", lumaOut, lumaSize(format), format);
         LumaKernels.extract(src, layout, lumaOut);
+    }
+
+    /** Bytes an I420 output of this format needs: the luma plane and two chroma planes of half width and height. */
+    public static int i420Size(FrameFormat format) {
+        return I420Kernels.size(format.width(), format.height());
+    }
+
+    /**
+     * Converts an image to packed I420 (YU12 without padding), what video encoders take: luma untouched where the
+     * format has it, 4:2:2 chroma averaged over line pairs, GREY with neutral chroma, RGB24 and BGR24 through BT.601
+     * into video range. Odd sizes keep their size: the chroma planes cover the last column and line.
+     *
+     * @param src    the image between position and limit; left unchanged
+     * @param format its size, layout and bytes per line
+     * @param out    written with absolute puts from its position on; must have {@link #i420Size} bytes there
+     * @throws IllegalArgumentException if the format is compressed, the buffer is smaller than the format says or the
+     *                                  output is too small
+     */
+    public static void toI420(ByteBuffer src, FrameFormat format, ByteBuffer out) {
+        RawLayout layout = RawLayout.of(src, format);
+        int needed = i420Size(format);
+        if (out == null || out.limit() - out.position() < needed) {
+            throw new IllegalArgumentException("the I420 output must hold " + needed + " bytes for " + format
+                    + ", it holds " + (out == null ? "nothing (null)" : out.limit() - out.position() + " bytes"));
+        }
+        I420Kernels.convert(src, layout, out);
     }
 
     /** Decodes MJPEG into {@code out} and says true; says false for any other format. */
