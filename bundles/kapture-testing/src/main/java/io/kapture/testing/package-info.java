@@ -5,8 +5,9 @@
  * {@link io.kapture.testing.RecordingRegistrar} (listeners registered without a framework),
  * {@link io.kapture.testing.ProcessorFixture} (storage root, registrar and feed of a file-writing processor's test),
  * {@link io.kapture.testing.StubCamera} (a camera whose state and figures a test sets),
- * {@link io.kapture.testing.ComponentConfig} (configuration annotations with their declared defaults) and
- * {@link io.kapture.testing.ComponentDescriptors} (the descriptors bnd generates). Used in test scope only; not a
+ * {@link io.kapture.testing.ComponentConfig} (configuration annotations with their declared defaults),
+ * {@link io.kapture.testing.ComponentDescriptors} (the descriptors bnd generates) and {@link io.kapture.testing.VideoProbe}
+ * (what ffprobe decodes from a file or an RTSP URL). Used in test scope only; not a
  * bundle.
  */
 package io.kapture.testing;
