@@ -1,0 +1,130 @@
+package io.kapture.rtsp.internal;
+
+import java.io.IOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One playing client of a camera: a bounded queue of access units and a thread of its own that sends them. The
+ * camera's encoding thread only offers to the queue and never waits: a client that stops reading fills its queue
+ * and is dropped ({@code onDropped} closes its connection), so it never slows the camera or the other clients. A
+ * client starts with a keyframe (what comes before one would be undecodable).
+ *
+ * <p>Threading contract: {@link #offer} is called by the camera's one encoding thread (the keyframe gate is that
+ * thread's); the sending thread is this object's; {@link #close()} is idempotent and safe from any thread.
+ */
+final class ClientStream implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientStream.class);
+
+    private final String name;
+    private final PacketSink sink;
+    private final BlockingQueue<FeedUnit> queue;
+    private final Consumer<Reason> onDropped;
+    private final Thread sender;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong sentUnits = new AtomicLong();
+    private boolean started;
+
+    /**
+     * @param name      for thread names and logs: camera and client address
+     * @param capacity  access units the queue holds (two seconds' worth is a good size)
+     * @param onDropped called once when the client is dropped: its queue overflowed (on the encoding thread) or
+     *                  sending failed (on the sending thread); not called by {@link #close()}
+     */
+    ClientStream(String name, PacketSink sink, int capacity, Consumer<Reason> onDropped) {
+        this.name = name;
+        this.sink = sink;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.onDropped = onDropped;
+        this.sender = new Thread(this::sendLoop, "kapture-rtsp-send " + name);
+        this.sender.setDaemon(true);
+    }
+
+    void start() {
+        sender.start();
+    }
+
+    /**
+     * Queues one access unit without waiting.
+     *
+     * @return false if the client was dropped because its queue is full (or it is closed)
+     */
+    boolean offer(FeedUnit unit) {
+        if (closed.get()) {
+            return false;
+        }
+        if (!started) {
+            if (!unit.keyframe()) {
+                return true;
+            }
+            started = true;
+        }
+        if (queue.offer(unit)) {
+            return true;
+        }
+        if (drop(Reason.QUEUE_FULL)) {
+            LOG.warn("RTSP client {} stopped reading: its queue of {} frames is full; dropping the client", name,
+                    queue.remainingCapacity() + queue.size());
+        }
+        return false;
+    }
+
+    /** Access units handed to the transport so far. */
+    long sentUnits() {
+        return sentUnits.get();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            release();
+        }
+    }
+
+    /** Closes as {@link #close()} and tells {@code onDropped}; true for the one caller that did it. */
+    private boolean drop(Reason reason) {
+        if (!closed.compareAndSet(false, true)) {
+            return false;
+        }
+        release();
+        onDropped.accept(reason);
+        return true;
+    }
+
+    /** Stops the sending thread; the sink stays open, it is the session's (a paused client plays on with it). */
+    private void release() {
+        sender.interrupt();
+        queue.clear();
+    }
+
+    private void sendLoop() {
+        try {
+            while (!closed.get()) {
+                FeedUnit unit = queue.take();
+                sink.send(unit);
+                sentUnits.incrementAndGet();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            if (drop(Reason.SEND_FAILED)) {
+                LOG.debug("RTSP client {} went away: {}", name, e.getMessage());
+            }
+        }
+    }
+
+    /** Why a client was dropped. */
+    enum Reason {
+        /** It stopped reading and its queue filled up. */
+        QUEUE_FULL,
+        /** Sending failed: it went away. */
+        SEND_FAILED
+    }
+}
