@@ -23,6 +23,9 @@ final class RtspServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtspServer.class);
 
+    /** Bytes the kernel buffers for one client's connection at most (about a second of a 1 Mbit/s stream). */
+    static final int SEND_BUFFER = 128 * 1024;
+
     private final ServerContext context;
     private final int port;
     private final int maxClients;
@@ -102,6 +105,7 @@ final class RtspServer implements AutoCloseable {
                 refuse(socket);
                 continue;
             }
+            limitSendBuffer(socket);
             RtspConnection connection = new RtspConnection(socket, context, connections::remove);
             connections.add(connection);
             if (closed) {
@@ -110,6 +114,19 @@ final class RtspServer implements AutoCloseable {
             Thread thread = new Thread(connection, "kapture-rtsp-client-" + threads.incrementAndGet());
             thread.setDaemon(true);
             thread.start();
+        }
+    }
+
+    /**
+     * Keeps the kernel's buffer for a client small: video queued there is stale by the time it arrives, and a client
+     * that stops reading should fill its (counted) queue within seconds, not after megabytes of kernel buffer.
+     */
+    private static void limitSendBuffer(Socket socket) {
+        try {
+            socket.setSendBufferSize(SEND_BUFFER);
+            socket.setTcpNoDelay(true);
+        } catch (IOException e) {
+            LOG.debug("could not size an RTSP socket's buffer: {}", e.getMessage());
         }
     }
 
