@@ -26,7 +26,7 @@ import io.kapture.api.listener.ListenerRegistrar;
  * open (while any client has the camera described or set up), with a queue of two frames that drops the oldest, so
  * an encoder slower than the camera loses frames, never holds the camera back. The encoder is opened on the first
  * frame (its format is known then) and opened anew when the format changes, when settings cannot change live, or
- * (after {@value #RETRY_SECONDS} s) after a failure.
+ * after a failure ({@value #RETRY_SECONDS} s later for the same format, at once for another).
  *
  * <p>Threading contract: {@link #onFrame} runs on the listener's delivery thread, the only thread that touches the
  * encoder and the packetizer, under {@code encoderLock}, which {@link #close()} also takes so the encoder is never
@@ -60,6 +60,7 @@ final class CameraFeed implements FrameListener {
     private FrameFormat encoderFormat;
     private EncoderSettings encoderSettings;
     private long retryAtNanos;
+    private FrameFormat failedFormat;
     private boolean closed;
 
     CameraFeed(String camera, ListenerRegistrar registrar, Supplier<EncoderChoice> encoders, EncoderSettings settings,
@@ -160,7 +161,7 @@ final class CameraFeed implements FrameListener {
                 encoder.encode(frame);
                 framesEncoded.incrementAndGet();
             } catch (RuntimeException e) {
-                fail("encoding frame " + frame.sequence() + " failed: " + e.getMessage());
+                fail("encoding frame " + frame.sequence() + " failed: " + e.getMessage(), frame.format());
                 closeEncoder();
             }
         }
@@ -199,7 +200,7 @@ final class CameraFeed implements FrameListener {
         if (encoder != null) {
             return true;
         }
-        if (System.nanoTime() - retryAtNanos < 0) {
+        if (format.equals(failedFormat) && System.nanoTime() - retryAtNanos < 0) {
             return false;
         }
         try {
@@ -214,7 +215,7 @@ final class CameraFeed implements FrameListener {
             }
             return true;
         } catch (RuntimeException e) {
-            fail(e.getMessage());
+            fail(e.getMessage(), format);
             return false;
         }
     }
@@ -237,7 +238,9 @@ final class CameraFeed implements FrameListener {
         }
     }
 
-    private void fail(String problem) {
+    /** Records why there is no stream; the same format is tried again after a pause, another one at once. */
+    private void fail(String problem, FrameFormat format) {
+        failedFormat = format;
         retryAtNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(RETRY_SECONDS);
         if (!problem.equals(failure)) {
             LOG.warn("Camera {}: no H.264 stream for RTSP clients: {}; trying again every {} s", camera, problem,

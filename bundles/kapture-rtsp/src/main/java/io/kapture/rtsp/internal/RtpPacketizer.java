@@ -85,7 +85,8 @@ final class RtpPacketizer {
         if (firstNanos == Long.MIN_VALUE) {
             firstNanos = timestampNanos;
         }
-        long ticks = Math.floorDiv((timestampNanos - firstNanos) * 9, 100_000L);
+        // rounded to the nearest tick: frames 1/30 s apart are exactly 3000 ticks apart, not 2999 or 3000
+        long ticks = Math.floorDiv((timestampNanos - firstNanos) * 9 + 50_000L, 100_000L);
         return (int) (timestampBase + ticks);
     }
 
