@@ -61,6 +61,9 @@ public abstract class KaptureTestSupport {
     /** The camera the distribution configures (etc/io.kapture.camera-synthetic.cfg). */
     static final String SYNTHETIC_CAMERA = "synthetic";
 
+    /** PID of the RTSP server's configuration, whose port each container gets free. */
+    static final String RTSP_PID = "io.kapture.rtsp";
+
     /** System property naming the folder for the browser test's screenshots, set in the container. */
     static final String SHOTS_PROPERTY = "kapture.itests.shots";
 
@@ -102,6 +105,7 @@ public abstract class KaptureTestSupport {
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", freePort()),
+                editConfigurationFilePut("etc/" + RTSP_PID + ".cfg", "port", freePort()),
                 // where the browser test keeps its screenshots: itests/target/chromium
                 editConfigurationFilePut("etc/system.properties", SHOTS_PROPERTY,
                         new File("target/chromium").getAbsolutePath()),

@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
  *
  * <p>Implementations are thread-safe.
  */
-interface Cameras {
+public interface Cameras {
 
     /** The camera's configured frame rate (0: as fast as it delivers), or empty if there is no such camera. */
     OptionalDouble configuredFps(String camera);
