@@ -3,6 +3,7 @@ package io.kapture.benchmarks;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -10,6 +11,7 @@ import io.kapture.api.FrameFormat;
 import io.kapture.api.FrameListener;
 import io.kapture.api.FramePool.BufferKind;
 import io.kapture.api.SessionState;
+import io.kapture.api.listener.ListenerRegistrar;
 import io.kapture.api.spi.DeliveryStrategy;
 import io.kapture.delivery.internal.CopyDelivery;
 import io.kapture.delivery.internal.PoolDelivery;
@@ -98,6 +100,19 @@ final class Pipeline implements AutoCloseable {
 
     CaptureSessionImpl session() {
         return session;
+    }
+
+    /** Registers listeners with the running camera as SCR would a whiteboard service (for the RTSP benchmark). */
+    ListenerRegistrar registrar() {
+        return (listener, properties) -> {
+            session.addListener(listener, Subscription.of(listener, properties, "benchmarks"));
+            AtomicBoolean closed = new AtomicBoolean();
+            return () -> {
+                if (closed.compareAndSet(false, true)) {
+                    session.removeListener(listener);
+                }
+            };
+        };
     }
 
     /** Waits (polling every millisecond, up to 30 s) until {@code condition} holds. */

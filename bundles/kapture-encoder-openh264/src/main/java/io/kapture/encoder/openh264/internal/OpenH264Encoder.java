@@ -9,6 +9,7 @@ import com.sun.jna.Pointer;
 
 import io.kapture.api.Frame;
 import io.kapture.api.FrameFormat;
+import io.kapture.api.PixelFormat;
 import io.kapture.api.encoder.AccessUnit;
 import io.kapture.api.encoder.AccessUnitSink;
 import io.kapture.api.encoder.EncoderSettings;
@@ -19,7 +20,7 @@ import io.kapture.convert.PixelConversion;
 
 /**
  * An OpenH264 encoder for frames of one format: each frame is converted to I420 in a native buffer owned here (the
- * one copy per frame; OpenH264 reads only I420), encoded, and its NAL units handed to the sink, keyframes with their
+ * one copy per frame; OpenH264 reads only I420; MJPEG is decoded first), encoded, and its NAL units handed to the sink, keyframes with their
  * SPS and PPS in front. Bitrate, keyframe interval and frame rate change live through {@code SetOption}; a profile
  * change needs a new encoder ({@link #reconfigure} says false).
  *
@@ -33,6 +34,9 @@ final class OpenH264Encoder implements VideoEncoder {
     private static final int OPTION_IDR_INTERVAL = 1;
     private static final int OPTION_FRAME_RATE = 4;
     private static final int OPTION_BITRATE = 5;
+    private static final int OPTION_TRACE_LEVEL = 25;
+    /** {@code WELS_LOG_QUIET}: the library would print to the process's stderr; its result codes say enough. */
+    private static final int TRACE_QUIET = 0;
     /** {@code SPATIAL_LAYER_ALL}, for {@code SBitrateInfo.iLayer}. */
     private static final int ALL_LAYERS = 4;
     /** {@code sizeof(SSourcePicture)} and its offsets. */
@@ -52,7 +56,10 @@ final class OpenH264Encoder implements VideoEncoder {
     private final ByteBuffer i420View;
     private final EncodedLayers layers = new EncodedLayers();
     private final ParameterSetTracker parameterSets = new ParameterSetTracker();
+    /** MJPEG frames decoded, reused from frame to frame; null for raw formats. */
+    private final byte[] decodedRgb;
     private EncoderSettings settings;
+    private long firstTimestampNanos = Long.MIN_VALUE;
     private boolean closed;
 
     /**
@@ -64,12 +71,15 @@ final class OpenH264Encoder implements VideoEncoder {
         this.input = input;
         this.sink = sink;
         this.settings = settings;
+        this.decodedRgb = input.pixelFormat() == PixelFormat.MJPEG ? new byte[PixelConversion.rgbSize(input)] : null;
         int size = PixelConversion.i420Size(input);
         this.i420 = new Memory(size);
         this.i420View = i420.getByteBuffer(0, size);
         NativeEncoder created = null;
         try (EncoderParams params = new EncoderParams()) {
             created = NativeEncoder.create();
+            option.setInt(0, TRACE_QUIET);
+            created.setOption(OPTION_TRACE_LEVEL, option);
             created.defaults(params);
             params.apply(input.width(), input.height(), settings);
             created.initialize(params);
@@ -93,8 +103,12 @@ final class OpenH264Encoder implements VideoEncoder {
                     + frame.camera() + " delivered " + format);
         }
         checkOpen();
-        PixelConversion.toI420(frame.data(), format, i420View);
-        picture.setLong(PICTURE_TIMESTAMP, frame.timestampNanos() / 1_000_000);
+        toI420(frame);
+        if (firstTimestampNanos == Long.MIN_VALUE) {
+            firstTimestampNanos = frame.timestampNanos();
+        }
+        // milliseconds from the first frame: the rate control estimates the input frame rate from them
+        picture.setLong(PICTURE_TIMESTAMP, (frame.timestampNanos() - firstTimestampNanos) / 1_000_000);
         int result = encoder.encode(picture, layers.pointer());
         if (result != NativeEncoder.SUCCESS) {
             throw new IllegalStateException("OpenH264 failed to encode frame " + frame.sequence() + " of camera "
@@ -169,6 +183,17 @@ final class OpenH264Encoder implements VideoEncoder {
     /** The settings in effect. */
     EncoderSettings settings() {
         return settings;
+    }
+
+    /** The frame as I420 in the native buffer; MJPEG is decoded to RGB first (the one format needing two steps). */
+    private void toI420(Frame frame) {
+        if (decodedRgb == null) {
+            PixelConversion.toI420(frame.data(), frame.format(), i420View);
+            return;
+        }
+        PixelConversion.toRgb(frame, decodedRgb);
+        PixelConversion.toI420(ByteBuffer.wrap(decodedRgb), FrameFormat.of(input.width(), input.height(),
+                PixelFormat.RGB24), i420View);
     }
 
     private void describePicture() {

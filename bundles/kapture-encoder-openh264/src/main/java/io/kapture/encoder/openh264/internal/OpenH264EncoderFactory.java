@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.kapture.api.FrameFormat;
+import io.kapture.api.PixelFormat;
 import io.kapture.api.encoder.AccessUnitSink;
 import io.kapture.api.encoder.EncoderSettings;
 import io.kapture.api.encoder.VideoEncoder;
@@ -47,8 +48,8 @@ public final class OpenH264EncoderFactory implements VideoEncoderFactory {
         if (unavailable != null) {
             return unavailable;
         }
-        if (input.pixelFormat().isCompressed()) {
-            return "OpenH264 encodes raw frames; " + input.pixelFormat() + " frames would need decoding first";
+        if (input.pixelFormat() == PixelFormat.H264) {
+            return "H.264 frames are passed through as they are, not encoded again";
         }
         if (input.width() < 16 || input.height() < 16) {
             return "OpenH264 needs frames of at least 16x16 pixels, the camera delivers " + input;
