@@ -31,7 +31,8 @@ import io.kapture.api.listener.ListenerRegistrar;
  * <p>Threading contract: {@link #onFrame} runs on the listener's delivery thread, the only thread that touches the
  * encoder and the packetizer, under {@code encoderLock}, which {@link #close()} also takes so the encoder is never
  * closed while it encodes. Clients are added and removed from any thread (a copy-on-write list); parameters and the
- * failure are volatile, and waiting for them uses the {@code parametersKnown} monitor.
+ * failure are volatile, and waiting for them uses the {@code parametersKnown} monitor. Subscribing and closing
+ * happen under {@code lifecycle}, so a feed closed before it subscribed never subscribes.
  */
 final class CameraFeed implements FrameListener {
 
@@ -53,7 +54,9 @@ final class CameraFeed implements FrameListener {
     private volatile boolean settingsChanged;
     private volatile H264Parameters parameters;
     private volatile String failure;
+    private final Object lifecycle = new Object();
     private ListenerRegistrar.Registration registration;
+    private boolean stopped;
 
     // the delivery thread's, under encoderLock
     private VideoEncoder encoder;
@@ -72,9 +75,13 @@ final class CameraFeed implements FrameListener {
         this.packetizer = packetizer;
     }
 
-    /** Subscribes to the camera's frames. */
+    /** Subscribes to the camera's frames, unless the feed was closed first (the server stopping meanwhile). */
     void start() {
-        registration = registrar.register(this, ListenerRegistrar.subscription(camera, "rtsp:" + camera, 2));
+        synchronized (lifecycle) {
+            if (!stopped) {
+                registration = registrar.register(this, ListenerRegistrar.subscription(camera, "rtsp:" + camera, 2));
+            }
+        }
     }
 
     String camera() {
@@ -169,8 +176,14 @@ final class CameraFeed implements FrameListener {
 
     /** Unsubscribes, drops the clients and closes the encoder (waiting for a frame being encoded). */
     void close() {
-        if (registration != null) {
-            registration.close();
+        ListenerRegistrar.Registration subscribed;
+        synchronized (lifecycle) {
+            stopped = true;
+            subscribed = registration;
+            registration = null;
+        }
+        if (subscribed != null) {
+            subscribed.close();
         }
         for (ClientStream client : clients) {
             client.close();

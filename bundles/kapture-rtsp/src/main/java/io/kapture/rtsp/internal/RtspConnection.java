@@ -1,5 +1,6 @@
 package io.kapture.rtsp.internal;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,7 +42,7 @@ final class RtspConnection implements Runnable, AutoCloseable {
         try {
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
             session = new RtspSession(context, socket.getInetAddress(), out, writeLock, this::close);
-            RtspReader reader = new RtspReader(socket.getInputStream());
+            RtspReader reader = new RtspReader(new BufferedInputStream(socket.getInputStream(), 8 * 1024));
             while (true) {
                 socket.setSoTimeout(session.playingOverTcp() ? 0 : (int) context.sessionTimeout().toMillis());
                 RtspRequest request;
