@@ -51,7 +51,7 @@ class OpenH264EncoderTest {
         VideoProbe.Report report = VideoProbe.probe(write(units));
 
         assertEquals("h264", report.codec());
-        // OpenH264 encodes even sizes only: an odd width or height loses its last column or line
+        // H.264 4:2:0 crops in steps of two pixels: an odd width or height loses its last column or line
         assertEquals(width & ~1, report.width());
         assertEquals(height & ~1, report.height());
         assertEquals(30, report.frames());
