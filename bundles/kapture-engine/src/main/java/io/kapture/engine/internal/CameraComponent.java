@@ -52,25 +52,40 @@ import io.kapture.engine.internal.session.CaptureSessionImpl;
 public final class CameraComponent {
 
     private final CaptureSessionImpl session = new CaptureSessionImpl();
-    private ServiceRegistration<CaptureSession> registration;
+    private volatile ServiceRegistration<CaptureSession> registration;
     private ServiceRegistration<DeviceArrivalListener> arrivals;
+    /** The properties registered last; written on SCR's thread at activation, then on the control thread only. */
     private Hashtable<String, Object> registered;
 
     @Activate
     void activate(BundleContext context, Map<String, Object> properties) {
-        session.configure(properties);
         registered = serviceProperties(properties);
         registration = context.registerService(CaptureSession.class, session, registered);
+        session.configure(properties, () -> { });
         arrivals = context.registerService(DeviceArrivalListener.class, new DeviceReturn(session), null);
     }
 
+    /**
+     * Hands the change to the session and returns; the service's properties follow once the session has decided
+     * on the change (applied it, or refused it with {@code lastError()} saying why), so that whoever sees the new
+     * properties also sees the session's verdict on them.
+     */
     @Modified
     void modified(Map<String, Object> properties) {
-        session.configure(properties);
         Hashtable<String, Object> next = serviceProperties(properties);
-        if (!next.equals(registered)) {
-            registered = next;
+        session.configure(properties, () -> publish(next));
+    }
+
+    /** On the session's control thread, after it decided on the configuration that {@code next} describes. */
+    private void publish(Hashtable<String, Object> next) {
+        if (next.equals(registered)) {
+            return;
+        }
+        registered = next;
+        try {
             registration.setProperties(next);
+        } catch (IllegalStateException unregistered) {
+            // deactivated meanwhile: nobody sees this camera any more
         }
     }
 

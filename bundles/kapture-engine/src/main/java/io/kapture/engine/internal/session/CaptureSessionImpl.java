@@ -47,10 +47,24 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
 
     /** Applies a configuration; see {@link Reconfiguration}. Returns at once; never throws. */
     public void configure(Map<String, ?> properties) {
+        configure(properties, () -> { });
+    }
+
+    /**
+     * As {@link #configure(Map)}, then runs {@code decided} on the control thread once the configuration is applied
+     * or refused (the camera component publishes its service properties then). Returns at once.
+     */
+    public void configure(Map<String, ?> properties, Runnable decided) {
         Map<String, Object> copy = new HashMap<>(properties);
         Object device = copy.get(CameraConfiguration.DEVICE);
         status.named(SettingsParser.cameraName(copy), device instanceof String text ? text.trim() : "");
-        control.execute(() -> reconfiguration.apply(copy));
+        control.execute(() -> {
+            try {
+                reconfiguration.apply(copy);
+            } finally {
+                decided.run();
+            }
+        });
     }
 
     /** Stops capture for good and ends the control thread once it has done so. Returns at once. */

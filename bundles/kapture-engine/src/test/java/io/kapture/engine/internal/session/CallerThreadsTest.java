@@ -4,9 +4,13 @@ import static io.kapture.engine.internal.session.SessionFixture.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,12 +92,30 @@ class CallerThreadsTest {
     void aFreshlyConfiguredSessionKnowsItsNameAtOnce() {
         CaptureSessionImpl session = new CaptureSessionImpl();
         try {
-            session.configure(java.util.Map.of("service.pid", "io.kapture.camera~early", "device", "fake7"));
+            session.configure(Map.of("service.pid", "io.kapture.camera~early", "device", "fake7"));
             assertEquals("early", session.camera());
             assertEquals("fake7", session.device());
         } finally {
             session.close();
         }
+    }
+
+    /**
+     * Whoever is told that a configuration was decided (the camera component, which then publishes the service's
+     * properties) already sees the verdict: a refused value's message is in {@code lastError()} by then.
+     */
+    @Test
+    void theVerdictOnAConfigurationIsThereWhenItsDecisionIsAnnounced() {
+        fixture.running();
+        AtomicReference<Optional<String>> seen = new AtomicReference<>();
+        Map<String, Object> bad = new HashMap<>(Map.of("service.pid", "io.kapture.camera~" + SessionFixture.CAMERA,
+                "device", "fake0", "width", -5));
+
+        fixture.session.configure(bad, () -> seen.set(fixture.session.lastError()));
+        fixture.session.awaitSettled();
+
+        assertTrue(seen.get().orElse("").contains("width"), "the refusal was there first: " + seen.get());
+        assertEquals(SessionState.RUNNING, fixture.session.state(), "kept its configuration");
     }
 
     /** A running camera whose one listener is stuck in its first frame. */
