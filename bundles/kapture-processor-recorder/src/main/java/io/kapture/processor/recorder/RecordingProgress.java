@@ -19,9 +19,17 @@ import java.util.Optional;
  * @param framesSkipped   frames not recorded since the recorder started: flagged corrupted by the driver, not
  *                        encodable, or lost to a write error
  * @param lastError       the last write or encoding problem, if any since the recorder started
+ * @param events          for an event recorder (mode {@code event}), its clip and pre-roll ring; empty for a
+ *                        continuous one
  */
 public record RecordingProgress(String camera, Optional<String> file, long frames, long bytes, long durationMillis,
-        long filesCompleted, long framesSkipped, Optional<String> lastError) {
+        long filesCompleted, long framesSkipped, Optional<String> lastError, Optional<EventStatus> events) {
+
+    /** A continuous recorder's progress (as in version 1.0 of this package). */
+    public RecordingProgress(String camera, Optional<String> file, long frames, long bytes, long durationMillis,
+            long filesCompleted, long framesSkipped, Optional<String> lastError) {
+        this(camera, file, frames, bytes, durationMillis, filesCompleted, framesSkipped, lastError, Optional.empty());
+    }
 
     /**
      * One line for a console, for example
@@ -29,7 +37,9 @@ public record RecordingProgress(String camera, Optional<String> file, long frame
      */
     public String line() {
         StringBuilder line = new StringBuilder(camera).append(": ");
-        if (file.isPresent()) {
+        if (file.isEmpty() && events.isPresent()) {
+            line.append(events.get().line());
+        } else if (file.isPresent()) {
             line.append(file.get()).append(String.format(Locale.ROOT, ", %d frames, %.1f MB, %.1f s", frames,
                     bytes / 1_000_000.0, durationMillis / 1000.0));
         } else {
@@ -40,6 +50,9 @@ public record RecordingProgress(String camera, Optional<String> file, long frame
             line.append(", ").append(framesSkipped).append(" frames skipped");
         }
         line.append(')');
+        if (file.isPresent()) {
+            events.ifPresent(status -> line.append("; ").append(status.line()));
+        }
         lastError.ifPresent(error -> line.append("; last error: ").append(error));
         return line.toString();
     }

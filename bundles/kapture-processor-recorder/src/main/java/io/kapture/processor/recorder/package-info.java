@@ -1,9 +1,10 @@
 /**
  * The recorder's progress for shells, web consoles and tests: the {@link io.kapture.processor.recorder.Recordings}
- * service lists what every configured recorder is writing.
+ * service lists what every configured recorder is writing, the video files kept, what retention deleted, and
+ * triggers event clips.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.kapture.processor.recorder;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,5 @@
 package io.kapture.processor.recorder.internal;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -26,7 +25,7 @@ import java.util.Arrays;
  * <p>Threading contract: not thread-safe; the owner serialises all calls. {@link #close()} always closes the file,
  * even when writing the index fails.
  */
-final class AviWriter implements Closeable {
+final class AviWriter implements VideoSink {
 
     /** Largest file this writer makes: 2 GiB less some room, as AVI 1.0 sizes are 32-bit. */
     static final long MAX_FILE_BYTES = (1L << 31) - (1 << 20);
@@ -86,6 +85,11 @@ final class AviWriter implements Closeable {
         return writer;
     }
 
+    @Override
+    public void write(EncodedFrame frame) throws IOException {
+        write(frame.data(), frame.timestampNanos());
+    }
+
     /**
      * Appends one JPEG image, the bytes between {@code jpeg}'s position and limit (left unchanged).
      *
@@ -117,25 +121,35 @@ final class AviWriter implements Closeable {
     }
 
     /** Rewrites the headers for the frames so far, without an index, so they survive a crash. */
-    void checkpoint() throws IOException {
+    @Override
+    public void checkpoint() throws IOException {
         writeHeaders(false);
     }
 
     /** Size the file will have when closed now, with its index. */
-    long bytes() {
+    @Override
+    public long bytes() {
         return moviEnd + 8 + 16L * frames;
     }
 
-    int frames() {
+    @Override
+    public int frameOverhead() {
+        return FRAME_OVERHEAD;
+    }
+
+    @Override
+    public int frames() {
         return frames;
     }
 
     /** Capture time from the first frame to the last. */
-    long durationNanos() {
+    @Override
+    public long durationNanos() {
         return frames == 0 ? 0 : lastTimestampNanos - firstTimestampNanos;
     }
 
-    Path path() {
+    @Override
+    public Path path() {
         return path;
     }
 
@@ -161,10 +175,34 @@ final class AviWriter implements Closeable {
                 fourcc(entries, "00dc").putInt(AVIIF_KEYFRAME).putInt((int) (index[i] >>> 32)).putInt((int) index[i]);
             }
             entries.flip();
-            writeFully(entries, moviEnd);
+            try {
+                writeFully(entries, moviEnd);
+                // a frame cut short by a failed write may lie beyond the index: the file ends with the index
+                file.truncate(bytes());
+            } catch (IOException noRoom) {
+                closeWithoutIndex(noRoom);
+            }
             writeHeaders(true);
             file.force(false);
         }
+    }
+
+    /**
+     * Ends the file after its last whole frame, with headers that say so and no index, when the index cannot be
+     * written (a full disk): the headers' bytes exist already, so rewriting them needs no new space, and players
+     * read an AVI without an index. Throws the original failure, with what was done, so it is still reported.
+     */
+    private void closeWithoutIndex(IOException cause) throws IOException {
+        try {
+            channel.truncate(moviEnd);
+            writeHeaders(false);
+            channel.force(false);
+        } catch (IOException alsoFailed) {
+            cause.addSuppressed(alsoFailed);
+            throw cause;
+        }
+        throw new IOException("no room for the index of " + path + " (" + cause.getMessage() + "); closed it after"
+                + " its " + frames + " whole frames without an index, which players do without", cause);
     }
 
     private void writeHeaders(boolean withIndex) throws IOException {

@@ -1,7 +1,8 @@
 package io.kapture.processor.recorder.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -19,26 +20,31 @@ import io.kapture.api.Frame;
 import io.kapture.api.listener.ListenerRegistrar;
 import io.kapture.api.storage.StorageRoot;
 import io.kapture.convert.ImageEncoding;
+import io.kapture.processor.recorder.EventStatus;
 import io.kapture.processor.recorder.RecordingProgress;
 
 /**
- * Records one camera per factory configuration into a sequence of AVI files. It subscribes to the camera with a
- * queue of eight that drops the oldest frame (a slow disk or encoder loses frames of the recording, never holds
- * the camera back), writes MJPEG frames as they come and encodes others as JPEG, and starts a new file before one
- * would pass the size limit, once one spans the duration limit, and when the frame size changes.
+ * Records one camera per factory configuration: continuously into a sequence of AVI files, or (mode
+ * {@code event}) into clips around triggers that begin with the pre-roll ring's frames. It subscribes to the camera
+ * with a queue of eight that drops the oldest frame (a slow disk or encoder loses frames of the recording, never
+ * holds the camera back), writes MJPEG frames as they come and encodes others as JPEG, and starts a new file
+ * before one would pass the size limit, once one spans the duration limit, and when the frame size changes.
+ * Files are written through a {@link VideoSink}, so another container or codec plugs in without changing this.
  *
- * <p>The component is immediate: it offers a service only so that {@link RecordingsService} can list it, and
- * must record whether or not anyone asks for that service.
+ * <p>The component is immediate: it offers a service only so that {@link RecordingsService} can list it and pass
+ * it triggers, and must record whether or not anyone asks for that service.
  *
- * <p>A write error closes the file (keeping what it holds) and pauses recording for {@value #RETRY_SECONDS}
- * seconds of capture time before a new file is tried, so a full disk costs a log line per pause, not per frame.
- * Headers are rewritten every {@value #CHECKPOINT_SECONDS} seconds of capture time, so a crash loses at most that
- * much of a file's readability.
+ * <p>A write error (a full disk, a folder that vanished or turned into a file) closes the file, keeping what it
+ * holds, and pauses writing for {@value #RETRY_SECONDS} seconds of capture time before a new file is tried, so a
+ * full disk costs a log line per pause, not per frame; the camera and its other listeners never notice. Headers
+ * are rewritten every {@value #CHECKPOINT_SECONDS} seconds of capture time, so a crash loses at most that much of
+ * a file's readability; at each checkpoint the recorder also checks that its file is still there.
  *
  * <p>Threading contract: frames arrive on the engine's delivery thread for this listener, one at a time; JPEG
- * encoding happens there outside the lock, file writing under it. {@link #progress()} may be called from any
- * thread and waits at most for one frame's write. Deactivation unregisters the listener, then closes the file
- * under the lock, so a frame in flight is either written before the file is finished or dropped.
+ * encoding happens there outside the lock, file writing under it. Triggers, {@link #progress()} and
+ * {@link #fileInUse()} may be called from any thread and wait at most for one frame's write (or a clip's pre-roll
+ * being written). Deactivation unregisters the listener, then closes the file under the lock, so a frame in
+ * flight is either written before the file is finished or dropped.
  */
 @Component(service = CameraRecorder.class, immediate = true, configurationPid = RecorderSettings.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -53,15 +59,17 @@ public final class CameraRecorder {
 
     private final RecorderSettings settings;
     private final RecordingFiles files;
+    private final VideoSink.Factory sinks;
     private final Object lock = new Object();
     private final ListenerRegistrar.Registration registration;
 
     // guarded by lock
-    private AviWriter writer;
+    private final EventClips events;
+    private VideoSink writer;
     private long writerStartNanos;
-    private long lastCheckpointNanos;
     private int width;
     private int height;
+    private long lastCheckpointNanos;
     private long filesCompleted;
     private long framesSkipped;
     private String lastError;
@@ -74,17 +82,28 @@ public final class CameraRecorder {
         this(ListenerRegistrar.of(context), StorageRoot.of(context), RecorderSettings.from(config));
     }
 
+    CameraRecorder(ListenerRegistrar registrar, StorageRoot root, RecorderSettings settings) throws IOException {
+        this(registrar, root, settings, AviWriter::create);
+    }
+
     /**
      * @throws IllegalArgumentException if the folder lies outside the storage root
      * @throws IOException              if the folder cannot be created
      */
-    CameraRecorder(ListenerRegistrar registrar, StorageRoot root, RecorderSettings settings) throws IOException {
+    CameraRecorder(ListenerRegistrar registrar, StorageRoot root, RecorderSettings settings, VideoSink.Factory sinks)
+            throws IOException {
         this.settings = settings;
         this.files = new RecordingFiles(root, settings);
+        this.sinks = sinks;
+        this.events = settings.eventMode()
+                ? new EventClips(new PrerollRing(settings.preNanos(), settings.prerollBytes()), settings.postNanos())
+                : null;
         Path folder = files.folder();
         this.registration = registrar.register(this::onFrame, ListenerRegistrar.subscription(settings.camera(),
                 "recorder:" + settings.camera(), QUEUE_CAPACITY));
-        LOG.info("Recording camera {} to {}, a new file every {} MB{}", settings.camera(), folder,
+        LOG.info("Recording camera {} to {}{}, a new file every {} MB{}", settings.camera(), folder,
+                events == null ? "" : " in clips around events, " + TimeUnit.NANOSECONDS.toSeconds(settings.preNanos())
+                        + " s before to " + TimeUnit.NANOSECONDS.toSeconds(settings.postNanos()) + " s after",
                 settings.maxFileBytes() / 1_000_000, settings.maxFileNanos() == 0 ? ""
                         : " or " + TimeUnit.NANOSECONDS.toSeconds(settings.maxFileNanos()) + " s");
     }
@@ -98,58 +117,97 @@ public final class CameraRecorder {
         }
     }
 
+    String camera() {
+        return settings.camera();
+    }
+
     /** What the recorder is doing now. */
     RecordingProgress progress() {
         synchronized (lock) {
-            AviWriter current = writer;
+            VideoSink current = writer;
             return new RecordingProgress(settings.camera(),
                     Optional.ofNullable(current).map(w -> w.path().toString()),
                     current == null ? 0 : current.frames(), current == null ? 0 : current.bytes(),
                     current == null ? 0 : TimeUnit.NANOSECONDS.toMillis(current.durationNanos()), filesCompleted,
-                    framesSkipped, Optional.ofNullable(lastError));
+                    framesSkipped, Optional.ofNullable(lastError), Optional.ofNullable(events).map(this::status));
+        }
+    }
+
+    /** The file being written now, which retention must leave alone. */
+    Optional<Path> fileInUse() {
+        synchronized (lock) {
+            return Optional.ofNullable(writer).map(VideoSink::path);
+        }
+    }
+
+    /** Motion began: an event recorder starts or extends a clip. Returns whether this recorder is one. */
+    boolean activityStarted(String trigger) {
+        synchronized (lock) {
+            if (events != null) {
+                events.activityStarted(trigger);
+            }
+            return events != null;
+        }
+    }
+
+    /** Motion ended: an event recorder's clip ends post.seconds later. */
+    void activityEnded() {
+        synchronized (lock) {
+            if (events != null) {
+                events.activityEnded();
+            }
+        }
+    }
+
+    /** An external trigger: an event recorder starts or extends a clip. Returns whether this recorder is one. */
+    boolean pulse(String trigger) {
+        synchronized (lock) {
+            if (events != null) {
+                events.pulse(trigger);
+            }
+            return events != null;
         }
     }
 
     void onFrame(Frame frame) {
-        ByteBuffer jpeg = frame.isCorrupted() ? null : jpegOf(frame);
+        byte[] jpeg = frame.isCorrupted() ? null : jpegOf(frame);
         synchronized (lock) {
             if (closed) {
                 return;
             }
-            long now = frame.timestampNanos();
-            if (jpeg == null || paused && now - resumeAtNanos < 0) {
+            if (jpeg == null) {
                 framesSkipped++;
                 return;
             }
-            paused = false;
-            try {
-                if (writer != null && mustRotate(frame, jpeg.remaining())) {
+            EncodedFrame encoded = EncodedFrame.jpeg(jpeg, frame.timestampNanos(), frame.wallClockMillis(),
+                    frame.sequence(), frame.format().width(), frame.format().height());
+            if (events == null) {
+                store(encoded, null);
+                return;
+            }
+            EventClips.Step step = events.next(encoded);
+            switch (step.kind()) {
+                case START -> {
                     finishFile();
+                    LOG.info("Camera {}: {} triggers a clip, with {} frames of pre-roll", settings.camera(),
+                            step.trigger(), step.frames().size() - 1);
+                    for (EncodedFrame earlier : step.frames()) {
+                        store(earlier, step.trigger());
+                    }
                 }
-                if (writer == null) {
-                    startFile(frame);
+                case CONTINUE -> store(encoded, step.trigger());
+                case END -> finishFile();
+                case IDLE -> {
+                    // kept in the ring
                 }
-                writer.write(jpeg, now);
-                if (now - lastCheckpointNanos >= TimeUnit.SECONDS.toNanos(CHECKPOINT_SECONDS)) {
-                    writer.checkpoint();
-                    lastCheckpointNanos = now;
-                }
-            } catch (IOException | RuntimeException e) {
-                framesSkipped++;
-                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-                LOG.warn("Recording camera {} failed, pausing for {} s: {}", settings.camera(), RETRY_SECONDS,
-                        lastError);
-                finishFile();
-                paused = true;
-                resumeAtNanos = now + TimeUnit.SECONDS.toNanos(RETRY_SECONDS);
             }
         }
     }
 
     /** The frame as a JPEG: MJPEG data as it is, anything else encoded; null (and logged) if that fails. */
-    private ByteBuffer jpegOf(Frame frame) {
+    private byte[] jpegOf(Frame frame) {
         try {
-            return ByteBuffer.wrap(ImageEncoding.jpegOf(frame, settings.jpegQuality()));
+            return ImageEncoding.jpegOf(frame, settings.jpegQuality());
         } catch (RuntimeException e) {
             synchronized (lock) {
                 lastError = e.getMessage();
@@ -159,17 +217,54 @@ public final class CameraRecorder {
         }
     }
 
-    private boolean mustRotate(Frame frame, int size) {
-        return writer.bytes() + size + AviWriter.FRAME_OVERHEAD > settings.maxFileBytes()
-                || settings.maxFileNanos() > 0 && frame.timestampNanos() - writerStartNanos >= settings.maxFileNanos()
-                || frame.format().width() != width || frame.format().height() != height;
+    /** Writes one frame to the current file, starting one if needed; a failure pauses writing. */
+    private void store(EncodedFrame frame, String trigger) {
+        long now = frame.timestampNanos();
+        if (paused && now - resumeAtNanos < 0) {
+            framesSkipped++;
+            return;
+        }
+        paused = false;
+        try {
+            if (writer != null && mustRotate(frame)) {
+                finishFile();
+            }
+            if (writer == null) {
+                startFile(frame, trigger);
+            }
+            writer.write(frame);
+            if (now - lastCheckpointNanos >= TimeUnit.SECONDS.toNanos(CHECKPOINT_SECONDS)) {
+                if (!Files.exists(writer.path(), LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException(writer.path() + " vanished while being written (was its folder deleted"
+                            + " or moved?); a new file follows in the folder, made again");
+                }
+                writer.checkpoint();
+                lastCheckpointNanos = now;
+            }
+        } catch (IOException | RuntimeException e) {
+            framesSkipped++;
+            lastError = (writer == null ? "starting a file in folder '" + settings.folder() + "'"
+                    : "writing " + writer.path()) + ": " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            LOG.warn("Recording camera {} failed, pausing for {} s: {}", settings.camera(), RETRY_SECONDS,
+                    lastError);
+            finishFile();
+            paused = true;
+            resumeAtNanos = now + TimeUnit.SECONDS.toNanos(RETRY_SECONDS);
+        }
     }
 
-    private void startFile(Frame frame) throws IOException {
-        Path path = files.next(frame.wallClockMillis());
-        writer = AviWriter.create(path, frame.format().width(), frame.format().height());
-        width = frame.format().width();
-        height = frame.format().height();
+    private boolean mustRotate(EncodedFrame frame) {
+        return writer.bytes() + frame.size() + writer.frameOverhead() > settings.maxFileBytes()
+                || settings.maxFileNanos() > 0 && frame.timestampNanos() - writerStartNanos >= settings.maxFileNanos()
+                || frame.width() != width || frame.height() != height;
+    }
+
+    private void startFile(EncodedFrame frame, String trigger) throws IOException {
+        Path path = trigger == null ? files.next(frame.wallClockMillis())
+                : files.nextClip(frame.wallClockMillis(), trigger);
+        writer = sinks.create(path, frame.width(), frame.height());
+        width = frame.width();
+        height = frame.height();
         writerStartNanos = frame.timestampNanos();
         lastCheckpointNanos = frame.timestampNanos();
         LOG.info("Camera {} records to {}", settings.camera(), path);
@@ -177,7 +272,7 @@ public final class CameraRecorder {
 
     /** Closes the current file, if any, keeping what it holds. */
     private void finishFile() {
-        AviWriter finishing = writer;
+        VideoSink finishing = writer;
         if (finishing == null) {
             return;
         }
@@ -191,6 +286,7 @@ public final class CameraRecorder {
             LOG.info("Camera {} recorded {}: {} frames, {} bytes, {} ms", settings.camera(), finishing.path(),
                     finishing.frames(), finishing.bytes(), TimeUnit.NANOSECONDS.toMillis(finishing.durationNanos()));
         } catch (IOException e) {
+            filesCompleted++;
             lastError = "finishing " + finishing.path() + ": " + e.getMessage();
             LOG.warn("Camera {}: {}", settings.camera(), lastError);
         } finally {
@@ -198,5 +294,11 @@ public final class CameraRecorder {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private EventStatus status(EventClips clips) {
+        PrerollRing ring = clips.ring();
+        return new EventStatus(clips.clipTrigger(), clips.clips(), ring.frames(), ring.bytes(), ring.maxBytes(),
+                TimeUnit.NANOSECONDS.toMillis(ring.heldNanos()), ring.droppedForMemory());
     }
 }

@@ -2,6 +2,7 @@ package io.kapture.processor.recorder.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /**
  * One recorder's configuration: factory PID {@code io.kapture.processor.recorder}, one factory configuration per
@@ -38,4 +39,27 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Quality of frames encoded from uncompressed cameras, 0.0 (smallest) to 1.0 (best)."
                     + " MJPEG cameras' frames are recorded unchanged.")
     double jpeg_quality() default 0.8;
+
+    @AttributeDefinition(name = "Mode",
+            description = "continuous: record all the time. event: record clips around motion (the"
+                    + " io/kapture/motion events of this camera) and external triggers (the io/kapture/recorder/TRIGGER"
+                    + " event, kapture:trigger), each beginning pre.seconds before its trigger.",
+            options = { @Option(label = "continuous", value = "continuous"), @Option(label = "event", value = "event") })
+    String mode() default "continuous";
+
+    @AttributeDefinition(name = "Pre-roll (seconds)", min = "0", max = "60",
+            description = "Event mode: seconds of frames before the trigger that a clip begins with, kept encoded in"
+                    + " memory, 0 to 60.")
+    int pre_seconds() default 5;
+
+    @AttributeDefinition(name = "Post-roll (seconds)", min = "0", max = "3600",
+            description = "Event mode: a clip ends this many seconds after the last activity (the end of motion, or"
+                    + " the last external trigger), 0 to 3600.")
+    int post_seconds() default 10;
+
+    @AttributeDefinition(name = "Pre-roll memory (MB)", min = "1", max = "1024",
+            description = "Event mode: the pre-roll ring holds at most this many megabytes of encoded frames; beyond"
+                    + " it the oldest go first and the pre-roll gets shorter (counted in kapture:recordings), 1 to"
+                    + " 1024.")
+    int preroll_max_mb() default 32;
 }

@@ -45,4 +45,12 @@ final class RecordingFiles {
     Path next(long wallClockMillis) throws IOException {
         return CameraFiles.newFile(folder(), camera, wallClockMillis, "avi");
     }
+
+    /**
+     * A name for a new event clip whose first frame was captured at {@code wallClockMillis}:
+     * {@code <camera>-<yyyyMMdd-HHmmss-SSS>.<trigger>.avi}, the trigger made safe by {@link VideoFileNames}.
+     */
+    Path nextClip(long wallClockMillis, String trigger) throws IOException {
+        return CameraFiles.newFile(folder(), camera, wallClockMillis, VideoFileNames.safeTrigger(trigger) + ".avi");
+    }
 }

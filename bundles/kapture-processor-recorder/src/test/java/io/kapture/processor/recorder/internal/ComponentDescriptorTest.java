@@ -49,6 +49,20 @@ class ComponentDescriptorTest {
         assertEquals(RecorderSettings.PID, designatedPid(metatype));
         assertEquals(List.of(), undescribed(metatype));
         assertEquals(Map.of("camera", "", "folder", "recordings", "rotate.size.mb", "512",
-                "rotate.duration.seconds", "600", "jpeg.quality", "0.8"), defaults(metatype));
+                "rotate.duration.seconds", "600", "jpeg.quality", "0.8", "mode", "continuous", "pre.seconds", "5",
+                "post.seconds", "10", "preroll.max.mb", "32"), defaults(metatype));
+    }
+
+    @Test
+    void retentionIsOptionalConfigurationOfTheRecordingsServiceWithEveryLimitOff() {
+        Element component = component(RecordingsService.class);
+        Element metatype = metatype(RetentionConfig.class);
+
+        assertEquals(RetentionSettings.PID, component.getAttribute("configuration-pid"));
+        assertEquals("optional", component.getAttribute("configuration-policy"));
+        assertEquals(RetentionSettings.PID, designatedPid(metatype));
+        assertEquals(List.of(), undescribed(metatype));
+        assertEquals(Map.of("max.size.mb", "0", "max.disk.percent", "0", "max.age.days", "0", "interval.seconds",
+                "60"), defaults(metatype));
     }
 }

@@ -26,7 +26,7 @@ class RecordingsServiceTest {
     @Test
     void listsBoundRecordersByCameraName() throws IOException {
         StorageRoot root = StorageRoot.of(temp.toString(), null);
-        RecordingsService service = new RecordingsService();
+        RecordingsService service = new RecordingsService(root.path());
         RecordingRegistrar zetaFeed = new RecordingRegistrar();
         CameraRecorder zeta = recorder(root, "zeta", zetaFeed);
         CameraRecorder alpha = recorder(root, "alpha", new RecordingRegistrar());

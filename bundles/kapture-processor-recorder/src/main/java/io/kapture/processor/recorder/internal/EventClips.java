@@ -1,0 +1,134 @@
+package io.kapture.processor.recorder.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides, frame by frame, what an event recorder writes: nothing while the scene is quiet (frames go to the
+ * {@link PrerollRing}), and from a trigger on a clip that begins with the ring's frames (the seconds before the
+ * trigger) and ends {@code postNanos} of capture time after the last activity.
+ *
+ * <p>Activity comes in two kinds: a period with a start and an end (motion: {@link #activityStarted} then
+ * {@link #activityEnded}; the clip lasts as long as it does, plus the post time) and a pulse (an external trigger,
+ * {@link #pulse}: the clip runs the post time from it). Further triggers during a clip extend it. Triggers are
+ * applied at the next frame, on the frame's clock, so the outcome depends only on the order of frames and
+ * triggers, never on the wall clock of whoever called.
+ *
+ * <p>Threading contract: not thread-safe; the owning recorder calls every method under its lock (triggers come
+ * from EventAdmin's and the shell's threads, frames from the delivery thread).
+ */
+final class EventClips {
+
+    /** What to do with one frame. */
+    enum Kind {
+        /** Nothing to write: the frame went into the ring. */
+        IDLE,
+        /** Begin a new clip with {@link Step#frames()}: the ring's frames, then this one. */
+        START,
+        /** Append this frame to the clip. */
+        CONTINUE,
+        /** Close the clip; this frame went into the ring. */
+        END
+    }
+
+    /**
+     * @param kind    what to do
+     * @param frames  the frames to write, oldest first (empty for IDLE and END)
+     * @param trigger what started the current clip
+     */
+    record Step(Kind kind, List<EncodedFrame> frames, String trigger) {
+    }
+
+    private final PrerollRing ring;
+    private final long postNanos;
+
+    private String pendingTrigger;
+    private boolean pendingStart;
+    private boolean pendingEnd;
+    private boolean pendingPulse;
+
+    private boolean recording;
+    private String clipTrigger;
+    private boolean active;
+    private long quietSinceNanos;
+    private long clips;
+
+    EventClips(PrerollRing ring, long postNanos) {
+        this.ring = ring;
+        this.postNanos = postNanos;
+    }
+
+    /** A period of activity begins (motion START): a clip starts, or the current one goes on until it ends. */
+    void activityStarted(String trigger) {
+        pendingStart = true;
+        pendingEnd = false;
+        pendingTrigger = pendingTrigger == null ? trigger : pendingTrigger;
+    }
+
+    /** The period of activity ended (motion END): the clip ends the post time after the next frame. */
+    void activityEnded() {
+        pendingEnd = true;
+    }
+
+    /** A one-off trigger: a clip starts, or the current one goes on, until the post time after the next frame. */
+    void pulse(String trigger) {
+        pendingPulse = true;
+        pendingTrigger = pendingTrigger == null ? trigger : pendingTrigger;
+    }
+
+    /** Decides what becomes of {@code frame}, applying the triggers that came since the last frame. */
+    Step next(EncodedFrame frame) {
+        long now = frame.timestampNanos();
+        boolean triggered = pendingStart || pendingPulse;
+        String trigger = pendingTrigger;
+        if (pendingStart) {
+            active = true;
+        }
+        if (pendingEnd && active) {
+            active = false;
+            quietSinceNanos = now;
+        }
+        if (pendingPulse) {
+            quietSinceNanos = active ? quietSinceNanos : Math.max(quietSinceNanos, now);
+        }
+        pendingStart = false;
+        pendingEnd = false;
+        pendingPulse = false;
+        pendingTrigger = null;
+
+        if (!recording && triggered) {
+            recording = true;
+            clipTrigger = trigger;
+            clips++;
+            if (!active) {
+                quietSinceNanos = now;
+            }
+            ring.add(frame);
+            return new Step(Kind.START, ring.drain(), clipTrigger);
+        }
+        if (recording) {
+            if (!active && now - quietSinceNanos >= postNanos) {
+                recording = false;
+                ring.add(frame);
+                return new Step(Kind.END, List.of(), clipTrigger);
+            }
+            return new Step(Kind.CONTINUE, List.of(frame), clipTrigger);
+        }
+        ring.add(frame);
+        return new Step(Kind.IDLE, List.of(), null);
+    }
+
+    /** The trigger of the clip being recorded, if one is. */
+    Optional<String> clipTrigger() {
+        return recording ? Optional.of(clipTrigger) : Optional.empty();
+    }
+
+    /** Clips begun since the recorder started. */
+    long clips() {
+        return clips;
+    }
+
+    PrerollRing ring() {
+        return ring;
+    }
+}

@@ -1,0 +1,166 @@
+package io.kapture.processor.recorder.internal;
+
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.kapture.processor.recorder.RetentionStatus;
+
+/**
+ * Keeps Kapture's storage directory within its limits: runs a {@link RetentionPass} every
+ * {@code interval.seconds} on a thread of its own ({@code kapture-retention}), never on SCR's or a camera's, adds
+ * up what the passes deleted, and logs one line for a pass that deleted something or met a problem (not one per
+ * file). Nothing runs while every limit is 0.
+ *
+ * <p>Threading contract: {@link #apply}, {@link #status} and {@link #close} may be called from any thread;
+ * passes run one at a time on the retention thread (or on the caller of {@link #runPass}, under the same lock).
+ */
+final class StorageRetention implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StorageRetention.class);
+
+    private final Path root;
+    private final Supplier<Set<Path>> inUse;
+    private final RetentionPass.Disk disk;
+    private final LongSupplier clock;
+    private final ScheduledExecutorService thread;
+    private final Object lock = new Object();
+
+    // guarded by lock
+    private RetentionSettings settings = new RetentionSettings(0, 0, 0, 60_000);
+    private ScheduledFuture<?> schedule;
+    private long passes;
+    private long byAge;
+    private long bySize;
+    private long byDisk;
+    private long bytesDeleted;
+    private long filesKept;
+    private long bytesKept;
+    private long lastPassMillis;
+    private String lastError;
+
+    StorageRetention(Path root, Supplier<Set<Path>> inUse, RetentionPass.Disk disk, LongSupplier clock) {
+        this.root = root;
+        this.inUse = inUse;
+        this.disk = disk;
+        this.clock = clock;
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread worker = new Thread(task, "kapture-retention");
+            worker.setDaemon(true);
+            return worker;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        this.thread = executor;
+    }
+
+    /** The disk holding {@code root}, as {@code df} counts it. */
+    static RetentionPass.Disk diskOf(Path root) {
+        return new RetentionPass.Disk() {
+            @Override
+            public long usedBytes() throws IOException {
+                FileStore store = Files.getFileStore(root);
+                return store.getTotalSpace() - store.getUnallocatedSpace();
+            }
+
+            @Override
+            public long availableBytes() throws IOException {
+                return Files.getFileStore(root).getUsableSpace();
+            }
+        };
+    }
+
+    /** Enforces these limits from now on, the first pass at once; every limit 0 stops the passes. */
+    void apply(RetentionSettings newSettings) {
+        synchronized (lock) {
+            settings = newSettings;
+            if (schedule != null) {
+                schedule.cancel(false);
+                schedule = null;
+            }
+            if (newSettings.enforcesAny()) {
+                schedule = thread.scheduleWithFixedDelay(this::scheduledPass, 0, newSettings.intervalMillis(),
+                        TimeUnit.MILLISECONDS);
+                LOG.info("Storage retention in {}: {}, a pass every {} s", root, newSettings.describe(),
+                        newSettings.intervalMillis() / 1000);
+            }
+        }
+    }
+
+    /** Records a configuration that could not be used, which {@link #status} then shows. */
+    void refuse(String problem) {
+        synchronized (lock) {
+            lastError = problem;
+        }
+    }
+
+    /** Runs one pass now, on the calling thread. */
+    RetentionPass.Outcome runPass() {
+        synchronized (lock) {
+            RetentionPass.Outcome outcome = RetentionPass.run(root, settings, inUse, disk, clock.getAsLong());
+            passes++;
+            byAge += outcome.byAge();
+            bySize += outcome.bySize();
+            byDisk += outcome.byDisk();
+            bytesDeleted += outcome.bytesDeleted();
+            filesKept = outcome.filesKept();
+            bytesKept = outcome.bytesKept();
+            lastPassMillis = clock.getAsLong();
+            if (!outcome.errors().isEmpty()) {
+                lastError = outcome.errors().get(0);
+            }
+            log(outcome);
+            return outcome;
+        }
+    }
+
+    RetentionStatus status() {
+        synchronized (lock) {
+            return new RetentionStatus(settings.describe(), passes, byAge, bySize, byDisk, bytesDeleted, filesKept,
+                    bytesKept, lastPassMillis, Optional.ofNullable(lastError));
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+
+    private void scheduledPass() {
+        try {
+            runPass();
+        } catch (RuntimeException e) {
+            // a pass that failed must not end the schedule: the next one may find the disk back
+            synchronized (lock) {
+                lastError = e.toString();
+            }
+            LOG.warn("Storage retention pass in {} failed: {}", root, e.toString());
+        }
+    }
+
+    private void log(RetentionPass.Outcome outcome) {
+        if (outcome.deleted() == 0 && outcome.errors().isEmpty()) {
+            return;
+        }
+        String line = String.format("Storage retention (%s) deleted %d files, %d bytes (%d by age, %d by size, %d by"
+                + " disk usage); %d files, %d bytes kept in %s", settings.describe(), outcome.deleted(),
+                outcome.bytesDeleted(), outcome.byAge(), outcome.bySize(), outcome.byDisk(), outcome.filesKept(),
+                outcome.bytesKept(), root);
+        if (outcome.errors().isEmpty()) {
+            LOG.info(line);
+        } else {
+            LOG.warn("{}; {} problems, the first: {}", line, outcome.errors().size(), outcome.errors().get(0));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.kapture.processor.recorder.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import io.kapture.processor.recorder.RecordedFile;
+
+/**
+ * Lists the video files in the storage directory with what their names and AVI headers say: camera, trigger,
+ * start, size, frames and playing time. A file that vanishes or cannot be read while listed is left out.
+ *
+ * <p>Stateless; safe from any thread.
+ */
+final class VideoFileCatalog {
+
+    private static final int MAX_DEPTH = 8;
+    private static final int HEADER_BYTES = 64;
+
+    private VideoFileCatalog() {
+    }
+
+    /** The video files under {@code root}, oldest first by the time in their names. */
+    static List<RecordedFile> list(Path root, Set<Path> writing) throws IOException {
+        List<RecordedFile> found = new ArrayList<>();
+        try (Stream<Path> tree = Files.walk(root, MAX_DEPTH, new FileVisitOption[0])) {
+            for (Path path : (Iterable<Path>) tree::iterator) {
+                Optional<VideoFileNames.Parsed> name = VideoFileNames.parse(path.getFileName().toString());
+                if (name.isPresent() && name.get().isVideo() && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                    describe(path, name.get(), writing.contains(path)).ifPresent(found::add);
+                }
+            }
+        }
+        found.sort(Comparator.comparingLong(RecordedFile::startMillis).thenComparing(RecordedFile::path));
+        return found;
+    }
+
+    /** One file as its AVI header counts it ({@code avih}: microseconds per frame, total frames). */
+    private static Optional<RecordedFile> describe(Path path, VideoFileNames.Parsed name, boolean writing) {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            while (header.hasRemaining() && channel.read(header) >= 0) {
+                // read until the header is in or the file ends
+            }
+            long frames = 0;
+            long durationMillis = 0;
+            if (header.position() == HEADER_BYTES && header.getInt(0) == 0x46464952 /* RIFF */) {
+                long microsPerFrame = Integer.toUnsignedLong(header.getInt(32));
+                frames = Integer.toUnsignedLong(header.getInt(48));
+                durationMillis = frames * microsPerFrame / 1000;
+            }
+            return Optional.of(new RecordedFile(name.camera(), path.toString(), name.trigger(), name.startMillis(),
+                    channel.size(), frames, durationMillis, writing));
+        } catch (IOException goneOrUnreadable) {
+            return Optional.empty();
+        }
+    }
+}
