@@ -117,6 +117,28 @@ final class AviFile {
         }
     }
 
+    /**
+     * The whole frame chunks of a file cut short (by a crash: no index, sizes in the headers out of date), read
+     * from the first chunk until the file ends or a chunk does.
+     */
+    static List<byte[]> wholeFramesOf(Path path) throws IOException {
+        ByteBuffer file = ByteBuffer.wrap(Files.readAllBytes(path)).order(ByteOrder.LITTLE_ENDIAN);
+        List<byte[]> whole = new ArrayList<>();
+        int at = 224;
+        while (at + 8 <= file.limit() && fourcc(file, at).equals("00dc")
+                && at + 8L + file.getInt(at + 4) <= file.limit()) {
+            byte[] data = new byte[file.getInt(at + 4)];
+            file.get(at + 8, data);
+            whole.add(data);
+            at += 8 + data.length + (data.length & 1);
+        }
+        return whole;
+    }
+
+    static BufferedImage decode(byte[] jpeg) throws IOException {
+        return ImageIO.read(new ByteArrayInputStream(jpeg));
+    }
+
     BufferedImage image(int frame) throws IOException {
         return ImageIO.read(new ByteArrayInputStream(frames.get(frame)));
     }

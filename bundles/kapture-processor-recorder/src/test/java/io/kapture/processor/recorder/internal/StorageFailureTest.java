@@ -1,0 +1,140 @@
+package io.kapture.processor.recorder.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.kapture.api.PixelFormat;
+import io.kapture.api.storage.StorageRoot;
+import io.kapture.processor.recorder.RecordingProgress;
+import io.kapture.synthetic.SyntheticFrames;
+import io.kapture.testing.ComponentConfig;
+import io.kapture.testing.RecordingRegistrar;
+import io.kapture.testing.SyntheticFeed;
+
+/**
+ * Storage that goes away or fills up under a recorder: the file is closed cleanly and plays (ffmpeg), the error
+ * names what happened, the recorder keeps taking frames (so the camera and its other listeners never notice) and
+ * tries again later. The full disk is a real one: a 1 MiB tmpfs mounted over the recordings folder, which needs
+ * root (as the build runs here); without it the test says so and is skipped.
+ */
+class StorageFailureTest {
+
+    private static final ComponentConfig<Config> CAM0 = ComponentConfig.of(Config.class).with("camera", "cam0");
+
+    @TempDir
+    Path temp;
+    private StorageRoot root;
+    private final RecordingRegistrar registrar = new RecordingRegistrar();
+    private SyntheticFeed feed;
+    private Path mounted;
+
+    @BeforeEach
+    void makeRoot() throws IOException {
+        root = StorageRoot.of(temp.resolve("storage").toString(), null);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (feed != null) {
+            feed.close();
+        }
+        if (mounted != null) {
+            run("umount", "-l", mounted.toString());
+        }
+    }
+
+    @Test
+    void aFolderDeletedMidFileIsNoticedAndRecordingGoesOnInTheFolderMadeAgain() throws IOException {
+        CameraRecorder recorder = new CameraRecorder(registrar, root, CAM0.as(RecorderSettings::from));
+        feed = SyntheticFeed.timeline("cam0", "bars", 160, 120, PixelFormat.GREY);
+        Path folder = root.path().resolve("recordings");
+        deliver(30);
+        Path first = recorder.fileInUse().orElseThrow();
+        try (Stream<Path> tree = Files.walk(folder)) {
+            tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        assertFalse(Files.exists(folder));
+
+        deliver(150); // the checkpoint 5 s into the file (frame 151, 5.03 s) finds the file gone
+        RecordingProgress failed = recorder.progress();
+        deliver(300 + 20); // 10 s later the recorder tries again, and the folder is made anew
+        RecordingProgress resumed = recorder.progress();
+        recorder.deactivate();
+
+        assertTrue(failed.file().isEmpty());
+        assertTrue(failed.lastError().orElseThrow().contains(first + " vanished while being written"),
+                failed.lastError().orElseThrow());
+        Path second = Path.of(resumed.file().orElseThrow());
+        assertEquals(folder, second.getParent());
+        AviFile avi = new AviFile(second);
+        avi.assertIndexMatchesChunks();
+        // the first frame 10 s or more after frame 151: 301 frames of 33.3 ms later
+        assertEquals(151 + 301, SyntheticFrames.sequenceOf(avi.image(0)), "first frame 10 s after the failure");
+    }
+
+    @Test
+    void aDiskFullMidFileClosesItCleanlyNamesTheErrorAndRecordingGoesOn() throws Exception {
+        Path folder = root.path().resolve("recordings");
+        Files.createDirectories(folder);
+        String mount = run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", folder.toString());
+        assumeTrue(mount.isEmpty(), "mounting a 1 MiB tmpfs needs root: " + mount);
+        mounted = folder;
+        CameraRecorder recorder = new CameraRecorder(registrar, root,
+                CAM0.with("jpeg.quality", 1.0).as(RecorderSettings::from));
+        // noise at full quality: a few hundred kB a frame, so the second to fifth frame fills the disk
+        feed = SyntheticFeed.timeline("cam0", "noise", 640, 480, PixelFormat.RGB24);
+
+        deliver(10);
+        RecordingProgress progress = recorder.progress();
+        deliver(400); // two more attempts, 10 s of capture time apart, both finding the disk full
+        recorder.deactivate();
+
+        assertTrue(progress.lastError().orElseThrow().contains("No space left on device"),
+                progress.lastError().orElseThrow());
+        assertTrue(progress.file().isEmpty(), "the file was closed");
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(folder)) {
+            files = listed.filter(path -> path.toString().endsWith(".avi")).sorted().toList();
+        }
+        assertTrue(!files.isEmpty());
+        Path first = files.get(0);
+        AviFile avi = new AviFile(first);
+        assertTrue(avi.frames.size() >= 1, avi.frames.size() + " frames");
+        assertEquals(avi.frames.size(), avi.totalFrames, "headers count what the file holds");
+        assertEquals("", Ffprobe.decodeErrors(first));
+        assertEquals(avi.frames.size(), Ffprobe.frameTimes(first).size());
+        assertEquals(0, SyntheticFrames.sequenceOf(avi.image(0)));
+        assertTrue(recorder.progress().framesSkipped() >= 400, recorder.progress().line());
+    }
+
+    private void deliver(int frames) {
+        for (int i = 0; i < frames; i++) {
+            registrar.deliver(feed.next());
+        }
+    }
+
+    /** Runs a command, returning what it printed if it failed, or "" if it succeeded. */
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), String.join(" ", command) + " did not end");
+        return process.exitValue() == 0 ? "" : new String(output, StandardCharsets.UTF_8).trim() + " (exit "
+                + process.exitValue() + ")";
+    }
+}
