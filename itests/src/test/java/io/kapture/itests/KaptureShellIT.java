@@ -47,7 +47,7 @@ import io.kapture.api.SessionState;
 public class KaptureShellIT extends KaptureTestSupport {
 
     private static final Set<String> COMMANDS = Set.of("cameras", "devices", "formats", "controls", "control",
-            "start", "stop", "strategy", "stats", "listeners", "snapshot", "health");
+            "start", "stop", "strategy", "stats", "listeners", "snapshot", "health", "recordings", "trigger");
 
     @Inject
     private SessionFactory sessionFactory;
