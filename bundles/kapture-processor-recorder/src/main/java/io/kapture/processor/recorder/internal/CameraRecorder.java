@@ -41,7 +41,8 @@ import io.kapture.processor.recorder.RecordingProgress;
  * a file's readability; at each checkpoint the recorder also checks that its file is still there.
  *
  * <p>Threading contract: frames arrive on the engine's delivery thread for this listener, one at a time; JPEG
- * encoding happens there outside the lock, file writing under it. Triggers, {@link #progress()} and
+ * encoding happens there outside the lock, file writing under it. Triggers may be called from any thread and
+ * never wait for a write (they are noted and applied at the next frame). {@link #progress()} and
  * {@link #fileInUse()} may be called from any thread and wait at most for one frame's write (or a clip's pre-roll
  * being written). Deactivation unregisters the listener, then closes the file under the lock, so a frame in
  * flight is either written before the file is finished or dropped.
@@ -63,8 +64,10 @@ public final class CameraRecorder {
     private final Object lock = new Object();
     private final ListenerRegistrar.Registration registration;
 
-    // guarded by lock
+    /** Null for a continuous recorder; see its own threading contract. */
     private final EventClips events;
+
+    // guarded by lock
     private VideoSink writer;
     private long writerStartNanos;
     private int width;
@@ -142,31 +145,25 @@ public final class CameraRecorder {
 
     /** Motion began: an event recorder starts or extends a clip. Returns whether this recorder is one. */
     boolean activityStarted(String trigger) {
-        synchronized (lock) {
-            if (events != null) {
-                events.activityStarted(trigger);
-            }
-            return events != null;
+        if (events != null) {
+            events.activityStarted(trigger);
         }
+        return events != null;
     }
 
     /** Motion ended: an event recorder's clip ends post.seconds later. */
     void activityEnded() {
-        synchronized (lock) {
-            if (events != null) {
-                events.activityEnded();
-            }
+        if (events != null) {
+            events.activityEnded();
         }
     }
 
     /** An external trigger: an event recorder starts or extends a clip. Returns whether this recorder is one. */
     boolean pulse(String trigger) {
-        synchronized (lock) {
-            if (events != null) {
-                events.pulse(trigger);
-            }
-            return events != null;
+        if (events != null) {
+            events.pulse(trigger);
         }
+        return events != null;
     }
 
     void onFrame(Frame frame) {

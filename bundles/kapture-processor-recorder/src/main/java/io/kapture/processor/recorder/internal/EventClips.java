@@ -14,8 +14,10 @@ import java.util.Optional;
  * applied at the next frame, on the frame's clock, so the outcome depends only on the order of frames and
  * triggers, never on the wall clock of whoever called.
  *
- * <p>Threading contract: not thread-safe; the owning recorder calls every method under its lock (triggers come
- * from EventAdmin's and the shell's threads, frames from the delivery thread).
+ * <p>Threading contract: the trigger methods may be called from any thread (EventAdmin's, the shell's) and never
+ * wait for more than a few field writes: they only note the trigger, under this object's monitor, which
+ * {@link #next} takes briefly to collect them. Everything else is for the owning recorder, under its own lock, on
+ * the delivery thread.
  */
 final class EventClips {
 
@@ -42,11 +44,13 @@ final class EventClips {
     private final PrerollRing ring;
     private final long postNanos;
 
+    // guarded by this
     private String pendingTrigger;
     private boolean pendingStart;
     private boolean pendingEnd;
     private boolean pendingPulse;
 
+    // the owner's
     private boolean recording;
     private String clipTrigger;
     private boolean active;
@@ -59,19 +63,19 @@ final class EventClips {
     }
 
     /** A period of activity begins (motion START): a clip starts, or the current one goes on until it ends. */
-    void activityStarted(String trigger) {
+    synchronized void activityStarted(String trigger) {
         pendingStart = true;
         pendingEnd = false;
         pendingTrigger = pendingTrigger == null ? trigger : pendingTrigger;
     }
 
     /** The period of activity ended (motion END): the clip ends the post time after the next frame. */
-    void activityEnded() {
+    synchronized void activityEnded() {
         pendingEnd = true;
     }
 
     /** A one-off trigger: a clip starts, or the current one goes on, until the post time after the next frame. */
-    void pulse(String trigger) {
+    synchronized void pulse(String trigger) {
         pendingPulse = true;
         pendingTrigger = pendingTrigger == null ? trigger : pendingTrigger;
     }
@@ -79,22 +83,31 @@ final class EventClips {
     /** Decides what becomes of {@code frame}, applying the triggers that came since the last frame. */
     Step next(EncodedFrame frame) {
         long now = frame.timestampNanos();
-        boolean triggered = pendingStart || pendingPulse;
-        String trigger = pendingTrigger;
-        if (pendingStart) {
+        boolean started;
+        boolean ended;
+        boolean pulsed;
+        String trigger;
+        synchronized (this) {
+            started = pendingStart;
+            ended = pendingEnd;
+            pulsed = pendingPulse;
+            trigger = pendingTrigger;
+            pendingStart = false;
+            pendingEnd = false;
+            pendingPulse = false;
+            pendingTrigger = null;
+        }
+        boolean triggered = started || pulsed;
+        if (started) {
             active = true;
         }
-        if (pendingEnd && active) {
+        if (ended && active) {
             active = false;
             quietSinceNanos = now;
         }
-        if (pendingPulse) {
+        if (pulsed) {
             quietSinceNanos = active ? quietSinceNanos : Math.max(quietSinceNanos, now);
         }
-        pendingStart = false;
-        pendingEnd = false;
-        pendingPulse = false;
-        pendingTrigger = null;
 
         if (!recording && triggered) {
             recording = true;

@@ -38,8 +38,8 @@ import io.kapture.processor.recorder.RetentionStatus;
  *
  * <p>Threading contract: bind and unbind may run on any thread, concurrently with readers; the recorders are
  * kept in a copy-on-write list, so every read works on a consistent snapshot without locking. Activation and
- * modification only hand the limits to retention's own thread. EventAdmin's thread waits at most for one frame's
- * write of the recorder it triggers.
+ * modification only hand the limits to retention's own thread. A trigger (EventAdmin's thread, the shell's) only
+ * notes itself in the recorders, never waiting for a write.
  */
 @Component(service = { Recordings.class, EventHandler.class }, configurationPid = RetentionSettings.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,

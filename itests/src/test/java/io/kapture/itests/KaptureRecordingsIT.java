@@ -1,0 +1,230 @@
+package io.kapture.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+import io.kapture.api.CaptureSession;
+import io.kapture.api.DropPolicy;
+import io.kapture.api.SessionState;
+import io.kapture.processor.recorder.RecordedFile;
+import io.kapture.processor.recorder.Recordings;
+
+/**
+ * The recorder in the distribution, against its synthetic camera: event clips that begin before their trigger
+ * (checked with ffprobe's frame times and the sequence codes in the frames), triggered from the shell, by
+ * EventAdmin and by motion events; retention under a tiny size limit; a storage folder that vanishes under a
+ * running recorder.
+ *
+ * <p>Threading contract: see {@link KaptureTestSupport}.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class KaptureRecordingsIT extends KaptureTestSupport {
+
+    private static final String RECORDER_PID = "io.kapture.processor.recorder";
+    private static final String RETENTION_PID = "io.kapture.storage.retention";
+
+    @Inject
+    private SessionFactory sessionFactory;
+
+    @Test
+    public void aClipTriggeredFromTheShellBeginsTwoSecondsBeforeTheTrigger() throws Exception {
+        awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        Configuration configuration = configure(RECORDER_PID, "itest-shell", events("itest-shell"));
+        try (RecordingListener frames = RecordingListener.register(context, SYNTHETIC_CAMERA,
+                DropPolicy.DROP_OLDEST, 4)) {
+            Recordings recordings = awaitRingFull();
+            await("frames seen").atMost(TIMEOUT).until(() -> frames.count() > 0);
+            List<RecordingListener.Seen> seen = frames.frames();
+            long atTrigger = seen.get(seen.size() - 1).sequence();
+
+            ShellOutput triggered = run("kapture:trigger " + SYNTHETIC_CAMERA + " itest");
+            assertTrue(triggered.toString(),
+                    triggered.out().contains("Triggered 1 event recorder of camera synthetic"));
+
+            RecordedFile clip = awaitFinishedClip(recordings, "itest-shell", "itest");
+            List<Long> codes = ClipProbe.sequenceCodes(Path.of(clip.path()));
+            List<Double> times = ClipProbe.frameTimes(Path.of(clip.path()));
+            assertEquals("ffprobe plays every frame in the file", codes.size(), times.size());
+            for (int i = 1; i < codes.size(); i++) {
+                assertTrue("frame " + i + " of " + codes, codes.get(i) > codes.get(i - 1));
+            }
+            int triggerFrame = 0;
+            while (triggerFrame < codes.size() && codes.get(triggerFrame) < atTrigger) {
+                triggerFrame++;
+            }
+            assertTrue("the clip starts before sequence " + atTrigger + ": " + codes, triggerFrame > 0);
+            double preRoll = times.get(triggerFrame) - times.get(0);
+            assertTrue("frame " + atTrigger + " plays " + preRoll + " s into the clip, about 2 s: " + times,
+                    preRoll >= 1.5 && preRoll <= 2.8);
+            ShellOutput listed = run("kapture:recordings " + SYNTHETIC_CAMERA);
+            assertTrue(listed.toString(), listed.out().contains(clip.path()));
+            assertTrue(listed.toString(), listed.out().contains("itest"));
+        } finally {
+            configuration.delete();
+        }
+    }
+
+    @Test
+    public void eventAdminTriggersAndMotionEventsMakeClipsNamedByTheirTrigger() throws Exception {
+        awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        Configuration configuration = configure(RECORDER_PID, "itest-events", events("itest-events"));
+        try {
+            Recordings recordings = awaitRingFull();
+            EventAdmin events = service(EventAdmin.class);
+            events.postEvent(new Event(Recordings.TOPIC_TRIGGER, Map.of(Recordings.EVENT_CAMERA, SYNTHETIC_CAMERA,
+                    Recordings.EVENT_TRIGGER, "doorbell")));
+            awaitFinishedClip(recordings, "itest-events", "doorbell");
+            // the ring fills again after a clip: the frames in the clip are not kept twice
+            awaitRingFull();
+
+            events.postEvent(new Event("io/kapture/motion/START", Map.of("camera", SYNTHETIC_CAMERA)));
+            await("a motion clip being written").atMost(TIMEOUT).until(() -> clipTrigger(recordings)
+                    .equals(Optional.of("motion")));
+            events.postEvent(new Event("io/kapture/motion/END", Map.of("camera", SYNTHETIC_CAMERA)));
+            RecordedFile motion = awaitFinishedClip(recordings, "itest-events", "motion");
+            assertTrue("2 s of pre-roll and 1 s after the end: " + motion, motion.durationMillis() >= 2500);
+        } finally {
+            configuration.delete();
+        }
+    }
+
+    @Test
+    public void retentionUnderATinySizeLimitKeepsTheNewestAndTheFileBeingWritten() throws Exception {
+        awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        Map<String, Object> recorder = new HashMap<>();
+        recorder.put("camera", SYNTHETIC_CAMERA);
+        recorder.put("folder", "itest-retention");
+        recorder.put("rotate.duration.seconds", 1);
+        Configuration recording = configure(RECORDER_PID, "itest-retention", recorder);
+        Configuration retention = null;
+        Path folder = storage().resolve("itest-retention");
+        try {
+            await("four files").atMost(TIMEOUT).until(() -> MediaFiles.list(folder, ".avi").size() >= 4);
+            List<Path> before = MediaFiles.list(folder, ".avi");
+            retention = configurationAdmin.getConfiguration(RETENTION_PID, "?");
+            retention.update(dictionary(Map.of("max.size.mb", 1, "interval.seconds", 1)));
+            Recordings recordings = service(Recordings.class);
+            await("retention deleted files").atMost(TIMEOUT)
+                    .until(() -> recordings.retention().deletedBySize() >= 3);
+
+            List<Path> kept = MediaFiles.list(folder, ".avi");
+            List<Path> deleted = before.stream().filter(file -> !kept.contains(file)).toList();
+            assertFalse("deleted some of " + before, deleted.isEmpty());
+            assertTrue("kept " + kept + ", newer than every deleted " + deleted,
+                    kept.get(0).getFileName().toString().compareTo(
+                            deleted.get(deleted.size() - 1).getFileName().toString()) > 0);
+            // the file being written is there: read while the recorder names the same file before and after
+            await("the open file, seen between two rotations").atMost(TIMEOUT).until(() -> {
+                Optional<String> open = recordings.recordings(SYNTHETIC_CAMERA).get(0).file();
+                boolean exists = open.map(file -> Files.exists(Path.of(file))).orElse(false);
+                Optional<String> still = recordings.recordings(SYNTHETIC_CAMERA).get(0).file();
+                assertTrue("the file being written " + open + " exists", exists || !open.equals(still));
+                return open.isPresent() && open.equals(still);
+            });
+            assertTrue(recordings.files().toString(), recordings.files().stream().anyMatch(RecordedFile::writing));
+            assertEquals(Optional.empty(), recordings.recordings(SYNTHETIC_CAMERA).get(0).lastError());
+            ShellOutput listed = run("kapture:recordings");
+            assertTrue(listed.toString(), listed.out().contains("retention (size 1 MB): "));
+            assertTrue(listed.toString(), listed.out().matches("(?s).*files deleted \\(\\d+ age, [1-9]\\d* size.*"));
+        } finally {
+            recording.delete();
+            if (retention != null) {
+                retention.delete();
+            }
+        }
+    }
+
+    @Test
+    public void aVanishedFolderIsReportedTheCameraRunsOnAndRecordingResumes() throws Exception {
+        CaptureSession camera = awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        Map<String, Object> recorder = new HashMap<>();
+        recorder.put("camera", SYNTHETIC_CAMERA);
+        recorder.put("folder", "itest-vanish");
+        Configuration recording = configure(RECORDER_PID, "itest-vanish", recorder);
+        Path folder = storage().resolve("itest-vanish");
+        try {
+            Recordings recordings = service(Recordings.class);
+            await("recording").atMost(TIMEOUT).until(() -> !MediaFiles.list(folder, ".avi").isEmpty());
+            try (Stream<Path> tree = Files.walk(folder)) {
+                tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+            await("the recorder notices").atMost(TIMEOUT).until(() -> recordings.recordings(SYNTHETIC_CAMERA)
+                    .get(0).lastError().orElse("").contains("vanished while being written"));
+            long captured = camera.stats().captured();
+            assertEquals(SessionState.RUNNING, camera.state());
+            await("a new file in the folder made again").atMost(TIMEOUT)
+                    .until(() -> !MediaFiles.list(folder, ".avi").isEmpty());
+            assertTrue("the camera went on capturing", camera.stats().captured() > captured);
+        } finally {
+            recording.delete();
+        }
+    }
+
+    private Recordings awaitRingFull() {
+        Recordings recordings = service(Recordings.class);
+        await("two seconds of pre-roll").atMost(TIMEOUT).until(() -> recordings.recordings(SYNTHETIC_CAMERA)
+                .stream().anyMatch(progress -> progress.events().map(e -> e.ringMillis() >= 1900).orElse(false)));
+        return recordings;
+    }
+
+    private static Optional<String> clipTrigger(Recordings recordings) {
+        return recordings.recordings(SYNTHETIC_CAMERA).stream().flatMap(progress -> progress.events().stream())
+                .flatMap(events -> events.clipTrigger().stream()).findFirst();
+    }
+
+    private RecordedFile awaitFinishedClip(Recordings recordings, String folder, String trigger) {
+        Path in = storage().resolve(folder);
+        await("a finished clip " + trigger).atMost(TIMEOUT).until(() -> recordings.files().stream()
+                .anyMatch(file -> clipIn(file, in, trigger)));
+        return recordings.files().stream().filter(file -> clipIn(file, in, trigger)).findFirst().orElseThrow();
+    }
+
+    private static boolean clipIn(RecordedFile file, Path folder, String trigger) {
+        return !file.writing() && file.trigger().equals(Optional.of(trigger))
+                && Path.of(file.path()).startsWith(folder);
+    }
+
+    private static Map<String, Object> events(String folder) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("camera", SYNTHETIC_CAMERA);
+        properties.put("folder", folder);
+        properties.put("mode", "event");
+        properties.put("pre.seconds", 2);
+        properties.put("post.seconds", 1);
+        return properties;
+    }
+
+    private Path storage() {
+        String configured = context.getProperty("kapture.storage.dir");
+        return (configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of(context.getProperty("karaf.data"), "kapture")).toAbsolutePath().normalize();
+    }
+
+    private ShellOutput run(String command) throws Exception {
+        return ShellOutput.of(command).run(sessionFactory);
+    }
+}
