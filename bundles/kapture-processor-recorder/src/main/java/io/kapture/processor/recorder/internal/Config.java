@@ -44,7 +44,8 @@ import org.osgi.service.metatype.annotations.Option;
             description = "continuous: record all the time. event: record clips around motion (the"
                     + " io/kapture/motion events of this camera) and external triggers (the io/kapture/recorder/TRIGGER"
                     + " event, kapture:trigger), each beginning pre.seconds before its trigger.",
-            options = { @Option(label = "continuous", value = "continuous"), @Option(label = "event", value = "event") })
+            options = { @Option(label = "continuous", value = "continuous"),
+                @Option(label = "event", value = "event") })
     String mode() default "continuous";
 
     @AttributeDefinition(name = "Pre-roll (seconds)", min = "0", max = "60",

@@ -53,7 +53,7 @@ class EventRecordingTest {
     }
 
     @Test
-    void aPulseMakesAClipFromTwoSecondsBeforeToOneSecondAfter() throws IOException {
+    void aPulseMakesAClipFromTwoSecondsBeforeToOneSecondAfter() throws Exception {
         CameraRecorder recorder = new CameraRecorder(registrar, root, EVENTS.as(RecorderSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars", 160, 120, PixelFormat.GREY);
 
@@ -77,6 +77,12 @@ class EventRecordingTest {
         for (int i = 0; i < avi.frames.size(); i += 15) {
             assertEquals(40 + i, SyntheticFrames.sequenceOf(avi.image(i)), "frame " + i + " of the clip");
         }
+        // as a player sees it: the trigger's frame 100, the clip's 61st, plays 2 s in
+        List<Double> times = Ffprobe.frameTimes(clips.get(0));
+        assertEquals(91, times.size());
+        assertEquals(100, SyntheticFrames.sequenceOf(avi.image(60)));
+        assertEquals(2.0, times.get(60) - times.get(0), 0.001);
+        assertEquals("", Ffprobe.decodeErrors(clips.get(0)));
     }
 
     @Test
