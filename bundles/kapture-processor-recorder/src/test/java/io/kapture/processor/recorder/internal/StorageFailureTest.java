@@ -28,10 +28,11 @@ import io.kapture.testing.RecordingRegistrar;
 import io.kapture.testing.SyntheticFeed;
 
 /**
- * Storage that goes away or fills up under a recorder: the file is closed cleanly and plays (ffmpeg), the error
+ * Storage that goes away, cannot be written or fills up under a recorder: the file is closed cleanly and plays (ffmpeg), the error
  * names what happened, the recorder keeps taking frames (so the camera and its other listeners never notice) and
  * tries again later. The full disk is a real one: a 1 MiB tmpfs mounted over the recordings folder, which needs
- * root (as the build runs here); without it the test says so and is skipped.
+ * root (as the build runs here), and so does the folder that cannot be written (the immutable attribute, which
+ * stops even root); without root each of these tests says so and is skipped.
  */
 class StorageFailureTest {
 
@@ -43,6 +44,7 @@ class StorageFailureTest {
     private final RecordingRegistrar registrar = new RecordingRegistrar();
     private SyntheticFeed feed;
     private Path mounted;
+    private Path lockedFolder;
 
     @BeforeEach
     void makeRoot() throws IOException {
@@ -53,6 +55,9 @@ class StorageFailureTest {
     void cleanUp() throws Exception {
         if (feed != null) {
             feed.close();
+        }
+        if (lockedFolder != null) {
+            run("chattr", "-i", lockedFolder.toString());
         }
         if (mounted != null) {
             run("umount", "-l", mounted.toString());
@@ -86,6 +91,34 @@ class StorageFailureTest {
         avi.assertIndexMatchesChunks();
         // the first frame 10 s or more after frame 151: 301 frames of 33.3 ms later
         assertEquals(151 + 301, SyntheticFrames.sequenceOf(avi.image(0)), "first frame 10 s after the failure");
+    }
+
+    @Test
+    void aFolderThatCannotBeWrittenIsNamedAndRetriedUntilItCanBe() throws Exception {
+        Path folder = root.path().resolve("recordings");
+        Files.createDirectories(folder);
+        // root writes anywhere a mode allows nothing; the immutable attribute stops root too
+        String immutable = run("chattr", "+i", folder.toString());
+        assumeTrue(immutable.isEmpty(), "making a folder immutable needs root and ext4-like storage: " + immutable);
+        lockedFolder = folder;
+        CameraRecorder recorder = new CameraRecorder(registrar, root, CAM0.as(RecorderSettings::from));
+        feed = SyntheticFeed.timeline("cam0", "bars", 160, 120, PixelFormat.GREY);
+
+        deliver(100);
+        RecordingProgress refused = recorder.progress();
+        assertEquals("", run("chattr", "-i", folder.toString()));
+        lockedFolder = null;
+        deliver(300); // frame 301 is the first 10 s after the failure at frame 0
+        RecordingProgress resumed = recorder.progress();
+        recorder.deactivate();
+
+        assertTrue(refused.file().isEmpty());
+        String error = refused.lastError().orElseThrow();
+        assertTrue(error.startsWith("starting a file in folder 'recordings': FileSystemException: " + folder)
+                && error.endsWith("Operation not permitted"), error);
+        assertEquals(100, refused.framesSkipped());
+        AviFile avi = new AviFile(Path.of(resumed.file().orElseThrow()));
+        assertEquals(301, SyntheticFrames.sequenceOf(avi.image(0)));
     }
 
     @Test
