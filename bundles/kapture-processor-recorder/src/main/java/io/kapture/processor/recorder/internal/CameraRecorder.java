@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import io.kapture.api.Frame;
 import io.kapture.api.listener.ListenerRegistrar;
 import io.kapture.api.storage.StorageRoot;
-import io.kapture.convert.ImageEncoding;
 import io.kapture.processor.recorder.EventStatus;
 import io.kapture.processor.recorder.RecordingProgress;
 
@@ -29,7 +28,8 @@ import io.kapture.processor.recorder.RecordingProgress;
  * with a queue of eight that drops the oldest frame (a slow disk or encoder loses frames of the recording, never
  * holds the camera back), writes MJPEG frames as they come and encodes others as JPEG, and starts a new file
  * before one would pass the size limit, once one spans the duration limit, and when the frame size changes.
- * Files are written through a {@link VideoSink}, so another container or codec plugs in without changing this.
+ * Frames are encoded by a {@link FrameEncoder} and files written through a {@link VideoSink}, so another codec
+ * and container plug in without changing this.
  *
  * <p>The component is immediate: it offers a service only so that {@link RecordingsService} can list it and pass
  * it triggers, and must record whether or not anyone asks for that service.
@@ -60,6 +60,7 @@ public final class CameraRecorder {
 
     private final RecorderSettings settings;
     private final RecordingFiles files;
+    private final FrameEncoder encoder;
     private final VideoSink.Factory sinks;
     private final Object lock = new Object();
     private final ListenerRegistrar.Registration registration;
@@ -98,6 +99,7 @@ public final class CameraRecorder {
         this.settings = settings;
         this.files = new RecordingFiles(root, settings);
         this.sinks = sinks;
+        this.encoder = FrameEncoder.jpeg(settings.jpegQuality());
         this.events = settings.eventMode()
                 ? new EventClips(new PrerollRing(settings.preNanos(), settings.prerollBytes()), settings.postNanos())
                 : null;
@@ -167,17 +169,15 @@ public final class CameraRecorder {
     }
 
     void onFrame(Frame frame) {
-        byte[] jpeg = frame.isCorrupted() ? null : jpegOf(frame);
+        EncodedFrame encoded = frame.isCorrupted() ? null : encode(frame);
         synchronized (lock) {
             if (closed) {
                 return;
             }
-            if (jpeg == null) {
+            if (encoded == null) {
                 framesSkipped++;
                 return;
             }
-            EncodedFrame encoded = EncodedFrame.jpeg(jpeg, frame.timestampNanos(), frame.wallClockMillis(),
-                    frame.sequence(), frame.format().width(), frame.format().height());
             if (events == null) {
                 store(encoded, null);
                 return;
@@ -201,10 +201,10 @@ public final class CameraRecorder {
         }
     }
 
-    /** The frame as a JPEG: MJPEG data as it is, anything else encoded; null (and logged) if that fails. */
-    private byte[] jpegOf(Frame frame) {
+    /** The frame encoded (a JPEG: MJPEG data as it is, anything else encoded); null (and logged) if that fails. */
+    private EncodedFrame encode(Frame frame) {
         try {
-            return ImageEncoding.jpegOf(frame, settings.jpegQuality());
+            return encoder.encode(frame);
         } catch (RuntimeException e) {
             synchronized (lock) {
                 lastError = e.getMessage();

@@ -24,8 +24,9 @@ import io.kapture.processor.recorder.RetentionStatus;
  * up what the passes deleted, and logs one line for a pass that deleted something or met a problem (not one per
  * file). Nothing runs while every limit is 0.
  *
- * <p>Threading contract: {@link #apply}, {@link #status} and {@link #close} may be called from any thread;
- * passes run one at a time on the retention thread (or on the caller of {@link #runPass}, under the same lock).
+ * <p>Threading contract: {@link #apply}, {@link #status} and {@link #close} may be called from any thread and
+ * return at once; passes run one at a time on the retention thread (or on the caller of {@link #runPass}), under
+ * a lock of their own, and touch the shared figures only briefly, when a pass is done.
  */
 final class StorageRetention implements AutoCloseable {
 
@@ -37,6 +38,8 @@ final class StorageRetention implements AutoCloseable {
     private final LongSupplier clock;
     private final ScheduledExecutorService thread;
     private final Object lock = new Object();
+    /** Held while a pass runs, so that passes never overlap; never taken under {@link #lock}. */
+    private final Object passLock = new Object();
 
     // guarded by lock
     private RetentionSettings settings = new RetentionSettings(0, 0, 0, 60_000);
@@ -105,10 +108,22 @@ final class StorageRetention implements AutoCloseable {
         }
     }
 
-    /** Runs one pass now, on the calling thread. */
+    /** Runs one pass now, on the calling thread, after any pass running (passes never overlap). */
     RetentionPass.Outcome runPass() {
+        synchronized (passLock) {
+            RetentionSettings limits;
+            synchronized (lock) {
+                limits = settings;
+            }
+            // the pass reads and deletes files without holding the lock, so status() answers meanwhile
+            RetentionPass.Outcome outcome = RetentionPass.run(root, limits, inUse, disk, clock.getAsLong());
+            count(outcome, limits);
+            return outcome;
+        }
+    }
+
+    private void count(RetentionPass.Outcome outcome, RetentionSettings limits) {
         synchronized (lock) {
-            RetentionPass.Outcome outcome = RetentionPass.run(root, settings, inUse, disk, clock.getAsLong());
             passes++;
             byAge += outcome.byAge();
             bySize += outcome.bySize();
@@ -120,9 +135,8 @@ final class StorageRetention implements AutoCloseable {
             if (!outcome.errors().isEmpty()) {
                 lastError = outcome.errors().get(0);
             }
-            log(outcome);
-            return outcome;
         }
+        log(outcome, limits);
     }
 
     RetentionStatus status() {
@@ -149,12 +163,12 @@ final class StorageRetention implements AutoCloseable {
         }
     }
 
-    private void log(RetentionPass.Outcome outcome) {
+    private void log(RetentionPass.Outcome outcome, RetentionSettings limits) {
         if (outcome.deleted() == 0 && outcome.errors().isEmpty()) {
             return;
         }
         String line = String.format("Storage retention (%s) deleted %d files, %d bytes (%d by age, %d by size, %d by"
-                + " disk usage); %d files, %d bytes kept in %s", settings.describe(), outcome.deleted(),
+                + " disk usage); %d files, %d bytes kept in %s", limits.describe(), outcome.deleted(),
                 outcome.bytesDeleted(), outcome.byAge(), outcome.bySize(), outcome.byDisk(), outcome.filesKept(),
                 outcome.bytesKept(), root);
         if (outcome.errors().isEmpty()) {
