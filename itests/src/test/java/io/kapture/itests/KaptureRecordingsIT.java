@@ -5,6 +5,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -12,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.inject.Inject;
@@ -36,7 +40,8 @@ import io.kapture.processor.recorder.Recordings;
  * The recorder in the distribution, against its synthetic camera: event clips that begin before their trigger
  * (checked with ffprobe's frame times and the sequence codes in the frames), triggered from the shell, by
  * EventAdmin and by motion events; retention under a tiny size limit; a storage folder that vanishes under a
- * running recorder.
+ * running recorder; a disk that fills up (a 1 MiB tmpfs mounted over the recorder's folder: the tests run as
+ * root, as the build does here).
  *
  * <p>Threading contract: see {@link KaptureTestSupport}.
  */
@@ -184,6 +189,42 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
         }
     }
 
+    @Test
+    public void aDiskFullMidFileClosesItCleanlyAndNothingElseNotices() throws Exception {
+        CaptureSession camera = awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        Path folder = storage().resolve("itest-full");
+        Files.createDirectories(folder);
+        // a real full disk: 1 MiB of tmpfs over the recorder's folder (the build runs as root here)
+        assertEquals("", command("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", folder.toString()));
+        Map<String, Object> recorder = new HashMap<>();
+        recorder.put("camera", SYNTHETIC_CAMERA);
+        recorder.put("folder", "itest-full");
+        recorder.put("jpeg.quality", 1.0);
+        Configuration recording = configure(RECORDER_PID, "itest-full", recorder);
+        try (RecordingListener frames = RecordingListener.register(context, SYNTHETIC_CAMERA,
+                DropPolicy.DROP_OLDEST, 4)) {
+            Recordings recordings = service(Recordings.class);
+            await("the disk fills up").atMost(TIMEOUT).until(() -> recordings.recordings(SYNTHETIC_CAMERA).stream()
+                    .anyMatch(progress -> progress.lastError().orElse("").contains("No space left on device")));
+            int seen = frames.count();
+            await("another listener goes on receiving frames").atMost(TIMEOUT).until(() -> frames.count() > seen + 30);
+            assertEquals(SessionState.RUNNING, camera.state());
+            Path file = MediaFiles.list(folder, ".avi").get(0);
+            await("the full file is closed").atMost(TIMEOUT).until(() -> recordings.files().stream()
+                    .anyMatch(recorded -> recorded.path().equals(file.toString()) && !recorded.writing()));
+            // closed cleanly: the RIFF size is the file's (with the index, or, when even that found no room,
+            // without it after the last whole frame)
+            byte[] bytes = Files.readAllBytes(file);
+            assertEquals(bytes.length, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(4) + 8);
+            List<Double> times = ClipProbe.frameTimes(file);
+            assertEquals(ClipProbe.sequenceCodes(file).size(), times.size());
+            assertTrue(times.toString(), !times.isEmpty());
+        } finally {
+            recording.delete();
+            command("umount", "-l", folder.toString());
+        }
+    }
+
     private Recordings awaitRingFull() {
         Recordings recordings = service(Recordings.class);
         await("two seconds of pre-roll").atMost(TIMEOUT).until(() -> recordings.recordings(SYNTHETIC_CAMERA)
@@ -222,6 +263,14 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
         String configured = context.getProperty("kapture.storage.dir");
         return (configured != null && !configured.isBlank() ? Path.of(configured)
                 : Path.of(context.getProperty("karaf.data"), "kapture")).toAbsolutePath().normalize();
+    }
+
+    /** Runs a program; "" if it succeeded, else what it printed. */
+    private static String command(String... words) throws Exception {
+        Process process = new ProcessBuilder(words).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(String.join(" ", words) + " did not end", process.waitFor(30, TimeUnit.SECONDS));
+        return process.exitValue() == 0 ? "" : output.trim() + " (exit " + process.exitValue() + ")";
     }
 
     private ShellOutput run(String command) throws Exception {

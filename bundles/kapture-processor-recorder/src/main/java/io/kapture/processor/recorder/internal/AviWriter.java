@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -68,7 +69,8 @@ final class AviWriter implements VideoSink {
     }
 
     /**
-     * Creates a new file (never replacing one, never through a symbolic link) and writes its headers.
+     * Creates a new file (never replacing one, never through a symbolic link) and writes its headers; if the
+     * headers cannot be written, the file is removed again.
      *
      * @throws IOException if the file exists or cannot be written
      */
@@ -79,7 +81,9 @@ final class AviWriter implements VideoSink {
         try {
             writer.writeHeaders(false);
         } catch (IOException | RuntimeException e) {
+            // a full disk has room for the name but not the headers: leave no empty file behind
             channel.close();
+            Files.deleteIfExists(path);
             throw e;
         }
         return writer;

@@ -279,11 +279,16 @@ public final class CameraRecorder {
         boolean interrupted = Thread.interrupted();
         try {
             finishing.close();
+            if (finishing.frames() == 0) {
+                // its first frame failed (a disk still full): a file without frames is no recording
+                Files.deleteIfExists(finishing.path());
+                return;
+            }
             filesCompleted++;
             LOG.info("Camera {} recorded {}: {} frames, {} bytes, {} ms", settings.camera(), finishing.path(),
                     finishing.frames(), finishing.bytes(), TimeUnit.NANOSECONDS.toMillis(finishing.durationNanos()));
         } catch (IOException e) {
-            filesCompleted++;
+            filesCompleted += finishing.frames() == 0 ? 0 : 1;
             lastError = "finishing " + finishing.path() + ": " + e.getMessage();
             LOG.warn("Camera {}: {}", settings.camera(), lastError);
         } finally {

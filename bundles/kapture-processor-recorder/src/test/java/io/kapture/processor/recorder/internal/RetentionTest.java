@@ -1,5 +1,6 @@
 package io.kapture.processor.recorder.internal;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -117,6 +119,27 @@ class RetentionTest {
         } finally {
             recorder.deactivate();
             service.deactivate();
+        }
+    }
+
+    @Test
+    void passesRunOnTheRetentionThreadAndApplyingLimitsReturnsAtOnce() throws IOException {
+        file("recordings/cam0-20270101-000000-000.avi", 10, NOW - 8 * DAY);
+        List<String> askedOn = new CopyOnWriteArrayList<>();
+        StorageRetention retention = new StorageRetention(root, () -> {
+            askedOn.add(Thread.currentThread().getName());
+            return Set.of();
+        }, NO_DISK, () -> NOW);
+        try {
+            retention.apply(settings(0, 0, 7));
+            await().until(() -> retention.status().passes() >= 1);
+
+            assertEquals("kapture-retention", askedOn.get(0));
+            assertEquals(1, retention.status().deletedByAge());
+            retention.apply(settings(0, 0, 0));
+            assertEquals("none", retention.status().limits());
+        } finally {
+            retention.close();
         }
     }
 

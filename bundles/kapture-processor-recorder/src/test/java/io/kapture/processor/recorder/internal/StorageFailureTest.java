@@ -154,6 +154,9 @@ class StorageFailureTest {
         assertEquals(avi.frames.size(), Ffprobe.frameTimes(first).size());
         assertEquals(0, SyntheticFrames.sequenceOf(avi.image(0)));
         assertTrue(recorder.progress().framesSkipped() >= 400, recorder.progress().line());
+        for (Path retried : files) {
+            assertTrue(new AviFile(retried).frames.size() >= 1, "no empty file left by a retry: " + retried);
+        }
     }
 
     private void deliver(int frames) {
