@@ -1,6 +1,7 @@
 package io.kapture.processor.recorder.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.kapture.api.PixelFormat;
 import io.kapture.api.storage.StorageRoot;
 import io.kapture.processor.recorder.RecordingProgress;
+import io.kapture.processor.recorder.RetentionStatus;
 import io.kapture.testing.ComponentConfig;
 import io.kapture.testing.RecordingRegistrar;
 import io.kapture.testing.SyntheticFeed;
@@ -49,6 +51,24 @@ class RecordingsServiceTest {
         alpha.deactivate();
 
         assertEquals(List.of("alpha"), service.recordings().stream().map(RecordingProgress::camera).toList());
+    }
+
+    @Test
+    void anInvalidRetentionLimitKeepsThePreviousLimitsAndSaysWhy() throws IOException {
+        RecordingsService service = new RecordingsService(temp);
+        ComponentConfig<RetentionConfig> retention = ComponentConfig.of(RetentionConfig.class);
+        try {
+            service.modified(retention.with("max.age.days", 14).as(config -> config));
+            service.modified(retention.with("max.disk.percent", 150).as(config -> config));
+
+            RetentionStatus status = service.retention();
+            assertEquals("age 14 days", status.limits());
+            assertEquals(Optional.of("io.kapture.storage.retention: max.disk.percent must be from 0 (no limit) to 99,"
+                    + " was '150'; the previous limits stay"), status.lastError());
+            assertTrue(status.line().endsWith("; last error: " + status.lastError().get()), status.line());
+        } finally {
+            service.deactivate();
+        }
     }
 
     @Test
