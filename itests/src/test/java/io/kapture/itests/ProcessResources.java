@@ -40,6 +40,11 @@ record ProcessResources(long descriptors, long mappings, long directBytes, long 
                 ManagementFactory.getThreadMXBean().getThreadCount(), names);
     }
 
+    /** These figures with {@code pooledBytes} of direct memory left out (memory a frame pool keeps on purpose). */
+    ProcessResources besidesPooled(long pooledBytes) {
+        return new ProcessResources(descriptors, mappings, directBytes - pooledBytes, threads, threadNames);
+    }
+
     /** The thread names there are more of now than at {@code start}, with how many more. */
     String moreThreadsThan(ProcessResources start) {
         Map<String, Long> more = new TreeMap<>();
