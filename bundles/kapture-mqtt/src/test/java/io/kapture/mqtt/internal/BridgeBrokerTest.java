@@ -79,7 +79,7 @@ class BridgeBrokerTest {
                 await().atMost(WAIT).until(() -> !watcher.on("kapture/n1/lobby/stats").isEmpty());
                 assertEquals(30.0, json(watcher.on("kapture/n1/lobby/stats").get(0)).get("fps").getAsDouble());
 
-                lobby.error = "camera lobby: device went away";
+                lobby.lastError = "camera lobby: device went away";
                 lobby.state = SessionState.FAILED;
                 await().atMost(WAIT).until(() -> retained("kapture/n1/lobby/state").contains("device went away"));
 
