@@ -4,26 +4,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.kapture.api.CaptureSession;
 import io.kapture.api.CaptureStats;
 import io.kapture.api.FrameFormat;
 import io.kapture.api.PixelFormat;
-import io.kapture.api.SessionState;
-import io.kapture.api.spi.ControlInfo;
+import io.kapture.testing.StubCamera;
 
 /**
  * A camera's management view with figures a test sets: the captured count, and optionally a failure when its
  * statistics are read. Thread-safe.
  */
-final class FakeCamera implements CaptureSession {
+final class FakeCamera extends StubCamera {
 
     final AtomicLong captured = new AtomicLong();
-    private final String name;
     private final FrameFormat format;
     private volatile RuntimeException statsFailure;
 
     FakeCamera(String name, int width, int height, PixelFormat pixelFormat) {
-        this.name = name;
+        super(name);
         this.format = FrameFormat.of(width, height, pixelFormat);
     }
 
@@ -32,38 +29,8 @@ final class FakeCamera implements CaptureSession {
     }
 
     @Override
-    public String camera() {
-        return name;
-    }
-
-    @Override
-    public String device() {
-        return "synthetic:" + name;
-    }
-
-    @Override
-    public SessionState state() {
-        return SessionState.RUNNING;
-    }
-
-    @Override
     public Optional<FrameFormat> format() {
         return Optional.of(format);
-    }
-
-    @Override
-    public double configuredFps() {
-        return 30;
-    }
-
-    @Override
-    public String delivery() {
-        return "pool";
-    }
-
-    @Override
-    public Optional<String> lastError() {
-        return Optional.empty();
     }
 
     @Override
@@ -74,26 +41,6 @@ final class FakeCamera implements CaptureSession {
         }
         return new CaptureStats(1_700_000_000_000L, 0, captured.get(), 0, 0, 0, 0, 29.5, 3, 4, List.of(),
                 Optional.empty());
-    }
-
-    @Override
-    public List<String> adjustments() {
-        return List.of();
-    }
-
-    @Override
-    public List<ControlInfo> controls() {
-        return List.of();
-    }
-
-    @Override
-    public long control(String control) {
-        throw new IllegalArgumentException("the fake camera has no control " + control);
-    }
-
-    @Override
-    public void control(String control, long value) {
-        throw new IllegalArgumentException("the fake camera has no control " + control);
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.kapture.api.CaptureSession;
 import io.kapture.api.CaptureStats;
 import io.kapture.api.DropCause;
 import io.kapture.api.DropPolicy;
@@ -12,59 +11,21 @@ import io.kapture.api.FrameFormat;
 import io.kapture.api.FramePoolStats;
 import io.kapture.api.ListenerStats;
 import io.kapture.api.PixelFormat;
-import io.kapture.api.SessionState;
-import io.kapture.api.spi.ControlInfo;
+import io.kapture.testing.StubCamera;
 
 /**
  * A running camera with every figure set, a pool and three listeners: one with awkward characters in its name
- * and two of the same name and bundle (as two browsers previewing one camera). Immutable; any thread.
+ * and two of the same name and bundle (as two browsers previewing one camera). Any thread.
  */
-final class StatsCamera implements CaptureSession {
-
-    private final String name;
+final class StatsCamera extends StubCamera {
 
     StatsCamera(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String camera() {
-        return name;
-    }
-
-    @Override
-    public String device() {
-        return "synthetic:" + name;
-    }
-
-    @Override
-    public SessionState state() {
-        return SessionState.RUNNING;
+        super(name);
     }
 
     @Override
     public Optional<FrameFormat> format() {
         return Optional.of(FrameFormat.of(640, 480, PixelFormat.YUYV));
-    }
-
-    @Override
-    public double configuredFps() {
-        return 30;
-    }
-
-    @Override
-    public String delivery() {
-        return "pool";
-    }
-
-    @Override
-    public Optional<String> lastError() {
-        return Optional.empty();
-    }
-
-    @Override
-    public List<String> adjustments() {
-        return List.of();
     }
 
     @Override
@@ -76,21 +37,6 @@ final class StatsCamera implements CaptureSession {
                 DropPolicy.DROP_OLDEST, 2, 0, 1000, 0, 0, 500_000, 800_000, 1_000_000, Map.of());
         return new CaptureStats(1_700_000_000_000L, 2, 1000, 5, 7, 1, 4, 29.5, 3, 4, List.of(odd, preview, preview),
                 Optional.of(new FramePoolStats(1000, 998, 6, 2, 3_686_400, 67_108_864)));
-    }
-
-    @Override
-    public List<ControlInfo> controls() {
-        return List.of();
-    }
-
-    @Override
-    public long control(String control) {
-        throw new IllegalArgumentException("no control " + control);
-    }
-
-    @Override
-    public void control(String control, long value) {
-        throw new IllegalArgumentException("no control " + control);
     }
 
     @Override
