@@ -107,7 +107,7 @@ public class KapturePreviewIT extends KaptureTestSupport {
     @Test
     public void headlessChromiumShowsTheStreamChangingAndTheStatisticsUpdating() throws Exception {
         Path chromium = HeadlessChromium.find().orElseThrow(() -> new AssertionError("no chromium on the PATH;"
-                + " run bin/install-test-prerequisites (as root), which installs Debian's chromium"));
+                + " run scripts/install-test-prerequisites (as root), which installs Debian's chromium"));
         CaptureSession camera = awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
         int port = configuredPort(WEB_PID, HTTP_PORT);
         awaitPage(port);

@@ -161,7 +161,7 @@ public class KaptureRemoteAccessIT extends KaptureTestSupport {
 
     private void chromiumIsAskedToLogInAndThenShowsTheCamera(NetworkNamespace namespace, URI page) throws Exception {
         Path chromium = HeadlessChromium.find().orElseThrow(() -> new AssertionError("no chromium on the PATH;"
-                + " bin/install-test-prerequisites installs Debian's package"));
+                + " scripts/install-test-prerequisites installs Debian's package"));
         try (HeadlessChromium browser = HeadlessChromium.startThrough(namespace.launcher(), chromium, 1280, 900)) {
             browser.cancelLogins();
             browser.open(page);

@@ -146,6 +146,6 @@ final class NetworkNamespace implements AutoCloseable {
                 return candidate;
             }
         }
-        throw new IOException("no ip command (Debian package iproute2): bin/install-test-prerequisites installs it");
+        throw new IOException("no ip command (Debian package iproute2): scripts/install-test-prerequisites installs it");
     }
 }

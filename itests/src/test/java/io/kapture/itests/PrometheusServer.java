@@ -61,7 +61,7 @@ final class PrometheusServer implements AutoCloseable {
             return new PrometheusServer(directory, builder.start(), port);
         } catch (IOException e) {
             delete(directory);
-            throw new IOException("cannot run prometheus: install it with bin/install-test-prerequisites (Debian"
+            throw new IOException("cannot run prometheus: install it with scripts/install-test-prerequisites (Debian"
                     + " package prometheus)", e);
         }
     }

@@ -78,7 +78,7 @@ public final class VideoProbe {
             return out;
         } catch (IOException e) {
             throw new AssertionError("could not run " + command.get(0) + " (install ffmpeg: "
-                    + "bin/install-test-prerequisites): " + e.getMessage(), e);
+                    + "scripts/install-test-prerequisites): " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while running " + command, e);

@@ -50,7 +50,7 @@ class MetricsServletTest {
         try {
             promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new AssertionError("promtool is missing: run bin/install-test-prerequisites (Debian package"
+            throw new AssertionError("promtool is missing: run scripts/install-test-prerequisites (Debian package"
                     + " prometheus)", e);
         }
         try (OutputStream in = promtool.getOutputStream()) {

@@ -34,7 +34,7 @@ final class Engines {
             return TurboJpeg.open(limit);
         } catch (LinkageError | RuntimeException e) {
             assumeTrue(false, "libjpeg-turbo test skipped: " + TurboJpeg.LIBRARY + " does not load ("
-                    + JpegEngine.unavailable(e) + "); run bin/install-test-prerequisites as root (it installs libturbojpeg0)");
+                    + JpegEngine.unavailable(e) + "); run scripts/install-test-prerequisites as root (it installs libturbojpeg0)");
             throw new AssertionError("unreachable", e);
         }
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What Debian's ffprobe and ffmpeg (installed by bin/install-test-prerequisites) make of a recording: the frames
+ * What Debian's ffprobe and ffmpeg (installed by scripts/install-test-prerequisites) make of a recording: the frames
  * a player would show, with their presentation times, and whether decoding the whole file reports an error. The
  * second opinion, independent of the writer and of the test's own AVI parser.
  *
