@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -86,14 +88,26 @@ public final class BridgeRuntime implements LinkListener {
     }
 
     public void start() {
-        timer.scheduleWithFixedDelay(this::tick, 0, 1, TimeUnit.SECONDS);
-        link.start();
+        startAfter(CompletableFuture.completedFuture(null));
     }
 
+    /** Starts; the connection waits (on the link's thread) until {@code previous}, the runtime replaced, stopped. */
+    public void startAfter(Future<?> previous) {
+        timer.scheduleWithFixedDelay(this::tick, 0, 1, TimeUnit.SECONDS);
+        link.startAfter(previous);
+    }
+
+    /** Stops, waiting up to 3 s for the offline status to be published and the connection closed. */
     public void stop() {
+        stopAsync();
+        link.close(Link.HANDOVER_MILLIS);
+    }
+
+    /** Stops without waiting; the future completes once the offline status is out and the connection closed. */
+    public CompletableFuture<Void> stopAsync() {
         timer.shutdownNow();
         inbox.shutdownNow();
-        link.close(3000);
+        return link.closeAsync();
     }
 
     /** Queues a motion event; called on EventAdmin's thread, never waits. */

@@ -2,6 +2,11 @@ package io.kapture.mqtt.internal;
 
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -24,14 +29,21 @@ import org.slf4j.LoggerFactory;
  * distinct connection problem is logged once as a warning; repeats go to debug, so a wrong password or a broker
  * that is down does not flood the log.
  *
- * <p>Threading contract: {@link #start} and {@link #close} from any one thread (SCR's); the figures from any
- * thread. Paho's callback thread only counts and hands incoming messages to the {@link LinkListener}.
+ * <p>A link that replaces another (a new configuration, a reactivated bundle) waits, on its own thread, for the one
+ * before it to have said "offline" and disconnected, at most {@value #HANDOVER_MILLIS} ms: otherwise the old
+ * link's offline status could land after the new one's online status and leave the node shown offline. Nobody
+ * else waits for that, so SCR's threads never block on the network.
+ *
+ * <p>Threading contract: {@link #startAfter} and {@link #closeAsync} / {@link #close} from any one thread (SCR's);
+ * the figures from any thread. Paho's callback thread only counts and hands incoming messages to the {@link LinkListener}.
  */
 final class Link implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Link.class);
     /** Messages published and not yet acknowledged, at most. */
     static final int WINDOW = 64;
+    /** How long a new link waits for the link it replaces to disconnect. */
+    static final long HANDOVER_MILLIS = 3000;
 
     private final MqttSettings settings;
     private final Outbox outbox;
@@ -44,6 +56,8 @@ final class Link implements Runnable {
     private final Object sleeper = new Object();
     private final AtomicLong received = new AtomicLong();
     private final Thread thread;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private volatile Future<?> predecessor = CompletableFuture.completedFuture(null);
     private volatile boolean running = true;
     private volatile boolean lost;
 
@@ -61,7 +75,9 @@ final class Link implements Runnable {
         thread.setDaemon(true);
     }
 
-    void start() {
+    /** Starts the link's thread, which connects once {@code previous} (the link this one replaces) has ended. */
+    void startAfter(Future<?> previous) {
+        predecessor = previous;
         thread.start();
     }
 
@@ -73,22 +89,54 @@ final class Link implements Runnable {
         return received.get();
     }
 
-    /** Publishes the offline status and disconnects, waiting up to {@code millis} for the thread to end. */
-    void close(long millis) {
+    /**
+     * Asks the thread to publish the offline status and disconnect, without waiting: the future completes when it
+     * has ended (at once for a link never started).
+     */
+    CompletableFuture<Void> closeAsync() {
         running = false;
         outbox.wake();
         synchronized (sleeper) {
             sleeper.notifyAll();
         }
+        if (thread.getState() == Thread.State.NEW) {
+            ended.complete(null);
+        }
+        return ended;
+    }
+
+    /** As {@link #closeAsync}, then waits up to {@code millis} for the thread to end. */
+    void close(long millis) {
         try {
-            thread.join(millis);
+            closeAsync().get(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("The MQTT link did not end within {} ms", millis);
         }
     }
 
     @Override
     public void run() {
+        try {
+            awaitPredecessor();
+            connectUntilClosed();
+        } finally {
+            ended.complete(null);
+        }
+    }
+
+    private void awaitPredecessor() {
+        try {
+            predecessor.get(HANDOVER_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("The previous MQTT link had not ended after {} ms; connecting anyway", HANDOVER_MILLIS);
+        }
+    }
+
+    private void connectUntilClosed() {
         Backoff backoff = new Backoff(settings.reconnectMinMillis(), settings.reconnectMaxMillis());
         while (running) {
             MqttClient client = null;

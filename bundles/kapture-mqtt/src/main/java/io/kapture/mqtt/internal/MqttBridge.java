@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -33,8 +35,10 @@ import io.kapture.api.spi.DeliveryStrategy;
  * The MQTT bridge of this node, configured by {@value #PID}. Without {@code server.uri} it does nothing but say so
  * in {@code kapture:mqtt}. With it, a {@link BridgeRuntime} connects and runs on threads of its own: activation
  * only starts it, and the motion events EventAdmin delivers are only queued. Deactivation (also on a configuration
- * change) waits up to 3 s for the runtime to publish its offline status and disconnect: were that left to run on,
- * it could land after the next activation's online status and leave the node shown offline.
+ * change) only asks the runtime to publish its offline status and disconnect; the next activation's runtime waits,
+ * on its own link thread, for that to be done before it connects (see {@link Link}), so the offline status cannot
+ * land after the new online one, and SCR's thread never waits on the network. The last stop is kept in a static
+ * field because each configuration gets a new instance of this component.
  *
  * <p>Threading contract: SCR calls activate, deactivate and the session bind/unbind methods; EventAdmin calls
  * {@link #handleEvent} on its own thread; {@link #view()} from any thread. Sessions are kept in a copy-on-write
@@ -50,6 +54,8 @@ public final class MqttBridge implements EventHandler {
     public static final String PID = "io.kapture.mqtt";
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttBridge.class);
+    /** The stop of the runtime last deactivated, which the next one waits for before it connects. */
+    private static volatile Future<Void> lastStop = CompletableFuture.completedFuture(null);
 
     private final List<CaptureSession> sessions = new CopyOnWriteArrayList<>();
     private final BundleContext context;
@@ -71,7 +77,7 @@ public final class MqttBridge implements EventHandler {
             runtime = new BridgeRuntime(settings, context.getBundle().getVersion().toString(), this::sessions,
                     this::session, new ConfigAdminStore(configurationAdmin, context),
                     new FrameGrabber(ListenerRegistrar.of(context)), this::strategies);
-            runtime.start();
+            runtime.startAfter(lastStop);
         } else {
             LOG.info("MQTT bridge idle: set server.uri in configuration {} to connect", PID);
         }
@@ -82,7 +88,7 @@ public final class MqttBridge implements EventHandler {
         BridgeRuntime running = runtime;
         runtime = null;
         if (running != null) {
-            running.stop();
+            lastStop = running.stopAsync();
         }
     }
 

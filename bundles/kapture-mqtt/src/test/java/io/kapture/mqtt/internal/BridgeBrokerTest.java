@@ -107,6 +107,49 @@ class BridgeBrokerTest {
         }
     }
 
+    /**
+     * A reconfiguration: SCR deactivates the old bridge and activates the new one back to back, neither waiting for
+     * the network. The new runtime connects only once the old one has said offline, so the node ends up shown
+     * online; while the old one's stop is pending, the new one stays off the broker.
+     */
+    @Test
+    void aReplacingRuntimeConnectsOnlyAfterTheOneItReplacesHasSaidOffline() throws Exception {
+        FakeSession lobby = new FakeSession("lobby");
+        try (Subscriber watcher = new Subscriber(broker.uri(), "watcher-handover", false, "kapture/n8/status")) {
+            BridgeRuntime old = Bridges.start(Bridges.config(broker.uri(), "n8"), List.of(lobby), new MemoryStore());
+            await().atMost(WAIT).until(() -> retained("kapture/n8/status").contains("\"online\""));
+
+            java.util.concurrent.CompletableFuture<Void> pending = new java.util.concurrent.CompletableFuture<>();
+            BridgeRuntime held = Bridges.create(Bridges.config(broker.uri(), "n8"), List.of(lobby), new MemoryStore());
+            held.startAfter(pending);
+            java.util.concurrent.CompletableFuture<Void> oldStopped = old.stopAsync();
+            await().atMost(WAIT).until(oldStopped::isDone);
+            await().atMost(WAIT).until(() -> retained("kapture/n8/status").contains("\"offline\""));
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofMillis(2500))
+                    .until(() -> retained("kapture/n8/status").contains("\"offline\""));
+            held.stopAsync();
+            pending.complete(null);
+
+            BridgeRuntime replacing = Bridges.create(Bridges.config(broker.uri(), "n8"), List.of(lobby),
+                    new MemoryStore());
+            BridgeRuntime previous = Bridges.start(Bridges.config(broker.uri(), "n8"), List.of(lobby),
+                    new MemoryStore());
+            await().atMost(WAIT).until(() -> retained("kapture/n8/status").contains("\"online\""));
+            replacing.startAfter(previous.stopAsync());
+            try {
+                await().atMost(WAIT).until(() -> {
+                    List<Subscriber.Message> statuses = watcher.on("kapture/n8/status");
+                    return !statuses.isEmpty() && statuses.get(statuses.size() - 1).text().contains("\"online\"")
+                            && statuses.stream().filter(m -> m.text().contains("\"offline\"")).count() >= 2;
+                });
+                await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                        .until(() -> retained("kapture/n8/status").contains("\"online\""));
+            } finally {
+                replacing.stop();
+            }
+        }
+    }
+
     @Test
     void commandsAreIgnoredUnlessEnabled() throws Exception {
         FakeSession lobby = new FakeSession("lobby");

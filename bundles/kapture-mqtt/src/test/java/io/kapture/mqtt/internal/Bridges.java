@@ -23,14 +23,19 @@ final class Bridges {
 
     static BridgeRuntime start(ComponentConfig<MqttConfig> config, List<? extends CaptureSession> cameras,
             CameraStore store) {
-        BridgeRuntime runtime = new BridgeRuntime(config.as(MqttSettings::from), "1.2.3", () -> List.copyOf(cameras),
+        BridgeRuntime runtime = create(config, cameras, store);
+        runtime.start();
+        return runtime;
+    }
+
+    static BridgeRuntime create(ComponentConfig<MqttConfig> config, List<? extends CaptureSession> cameras,
+            CameraStore store) {
+        return new BridgeRuntime(config.as(MqttSettings::from), "1.2.3", () -> List.copyOf(cameras),
                 name -> cameras.stream().filter(c -> c.camera().equals(name)).map(c -> (CaptureSession) c)
                         .findFirst(),
                 store, new FrameGrabber((listener, properties) -> {
                     throw new IllegalStateException("no frames in this test");
                 }), () -> new TreeSet<>(List.of("copy", "pool")));
-        runtime.start();
-        return runtime;
     }
 
     static Event motion(String camera, String kind, long sequence) {
