@@ -6,13 +6,15 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 
 import io.kapture.mqtt.internal.BridgeView;
 import io.kapture.mqtt.internal.MqttBridge;
 
 /**
  * {@code kapture:mqtt}: the MQTT bridge's connection, broker, last error and counters. Never prints a password:
- * the settings line comes from a description that leaves passwords out.
+ * the settings line comes from a description that leaves passwords out. Failures throw Karaf's {@link CommandException}
+ * (one line, no stack trace; ssh exec and bin/client exit 1), as every kapture: command does.
  *
  * <p>Threading contract: Karaf runs one action instance per invocation on the session's thread.
  */
@@ -27,13 +29,13 @@ public class MqttCommand implements Action {
     MqttBridge bridge;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         if (bridge == null) {
-            throw new IllegalStateException("The MQTT bridge is not running; install feature kapture-mqtt");
+            throw new CommandException("The MQTT bridge is not running; install feature kapture-mqtt");
         }
         BridgeView view = bridge.view();
         if (view.settingsError().isPresent()) {
-            throw new IllegalStateException("The MQTT bridge's configuration io.kapture.mqtt is refused: "
+            throw new CommandException("The MQTT bridge's configuration io.kapture.mqtt is refused: "
                     + view.settingsError().get());
         }
         System.out.println(view.settings().orElse("MQTT"));
