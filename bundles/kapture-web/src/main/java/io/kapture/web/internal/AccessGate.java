@@ -20,6 +20,11 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPatter
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.kapture.login.BasicCredentials;
+import io.kapture.login.JaasLogins;
+import io.kapture.login.Logins;
+import io.kapture.login.RefusalLog;
+
 /**
  * The one access check of every Kapture HTTP endpoint: an HTTP Whiteboard filter in front of everything under
  * {@code /kapture/} (the preview, its streams and JSON, and any other servlet registered there), so an endpoint
@@ -58,7 +63,7 @@ public final class AccessGate implements Filter {
     @Activate
     public AccessGate(Config config) {
         this(AccessSettings.from(config), new JaasLogins(),
-                new RefusalLog(LOG, LOG_INTERVAL_SECONDS, TimeUnit.SECONDS, System::nanoTime));
+                new RefusalLog(LOG, "Kapture's web endpoints", LOG_INTERVAL_SECONDS, TimeUnit.SECONDS, System::nanoTime));
     }
 
     AccessGate(AccessSettings settings, Logins logins, RefusalLog refusals) {

@@ -20,6 +20,8 @@ import javax.servlet.http.HttpServletRequest;
 
 import org.junit.jupiter.api.Test;
 
+import io.kapture.login.Logins;
+import io.kapture.login.RefusalLog;
 import io.kapture.testing.ComponentConfig;
 
 /**
@@ -169,7 +171,7 @@ class AccessGateTest {
 
     private AccessGate gate(ComponentConfig<Config> config) {
         return new AccessGate(AccessSettings.from(config.build()), realm,
-                new RefusalLog(log.logger, AccessGate.LOG_INTERVAL_SECONDS, TimeUnit.SECONDS, clock::get));
+                new RefusalLog(log.logger, "Kapture's web endpoints", AccessGate.LOG_INTERVAL_SECONDS, TimeUnit.SECONDS, clock::get));
     }
 
     private static String basic(String user, String password) {
