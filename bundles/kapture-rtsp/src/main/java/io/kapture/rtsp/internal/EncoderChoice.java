@@ -26,6 +26,11 @@ final class EncoderChoice {
         this.factories = List.copyOf(factories);
     }
 
+    /** The factories' names, most preferred first. */
+    List<String> names() {
+        return factories.stream().map(VideoEncoderFactory::name).toList();
+    }
+
     /**
      * Opens an encoder for frames of {@code format}.
      *

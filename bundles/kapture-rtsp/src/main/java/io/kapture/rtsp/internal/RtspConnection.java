@@ -6,13 +6,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client's RTSP connection: reads requests on its own thread, answers each through its {@link RtspSession},
+ * One client's RTSP connection: reads requests on its own thread, lets {@link RtspAccess} admit them (a client from
+ * another machine logs in once per connection), answers each through its {@link RtspSession},
  * and ends (releasing the session's stream, sockets and lease) when the client closes it, sends something that is
  * not RTSP, stays silent past the session timeout while not playing over TCP, or is dropped as too slow.
  *
@@ -28,6 +30,8 @@ final class RtspConnection implements Runnable, AutoCloseable {
     private final ServerContext context;
     private final Consumer<RtspConnection> onEnd;
     private final Object writeLock = new Object();
+    /** Whether this connection's client logged in (the reading thread's). */
+    private boolean loggedIn;
 
     RtspConnection(Socket socket, ServerContext context, Consumer<RtspConnection> onEnd) {
         this.socket = socket;
@@ -58,6 +62,17 @@ final class RtspConnection implements Runnable, AutoCloseable {
                     return;
                 }
                 LOG.debug("RTSP {} from {}", request, peer);
+                if (!loggedIn) {
+                    Optional<RtspResponse> refusal = context.access().admit(socket.getInetAddress(), request,
+                            () -> loggedIn = true);
+                    if (refusal.isPresent()) {
+                        write(out, refusal.get(), request.cseq());
+                        if (refusal.get().closeAfter()) {
+                            return;
+                        }
+                        continue;
+                    }
+                }
                 RtspResponse response = session.handle(request);
                 write(out, response, request.cseq());
                 if (response.closeAfter()) {

@@ -84,6 +84,8 @@ final class RtspResponse {
     private static String reasonOf(int status) {
         return switch (status) {
             case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 454 -> "Session Not Found";
