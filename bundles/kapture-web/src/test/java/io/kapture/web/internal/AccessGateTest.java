@@ -171,7 +171,8 @@ class AccessGateTest {
 
     private AccessGate gate(ComponentConfig<Config> config) {
         return new AccessGate(AccessSettings.from(config.build()), realm,
-                new RefusalLog(log.logger, "Kapture's web endpoints", AccessGate.LOG_INTERVAL_SECONDS, TimeUnit.SECONDS, clock::get));
+                new RefusalLog(log.logger, "Kapture's web endpoints", AccessGate.LOG_INTERVAL_SECONDS,
+                        TimeUnit.SECONDS, clock::get));
     }
 
     private static String basic(String user, String password) {
