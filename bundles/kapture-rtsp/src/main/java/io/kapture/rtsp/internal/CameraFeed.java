@@ -1,6 +1,7 @@
 package io.kapture.rtsp.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,7 @@ final class CameraFeed implements FrameListener {
     private final ListenerRegistrar registrar;
     private final Supplier<EncoderChoice> encoders;
     private final RtpPacketizer packetizer;
+    private final SenderReports senderReports;
     private final List<ClientStream> clients = new CopyOnWriteArrayList<>();
     private final AtomicBoolean keyframeWanted = new AtomicBoolean();
     private final AtomicLong framesEncoded = new AtomicLong();
@@ -73,6 +75,8 @@ final class CameraFeed implements FrameListener {
         this.encoders = encoders;
         this.settings = settings;
         this.packetizer = packetizer;
+        this.senderReports = new SenderReports(packetizer.ssrc(), "kapture/" + camera, System::nanoTime,
+                Instant::now);
     }
 
     /** Subscribes to the camera's frames, unless the feed was closed first (the server stopping meanwhile). */
@@ -95,6 +99,11 @@ final class CameraFeed implements FrameListener {
 
     RtpPacketizer packetizer() {
         return packetizer;
+    }
+
+    /** The RTCP sender reports of this camera's stream (its SSRC), for every client's sending thread. */
+    SenderReports senderReports() {
+        return senderReports;
     }
 
     /** New settings, applied by the delivery thread before the next frame. */
@@ -242,7 +251,11 @@ final class CameraFeed implements FrameListener {
                 parametersKnown.notifyAll();
             }
         }
-        FeedUnit packets = FeedUnit.of(unit.keyframe(), packetizer.packetize(unit), unit.timestampNanos());
+        List<byte[]> rtp = packetizer.packetize(unit);
+        if (rtp.isEmpty()) {
+            return;
+        }
+        FeedUnit packets = FeedUnit.of(unit.keyframe(), rtp, unit.timestampNanos());
         for (ClientStream client : clients) {
             if (!client.offer(packets)) {
                 clients.remove(client);

@@ -46,7 +46,8 @@ final class RtspConnection implements Runnable, AutoCloseable {
         try {
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
             session = new RtspSession(context, socket.getInetAddress(), out, writeLock, this::close);
-            RtspReader reader = new RtspReader(new BufferedInputStream(socket.getInputStream(), 8 * 1024));
+            RtspReader reader = new RtspReader(new BufferedInputStream(socket.getInputStream(), 8 * 1024),
+                    session::interleaved);
             while (true) {
                 socket.setSoTimeout(session.playingOverTcp() ? 0 : (int) context.sessionTimeout().toMillis());
                 RtspRequest request;

@@ -27,5 +27,7 @@ record ServerContext(CameraFeeds feeds, InetAddress address, int clientQueueFram
         final AtomicLong refused = new AtomicLong();
         final AtomicLong plays = new AtomicLong();
         final AtomicLong slowClientsDropped = new AtomicLong();
+        /** What clients sent as RTCP, over TCP and UDP. */
+        final RtcpReceiver rtcp = new RtcpReceiver();
     }
 }
