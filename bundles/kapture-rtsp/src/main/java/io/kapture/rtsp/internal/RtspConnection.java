@@ -112,5 +112,6 @@ final class RtspConnection implements Runnable, AutoCloseable {
             out.write(bytes);
             out.flush();
         }
+        response.written();
     }
 }

@@ -16,6 +16,7 @@ final class RtspResponse {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private byte[] body = new byte[0];
     private boolean closeAfter;
+    private Runnable afterWrite;
 
     private RtspResponse(int status, String reason) {
         this.status = status;
@@ -49,6 +50,19 @@ final class RtspResponse {
     RtspResponse closeConnection() {
         closeAfter = true;
         return this;
+    }
+
+    /** Something to do once the response has been written (start a client's RTP, which must not precede it). */
+    RtspResponse afterWrite(Runnable action) {
+        afterWrite = action;
+        return this;
+    }
+
+    /** Runs what {@link #afterWrite} asked for, if anything; called by the connection after writing. */
+    void written() {
+        if (afterWrite != null) {
+            afterWrite.run();
+        }
     }
 
     int status() {

@@ -158,16 +158,20 @@ final class RtspSession implements AutoCloseable {
         }
         CameraFeed feed = lease.feed();
         int nextSequence = feed.packetizer().nextSequence();
-        if (stream == null) {
-            stream = new ClientStream(feed.camera() + " for " + client.getHostAddress(), sink,
-                    context.clientQueueFrames(), feed.senderReports(), this::droppedAsTooSlow);
-            stream.start();
-            feed.addClient(stream);
-            context.counters().plays.incrementAndGet();
-        }
         String base = baseUrl(request.uri());
-        return RtspResponse.ok().header("Session", id).header("Range", "npt=0.000-")
+        RtspResponse response = RtspResponse.ok().header("Session", id).header("Range", "npt=0.000-")
                 .header("RTP-Info", "url=" + base + "/" + Sdp.TRACK + ";seq=" + nextSequence);
+        if (stream == null) {
+            ClientStream starting = new ClientStream(feed.camera() + " for " + client.getHostAddress(), sink,
+                    context.clientQueueFrames(), feed.senderReports(), this::droppedAsTooSlow);
+            starting.start();
+            stream = starting;
+            context.counters().plays.incrementAndGet();
+            // RTP only after the PLAY response: interleaved data ahead of it confuses clients that read the
+            // response first (GStreamer's rtspsrc drops such data, so the first keyframe would be lost)
+            response.afterWrite(() -> feed.addClient(starting));
+        }
+        return response;
     }
 
     private RtspResponse pause(RtspRequest request) {
