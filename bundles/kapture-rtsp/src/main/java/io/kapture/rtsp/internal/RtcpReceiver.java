@@ -4,7 +4,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads the RTCP a client sends (RFC 3550 section 6): compound packets of receiver reports, source descriptions,
- * BYE and others. Reports are counted and the last one's loss and jitter kept (for the log and tests); a BYE says
+ * BYE and others. Reports are counted and the last one's loss, jitter and LSR kept (for tests: a non-zero LSR
+ * proves the client parsed our sender reports); a BYE says
  * the client leaves; anything malformed is counted and ignored, never trusted for its lengths.
  *
  * <p>Thread-safe: the counters are atomic, the last report is volatile; one thread (the connection's, or the UDP
@@ -21,6 +22,7 @@ final class RtcpReceiver {
     private final AtomicLong malformed = new AtomicLong();
     private volatile int lastFractionLost = -1;
     private volatile long lastJitter = -1;
+    private volatile long lastSenderReportSeen = -1;
 
     /**
      * Takes one datagram or interleaved frame.
@@ -49,6 +51,7 @@ final class RtcpReceiver {
                 if (count > 0 && block + 24 <= at + size) {
                     lastFractionLost = data[block + 4] & 0xFF;
                     lastJitter = readInt(data, block + 12) & 0xFFFF_FFFFL;
+                    lastSenderReportSeen = readInt(data, block + 16) & 0xFFFF_FFFFL;
                 }
             } else if (type == BYE) {
                 byes.incrementAndGet();
@@ -79,6 +82,14 @@ final class RtcpReceiver {
     /** The last report block's interarrival jitter in RTP ticks, or -1 before any. */
     long lastJitter() {
         return lastJitter;
+    }
+
+    /**
+     * The last report block's LSR: the middle 32 bits of the NTP time of the last sender report the client got from
+     * us (0 if it got none yet), or -1 before any report block.
+     */
+    long lastSenderReportSeen() {
+        return lastSenderReportSeen;
     }
 
     private static int readInt(byte[] data, int at) {
