@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +30,8 @@ import io.kapture.api.PixelFormat;
  * first sender report (RFC 3550 6.4.1) comes right after the first access unit on channel 1, with the stream's SSRC,
  * the client's exact packet and payload-octet counts, an NTP time that is now, an RTP time that follows the last
  * packet's, and an SDES CNAME; the client's receiver report and a malformed frame are read without harm, and its
- * BYE ends the stream while the connection stays usable.
+ * BYE ends the stream while the connection stays usable. Over UDP the reports come from the port after the (even)
+ * RTP port, and a BYE sent there ends the stream too.
  */
 class RtcpTest {
 
@@ -115,6 +121,49 @@ class RtcpTest {
             out.flush();
             String response = responseAfterFrames(in);
             assertTrue(response.startsWith("RTSP/1.0 200 OK") && response.contains("CSeq: 9"), response);
+        }
+    }
+
+    /**
+     * Over UDP: the server's RTP port is even and RTCP comes from the next one, as the SETUP reply says; the SR
+     * there names the stream's SSRC; a BYE sent to that port ends the stream.
+     */
+    @Test
+    void overUdpReportsComeFromTheNextPortAndAByeThereEndsTheStream() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", live.server.port());
+                DatagramSocket rtp = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+                DatagramSocket rtcp = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            socket.setSoTimeout(30_000);
+            rtcp.setSoTimeout(30_000);
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            RtspLoadTest.request(out, in, "DESCRIBE " + live.url() + " RTSP/1.0\r\nCSeq: 1\r\n\r\n");
+            String setup = RtspLoadTest.request(out, in, "SETUP " + live.url() + "/" + Sdp.TRACK + " RTSP/1.0\r\n"
+                    + "CSeq: 2\r\nTransport: RTP/AVP;unicast;client_port=" + rtp.getLocalPort() + "-"
+                    + rtcp.getLocalPort() + "\r\n\r\n");
+            Matcher ports = Pattern.compile("server_port=(\\d+)-(\\d+);ssrc=([0-9A-F]{8})").matcher(setup);
+            assertTrue(ports.find(), setup);
+            int serverRtp = Integer.parseInt(ports.group(1));
+            assertEquals(0, serverRtp % 2, "RTP on an even port");
+            assertEquals(serverRtp + 1, Integer.parseInt(ports.group(2)));
+            int ssrc = Integer.parseUnsignedInt(ports.group(3), 16);
+            String session = setup.replaceAll("(?s).*Session: ([0-9a-f]+).*", "$1");
+            RtspLoadTest.request(out, in, "PLAY " + live.url() + " RTSP/1.0\r\nCSeq: 3\r\nSession: " + session
+                    + "\r\n\r\n");
+
+            DatagramPacket report = new DatagramPacket(new byte[1500], 1500);
+            rtcp.receive(report);
+            assertEquals(serverRtp + 1, report.getPort(), "RTCP from the server's RTCP port");
+            ByteBuffer sr = ByteBuffer.wrap(report.getData(), 0, report.getLength());
+            assertEquals(200, sr.get(1) & 0xFF);
+            assertEquals(ssrc, sr.getInt(4));
+            assertEquals(1, live.feeds.feed(LiveRtspServer.CAMERA).clients());
+
+            byte[] bye = bye(ssrc ^ 1);
+            rtcp.send(new DatagramPacket(bye, bye.length, InetAddress.getLoopbackAddress(), serverRtp + 1));
+            await("BYE over UDP ends the stream").atMost(Duration.ofSeconds(10))
+                    .until(() -> live.feeds.feed(LiveRtspServer.CAMERA).clients() == 0);
+            assertEquals(1, live.counters().rtcp.byes());
         }
     }
 
