@@ -58,7 +58,8 @@ public final class JaasLogins implements Logins {
                     } else if (callback instanceof PasswordCallback secret) {
                         secret.setPassword(password);
                     } else {
-                        throw new UnsupportedCallbackException(callback, "a Kapture login has a name and a password only");
+                        throw new UnsupportedCallbackException(callback,
+                                "a Kapture login has a name and a password only");
                     }
                 }
             }, configuration);

@@ -5,8 +5,9 @@ import java.io.OutputStream;
 
 /**
  * RTP and RTCP interleaved in the RTSP connection (RFC 2326 section 10.12): each packet after {@code $}, the channel
- * (RTP's or RTCP's, as SETUP agreed) and a 16-bit length. The connection's responses are written to the same stream, so every write happens under the
- * connection's write lock, a whole access unit (or a whole response) at a time.
+ * (RTP's or RTCP's, as SETUP agreed) and a 16-bit length. The connection's responses are written to the same
+ * stream, so every write happens under the connection's write lock, a whole access unit (or a whole response) at a
+ * time.
  *
  * <p>Thread-safe through that lock.
  */

@@ -5,8 +5,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The RTSP server's configuration, PID {@code io.kapture.rtsp}; optional: without one the server listens on
- * 127.0.0.1:8554 and needs no login. Encoder settings change live (where the encoder can; otherwise it is reopened at once); a new
- * address, port or client limit restarts the server, which ends open connections.
+ * 127.0.0.1:8554 and needs no login. Encoder settings change live (where the encoder can; otherwise it is reopened
+ * at once); a new address, port, client limit or login setting restarts the server, which ends open connections.
  */
 @ObjectClassDefinition(name = "Kapture RTSP server",
         description = "Every camera as H.264 over RTSP at rtsp://<address>:<port>/<camera>; loopback only unless"

@@ -83,6 +83,7 @@ record RtspRequest(String method, String uri, Map<String, String> headers, byte[
     /** Method, URI (without any user name or password in it) and body; never a header, so never credentials. */
     @Override
     public String toString() {
-        return method + " " + USER_INFO.matcher(uri).replaceFirst("$1") + (body.length == 0 ? "" : " (" + new String(body, StandardCharsets.UTF_8) + ")");
+        return method + " " + USER_INFO.matcher(uri).replaceFirst("$1")
+                + (body.length == 0 ? "" : " (" + new String(body, StandardCharsets.UTF_8) + ")");
     }
 }

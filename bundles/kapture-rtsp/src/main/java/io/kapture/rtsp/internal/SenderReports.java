@@ -14,8 +14,9 @@ import java.util.function.Supplier;
  * and payload octets the client was sent.
  *
  * <p>Sent every {@value ClientStream#REPORT_SECONDS} s per client by {@link ClientStream} (RFC 3550 suggests at
- * least 5 s between reports). "Now" in RTP time is found from the last access unit sent: its RTP timestamp plus the time since its capture
- * (capture times are {@link System#nanoTime} scale), so the report's two timestamps name the same instant.
+ * least 5 s between reports). "Now" in RTP time is found from the last access unit sent: its RTP timestamp plus
+ * the time since its capture (capture times are {@link System#nanoTime} scale), so the report's two timestamps name
+ * the same instant.
  *
  * <p>Immutable; safe from any thread.
  */
