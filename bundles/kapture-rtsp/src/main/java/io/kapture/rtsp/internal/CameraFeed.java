@@ -3,6 +3,7 @@ package io.kapture.rtsp.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,6 +20,7 @@ import io.kapture.api.encoder.AccessUnit;
 import io.kapture.api.encoder.EncoderSettings;
 import io.kapture.api.encoder.H264Parameters;
 import io.kapture.api.encoder.VideoEncoder;
+import io.kapture.api.encoder.VideoEncoderFactory;
 import io.kapture.api.listener.ListenerRegistrar;
 
 /**
@@ -26,8 +28,9 @@ import io.kapture.api.listener.ListenerRegistrar;
  * access unit packetized once and offered to every client's queue. The listener is registered while the feed is
  * open (while any client has the camera described or set up), with a queue of two frames that drops the oldest, so
  * an encoder slower than the camera loses frames, never holds the camera back. The encoder is opened on the first
- * frame (its format is known then) and opened anew when the format changes, when settings cannot change live, or
- * after a failure ({@value #RETRY_SECONDS} s later for the same format, at once for another).
+ * frame (its format is known then) and opened anew when the format changes, when settings cannot change live, when
+ * the encoder services change so that another factory comes first for the format (a higher-ranked one arrived, or
+ * the one in use went away), or after a failure ({@value #RETRY_SECONDS} s later for the same format, at once for another).
  *
  * <p>Threading contract: {@link #onFrame} runs on the listener's delivery thread, the only thread that touches the
  * encoder and the packetizer, under {@code encoderLock}, which {@link #close()} also takes so the encoder is never
@@ -62,6 +65,8 @@ final class CameraFeed implements FrameListener {
 
     // the delivery thread's, under encoderLock
     private VideoEncoder encoder;
+    private EncoderChoice encoderChoice;
+    private Optional<VideoEncoderFactory> encoderFactory = Optional.empty();
     private FrameFormat encoderFormat;
     private EncoderSettings encoderSettings;
     private long retryAtNanos;
@@ -209,6 +214,10 @@ final class CameraFeed implements FrameListener {
             LOG.info("Camera {} now delivers {} (was {}); opening a new encoder", camera, format, encoderFormat);
             closeEncoder();
         }
+        EncoderChoice choice = encoders.get();
+        if (encoder != null && choice != encoderChoice) {
+            replaceIfAnotherFactoryIsPreferred(choice, format);
+        }
         EncoderSettings wanted = settings;
         if (encoder != null && settingsChanged) {
             settingsChanged = false;
@@ -227,7 +236,9 @@ final class CameraFeed implements FrameListener {
         }
         try {
             settingsChanged = false;
-            encoder = encoders.get().open(format, wanted, this::publish);
+            encoder = choice.open(format, wanted, this::publish);
+            encoderChoice = choice;
+            encoderFactory = choice.pick(format);
             encoderFormat = format;
             encoderSettings = wanted;
             keyframeWanted.set(false);
@@ -239,6 +250,22 @@ final class CameraFeed implements FrameListener {
         } catch (RuntimeException e) {
             fail(e.getMessage(), format);
             return false;
+        }
+    }
+
+    /**
+     * The encoder services changed: if another factory now comes first for this format (one of a higher ranking
+     * arrived, or the one in use went away), the encoder is closed so the next lines open the preferred one, which
+     * starts with a keyframe carrying its parameter sets.
+     */
+    private void replaceIfAnotherFactoryIsPreferred(EncoderChoice choice, FrameFormat format) {
+        encoderChoice = choice;
+        Optional<VideoEncoderFactory> preferred = choice.pick(format);
+        if (!preferred.equals(encoderFactory)) {
+            LOG.info("Camera {}: encoder {} now comes first; replacing {}", camera,
+                    preferred.map(VideoEncoderFactory::name).orElse("(none)"),
+                    encoderFactory.map(VideoEncoderFactory::name).orElse("(none)"));
+            closeEncoder();
         }
     }
 
