@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Dictionary;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -34,7 +36,8 @@ import io.kapture.api.SessionState;
  * machine) asks who you are: ffprobe and GStreamer's rtspsrc in a network namespace of their own, reaching this
  * machine over a veth pair (10.94.137.8/30, nothing leaves the machine), are refused without credentials (401 with
  * a Basic challenge), served with a viewer's ({@code rtsp://user:password@...}, rtspsrc's {@code user-id} and
- * {@code user-pw}), refused with a wrong password (401) and without the role (403). No password or Authorization
+ * {@code user-pw}), refused with a wrong password (401) and without the role (403), while ffprobe on loopback
+ * needs no login. No password or Authorization
  * header ever reaches Karaf's log. The users are in the distribution's etc/users.properties: the JAAS realm
  * {@code karaf}. The namespace and the binding are undone in {@code finally}.
  *
@@ -65,6 +68,9 @@ public class KaptureRtspRemoteIT extends KaptureTestSupport {
         awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
         int port = configuredPort(RTSP_PID, "port");
         Configuration rtsp = configurationAdmin.getConfiguration(RTSP_PID, "?");
+        NetworkNamespace.Result local = localFfprobe("rtsp://127.0.0.1:" + port + "/" + SYNTHETIC_CAMERA);
+        assertEquals("loopback needs no login, also with allow.remote on: " + local.errors(), 0, local.status());
+        assertTrue(local.text(), local.text().contains("codec_name=h264"));
         try (NetworkNamespace namespace = NetworkNamespace.create(NAMESPACE, HOST_ADDRESS, NAMESPACE_ADDRESS)) {
             try {
                 listenOn(rtsp, HOST_ADDRESS, port);
@@ -111,8 +117,32 @@ public class KaptureRtspRemoteIT extends KaptureTestSupport {
     }
 
     private static NetworkNamespace.Result ffprobe(NetworkNamespace namespace, String url) throws IOException {
-        return namespace.run(new byte[0], "ffprobe", "-v", "error", "-rtsp_transport", "tcp", "-read_intervals",
-                "%+2", "-select_streams", "v:0", "-show_entries", "stream=codec_name,width", "-of",
+        return namespace.run(new byte[0], ffprobeCommand(url).toArray(String[]::new));
+    }
+
+    /** ffprobe on this machine, as a loopback client. */
+    private static NetworkNamespace.Result localFfprobe(String url) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(ffprobeCommand(url)).redirectInput(ProcessBuilder.Redirect.PIPE)
+                .start();
+        process.getOutputStream().close();
+        CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return e.toString();
+            }
+        });
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("ffprobe " + url + " did not end within 60 s");
+        }
+        return new NetworkNamespace.Result(process.exitValue(), output, errors.join());
+    }
+
+    private static List<String> ffprobeCommand(String url) {
+        return List.of("ffprobe", "-v", "error", "-rtsp_transport", "tcp", "-read_intervals", "%+2",
+                "-select_streams", "v:0", "-show_entries", "stream=codec_name,width", "-of",
                 "default=noprint_wrappers=1", url);
     }
 
