@@ -1,7 +1,9 @@
 package io.kapture.rtsp.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +20,7 @@ import io.kapture.api.encoder.AccessUnit;
 import io.kapture.api.encoder.EncoderSettings;
 import io.kapture.api.encoder.H264Parameters;
 import io.kapture.api.encoder.VideoEncoder;
+import io.kapture.api.encoder.VideoEncoderFactory;
 import io.kapture.api.listener.ListenerRegistrar;
 
 /**
@@ -25,8 +28,9 @@ import io.kapture.api.listener.ListenerRegistrar;
  * access unit packetized once and offered to every client's queue. The listener is registered while the feed is
  * open (while any client has the camera described or set up), with a queue of two frames that drops the oldest, so
  * an encoder slower than the camera loses frames, never holds the camera back. The encoder is opened on the first
- * frame (its format is known then) and opened anew when the format changes, when settings cannot change live, or
- * after a failure ({@value #RETRY_SECONDS} s later for the same format, at once for another).
+ * frame (its format is known then) and opened anew when the format changes, when settings cannot change live, when
+ * the encoder services change so that another factory comes first for the format (a higher-ranked one arrived, or
+ * the one in use went away), or after a failure ({@value #RETRY_SECONDS} s later for the same format, at once for another).
  *
  * <p>Threading contract: {@link #onFrame} runs on the listener's delivery thread, the only thread that touches the
  * encoder and the packetizer, under {@code encoderLock}, which {@link #close()} also takes so the encoder is never
@@ -44,6 +48,7 @@ final class CameraFeed implements FrameListener {
     private final ListenerRegistrar registrar;
     private final Supplier<EncoderChoice> encoders;
     private final RtpPacketizer packetizer;
+    private final SenderReports senderReports;
     private final List<ClientStream> clients = new CopyOnWriteArrayList<>();
     private final AtomicBoolean keyframeWanted = new AtomicBoolean();
     private final AtomicLong framesEncoded = new AtomicLong();
@@ -60,6 +65,8 @@ final class CameraFeed implements FrameListener {
 
     // the delivery thread's, under encoderLock
     private VideoEncoder encoder;
+    private EncoderChoice encoderChoice;
+    private Optional<VideoEncoderFactory> encoderFactory = Optional.empty();
     private FrameFormat encoderFormat;
     private EncoderSettings encoderSettings;
     private long retryAtNanos;
@@ -73,6 +80,8 @@ final class CameraFeed implements FrameListener {
         this.encoders = encoders;
         this.settings = settings;
         this.packetizer = packetizer;
+        this.senderReports = new SenderReports(packetizer.ssrc(), "kapture/" + camera, System::nanoTime,
+                Instant::now);
     }
 
     /** Subscribes to the camera's frames, unless the feed was closed first (the server stopping meanwhile). */
@@ -95,6 +104,11 @@ final class CameraFeed implements FrameListener {
 
     RtpPacketizer packetizer() {
         return packetizer;
+    }
+
+    /** The RTCP sender reports of this camera's stream (its SSRC), for every client's sending thread. */
+    SenderReports senderReports() {
+        return senderReports;
     }
 
     /** New settings, applied by the delivery thread before the next frame. */
@@ -200,6 +214,10 @@ final class CameraFeed implements FrameListener {
             LOG.info("Camera {} now delivers {} (was {}); opening a new encoder", camera, format, encoderFormat);
             closeEncoder();
         }
+        EncoderChoice choice = encoders.get();
+        if (encoder != null && choice != encoderChoice) {
+            replaceIfAnotherFactoryIsPreferred(choice, format);
+        }
         EncoderSettings wanted = settings;
         if (encoder != null && settingsChanged) {
             settingsChanged = false;
@@ -218,7 +236,9 @@ final class CameraFeed implements FrameListener {
         }
         try {
             settingsChanged = false;
-            encoder = encoders.get().open(format, wanted, this::publish);
+            encoder = choice.open(format, wanted, this::publish);
+            encoderChoice = choice;
+            encoderFactory = choice.pick(format);
             encoderFormat = format;
             encoderSettings = wanted;
             keyframeWanted.set(false);
@@ -233,6 +253,22 @@ final class CameraFeed implements FrameListener {
         }
     }
 
+    /**
+     * The encoder services changed: if another factory now comes first for this format (one of a higher ranking
+     * arrived, or the one in use went away), the encoder is closed so the next lines open the preferred one, which
+     * starts with a keyframe carrying its parameter sets.
+     */
+    private void replaceIfAnotherFactoryIsPreferred(EncoderChoice choice, FrameFormat format) {
+        encoderChoice = choice;
+        Optional<VideoEncoderFactory> preferred = choice.pick(format);
+        if (!preferred.equals(encoderFactory)) {
+            LOG.info("Camera {}: encoder {} now comes first; replacing {}", camera,
+                    preferred.map(VideoEncoderFactory::name).orElse("(none)"),
+                    encoderFactory.map(VideoEncoderFactory::name).orElse("(none)"));
+            closeEncoder();
+        }
+    }
+
     /** The encoder's output, on the delivery thread: packetized once, offered to every client. */
     private void publish(AccessUnit unit) {
         H264Parameters latest = encoder == null ? null : encoder.parameters().orElse(null);
@@ -242,7 +278,11 @@ final class CameraFeed implements FrameListener {
                 parametersKnown.notifyAll();
             }
         }
-        FeedUnit packets = FeedUnit.of(unit.keyframe(), packetizer.packetize(unit), unit.timestampNanos());
+        List<byte[]> rtp = packetizer.packetize(unit);
+        if (rtp.isEmpty()) {
+            return;
+        }
+        FeedUnit packets = FeedUnit.of(unit.keyframe(), rtp, unit.timestampNanos());
         for (ClientStream client : clients) {
             if (!client.offer(packets)) {
                 clients.remove(client);

@@ -3,6 +3,7 @@ package io.kapture.rtsp.internal;
 import java.io.IOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * One playing client of a camera: a bounded queue of access units and a thread of its own that sends them. The
  * camera's encoding thread only offers to the queue and never waits: a client that stops reading fills its queue
  * and is dropped ({@code onDropped} closes its connection), so it never slows the camera or the other clients. A
- * client starts with a keyframe (what comes before one would be undecodable).
+ * client starts with a keyframe (what comes before one would be undecodable). The sending thread also sends the
+ * client an RTCP sender report after its first access unit and then every {@value #REPORT_SECONDS} s
+ * ({@link SenderReports}), counting the packets and payload octets the client was sent.
  *
  * <p>Threading contract: {@link #offer} is called by the camera's one encoding thread (the keyframe gate is that
  * thread's); the sending thread is this object's; {@link #close()} is idempotent and safe from any thread.
@@ -26,11 +29,19 @@ final class ClientStream implements AutoCloseable {
     private final String name;
     private final PacketSink sink;
     private final BlockingQueue<FeedUnit> queue;
+    static final int REPORT_SECONDS = 5;
+
     private final Consumer<Reason> onDropped;
+    private final SenderReports reports;
     private final Thread sender;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong sentUnits = new AtomicLong();
     private boolean started;
+    // the sending thread's
+    private long packets;
+    private long octets;
+    private long nextReportNanos;
+    private boolean reported;
 
     /**
      * @param name      for thread names and logs: camera and client address
@@ -38,8 +49,9 @@ final class ClientStream implements AutoCloseable {
      * @param onDropped called once when the client is dropped: its queue overflowed (on the encoding thread) or
      *                  sending failed (on the sending thread); not called by {@link #close()}
      */
-    ClientStream(String name, PacketSink sink, int capacity, Consumer<Reason> onDropped) {
+    ClientStream(String name, PacketSink sink, int capacity, SenderReports reports, Consumer<Reason> onDropped) {
         this.name = name;
+        this.reports = reports;
         this.sink = sink;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.onDropped = onDropped;
@@ -110,6 +122,9 @@ final class ClientStream implements AutoCloseable {
                 FeedUnit unit = queue.take();
                 sink.send(unit);
                 sentUnits.incrementAndGet();
+                packets += unit.packets().size();
+                octets += unit.payloadBytes();
+                reportIfDue(unit);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -118,6 +133,16 @@ final class ClientStream implements AutoCloseable {
                 LOG.debug("RTSP client {} went away: {}", name, e.getMessage());
             }
         }
+    }
+
+    private void reportIfDue(FeedUnit last) throws IOException {
+        long now = System.nanoTime();
+        if (reported && now - nextReportNanos < 0) {
+            return;
+        }
+        reported = true;
+        nextReportNanos = now + TimeUnit.SECONDS.toNanos(REPORT_SECONDS);
+        sink.sendRtcp(reports.report(last, packets, octets));
     }
 
     /** Why a client was dropped. */

@@ -37,7 +37,8 @@ public final class EmbeddedRtspServer implements AutoCloseable {
         EncoderChoice choice = new EncoderChoice(encoders);
         CameraFeeds feeds = new CameraFeeds(registrar, () -> choice, cameras, settings);
         ServerContext context = new ServerContext(feeds, InetAddress.getLoopbackAddress(), clientQueueFrames,
-                Duration.ofSeconds(10), Duration.ofSeconds(60), new ServerContext.Counters());
+                Duration.ofSeconds(10), Duration.ofSeconds(60), new ServerContext.Counters(),
+                RtspAccess.loopbackOnly());
         RtspServer server = new RtspServer(context, 0, 1000);
         server.start();
         return new EmbeddedRtspServer(server, feeds);

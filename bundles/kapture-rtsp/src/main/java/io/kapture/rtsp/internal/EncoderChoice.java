@@ -2,6 +2,7 @@ package io.kapture.rtsp.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.kapture.api.FrameFormat;
 import io.kapture.api.PixelFormat;
@@ -27,6 +28,27 @@ final class EncoderChoice {
     }
 
     /**
+     * The factory {@link #open} would use for {@code format}: the first that accepts it; empty for H.264 frames
+     * (passed through) or when none does.
+     */
+    Optional<VideoEncoderFactory> pick(FrameFormat format) {
+        if (format.pixelFormat() == PixelFormat.H264) {
+            return Optional.empty();
+        }
+        for (VideoEncoderFactory factory : factories) {
+            if (factory.accepts(format)) {
+                return Optional.of(factory);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The factories' names, most preferred first. */
+    List<String> names() {
+        return factories.stream().map(VideoEncoderFactory::name).toList();
+    }
+
+    /**
      * Opens an encoder for frames of {@code format}.
      *
      * @throws IllegalStateException naming every factory and why it declined, or that there is none
@@ -35,11 +57,12 @@ final class EncoderChoice {
         if (format.pixelFormat() == PixelFormat.H264) {
             return new H264Passthrough(sink);
         }
+        Optional<VideoEncoderFactory> first = pick(format);
+        if (first.isPresent()) {
+            return first.get().open(format, settings, sink);
+        }
         List<String> reasons = new ArrayList<>();
         for (VideoEncoderFactory factory : factories) {
-            if (factory.accepts(format)) {
-                return factory.open(format, settings, sink);
-            }
             reasons.add(factory.name() + ": " + factory.unavailableReason(format));
         }
         if (reasons.isEmpty()) {

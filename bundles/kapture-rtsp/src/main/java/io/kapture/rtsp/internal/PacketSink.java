@@ -12,6 +12,9 @@ interface PacketSink extends AutoCloseable {
     /** Sends one access unit's packets; blocks while the client does not read (TCP). */
     void send(FeedUnit unit) throws IOException;
 
+    /** Sends one RTCP compound packet (a sender report) on the RTCP channel or port. */
+    void sendRtcp(byte[] packet) throws IOException;
+
     /** Releases what the sink owns (a UDP socket); the RTSP connection is the connection's to close. */
     @Override
     void close();

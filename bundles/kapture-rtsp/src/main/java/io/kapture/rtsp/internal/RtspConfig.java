@@ -5,17 +5,44 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The RTSP server's configuration, PID {@code io.kapture.rtsp}; optional: without one the server listens on
- * 127.0.0.1:8554. Encoder settings change live (where the encoder can; otherwise it is reopened at once); a new
- * address, port or client limit restarts the server, which ends open connections.
+ * 127.0.0.1:8554 and needs no login. Encoder settings change live (where the encoder can; otherwise it is reopened
+ * at once); a new address, port, client limit or login setting restarts the server, which ends open connections.
  */
 @ObjectClassDefinition(name = "Kapture RTSP server",
-        description = "Every camera as H.264 over RTSP at rtsp://<address>:<port>/<camera>, loopback only.")
+        description = "Every camera as H.264 over RTSP at rtsp://<address>:<port>/<camera>; loopback only unless"
+                + " allow.remote, and then other machines log in.")
 @interface RtspConfig {
 
     @AttributeDefinition(name = "Address", description = "The address to listen on: a loopback address"
-            + " (127.0.0.1, ::1 or localhost). The server has no authentication yet, so other addresses are refused;"
-            + " watch from other machines through an SSH tunnel.")
+            + " (127.0.0.1, ::1 or localhost), or, with allow.remote on, an address of this machine (0.0.0.0 for"
+            + " all); then clients from other machines must log in.")
     String address() default "127.0.0.1";
+
+    @AttributeDefinition(name = "Allow remote clients", description = "Whether the server may listen on a"
+            + " non-loopback address. On, every client that does not come from a loopback address must log in"
+            + " (RTSP Basic authentication) as a user of the JAAS realm with the viewer or admin role. RTSP has no"
+            + " encryption here: the password crosses the network readable (Base64), as with HTTP without TLS.")
+    boolean allow_remote() default false;
+
+    @AttributeDefinition(name = "JAAS realm", description = "The JAAS realm remote clients log in to: karaf, the"
+            + " console's users, unless you deployed a realm of your own.")
+    String jaas_realm() default "karaf";
+
+    @AttributeDefinition(name = "Viewer role", description = "The role (given directly or through a group) that"
+            + " may watch from another machine.")
+    String viewer_role() default "kapture-viewer";
+
+    @AttributeDefinition(name = "Admin role", description = "A role that may watch too (it includes viewing).")
+    String admin_role() default "kapture-admin";
+
+    @AttributeDefinition(name = "Failed logins before blocking", min = "1", max = "1000", description = "Failed"
+            + " logins from one address within login.block.seconds after which its further attempts are refused"
+            + " unchecked (403) for the rest of that time.")
+    int login_failures_max() default 5;
+
+    @AttributeDefinition(name = "Login block (s)", min = "1", max = "86400", description = "How long failed logins"
+            + " of an address count, and how long it stays blocked at most once it reached the limit.")
+    int login_block_seconds() default 60;
 
     @AttributeDefinition(name = "Port", min = "0", max = "65535",
             description = "TCP port of the RTSP server; 0 picks a free one (logged).")

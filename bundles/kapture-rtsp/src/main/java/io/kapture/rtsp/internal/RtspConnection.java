@@ -6,13 +6,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client's RTSP connection: reads requests on its own thread, answers each through its {@link RtspSession},
+ * One client's RTSP connection: reads requests on its own thread, lets {@link RtspAccess} admit them (a client from
+ * another machine logs in once per connection), answers each through its {@link RtspSession},
  * and ends (releasing the session's stream, sockets and lease) when the client closes it, sends something that is
  * not RTSP, stays silent past the session timeout while not playing over TCP, or is dropped as too slow.
  *
@@ -28,6 +30,8 @@ final class RtspConnection implements Runnable, AutoCloseable {
     private final ServerContext context;
     private final Consumer<RtspConnection> onEnd;
     private final Object writeLock = new Object();
+    /** Whether this connection's client logged in (the reading thread's). */
+    private boolean loggedIn;
 
     RtspConnection(Socket socket, ServerContext context, Consumer<RtspConnection> onEnd) {
         this.socket = socket;
@@ -42,7 +46,8 @@ final class RtspConnection implements Runnable, AutoCloseable {
         try {
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
             session = new RtspSession(context, socket.getInetAddress(), out, writeLock, this::close);
-            RtspReader reader = new RtspReader(new BufferedInputStream(socket.getInputStream(), 8 * 1024));
+            RtspReader reader = new RtspReader(new BufferedInputStream(socket.getInputStream(), 8 * 1024),
+                    session::interleaved);
             while (true) {
                 socket.setSoTimeout(session.playingOverTcp() ? 0 : (int) context.sessionTimeout().toMillis());
                 RtspRequest request;
@@ -58,6 +63,17 @@ final class RtspConnection implements Runnable, AutoCloseable {
                     return;
                 }
                 LOG.debug("RTSP {} from {}", request, peer);
+                if (!loggedIn) {
+                    Optional<RtspResponse> refusal = context.access().admit(socket.getInetAddress(), request,
+                            () -> loggedIn = true);
+                    if (refusal.isPresent()) {
+                        write(out, refusal.get(), request.cseq());
+                        if (refusal.get().closeAfter()) {
+                            return;
+                        }
+                        continue;
+                    }
+                }
                 RtspResponse response = session.handle(request);
                 write(out, response, request.cseq());
                 if (response.closeAfter()) {
@@ -96,5 +112,6 @@ final class RtspConnection implements Runnable, AutoCloseable {
             out.write(bytes);
             out.flush();
         }
+        response.written();
     }
 }

@@ -7,11 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Reads what a client sends on its RTSP connection: requests (request line, headers, a body of
  * {@code Content-Length} bytes) and, between them, interleaved binary frames ({@code $}, channel, 16-bit length,
- * data: the RTCP receiver reports of TCP clients), which are skipped. Sizes are bounded so a misbehaving peer cannot
+ * data: the RTCP of TCP clients), which go to a handler. Sizes are bounded so a misbehaving peer cannot
  * make the server buffer without end.
  *
  * <p>Not thread-safe: owned by the connection's reading thread.
@@ -24,9 +25,12 @@ final class RtspReader {
     static final int MAX_BODY = 4 * 1024;
 
     private final InputStream in;
+    private final BiConsumer<Integer, byte[]> interleaved;
 
-    RtspReader(InputStream in) {
+    /** @param interleaved receives each interleaved frame's channel and data (the client's RTCP) */
+    RtspReader(InputStream in, BiConsumer<Integer, byte[]> interleaved) {
         this.in = in;
+        this.interleaved = interleaved;
     }
 
     /**
@@ -39,7 +43,7 @@ final class RtspReader {
     RtspRequest next() throws IOException {
         int first;
         while ((first = in.read()) == '$') {
-            skipInterleaved();
+            readInterleaved();
         }
         if (first < 0) {
             return null;
@@ -62,14 +66,19 @@ final class RtspReader {
         return new RtspRequest(requestLine[0].toUpperCase(Locale.ROOT), requestLine[1], headers, readBody(headers));
     }
 
-    private void skipInterleaved() throws IOException {
-        in.read();
+    private void readInterleaved() throws IOException {
+        int channel = in.read();
         int high = in.read();
         int low = in.read();
-        if (high < 0 || low < 0) {
+        if (channel < 0 || high < 0 || low < 0) {
             throw new EOFException("connection closed inside an interleaved frame");
         }
-        in.skipNBytes((long) high << 8 | low);
+        int length = high << 8 | low;
+        byte[] data = in.readNBytes(length);
+        if (data.length < length) {
+            throw new EOFException("connection closed inside an interleaved frame");
+        }
+        interleaved.accept(channel, data);
     }
 
     private String readHead(int first) throws IOException {

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One RTSP request: method, URI, headers (names lower-cased) and body.
@@ -17,6 +18,9 @@ import java.util.Map;
  * @param body    the body, empty when there is none
  */
 record RtspRequest(String method, String uri, Map<String, String> headers, byte[] body) {
+
+    /** The {@code user:password@} of a URI, which a careless client may send: never logged. */
+    private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@");
 
     /** The value of a header, or null. */
     String header(String name) {
@@ -76,8 +80,10 @@ record RtspRequest(String method, String uri, Map<String, String> headers, byte[
         return uri.endsWith("/" + Sdp.TRACK) || uri.endsWith("/" + Sdp.TRACK + "/");
     }
 
+    /** Method, URI (without any user name or password in it) and body; never a header, so never credentials. */
     @Override
     public String toString() {
-        return method + " " + uri + (body.length == 0 ? "" : " (" + new String(body, StandardCharsets.UTF_8) + ")");
+        return method + " " + USER_INFO.matcher(uri).replaceFirst("$1")
+                + (body.length == 0 ? "" : " (" + new String(body, StandardCharsets.UTF_8) + ")");
     }
 }

@@ -16,6 +16,7 @@ final class RtspResponse {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private byte[] body = new byte[0];
     private boolean closeAfter;
+    private Runnable afterWrite;
 
     private RtspResponse(int status, String reason) {
         this.status = status;
@@ -51,6 +52,19 @@ final class RtspResponse {
         return this;
     }
 
+    /** Something to do once the response has been written (start a client's RTP, which must not precede it). */
+    RtspResponse afterWrite(Runnable action) {
+        afterWrite = action;
+        return this;
+    }
+
+    /** Runs what {@link #afterWrite} asked for, if anything; called by the connection after writing. */
+    void written() {
+        if (afterWrite != null) {
+            afterWrite.run();
+        }
+    }
+
     int status() {
         return status;
     }
@@ -84,6 +98,8 @@ final class RtspResponse {
     private static String reasonOf(int status) {
         return switch (status) {
             case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 454 -> "Session Not Found";

@@ -107,7 +107,8 @@ public final class RtspServerComponent {
         }
         CameraFeeds feeds = new CameraFeeds(registrar, encoders::choice, cameras, settings.encoder());
         ServerContext context = new ServerContext(feeds, settings.address(), settings.clientQueueFrames(),
-                settings.describeTimeout(), settings.sessionTimeout(), new ServerContext.Counters());
+                settings.describeTimeout(), settings.sessionTimeout(), new ServerContext.Counters(),
+                RtspAccess.jaas(settings));
         RtspServer started = new RtspServer(context, settings.port(), settings.maxClients());
         try {
             started.start();
@@ -118,8 +119,13 @@ public final class RtspServerComponent {
             return;
         }
         server = started;
-        LOG.info("RTSP server listening on rtsp://{}:{}/<camera> (H.264; {}; at most {} clients)",
-                hostForUrl(settings), started.port(), settings.encoder(), settings.maxClients());
+        LOG.info("RTSP server listening on rtsp://{}:{}/<camera> (H.264; {}; at most {} clients; {})",
+                hostForUrl(settings), started.port(), settings.encoder(), settings.maxClients(), settings.allowRemote()
+                        ? "clients from other machines log in to JAAS realm '" + settings.access().realm()
+                                + "' with role " + settings.access().viewerRole() + " or "
+                                + settings.access().adminRole() + " (RTSP Basic authentication, readable on the"
+                                + " network: use it on networks you trust, or tunnel)"
+                        : "loopback only, no login");
     }
 
     private void stop() {

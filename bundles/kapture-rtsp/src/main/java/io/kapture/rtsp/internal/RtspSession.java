@@ -5,6 +5,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.kapture.api.encoder.H264Parameters;
 
 /**
@@ -13,25 +16,29 @@ import io.kapture.api.encoder.H264Parameters;
  * (keep-alive). A connection watches one camera at a time; its lease on the camera's feed is taken at DESCRIBE or
  * SETUP and given back at TEARDOWN or when the connection ends.
  *
- * <p>Threading contract: requests are handled on the connection's reading thread; {@link #close()} is called on
- * that thread when the connection ends. The client's RTP goes out on its {@link ClientStream}'s own thread.
+ * <p>Threading contract: requests and interleaved RTCP are handled on the connection's reading thread;
+ * {@link #close()} is called on that thread when the connection ends. The client's RTP goes out on its
+ * {@link ClientStream}'s own thread; RTCP from a UDP client arrives on its {@link UdpSink}'s thread, which only ends
+ * the stream (see {@link #rtcpOverUdp}).
  */
 final class RtspSession implements AutoCloseable {
 
     static final String METHODS = "OPTIONS, DESCRIBE, SETUP, PLAY, PAUSE, TEARDOWN, GET_PARAMETER";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = LoggerFactory.getLogger(RtspSession.class);
 
     private final ServerContext context;
     private final InetAddress client;
     private final OutputStream out;
     private final Object writeLock;
     private final Runnable dropConnection;
-    private CameraFeeds.Lease lease;
+    // written by the connection's thread only; volatile for the UDP RTCP thread's reads (rtcpOverUdp)
+    private volatile CameraFeeds.Lease lease;
     private TransportSpec transport;
     private PacketSink sink;
     private int serverPort;
-    private ClientStream stream;
+    private volatile ClientStream stream;
     private String id;
 
     /**
@@ -121,10 +128,11 @@ final class RtspSession implements AutoCloseable {
         closeSink();
         try {
             if (wanted.tcp()) {
-                sink = new InterleavedSink(out, writeLock, wanted.rtpChannel());
+                sink = new InterleavedSink(out, writeLock, wanted.rtpChannel(), wanted.rtcpChannel());
                 serverPort = 0;
             } else {
-                UdpSink udp = new UdpSink(context.address(), client, wanted.rtpChannel());
+                UdpSink udp = new UdpSink(context.address(), client, wanted.rtpChannel(), wanted.rtcpChannel(),
+                        this::rtcpOverUdp);
                 sink = udp;
                 serverPort = udp.localPort();
             }
@@ -150,16 +158,20 @@ final class RtspSession implements AutoCloseable {
         }
         CameraFeed feed = lease.feed();
         int nextSequence = feed.packetizer().nextSequence();
-        if (stream == null) {
-            stream = new ClientStream(feed.camera() + " for " + client.getHostAddress(), sink,
-                    context.clientQueueFrames(), this::droppedAsTooSlow);
-            stream.start();
-            feed.addClient(stream);
-            context.counters().plays.incrementAndGet();
-        }
         String base = baseUrl(request.uri());
-        return RtspResponse.ok().header("Session", id).header("Range", "npt=0.000-")
+        RtspResponse response = RtspResponse.ok().header("Session", id).header("Range", "npt=0.000-")
                 .header("RTP-Info", "url=" + base + "/" + Sdp.TRACK + ";seq=" + nextSequence);
+        if (stream == null) {
+            ClientStream starting = new ClientStream(feed.camera() + " for " + client.getHostAddress(), sink,
+                    context.clientQueueFrames(), feed.senderReports(), this::droppedAsTooSlow);
+            starting.start();
+            stream = starting;
+            context.counters().plays.incrementAndGet();
+            // RTP only after the PLAY response: interleaved data ahead of it confuses clients that read the
+            // response first (GStreamer's rtspsrc drops such data, so the first keyframe would be lost)
+            response.afterWrite(() -> feed.addClient(starting));
+        }
+        return response;
     }
 
     private RtspResponse pause(RtspRequest request) {
@@ -189,6 +201,39 @@ final class RtspSession implements AutoCloseable {
             return RtspResponse.ok().header("Session", id);
         }
         return RtspResponse.ok();
+    }
+
+    /**
+     * An interleaved frame from the client (on the connection's thread): RTCP on the channel SETUP agreed for it is
+     * read, and a BYE ends the stream as PAUSE would (the session ends at TEARDOWN, when the connection closes, or
+     * after the session timeout); anything else is ignored.
+     */
+    void interleaved(int channel, byte[] data) {
+        if (transport == null || !transport.tcp() || channel != transport.rtcpChannel()) {
+            return;
+        }
+        if (context.counters().rtcp.accept(data, data.length) && stream != null) {
+            LOG.debug("RTSP client {} sent RTCP BYE; its stream of {} ends", client.getHostAddress(),
+                    lease.feed().camera());
+            stopStream();
+        }
+    }
+
+    /**
+     * RTCP from the client's UDP port (on the UDP sink's reading thread): a BYE ends the stream. Only thread-safe
+     * calls here: the stream and the feed are read once from volatile fields, and removing and closing a client are
+     * thread-safe; the session's own fields are left to its connection thread.
+     */
+    private void rtcpOverUdp(byte[] data) {
+        if (context.counters().rtcp.accept(data, data.length)) {
+            ClientStream playing = stream;
+            CameraFeeds.Lease held = lease;
+            if (playing != null && held != null) {
+                LOG.debug("RTSP client {} sent RTCP BYE over UDP; its stream ends", client.getHostAddress());
+                held.feed().removeClient(playing);
+                playing.close();
+            }
+        }
     }
 
     /** Ends the session: the stream, its socket and the lease on the camera. */

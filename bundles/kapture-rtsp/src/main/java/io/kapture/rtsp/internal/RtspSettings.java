@@ -4,18 +4,24 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import io.kapture.api.encoder.EncoderSettings;
 import io.kapture.api.encoder.H264Profile;
 
 /**
- * The RTSP server's configuration, checked: every value in range and the address a loopback one. Errors name the
- * key, the value and what is valid.
+ * The RTSP server's configuration, checked: every value in range, role and realm names valid, and the address a
+ * loopback one unless {@code allow.remote} is on (then other machines' clients must log in). Errors name the key,
+ * the value and what is valid.
  *
  * <p>Immutable; safe from any thread.
  */
 record RtspSettings(InetAddress address, int port, int maxClients, int clientQueueFrames, EncoderSettings encoder,
-        Duration describeTimeout, Duration sessionTimeout) {
+        Duration describeTimeout, Duration sessionTimeout, boolean allowRemote, RtspAccess.AccessSettings access,
+        int loginFailuresMax, Duration loginBlock) {
+
+    /** Realm and role names as Karaf's users.properties can hold them: no spaces, commas or colons. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
     static RtspSettings from(RtspConfig config) {
         H264Profile profile;
@@ -26,16 +32,23 @@ record RtspSettings(InetAddress address, int port, int maxClients, int clientQue
         }
         EncoderSettings encoder = new EncoderSettings(range("bitrate.kbps", config.bitrate_kbps(), 10, 100_000) * 1000,
                 range("keyframe.interval", config.keyframe_interval(), 1, 3600), profile, 30);
-        return new RtspSettings(loopback(config.address()), range("port", config.port(), 0, 65535),
+        RtspAccess.AccessSettings access = new RtspAccess.AccessSettings(name("jaas.realm", config.jaas_realm()),
+                name("viewer.role", config.viewer_role()), name("admin.role", config.admin_role()));
+        InetAddress address = config.allow_remote() ? ipAddress(config.address()) : loopback(config.address());
+        return new RtspSettings(address, range("port", config.port(), 0, 65535),
                 range("max.clients", config.max_clients(), 1, 1000),
                 range("client.queue.frames", config.client_queue_frames(), 2, 600), encoder,
                 Duration.ofSeconds(range("describe.timeout.seconds", config.describe_timeout_seconds(), 1, 120)),
-                Duration.ofSeconds(range("session.timeout.seconds", config.session_timeout_seconds(), 5, 3600)));
+                Duration.ofSeconds(range("session.timeout.seconds", config.session_timeout_seconds(), 5, 3600)),
+                config.allow_remote(), access, range("login.failures.max", config.login_failures_max(), 1, 1000),
+                Duration.ofSeconds(range("login.block.seconds", config.login_block_seconds(), 1, 86_400)));
     }
 
     /** Whether a change from {@code before} needs the listening socket to be opened anew. */
     boolean needsRestart(RtspSettings before) {
         return !address.equals(before.address) || port != before.port || maxClients != before.maxClients
+                || allowRemote != before.allowRemote || !access.equals(before.access)
+                || loginFailuresMax != before.loginFailuresMax || !loginBlock.equals(before.loginBlock)
                 || clientQueueFrames != before.clientQueueFrames || !describeTimeout.equals(before.describeTimeout)
                 || !sessionTimeout.equals(before.sessionTimeout);
     }
@@ -46,6 +59,22 @@ record RtspSettings(InetAddress address, int port, int maxClients, int clientQue
      * @throws IllegalArgumentException otherwise, saying why and what to do instead
      */
     static InetAddress loopback(String address) {
+        InetAddress parsed = ipAddress(address);
+        if (!parsed.isLoopbackAddress()) {
+            throw new IllegalArgumentException("address: " + address.trim() + " is refused while allow.remote is off:"
+                    + " the server then listens on loopback only (127.0.0.1, ::1 or localhost). To let other machines"
+                    + " watch, set allow.remote=true (they then log in as users of the JAAS realm with role"
+                    + " kapture-viewer), or tunnel: ssh -L 8554:127.0.0.1:8554 you@this-host");
+        }
+        return parsed;
+    }
+
+    /**
+     * An IP literal or {@code localhost} (no name is looked up, so the address cannot change under the server).
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    static InetAddress ipAddress(String address) {
         String value = address == null ? "" : address.trim();
         InetAddress parsed;
         if (value.toLowerCase(Locale.ROOT).equals("localhost")) {
@@ -60,12 +89,15 @@ record RtspSettings(InetAddress address, int port, int maxClients, int clientQue
         } else {
             throw new IllegalArgumentException("address: '" + value + "' is not an IP address or localhost");
         }
-        if (!parsed.isLoopbackAddress()) {
-            throw new IllegalArgumentException("address: " + value + " is refused: the RTSP server has no "
-                    + "authentication yet, so it listens on loopback only (127.0.0.1, ::1 or localhost). To watch "
-                    + "from another machine, tunnel it: ssh -L 8554:127.0.0.1:8554 you@this-host");
-        }
         return parsed;
+    }
+
+    private static String name(String key, String value) {
+        if (value == null || !NAME.matcher(value.trim()).matches()) {
+            throw new IllegalArgumentException(key + " must be 1 to 64 letters, digits or ._@- (a JAAS realm or role"
+                    + " name), was '" + value + "'");
+        }
+        return value.trim();
     }
 
     private static int range(String key, int value, int min, int max) {

@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param describeTimeout    how long DESCRIBE waits for a camera's first keyframe
  * @param sessionTimeout     how long a session may stay silent (not playing over TCP) before it is closed
  * @param counters           connection and client counts
+ * @param access             who may watch: loopback clients, and others after logging in
  */
 record ServerContext(CameraFeeds feeds, InetAddress address, int clientQueueFrames, Duration describeTimeout,
-        Duration sessionTimeout, Counters counters) {
+        Duration sessionTimeout, Counters counters, RtspAccess access) {
 
     /** Server-wide counts, for the log and tests. */
     static final class Counters {
@@ -26,5 +27,7 @@ record ServerContext(CameraFeeds feeds, InetAddress address, int clientQueueFram
         final AtomicLong refused = new AtomicLong();
         final AtomicLong plays = new AtomicLong();
         final AtomicLong slowClientsDropped = new AtomicLong();
+        /** What clients sent as RTCP, over TCP and UDP. */
+        final RtcpReceiver rtcp = new RtcpReceiver();
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,31 @@ class CameraFeedTest {
 
         assertEquals(2, factory.opened.size());
         assertEquals(320, factory.opened.get(1).format.width());
+    }
+
+    @Test
+    void aHigherRankedEncoderArrivingOrTheOneInUseLeavingReplacesTheEncoderAtTheNextFrame() {
+        StubFactory software = new StubFactory(true);
+        StubFactory hardware = new StubFactory(true);
+        StubFactory other = new StubFactory(true);
+        AtomicReference<EncoderChoice> choice = new AtomicReference<>(new EncoderChoice(List.of(software)));
+        CameraFeed feed = new CameraFeed("cam0", registrar, choice::get, EncoderSettings.DEFAULT,
+                new RtpPacketizer(1400, 1, 0, 0));
+        feed.start();
+
+        deliver(VGA);
+        choice.set(new EncoderChoice(List.of(software, other)));
+        deliver(VGA);
+        assertEquals(1, software.opened.size(), "a lower-ranked arrival changes nothing");
+        choice.set(new EncoderChoice(List.of(hardware, software, other)));
+        deliver(VGA);
+        assertTrue(software.opened.get(0).closed);
+        assertEquals(1, hardware.opened.size(), "the higher-ranked encoder took over");
+        choice.set(new EncoderChoice(List.of(software, other)));
+        deliver(VGA);
+        assertTrue(hardware.opened.get(0).closed, "the encoder of a factory that went away is closed");
+        assertEquals(2, software.opened.size());
+        feed.close();
     }
 
     @Test

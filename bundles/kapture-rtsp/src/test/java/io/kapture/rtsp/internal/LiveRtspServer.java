@@ -43,7 +43,8 @@ final class LiveRtspServer implements AutoCloseable {
         feeds = new CameraFeeds(registrar, () -> choice,
                 name -> name.equals(CAMERA) ? OptionalDouble.of(30) : OptionalDouble.empty(), settings);
         ServerContext context = new ServerContext(feeds, InetAddress.getLoopbackAddress(), clientQueueFrames,
-                Duration.ofSeconds(10), Duration.ofSeconds(60), new ServerContext.Counters());
+                Duration.ofSeconds(10), Duration.ofSeconds(60), new ServerContext.Counters(),
+                RtspAccess.loopbackOnly());
         server = new RtspServer(context, 0, 32);
         server.start();
         cameraThread = new Thread(this::pump, "synthetic-camera");

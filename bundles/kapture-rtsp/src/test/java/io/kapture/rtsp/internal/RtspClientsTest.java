@@ -82,6 +82,25 @@ class RtspClientsTest {
         awaitAllClosed();
     }
 
+    /**
+     * GStreamer's RTP session sends receiver reports within the 8 s it watches, over TCP (interleaved channel 1) and
+     * UDP (to the server's RTCP port); their LSR field echoes our last sender report, which shows it parsed one.
+     */
+    @Test
+    void rtspsrcReadsOurSenderReportsAndSendsReceiverReportsOverTcpAndUdp() {
+        RtcpReceiver rtcp = live.counters().rtcp;
+        for (String protocol : List.of("tcp", "udp")) {
+            long before = rtcp.reports();
+            VideoProbe.run(List.of("gst-launch-1.0", "-q", "rtspsrc", "location=" + live.url(), "protocols=" + protocol,
+                    "!", "rtph264depay", "!", "h264parse", "!", "fakesink", "num-buffers=240"), 60);
+
+            assertTrue(rtcp.reports() > before, protocol + ": no receiver report");
+            assertTrue(rtcp.lastSenderReportSeen() > 0, protocol + ": LSR " + rtcp.lastSenderReportSeen());
+            assertEquals(0, rtcp.malformed());
+            awaitAllClosed();
+        }
+    }
+
     private void awaitAllClosed() {
         await("feeds closed after the client left").atMost(Duration.ofSeconds(20))
                 .until(() -> live.feeds.openFeeds() == 0 && live.server.connections() == 0);

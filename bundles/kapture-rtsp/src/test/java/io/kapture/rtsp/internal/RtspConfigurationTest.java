@@ -29,10 +29,29 @@ class RtspConfigurationTest {
         }
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> RtspSettings.loopback("0.0.0.0"));
-        assertTrue(error.getMessage().contains("no authentication yet"), error.getMessage());
+        assertTrue(error.getMessage().contains("allow.remote is off"), error.getMessage());
         assertTrue(error.getMessage().contains("ssh -L 8554:127.0.0.1:8554"), error.getMessage());
         assertEquals("::1", RtspSettings.loopback("[::1]").getHostAddress().replace("0:0:0:0:0:0:0:1", "::1"));
         assertTrue(RtspSettings.loopback("localhost").isLoopbackAddress());
+    }
+
+    @Test
+    void allowRemoteOpensOtherAddressesWithLoginSettings() {
+        RtspSettings settings = RtspSettings.from(ComponentConfig.of(RtspConfig.class).with("allow.remote", true)
+                .with("address", "0.0.0.0").with("viewer.role", "watchers").build());
+
+        assertTrue(settings.allowRemote());
+        assertTrue(settings.address().isAnyLocalAddress());
+        assertEquals(new RtspAccess.AccessSettings("karaf", "watchers", "kapture-admin"), settings.access());
+        assertEquals(5, settings.loginFailuresMax());
+        assertTrue(settings.needsRestart(RtspSettings.from(ComponentConfig.of(RtspConfig.class).build())));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> RtspSettings.from(ComponentConfig.of(RtspConfig.class).with("allow.remote", true)
+                        .with("address", "camera.example.org").build()));
+        assertTrue(error.getMessage().startsWith("address: "), error.getMessage());
+        error = assertThrows(IllegalArgumentException.class, () -> RtspSettings.from(
+                ComponentConfig.of(RtspConfig.class).with("viewer.role", "two words").build()));
+        assertTrue(error.getMessage().startsWith("viewer.role must be"), error.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.kapture.web.internal;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +21,12 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPatter
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.kapture.login.BasicCredentials;
+import io.kapture.login.JaasLogins;
+import io.kapture.login.LoginThrottle;
+import io.kapture.login.Logins;
+import io.kapture.login.RefusalLog;
+
 /**
  * The one access check of every Kapture HTTP endpoint: an HTTP Whiteboard filter in front of everything under
  * {@code /kapture/} (the preview, its streams and JSON, and any other servlet registered there), so an endpoint
@@ -31,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * 401 with a challenge, a user without the needed role 403 ({@link AccessSettings#permits}). The request passes
  * on with the user as its remote user and roles.</li>
  * </ul>
+ * An address with {@value #MAX_FAILED_LOGINS} failed logins within a minute gets 429 without its password being
+ * checked for the rest of that minute ({@link LoginThrottle}).
  * Refused logins are logged at most once every {@value #LOG_INTERVAL_SECONDS} s ({@link RefusalLog}); no
  * password and no {@code Authorization} header is ever logged or kept.
  *
@@ -48,23 +57,31 @@ public final class AccessGate implements Filter {
     static final String TARGET = "(osgi.http.whiteboard.filter.name=" + NAME + ")";
     static final String CHALLENGE = "Basic realm=\"Kapture\", charset=\"UTF-8\"";
     static final long LOG_INTERVAL_SECONDS = 10;
+    /** Failed logins of one address within {@link #LOGIN_WINDOW} before it is refused unchecked (429). */
+    static final int MAX_FAILED_LOGINS = 5;
+    static final Duration LOGIN_WINDOW = Duration.ofSeconds(60);
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessGate.class);
+    private static final int TOO_MANY_REQUESTS = 429;
 
     private final Logins logins;
     private final RefusalLog refusals;
+    private final LoginThrottle throttle;
     private volatile AccessSettings settings;
 
     @Activate
     public AccessGate(Config config) {
         this(AccessSettings.from(config), new JaasLogins(),
-                new RefusalLog(LOG, LOG_INTERVAL_SECONDS, TimeUnit.SECONDS, System::nanoTime));
+                new RefusalLog(LOG, "Kapture's web endpoints", LOG_INTERVAL_SECONDS, TimeUnit.SECONDS,
+                        System::nanoTime),
+                new LoginThrottle(MAX_FAILED_LOGINS, LOGIN_WINDOW, System::nanoTime));
     }
 
-    AccessGate(AccessSettings settings, Logins logins, RefusalLog refusals) {
+    AccessGate(AccessSettings settings, Logins logins, RefusalLog refusals, LoginThrottle throttle) {
         this.settings = settings;
         this.logins = logins;
         this.refusals = refusals;
+        this.throttle = throttle;
         describe(settings);
     }
 
@@ -111,8 +128,18 @@ public final class AccessGate implements Filter {
         }
         try (BasicCredentials credentials = sent.get()) {
             String peer = request.getRemoteAddr();
+            long wait = throttle.blockedSeconds(peer);
+            if (wait > 0) {
+                refusals.refused(peer, credentials.printableUser(), "too many failed logins from this address;"
+                        + " refused unchecked for " + wait + " s");
+                response.setHeader("Retry-After", Long.toString(wait));
+                response.sendError(TOO_MANY_REQUESTS, "Too many failed logins from " + peer + "; try again in "
+                        + wait + " s");
+                return Optional.empty();
+            }
             Logins.Result result = logins.login(now.realm(), credentials.user(), credentials.password());
             if (result instanceof Logins.Accepted accepted) {
+                throttle.succeeded(peer);
                 if (now.permits(request.getMethod(), accepted.roles())) {
                     return Optional.of(new UserRequest(request, credentials.user(), accepted.roles(), now));
                 }
@@ -127,6 +154,7 @@ public final class AccessGate implements Filter {
                 response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Logins cannot be checked now;"
                         + " the server's log says why");
             } else {
+                throttle.failed(peer);
                 refusals.refused(peer, credentials.printableUser(), "wrong password or no such user in JAAS realm '"
                         + now.realm() + "'");
                 challenge(response, "Wrong user name or password");

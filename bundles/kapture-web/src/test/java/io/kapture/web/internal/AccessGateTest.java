@@ -20,6 +20,9 @@ import javax.servlet.http.HttpServletRequest;
 
 import org.junit.jupiter.api.Test;
 
+import io.kapture.login.LoginThrottle;
+import io.kapture.login.Logins;
+import io.kapture.login.RefusalLog;
 import io.kapture.testing.ComponentConfig;
 
 /**
@@ -150,6 +153,21 @@ class AccessGateTest {
     }
 
     @Test
+    void anAddressThatFailedTooOftenGets429WithoutTheRealmBeingAskedUntilTheMinuteIsOver() throws Exception {
+        for (int i = 0; i < AccessGate.MAX_FAILED_LOGINS; i++) {
+            assertEquals(401, send("GET", PEER, HOST, basic("vera", "guess " + i)).status);
+        }
+        int asked = realm.logins;
+
+        assertEquals(429, send("GET", PEER, HOST, basic("vera", VIEWER_PASSWORD)).status);
+        assertEquals(asked, realm.logins, "a blocked address's password is not checked");
+        assertEquals(200, send("GET", "192.168.1.21", HOST, basic("vera", VIEWER_PASSWORD)).status,
+                "other addresses are not blocked");
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(61));
+        assertEquals(200, send("GET", PEER, HOST, basic("vera", VIEWER_PASSWORD)).status);
+    }
+
+    @Test
     void aRealmThatCannotDecideGivesServiceUnavailable() throws Exception {
         realm.unavailable = true;
         FakeHttp.Response response = send("GET", PEER, HOST, basic("vera", VIEWER_PASSWORD));
@@ -169,7 +187,9 @@ class AccessGateTest {
 
     private AccessGate gate(ComponentConfig<Config> config) {
         return new AccessGate(AccessSettings.from(config.build()), realm,
-                new RefusalLog(log.logger, AccessGate.LOG_INTERVAL_SECONDS, TimeUnit.SECONDS, clock::get));
+                new RefusalLog(log.logger, "Kapture's web endpoints", AccessGate.LOG_INTERVAL_SECONDS,
+                        TimeUnit.SECONDS, clock::get),
+                new LoginThrottle(AccessGate.MAX_FAILED_LOGINS, AccessGate.LOGIN_WINDOW, clock::get));
     }
 
     private static String basic(String user, String password) {

@@ -1,14 +1,17 @@
-package io.kapture.web.internal;
+package io.kapture.login;
 
 import java.util.Set;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * Checks a user's password against a login realm and tells the user's roles. The one implementation in the
- * product is {@link JaasLogins}; tests of the gate give their own.
+ * product is {@link JaasLogins}; tests of a gate give their own.
  *
  * <p>Implementations are called by many request threads at once and must be thread-safe.
  */
-interface Logins {
+@ConsumerType
+public interface Logins {
 
     /**
      * Logs the user in and out again. Never keeps or logs the password, which the caller wipes afterwards.

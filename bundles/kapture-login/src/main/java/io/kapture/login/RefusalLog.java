@@ -1,4 +1,4 @@
-package io.kapture.web.internal;
+package io.kapture.login;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -12,9 +12,10 @@ import org.slf4j.Logger;
  *
  * <p>Thread-safe: request threads call {@link #refused} at once; one lock guards the counters.
  */
-final class RefusalLog {
+public final class RefusalLog {
 
     private final Logger log;
+    private final String endpoint;
     private final long intervalNanos;
     private final LongSupplier nanoClock;
     private long nextLineNanos;
@@ -23,11 +24,13 @@ final class RefusalLog {
 
     /**
      * @param log       where lines go (WARN)
+     * @param endpoint  what was refused, for the line: "Kapture's web endpoints", "the RTSP server"
      * @param interval  time between two lines at least, in {@code unit}
      * @param nanoClock a monotonic clock in nanoseconds, {@link System#nanoTime} outside tests
      */
-    RefusalLog(Logger log, long interval, TimeUnit unit, LongSupplier nanoClock) {
+    public RefusalLog(Logger log, String endpoint, long interval, TimeUnit unit, LongSupplier nanoClock) {
         this.log = log;
+        this.endpoint = endpoint;
         this.intervalNanos = unit.toNanos(interval);
         this.nanoClock = nanoClock;
     }
@@ -40,7 +43,7 @@ final class RefusalLog {
      * @param why  the reason, without any secret
      * @return whether a line was written
      */
-    boolean refused(String peer, String user, String why) {
+    public boolean refused(String peer, String user, String why) {
         long left;
         synchronized (this) {
             long now = nanoClock.getAsLong();
@@ -53,7 +56,7 @@ final class RefusalLog {
             left = leftOut;
             leftOut = 0;
         }
-        log.warn("Refused a request to Kapture's web endpoints from {} as user '{}': {}{}", peer, user, why,
+        log.warn("Refused a request to {} from {} as user '{}': {}{}", endpoint, peer, user, why,
                 left == 0 ? "" : " (" + left + " more refusals since the last such line were not logged; at most"
                         + " one line every " + TimeUnit.NANOSECONDS.toSeconds(intervalNanos) + " s)");
         return true;

@@ -1,4 +1,4 @@
-package io.kapture.web.internal;
+package io.kapture.login;
 
 import java.security.Principal;
 import java.util.HashSet;
@@ -30,17 +30,17 @@ import org.apache.karaf.jaas.boot.principal.RolePrincipal;
  * <p>Stateless apart from the fixed configuration; safe from any thread. A login blocks its thread while the
  * realm reads its store.
  */
-final class JaasLogins implements Logins {
+public final class JaasLogins implements Logins {
 
     private final Configuration configuration;
 
     /** Logins through the JVM's installed JAAS configuration: Karaf's realms. */
-    JaasLogins() {
+    public JaasLogins() {
         this(null);
     }
 
     /** Logins through the given configuration (tests), or the installed one if null. */
-    JaasLogins(Configuration configuration) {
+    public JaasLogins(Configuration configuration) {
         this.configuration = configuration;
     }
 
@@ -58,7 +58,8 @@ final class JaasLogins implements Logins {
                     } else if (callback instanceof PasswordCallback secret) {
                         secret.setPassword(password);
                     } else {
-                        throw new UnsupportedCallbackException(callback, "a web login has a name and a password only");
+                        throw new UnsupportedCallbackException(callback,
+                                "a Kapture login has a name and a password only");
                     }
                 }
             }, configuration);

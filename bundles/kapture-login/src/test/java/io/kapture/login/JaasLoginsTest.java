@@ -1,4 +1,4 @@
-package io.kapture.web.internal;
+package io.kapture.login;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,4 +1,4 @@
-package io.kapture.web.internal;
+package io.kapture.login;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -14,9 +14,10 @@ import java.util.Optional;
  * announces). The password is kept as characters so that {@link #close()} can wipe it once the login is done;
  * neither {@link #toString()} nor any message ever contains it.
  *
- * <p>Not thread-safe: made, used and closed by one request thread.
+ * <p>Not thread-safe: made, used and closed by one request thread. The same header serves HTTP and RTSP (RFC 2326
+ * takes HTTP's authentication as it is).
  */
-final class BasicCredentials implements AutoCloseable {
+public final class BasicCredentials implements AutoCloseable {
 
     /** Longest header accepted; a browser's is far shorter, and a huge one only costs decoding. */
     private static final int MAX_HEADER = 4096;
@@ -34,7 +35,7 @@ final class BasicCredentials implements AutoCloseable {
      * The credentials in a header, or empty if there is none, it is not Basic, or it is malformed (not Base64,
      * not UTF-8, no colon, an empty user name, or too long).
      */
-    static Optional<BasicCredentials> parse(String authorization) {
+    public static Optional<BasicCredentials> parse(String authorization) {
         if (authorization == null || authorization.length() > MAX_HEADER
                 || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return Optional.empty();
@@ -67,12 +68,12 @@ final class BasicCredentials implements AutoCloseable {
         }
     }
 
-    String user() {
+    public String user() {
         return user;
     }
 
     /** The password itself, valid until {@link #close()}; never log or keep it. */
-    char[] password() {
+    public char[] password() {
         return password;
     }
 
@@ -83,7 +84,7 @@ final class BasicCredentials implements AutoCloseable {
     }
 
     /** The user name only, made safe for a log line (no control characters, at most 64 characters). */
-    String printableUser() {
+    public String printableUser() {
         String printable = user.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         return printable.length() > 64 ? printable.substring(0, 64) + "..." : printable;
