@@ -59,8 +59,9 @@ public final class RtspServerComponent {
         cameras.remove(session);
     }
 
+    // H.264 encoders only: V4L2 memory-to-memory encoders of other codecs (vicodec's FWHT) are services too
     @Reference(name = "encoders", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            unbind = "removeEncoder")
+            unbind = "removeEncoder", target = "(" + VideoEncoderFactory.CODEC + "=" + VideoEncoderFactory.H264 + ")")
     void addEncoder(VideoEncoderFactory factory, Map<String, Object> properties) {
         encoders.add(factory, properties);
     }
