@@ -59,9 +59,8 @@ public final class RtspServerComponent {
         cameras.remove(session);
     }
 
-    // H.264 encoders only: V4L2 memory-to-memory encoders of other codecs (vicodec's FWHT) are services too
     @Reference(name = "encoders", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            unbind = "removeEncoder", target = "(" + VideoEncoderFactory.CODEC + "=" + VideoEncoderFactory.H264 + ")")
+            unbind = "removeEncoder")
     void addEncoder(VideoEncoderFactory factory, Map<String, Object> properties) {
         encoders.add(factory, properties);
     }

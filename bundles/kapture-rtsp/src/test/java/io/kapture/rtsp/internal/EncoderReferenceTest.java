@@ -15,10 +15,11 @@ import io.kapture.testing.ComponentDescriptors;
 class EncoderReferenceTest {
 
     @Test
-    void theEncoderReferenceIsFilteredToH264() {
+    void theEncoderReferenceIsFilteredToH264ByDefault() {
         Element component = ComponentDescriptors.component(RtspServerComponent.class);
-        Element encoders = ComponentDescriptors.elements(component, "reference").stream()
+        ComponentDescriptors.elements(component, "reference").stream()
                 .filter(reference -> reference.getAttribute("name").equals("encoders")).findFirst().orElseThrow();
-        assertEquals("(kapture.encoder.codec=H264)", encoders.getAttribute("target"));
+        // SCR reads a reference's target from the component property <name>.target (here from RtspConfig)
+        assertEquals("(kapture.encoder.codec=H264)", ComponentDescriptors.properties(component).get("encoders.target"));
     }
 }
