@@ -251,7 +251,9 @@ final class FakeM2mEncoder implements Libc {
             for (int plane = 0; plane < (output ? planes() : 1); plane++) {
                 long offset = offset(output, index, plane);
                 if (!memoryByOffset.containsKey(offset)) {
-                    memoryByOffset.put(offset, new Memory(planeLength(output, plane)));
+                    Memory memory = new Memory(planeLength(output, plane));
+                    memory.clear(); // malloc'd: zeroed as the kernel's buffers are, so padding can be checked
+                    memoryByOffset.put(offset, memory);
                 }
             }
         }
