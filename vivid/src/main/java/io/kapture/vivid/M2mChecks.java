@@ -203,7 +203,7 @@ final class M2mChecks {
                 + MAX_MEAN_DIFFERENCE + ")");
         CheckFailure.require(dimmestEdge >= MIN_EDGE_LUMA, "a decoded frame lacks its own square's leading edge"
                 + " (mean luma " + String.format("%.1f", dimmestEdge) + " where the input has "
-                + SyntheticYuyv.SQUARE_LUMA + "): frames out of order or lost");
+                + SyntheticYuyv.SQUARE_LUMA + "): frames out of order");
         return FRAMES + " frames decoded by vicodec's decoder (" + decoder + ") from Kapture's FWHT; worst mean"
                 + " difference to the input " + String.format("%.2f", worstMean) + " codes (frame " + worstFrame
                 + ", at most " + MAX_MEAN_DIFFERENCE + "); each frame's own leading edge present (luma >= "

@@ -11,7 +11,7 @@ final class SyntheticYuyv {
 
     static final int SQUARE = 64;
     static final int SQUARE_LUMA = 220;
-    /** Columns the square gains on its right per frame: only that frame has them bright. */
+    /** Columns the square gains on its right per frame: no earlier frame has them bright. */
     static final int STEP_X = 4;
 
     private final int width;
@@ -43,8 +43,8 @@ final class SyntheticYuyv {
     }
 
     /**
-     * The mean luma of the strip only frame {@code index} has bright (the square's rightmost {@link #STEP_X}
-     * columns): a decoded frame shows the square there only if it really is frame {@code index}, not a neighbour.
+     * The mean luma of the square's rightmost {@link #STEP_X} columns in frame {@code index}, which no earlier
+     * frame has bright: a decoded frame that is an earlier one than {@code index} shows the background there.
      */
     double leadingEdgeLuma(byte[] frame, int offset, int index) {
         long sum = 0;
