@@ -5,7 +5,8 @@
 #
 # Environment (set by guest/init): KAPTURE_REPO, KAPTURE_OUT, KAPTURE_SUITE (smoke | full | hotplug | mjpeg | m2m),
 # KAPTURE_JAVA, TMPDIR (a tmpfs scratch folder), and KAPTURE_VIVID_MODULE and KAPTURE_VIVID_OPTIONS (vivid.ko's
-# copy and its options, for the Java checker's rmmod/insmod), KAPTURE_LOOPBACK_MODULE (v4l2loopback.ko on the host).
+# copy and its options, for the Java checker's rmmod/insmod), KAPTURE_LOOPBACK_MODULE (v4l2loopback.ko on the host),
+# KAPTURE_TEST_DRIVERS (the host folder of vicodec.ko and the other test drivers, for the M2M checks' reload).
 set -uo pipefail
 
 device=/dev/video0

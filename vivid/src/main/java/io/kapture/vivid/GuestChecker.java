@@ -90,6 +90,7 @@ public final class GuestChecker {
                 checks.put("m2m-encode-nv12", () -> m2m.encode(V4l2.PIX_FMT_NV12, 10, false));
             }
             checks.put("m2m-refused-format", m2m::refusedFormat);
+            checks.put("m2m-encode-mplane", m2m::encodeMultiPlanar);
         }
         int repeat = Integer.parseInt(options.getOrDefault("repeat", "1"));
         if (repeat < 1) {

@@ -142,11 +142,33 @@ final class M2mChecks {
         }
         long bytes = units.stream().mapToLong(AccessUnit::size).sum();
         return frames + " frames " + PixelFormat.fourccString(rawFourcc) + (converting ? " (converted)" : " (copied)")
+                + (node.multiPlanar() ? " through the multi-planar queues" : "")
                 + " -> " + units.size() + " FWHT frames 640x480, " + bytes / units.size() + " bytes each on average, "
                 + keyframes + " keyframes at every " + GOP + "th, sequence and timestamps carried; STOP -> LAST and EOS in "
                 + drain.nanos() / 1_000_000 + " ms (" + drain.units() + " units while draining); " + mappedWhileOpen
                 + " mappings while open, 0 mappings and descriptors after close; " + counts.errorBuffers()
                 + " error buffers; reported unapplied: " + String.join("; ", unapplied);
+    }
+
+    /**
+     * The multi-planar API (what bcm2835-codec uses) on real queues: vicodec reloaded with {@code multiplanar=1}
+     * (it then speaks only {@code V4L2_BUF_TYPE_VIDEO_*_MPLANE}, one plane per buffer), 10 frames encoded as in
+     * {@link #encode}; vicodec is reloaded as it was afterwards, whatever happened.
+     */
+    String encodeMultiPlanar() throws Exception {
+        String folder = System.getenv("KAPTURE_TEST_DRIVERS");
+        CheckFailure.require(folder != null && Files.isRegularFile(Path.of(folder, "vicodec.ko")),
+                "KAPTURE_TEST_DRIVERS (" + folder + ") holds no vicodec.ko; vivid/bin/run passes it");
+        String module = Path.of(folder, "vicodec.ko").toString();
+        Command.run(List.of("rmmod", "vicodec"), "unloading vicodec");
+        try {
+            Command.run(List.of("insmod", module, "multiplanar=1"), "loading vicodec multi-planar");
+            M2mEncoderNode node = vicodec();
+            CheckFailure.require(node.multiPlanar(), node + " is not multi-planar after insmod multiplanar=1");
+            return "vicodec multiplanar=1: " + encode(V4l2.PIX_FMT_YUV420, 10, false);
+        } finally {
+            Command.run(List.of("sh", "-c", "rmmod vicodec 2>/dev/null; insmod " + module), "reloading vicodec");
+        }
     }
 
     /**
