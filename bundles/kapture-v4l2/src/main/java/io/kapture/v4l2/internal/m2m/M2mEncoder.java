@@ -16,6 +16,7 @@ import io.kapture.api.encoder.AccessUnitSink;
 import io.kapture.api.encoder.EncoderSettings;
 import io.kapture.api.encoder.H264Parameters;
 import io.kapture.api.encoder.VideoEncoder;
+import io.kapture.v4l2.Errno;
 import io.kapture.v4l2.Libc;
 import io.kapture.v4l2.V4l2;
 import io.kapture.v4l2.V4l2Device;
@@ -47,10 +48,8 @@ public final class M2mEncoder implements VideoEncoder {
     private static final int OUTPUT_BUFFERS = 4;
     private static final int BUFFER_WAIT_MILLIS = 2_000;
     private static final int DRAIN_WAIT_MILLIS = 5_000;
-
-    /** What {@link #drain} saw: the LAST flag, the EOS event, units handed out while draining, how long it took. */
-    public record Drain(boolean lastFlag, boolean eosEvent, int units, long nanos) {
-    }
+    private static final String NO_FORCED_KEYFRAME = "keyframe on request (V4L2_CID_MPEG_VIDEO_FORCE_KEY_FRAME): "
+            + "no such control; clients wait for the next regular keyframe";
 
     private final M2mEncoderNode node;
     private final FrameFormat input;
@@ -70,7 +69,7 @@ public final class M2mEncoder implements VideoEncoder {
     private boolean eosSeen;
     private boolean lastSeen;
     private String failure;
-    private Drain drained;
+    private DrainResult drained;
     private boolean closed;
     private long framesIn;
     private long unitsOut;
@@ -184,7 +183,7 @@ public final class M2mEncoder implements VideoEncoder {
      * Sends {@code V4L2_ENC_CMD_STOP} and hands out every coded buffer until the one flagged LAST (and the EOS
      * event, where subscribed), for at most 5 s; afterwards the session encodes nothing more. Idempotent.
      */
-    public Drain drain() {
+    public DrainResult drain() {
         if (drained != null) {
             return drained;
         }
@@ -197,13 +196,13 @@ public final class M2mEncoder implements VideoEncoder {
         long deadline = started + DRAIN_WAIT_MILLIS * 1_000_000L;
         if (result < 0) {
             LOG.warn("{} refused V4L2_ENC_CMD_STOP ({}); waiting for the frames queued to come out instead", node,
-                    io.kapture.v4l2.Errno.describe(-result));
+                    Errno.describe(-result));
         }
         while (System.nanoTime() < deadline && !drainedEnough(result >= 0)) {
             poller.await(Libc.POLLIN | Libc.POLLPRI, 50);
             collect();
         }
-        drained = new Drain(lastSeen, eosSeen, (int) (unitsOut - before), System.nanoTime() - started);
+        drained = new DrainResult(lastSeen, eosSeen, (int) (unitsOut - before), System.nanoTime() - started);
         if (!lastSeen) {
             LOG.warn("{}: no buffer flagged LAST within {} ms of the stop command; {} frame(s) not coded", node,
                     DRAIN_WAIT_MILLIS, book.pending());
@@ -241,9 +240,6 @@ public final class M2mEncoder implements VideoEncoder {
         }
     }
 
-    private static final String NO_FORCED_KEYFRAME = "keyframe on request (V4L2_CID_MPEG_VIDEO_FORCE_KEY_FRAME): "
-            + "no such control; clients wait for the next regular keyframe";
-
     @Override
     public Optional<H264Parameters> parameters() {
         return units.parameters();
@@ -276,22 +272,9 @@ public final class M2mEncoder implements VideoEncoder {
         return writer != null && writer.converting();
     }
 
-    /**
-     * What went through so far.
-     *
-     * @param framesIn             frames queued
-     * @param unitsOut             coded units handed to the sink
-     * @param keyframesOut         of them keyframes
-     * @param errorBuffers         coded buffers the driver flagged {@code V4L2_BUF_FLAG_ERROR}
-     * @param unmatchedTimestamps  coded buffers whose timestamp matched no queued frame
-     */
-    public record Counts(long framesIn, long unitsOut, long keyframesOut, long errorBuffers,
-            long unmatchedTimestamps) {
-    }
-
     /** The counts so far. */
-    public Counts counts() {
-        return new Counts(framesIn, unitsOut, keyframesOut, errorBuffers, book.unmatched());
+    public EncoderCounts counts() {
+        return new EncoderCounts(framesIn, unitsOut, keyframesOut, errorBuffers, book.unmatched());
     }
 
     private void release() {

@@ -69,7 +69,7 @@ class M2mEncoderTest {
         for (int index = 0; index < 5; index++) {
             encoder.encode(frame(index, 40 + index));
         }
-        M2mEncoder.Drain drain = encoder.drain();
+        DrainResult drain = encoder.drain();
         encoder.close();
 
         assertTrue(drain.lastFlag() && drain.eosEvent(), "drain " + drain);
