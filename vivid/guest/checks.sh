@@ -3,9 +3,10 @@
 # /dev/video0 are the guest's. Prints @@KAPTURE markers on the console (vivid/bin/run parses them) and keeps
 # every tool's full output in $KAPTURE_OUT. Exits non-zero if any check failed.
 #
-# Environment (set by guest/init): KAPTURE_REPO, KAPTURE_OUT, KAPTURE_SUITE (smoke | full | hotplug | mjpeg),
+# Environment (set by guest/init): KAPTURE_REPO, KAPTURE_OUT, KAPTURE_SUITE (smoke | full | hotplug | mjpeg | m2m),
 # KAPTURE_JAVA, TMPDIR (a tmpfs scratch folder), and KAPTURE_VIVID_MODULE and KAPTURE_VIVID_OPTIONS (vivid.ko's
-# copy and its options, for the Java checker's rmmod/insmod), KAPTURE_LOOPBACK_MODULE (v4l2loopback.ko on the host).
+# copy and its options, for the Java checker's rmmod/insmod), KAPTURE_LOOPBACK_MODULE (v4l2loopback.ko on the host),
+# KAPTURE_TEST_DRIVERS (the host folder of vicodec.ko and the other test drivers, for the M2M checks' reload).
 set -uo pipefail
 
 device=/dev/video0
@@ -96,8 +97,24 @@ multi_planar_formats() {
     echo "$node: multi-planar capture, $(grep -c "^[[:space:]]*\[[0-9]*\]:" "$out/v4l2-ctl-mplane-formats.txt") formats incl. NM12, NM21, NM16, YM12 and YM21"
 }
 
+# vicodec's stateful encoder node (loaded by guest/init from vivid/bin/build-test-drivers) as v4l2-ctl sees it:
+# a memory-to-memory device whose CAPTURE queue offers FWHT and whose OUTPUT queue takes raw YUYV.
+vicodec_encoder() {
+    local node="" entry
+    for entry in /sys/class/video4linux/*; do
+        [ "$(cat "$entry/name" 2>/dev/null)" = stateful-encoder ] && node=/dev/$(basename "$entry")
+    done
+    [ -n "$node" ] || { echo "no node named stateful-encoder: vicodec is not loaded (see test-drivers-loaded)"; return 1; }
+    v4l2-ctl -d "$node" --info --list-formats --list-formats-out > "$out/v4l2-ctl-vicodec-encoder.txt" || return 1
+    grep -q "Driver name *: vicodec" "$out/v4l2-ctl-vicodec-encoder.txt" || { echo "$node is not vicodec's"; return 1; }
+    grep -q "Video Memory-to-Memory" "$out/v4l2-ctl-vicodec-encoder.txt" || { echo "$node is not memory-to-memory"; return 1; }
+    grep -q "'FWHT'" "$out/v4l2-ctl-vicodec-encoder.txt" || { echo "$node offers no FWHT"; return 1; }
+    grep -q "'YUYV'" "$out/v4l2-ctl-vicodec-encoder.txt" || { echo "$node takes no YUYV"; return 1; }
+    echo "$node: vicodec, Video Memory-to-Memory, CAPTURE FWHT, OUTPUT $(grep -c "^[[:space:]]*\[[0-9]*\]:" "$out/v4l2-ctl-vicodec-encoder.txt") formats in all incl. YUYV"
+}
+
 export device out
-export -f guest_env java_version list_formats reference_frame multi_planar_formats
+export -f guest_env java_version list_formats reference_frame multi_planar_formats vicodec_encoder
 
 # The Java checker announces its own plan and reports its checks itself; a crash or time-out shows as its
 # planned checks never reporting, and as this check failing.
@@ -136,8 +153,9 @@ java_checker() {
 
 case $KAPTURE_SUITE in
     smoke) mark "PLAN guest-env java-start java-checker" ;;
-    full) mark "PLAN guest-env java-start v4l2-ctl-formats v4l2-ctl-frame v4l2-mplane-formats v4l2-compliance java-checker" ;;
+    full) mark "PLAN guest-env java-start v4l2-ctl-formats v4l2-ctl-frame v4l2-mplane-formats v4l2-compliance vicodec-encoder-node java-checker" ;;
     hotplug|mjpeg) mark "PLAN guest-env java-start java-checker" ;;
+    m2m) mark "PLAN guest-env java-start vicodec-encoder-node java-checker" ;;
 esac
 check guest-env 60 guest_env
 check java-start 120 java_version
@@ -146,8 +164,10 @@ if [ "$KAPTURE_SUITE" = full ]; then
     check v4l2-ctl-frame 120 reference_frame
     check v4l2-mplane-formats 60 multi_planar_formats
     compliance
+    check vicodec-encoder-node 60 vicodec_encoder
     java_checker 900
 else
+    [ "$KAPTURE_SUITE" = m2m ] && check vicodec-encoder-node 60 vicodec_encoder
     java_checker 300
 fi
 exit $((failures > 0))

@@ -9,12 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.kapture.api.PixelFormat;
+import io.kapture.v4l2.V4l2;
+
 /**
  * The Java side of the vivid suite, run inside the qemu guest by guest/checks.sh on the host's Java 17: drives
  * Kapture's V4L2 code against vivid's {@code /dev/video0} without OSGi and reports every check on the console
  * in the marker format of {@link CheckRunner}. Exits 0 only if every check passed.
  *
- * <p>Usage: {@code java -cp <vivid/target/guest-lib/*> io.kapture.vivid.GuestChecker --suite smoke|full|hotplug|mjpeg
+ * <p>Usage: {@code java -cp <vivid/target/guest-lib/*> io.kapture.vivid.GuestChecker --suite smoke|full|hotplug|mjpeg|m2m
  * --device /dev/video0 --out <folder with v4l2-ctl's reference outputs> [--repeat N]}
  *
  * <p>Threading contract: runs on the main thread; checks start and stop their own capture threads.
@@ -27,8 +30,9 @@ public final class GuestChecker {
     public static void main(String[] args) throws IOException {
         Map<String, String> options = options(args);
         String suite = options.getOrDefault("suite", "smoke");
-        if (!List.of("smoke", "full", "hotplug", "mjpeg").contains(suite)) {
-            throw new IllegalArgumentException("--suite must be smoke, full, hotplug or mjpeg, was '" + suite + "'");
+        if (!List.of("smoke", "full", "hotplug", "mjpeg", "m2m").contains(suite)) {
+            throw new IllegalArgumentException("--suite must be smoke, full, hotplug, mjpeg or m2m, was '" + suite
+                    + "'");
         }
         String device = options.getOrDefault("device", "/dev/video0");
         Path out = Path.of(options.getOrDefault("out", "."));
@@ -74,6 +78,19 @@ public final class GuestChecker {
             }
             checks.put("unplug-rmmod-zerocopy", () -> hotplug.unplugAndReplug("zerocopy", HotplugChecks.Unplug.RMMOD,
                     2));
+        }
+        if (suite.equals("full") || suite.equals("m2m")) {
+            // vicodec, loaded by guest/init from vivid/bin/build-test-drivers: Kapture's M2M encoder end to end
+            M2mChecks m2m = new M2mChecks(out);
+            checks.put("m2m-discovery", m2m::discovery);
+            checks.put("m2m-encode-yuyv", () -> m2m.encode(PixelFormat.YUYV.fourcc(), 30, true));
+            checks.put("m2m-fwht-decode", m2m::decode);
+            checks.put("m2m-encode-yu12", () -> m2m.encode(V4l2.PIX_FMT_YUV420, 10, false));
+            if (suite.equals("m2m")) {
+                checks.put("m2m-encode-nv12", () -> m2m.encode(V4l2.PIX_FMT_NV12, 10, false));
+            }
+            checks.put("m2m-refused-format", m2m::refusedFormat);
+            checks.put("m2m-encode-mplane", m2m::encodeMultiPlanar);
         }
         int repeat = Integer.parseInt(options.getOrDefault("repeat", "1"));
         if (repeat < 1) {

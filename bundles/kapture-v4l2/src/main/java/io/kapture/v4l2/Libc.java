@@ -36,6 +36,8 @@ public interface Libc {
     int POLLIN = 0x1;
     @AbiName("POLLPRI")
     int POLLPRI = 0x2;
+    @AbiName("POLLOUT")
+    int POLLOUT = 0x4;
     @AbiName("POLLERR")
     int POLLERR = 0x8;
     @AbiName("POLLHUP")

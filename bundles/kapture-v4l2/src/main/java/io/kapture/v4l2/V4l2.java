@@ -8,6 +8,7 @@ import java.util.Map;
 import io.kapture.v4l2.structs.V4l2Buffer;
 import io.kapture.v4l2.structs.V4l2Capability;
 import io.kapture.v4l2.structs.V4l2Control;
+import io.kapture.v4l2.structs.V4l2EncoderCmd;
 import io.kapture.v4l2.structs.V4l2Event;
 import io.kapture.v4l2.structs.V4l2EventSubscription;
 import io.kapture.v4l2.structs.V4l2ExportBuffer;
@@ -85,6 +86,10 @@ public final class V4l2 {
     public static final long VIDIOC_ENUM_FRAMESIZES = ioc(IOC_READ | IOC_WRITE, 74, V4l2FrmSizeEnum.SIZE);
     @AbiName("VIDIOC_ENUM_FRAMEINTERVALS")
     public static final long VIDIOC_ENUM_FRAMEINTERVALS = ioc(IOC_READ | IOC_WRITE, 75, V4l2FrmIvalEnum.SIZE);
+    @AbiName("VIDIOC_ENCODER_CMD")
+    public static final long VIDIOC_ENCODER_CMD = ioc(IOC_READ | IOC_WRITE, 77, V4l2EncoderCmd.SIZE);
+    @AbiName("VIDIOC_TRY_ENCODER_CMD")
+    public static final long VIDIOC_TRY_ENCODER_CMD = ioc(IOC_READ | IOC_WRITE, 78, V4l2EncoderCmd.SIZE);
     @AbiName("VIDIOC_DQEVENT")
     public static final long VIDIOC_DQEVENT = ioc(IOC_READ, 89, V4l2Event.SIZE);
     @AbiName("VIDIOC_SUBSCRIBE_EVENT")
@@ -135,6 +140,10 @@ public final class V4l2 {
 
     @AbiName("V4L2_BUF_TYPE_VIDEO_CAPTURE")
     public static final int BUF_TYPE_VIDEO_CAPTURE = 1;
+    @AbiName("V4L2_BUF_TYPE_VIDEO_OUTPUT")
+    public static final int BUF_TYPE_VIDEO_OUTPUT = 2;
+    @AbiName("V4L2_BUF_TYPE_VIDEO_OUTPUT_MPLANE")
+    public static final int BUF_TYPE_VIDEO_OUTPUT_MPLANE = 10;
     @AbiName("V4L2_BUF_TYPE_VIDEO_CAPTURE_MPLANE")
     public static final int BUF_TYPE_VIDEO_CAPTURE_MPLANE = 9;
     @AbiName("V4L2_BUF_TYPE_META_CAPTURE")
@@ -163,6 +172,19 @@ public final class V4l2 {
     public static final int PIX_FMT_YVU420M = 0x31324d59;
     @AbiName("V4L2_PIX_FMT_NV16M")
     public static final int PIX_FMT_NV16M = 0x36314d4e;
+
+    @AbiName("V4L2_PIX_FMT_H264")
+    public static final int PIX_FMT_H264 = 0x34363248;
+    @AbiName("V4L2_PIX_FMT_HEVC")
+    public static final int PIX_FMT_HEVC = 0x43564548;
+    @AbiName("V4L2_PIX_FMT_VP8")
+    public static final int PIX_FMT_VP8 = 0x30385056;
+    @AbiName("V4L2_PIX_FMT_FWHT")
+    public static final int PIX_FMT_FWHT = 0x54485746;
+    @AbiName("V4L2_PIX_FMT_NV12")
+    public static final int PIX_FMT_NV12 = 0x3231564e;
+    @AbiName("V4L2_PIX_FMT_YUV420")
+    public static final int PIX_FMT_YUV420 = 0x32315559;
 
     @AbiName("V4L2_FMT_FLAG_COMPRESSED")
     public static final int FMT_FLAG_COMPRESSED = 0x0001;
@@ -262,6 +284,34 @@ public final class V4l2 {
     public static final int CID_FOCUS_ABSOLUTE = 0x009a090a;
     @AbiName("V4L2_CID_FOCUS_AUTO")
     public static final int CID_FOCUS_AUTO = 0x009a090c;
+
+    @AbiName("V4L2_CID_MIN_BUFFERS_FOR_CAPTURE")
+    public static final int CID_MIN_BUFFERS_FOR_CAPTURE = 0x00980927;
+    @AbiName("V4L2_CID_MIN_BUFFERS_FOR_OUTPUT")
+    public static final int CID_MIN_BUFFERS_FOR_OUTPUT = 0x00980928;
+    @AbiName("V4L2_CID_MPEG_VIDEO_GOP_SIZE")
+    public static final int CID_MPEG_VIDEO_GOP_SIZE = 0x009909cb;
+    @AbiName("V4L2_CID_MPEG_VIDEO_BITRATE")
+    public static final int CID_MPEG_VIDEO_BITRATE = 0x009909cf;
+    @AbiName("V4L2_CID_MPEG_VIDEO_REPEAT_SEQ_HEADER")
+    public static final int CID_MPEG_VIDEO_REPEAT_SEQ_HEADER = 0x009909e2;
+    @AbiName("V4L2_CID_MPEG_VIDEO_FORCE_KEY_FRAME")
+    public static final int CID_MPEG_VIDEO_FORCE_KEY_FRAME = 0x009909e5;
+    @AbiName("V4L2_CID_MPEG_VIDEO_H264_I_PERIOD")
+    public static final int CID_MPEG_VIDEO_H264_I_PERIOD = 0x00990a66;
+    @AbiName("V4L2_CID_MPEG_VIDEO_H264_PROFILE")
+    public static final int CID_MPEG_VIDEO_H264_PROFILE = 0x00990a6b;
+    @AbiName("V4L2_MPEG_VIDEO_H264_PROFILE_CONSTRAINED_BASELINE")
+    public static final int MPEG_VIDEO_H264_PROFILE_CONSTRAINED_BASELINE = 1;
+    @AbiName("V4L2_MPEG_VIDEO_H264_PROFILE_MAIN")
+    public static final int MPEG_VIDEO_H264_PROFILE_MAIN = 2;
+    @AbiName("V4L2_MPEG_VIDEO_H264_PROFILE_HIGH")
+    public static final int MPEG_VIDEO_H264_PROFILE_HIGH = 4;
+
+    @AbiName("V4L2_ENC_CMD_START")
+    public static final int ENC_CMD_START = 0;
+    @AbiName("V4L2_ENC_CMD_STOP")
+    public static final int ENC_CMD_STOP = 1;
 
     @AbiName("V4L2_INPUT_TYPE_CAMERA")
     public static final int INPUT_TYPE_CAMERA = 2;

@@ -13,11 +13,15 @@ import io.kapture.v4l2.structs.V4l2Plane;
  * <p>Immutable and stateless: safe from any thread. The structs passed in belong to the caller, who passes the
  * plane array {@link #newPlanes} gave it (null for a single-plane layout).
  */
-sealed interface PlaneLayout {
+public sealed interface PlaneLayout {
 
-    /** The layout of {@code bufferType}: multi-plane for {@code BUF_TYPE_VIDEO_CAPTURE_MPLANE}, else single. */
+    /**
+     * The layout of {@code bufferType}: multi-plane for {@code BUF_TYPE_VIDEO_CAPTURE_MPLANE} and
+     * {@code BUF_TYPE_VIDEO_OUTPUT_MPLANE} (a memory-to-memory device's queues), else single.
+     */
     static PlaneLayout of(int bufferType) {
-        return bufferType == V4l2.BUF_TYPE_VIDEO_CAPTURE_MPLANE ? new MultiPlane() : new SinglePlane(bufferType);
+        return bufferType == V4l2.BUF_TYPE_VIDEO_CAPTURE_MPLANE || bufferType == V4l2.BUF_TYPE_VIDEO_OUTPUT_MPLANE
+                ? new MultiPlane(bufferType) : new SinglePlane(bufferType);
     }
 
     /** The {@code V4L2_BUF_TYPE_*} of the buffers. */
@@ -84,12 +88,7 @@ sealed interface PlaneLayout {
     }
 
     /** The memory is in the plane array, up to {@code VIDEO_MAX_PLANES} planes. */
-    record MultiPlane() implements PlaneLayout {
-
-        @Override
-        public int bufferType() {
-            return V4l2.BUF_TYPE_VIDEO_CAPTURE_MPLANE;
-        }
+    record MultiPlane(int bufferType) implements PlaneLayout {
 
         @Override
         public boolean multiPlanar() {
@@ -104,7 +103,7 @@ sealed interface PlaneLayout {
         @Override
         public void prepare(V4l2Buffer buffer, V4l2Plane planes, int index, int planeCount) {
             planes.clear();
-            buffer.prepare(V4l2.BUF_TYPE_VIDEO_CAPTURE_MPLANE, V4l2.MEMORY_MMAP, index, planes, planeCount);
+            buffer.prepare(bufferType, V4l2.MEMORY_MMAP, index, planes, planeCount);
         }
 
         @Override

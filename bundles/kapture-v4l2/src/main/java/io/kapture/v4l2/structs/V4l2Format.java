@@ -76,7 +76,7 @@ public final class V4l2Format extends NativeStruct {
 
     /** Whether {@link #type()} selects the {@code pix_mp} view. */
     public boolean isMultiPlanar() {
-        return type() == V4l2.BUF_TYPE_VIDEO_CAPTURE_MPLANE;
+        return type() == V4l2.BUF_TYPE_VIDEO_CAPTURE_MPLANE || type() == V4l2.BUF_TYPE_VIDEO_OUTPUT_MPLANE;
     }
 
     public int width() {
