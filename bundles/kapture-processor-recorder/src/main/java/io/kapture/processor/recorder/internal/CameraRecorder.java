@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -12,24 +14,32 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.kapture.api.Frame;
+import io.kapture.api.encoder.EncoderRanking;
+import io.kapture.api.encoder.VideoEncoderFactory;
 import io.kapture.api.listener.ListenerRegistrar;
 import io.kapture.api.storage.StorageRoot;
 import io.kapture.processor.recorder.EventStatus;
 import io.kapture.processor.recorder.RecordingProgress;
 
 /**
- * Records one camera per factory configuration: continuously into a sequence of AVI files, or (mode
+ * Records one camera per factory configuration: continuously into a sequence of video files, or (mode
  * {@code event}) into clips around triggers that begin with the pre-roll ring's frames. It subscribes to the camera
  * with a queue of eight that drops the oldest frame (a slow disk or encoder loses frames of the recording, never
- * holds the camera back), writes MJPEG frames as they come and encodes others as JPEG, and starts a new file
- * before one would pass the size limit, once one spans the duration limit, and when the frame size changes.
- * Frames are encoded by a {@link FrameEncoder} and files written through a {@link VideoSink}, so another codec
- * and container plug in without changing this.
+ * holds the camera back), and starts a new file before one would pass the size limit, once one spans the duration
+ * limit, and when the frame size changes. Frames are encoded by a {@link FrameEncoder} and files written through a
+ * {@link VideoSink}: format {@code mjpeg} writes MJPEG frames as they come and encodes others as JPEG into AVI
+ * files; format {@code h264} encodes through the best-ranked {@link VideoEncoderFactory} service (a dynamic,
+ * optional reference: without one, frames are skipped and the last error says what to install) into fragmented
+ * MP4 files. A file begins at a key frame: an H.264 file due for rotation asks the encoder for one and goes on
+ * until it comes.
  *
  * <p>The component is immediate: it offers a service only so that {@link RecordingsService} can list it and pass
  * it triggers, and must record whether or not anyone asks for that service.
@@ -62,6 +72,7 @@ public final class CameraRecorder {
     private final RecordingFiles files;
     private final FrameEncoder encoder;
     private final VideoSink.Factory sinks;
+    private final EncoderRanking encoders;
     private final Object lock = new Object();
     private final ListenerRegistrar.Registration registration;
 
@@ -83,30 +94,35 @@ public final class CameraRecorder {
 
     @Activate
     public CameraRecorder(BundleContext context, Config config) throws IOException {
-        this(ListenerRegistrar.of(context), StorageRoot.of(context), RecorderSettings.from(config));
+        this(ListenerRegistrar.of(context), StorageRoot.of(context), RecorderSettings.from(config),
+                new EncoderRanking());
     }
 
     CameraRecorder(ListenerRegistrar registrar, StorageRoot root, RecorderSettings settings) throws IOException {
-        this(registrar, root, settings, AviWriter::create);
+        this(registrar, root, settings, new EncoderRanking());
     }
 
     /**
+     * @param encoders the H.264 encoder services, kept up to date by the bind methods (tests fill it themselves)
      * @throws IllegalArgumentException if the folder lies outside the storage root
      * @throws IOException              if the folder cannot be created
      */
-    CameraRecorder(ListenerRegistrar registrar, StorageRoot root, RecorderSettings settings, VideoSink.Factory sinks)
+    CameraRecorder(ListenerRegistrar registrar, StorageRoot root, RecorderSettings settings, EncoderRanking encoders)
             throws IOException {
         this.settings = settings;
         this.files = new RecordingFiles(root, settings);
-        this.sinks = sinks;
-        this.encoder = FrameEncoder.jpeg(settings.jpegQuality());
+        this.encoders = encoders;
+        this.sinks = settings.isH264() ? Mp4Writer::create : AviWriter::create;
+        this.encoder = settings.isH264() ? new H264FrameEncoder(settings.camera(), encoders::choice, settings.h264())
+                : FrameEncoder.jpeg(settings.jpegQuality());
         this.events = settings.eventMode()
                 ? new EventClips(new PrerollRing(settings.preNanos(), settings.prerollBytes()), settings.postNanos())
                 : null;
         Path folder = files.folder();
         this.registration = registrar.register(this::onFrame, ListenerRegistrar.subscription(settings.camera(),
                 "recorder:" + settings.camera(), QUEUE_CAPACITY));
-        LOG.info("Recording camera {} to {}{}, a new file every {} MB{}", settings.camera(), folder,
+        LOG.info("Recording camera {} as {} to {}{}, a new file every {} MB{}", settings.camera(),
+                settings.isH264() ? "H.264 in MP4 (" + settings.h264() + ")" : "MJPEG in AVI", folder,
                 events == null ? "" : " in clips around events, " + TimeUnit.NANOSECONDS.toSeconds(settings.preNanos())
                         + " s before to " + TimeUnit.NANOSECONDS.toSeconds(settings.postNanos()) + " s after",
                 settings.maxFileBytes() / 1_000_000, settings.maxFileNanos() == 0 ? ""
@@ -120,6 +136,17 @@ public final class CameraRecorder {
             closed = true;
             finishFile();
         }
+        encoder.close();
+    }
+
+    @Reference(name = "encoders", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeEncoder")
+    void addEncoder(VideoEncoderFactory factory, Map<String, Object> properties) {
+        encoders.add(factory, properties);
+    }
+
+    void removeEncoder(VideoEncoderFactory factory) {
+        encoders.remove(factory);
     }
 
     String camera() {
@@ -169,7 +196,7 @@ public final class CameraRecorder {
     }
 
     void onFrame(Frame frame) {
-        EncodedFrame encoded = frame.isCorrupted() ? null : encode(frame);
+        List<EncodedFrame> encoded = frame.isCorrupted() ? null : encode(frame);
         synchronized (lock) {
             if (closed) {
                 return;
@@ -178,31 +205,38 @@ public final class CameraRecorder {
                 framesSkipped++;
                 return;
             }
-            if (events == null) {
-                store(encoded, null);
-                return;
-            }
-            EventClips.Step step = events.next(encoded);
-            switch (step.kind()) {
-                case START -> {
-                    finishFile();
-                    LOG.info("Camera {}: {} triggers a clip, with {} frames of pre-roll", settings.camera(),
-                            step.trigger(), step.frames().size() - 1);
-                    for (EncodedFrame earlier : step.frames()) {
-                        store(earlier, step.trigger());
-                    }
-                }
-                case CONTINUE -> store(encoded, step.trigger());
-                case END -> finishFile();
-                case IDLE -> {
-                    // kept in the ring
-                }
+            for (EncodedFrame unit : encoded) {
+                record(unit);
             }
         }
     }
 
-    /** The frame encoded (a JPEG: MJPEG data as it is, anything else encoded); null (and logged) if that fails. */
-    private EncodedFrame encode(Frame frame) {
+    /** What becomes of one encoded frame: written, or kept in the pre-roll ring. Under the lock. */
+    private void record(EncodedFrame encoded) {
+        if (events == null) {
+            store(encoded, null);
+            return;
+        }
+        EventClips.Step step = events.next(encoded);
+        switch (step.kind()) {
+            case START -> {
+                finishFile();
+                LOG.info("Camera {}: {} triggers a clip, with {} frames of pre-roll", settings.camera(),
+                        step.trigger(), step.frames().size() - 1);
+                for (EncodedFrame earlier : step.frames()) {
+                    store(earlier, step.trigger());
+                }
+            }
+            case CONTINUE -> store(encoded, step.trigger());
+            case END -> finishFile();
+            case IDLE -> {
+                // kept in the ring
+            }
+        }
+    }
+
+    /** The frame encoded (none, one or more frames); null (and logged) if that fails. */
+    private List<EncodedFrame> encode(Frame frame) {
         try {
             return encoder.encode(frame);
         } catch (RuntimeException e) {
@@ -225,6 +259,12 @@ public final class CameraRecorder {
         try {
             if (writer != null && mustRotate(frame)) {
                 finishFile();
+            }
+            if (writer == null && !frame.keyFrame()) {
+                // a file begins with a key frame, which is asked for
+                encoder.requestKeyframe();
+                framesSkipped++;
+                return;
             }
             if (writer == null) {
                 startFile(frame, trigger);
@@ -250,10 +290,19 @@ public final class CameraRecorder {
         }
     }
 
+    /**
+     * Whether {@code frame} must begin a new file. A rotation due at a frame that is not a key frame (H.264) asks
+     * the encoder for one and waits for it: the file then passes its limits by the frames until it comes.
+     */
     private boolean mustRotate(EncodedFrame frame) {
-        return writer.bytes() + frame.size() + writer.frameOverhead() > settings.maxFileBytes()
+        boolean due = writer.bytes() + frame.size() + writer.frameOverhead() > settings.maxFileBytes()
                 || settings.maxFileNanos() > 0 && frame.timestampNanos() - writerStartNanos >= settings.maxFileNanos()
-                || frame.width() != width || frame.height() != height;
+                || frame.width() != width || frame.height() != height || !writer.accepts(frame);
+        if (due && !frame.keyFrame()) {
+            encoder.requestKeyframe();
+            return false;
+        }
+        return due;
     }
 
     private void startFile(EncodedFrame frame, String trigger) throws IOException {
