@@ -35,9 +35,15 @@ final class Ffprobe {
         return times;
     }
 
-    /** What ffmpeg reports decoding every frame of the file (nothing for a whole file). */
+    /**
+     * What ffmpeg reports decoding every frame of the file (nothing for a whole file). The null output keeps the
+     * file's own time base ({@code -enc_time_base -1}): by default it counts in frames of the average rate, where
+     * two frames of a camera that delivers irregularly (an MP4 keeps each frame's capture time) can fall on the
+     * same tick and ffmpeg's output side complains, though nothing in the file is wrong.
+     */
     static String decodeErrors(Path file) throws IOException, InterruptedException {
-        return run("ffmpeg", "-v", "error", "-nostdin", "-i", file.toString(), "-f", "null", "-").trim();
+        return run("ffmpeg", "-v", "error", "-nostdin", "-i", file.toString(), "-enc_time_base", "-1", "-f", "null",
+                "-").trim();
     }
 
     /** Frame {@code index} (from 0) of the file as ffmpeg decodes it. */
