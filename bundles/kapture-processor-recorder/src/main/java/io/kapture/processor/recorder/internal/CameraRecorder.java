@@ -88,6 +88,8 @@ public final class CameraRecorder {
     private long filesCompleted;
     private long framesSkipped;
     private String lastError;
+    /** Whether lastError says why frames could not be encoded: cleared once they can again. */
+    private boolean encodingFailing;
     private boolean paused;
     private long resumeAtNanos;
     private boolean closed;
@@ -205,6 +207,11 @@ public final class CameraRecorder {
                 framesSkipped++;
                 return;
             }
+            if (encodingFailing) {
+                // no encoder until now (none bound yet, a library missing): the reason no longer holds
+                encodingFailing = false;
+                lastError = null;
+            }
             for (EncodedFrame unit : encoded) {
                 record(unit);
             }
@@ -242,6 +249,7 @@ public final class CameraRecorder {
         } catch (RuntimeException e) {
             synchronized (lock) {
                 lastError = e.getMessage();
+                encodingFailing = true;
             }
             LOG.debug("Camera {} frame {} not recorded: {}", settings.camera(), frame.sequence(), e.getMessage());
             return null;

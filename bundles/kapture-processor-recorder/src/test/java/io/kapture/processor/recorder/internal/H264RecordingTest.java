@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -80,6 +81,7 @@ class H264RecordingTest extends ProcessorFixture {
         // an encoder service appears: the next frame is encoded, without waiting for the retry pause
         encoders.add(new OpenH264EncoderFactory(), Map.of());
         deliver(30);
+        assertEquals(Optional.empty(), recorder.progress().lastError(), "the reason no longer holds");
         recorder.deactivate();
         List<Path> files = recordings();
         assertEquals(1, files.size());
