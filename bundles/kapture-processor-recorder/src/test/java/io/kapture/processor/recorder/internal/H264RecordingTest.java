@@ -3,7 +3,9 @@ package io.kapture.processor.recorder.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import io.kapture.api.FrameFormat;
 import io.kapture.api.PixelFormat;
 import io.kapture.api.encoder.EncoderRanking;
 import io.kapture.encoder.openh264.internal.OpenH264EncoderFactory;
@@ -23,6 +26,7 @@ import io.kapture.synthetic.SyntheticFrames;
 import io.kapture.testing.ComponentConfig;
 import io.kapture.testing.ProcessorFixture;
 import io.kapture.testing.SyntheticFeed;
+import io.kapture.testing.TestFrame;
 import io.kapture.testing.VideoProbe;
 
 /**
@@ -114,6 +118,46 @@ class H264RecordingTest extends ProcessorFixture {
         int trigger = (int) (100 - first);
         assertEquals(100, SyntheticFrames.sequenceOf(Ffprobe.frame(clip, trigger)));
         assertEquals(trigger * SyntheticFeed.FRAME_NANOS / 1e9, times.get(trigger) - times.get(0), 0.001);
+    }
+
+    @Test
+    void anH264CameraIsPassedThroughFromItsFirstKeyframeWithoutAnEncoder() throws Exception {
+        // a camera's own H.264 (Annex B, as UVC cameras deliver it), joined mid-way through a keyframe interval
+        List<EncodedFrame> stream = H264Frames.encode(60, 20);
+        CameraRecorder recorder = new CameraRecorder(registrar, root, H264.as(RecorderSettings::from),
+                new EncoderRanking());
+        for (int n = 5; n < stream.size(); n++) {
+            EncodedFrame unit = stream.get(n);
+            byte[] annexB = annexB(unit);
+            registrar.deliver(TestFrame.builder(new FrameFormat(320, 240, PixelFormat.H264, 0, annexB.length), annexB)
+                    .sequence(n).timestampNanos(unit.timestampNanos()).build());
+        }
+        RecordingProgress progress = recorder.progress();
+        recorder.deactivate();
+
+        List<Path> files = recordings();
+        assertEquals(1, files.size());
+        // frames 5..19 cannot begin a file: it begins at the keyframe 20, and SPS/PPS come from the camera's stream
+        assertEquals(40, VideoProbe.probe(files.get(0)).frames());
+        assertEquals(20, SyntheticFrames.sequenceOf(Ffprobe.frame(files.get(0), 0)));
+        assertEquals("", Ffprobe.decodeErrors(files.get(0)));
+        assertEquals(15, progress.framesSkipped());
+        assertEquals(Optional.empty(), progress.lastError());
+        assertTrue(VideoFileNames.parse(files.get(0).getFileName().toString()).orElseThrow().isVideo(),
+                "retention and the catalog take .mp4 files for videos");
+    }
+
+    /** The access unit as a camera sends it: each NAL unit after a start code instead of its length. */
+    private static byte[] annexB(EncodedFrame unit) {
+        ByteBuffer sample = unit.data().duplicate();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        while (sample.remaining() >= 4) {
+            byte[] nal = new byte[sample.getInt()];
+            sample.get(nal);
+            out.writeBytes(new byte[] { 0, 0, 0, 1 });
+            out.writeBytes(nal);
+        }
+        return out.toByteArray();
     }
 
     private void deliver(int frames) {
