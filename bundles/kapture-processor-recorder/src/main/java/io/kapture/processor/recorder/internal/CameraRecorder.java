@@ -46,13 +46,14 @@ import io.kapture.processor.recorder.RecordingProgress;
  *
  * <p>A write error (a full disk, a folder that vanished or turned into a file) closes the file, keeping what it
  * holds, and pauses writing for {@value #RETRY_SECONDS} seconds of capture time before a new file is tried, so a
- * full disk costs a log line per pause, not per frame; the camera and its other listeners never notice. Headers
- * are rewritten every {@value #CHECKPOINT_SECONDS} seconds of capture time, so a crash loses at most that much of
- * a file's readability; at each checkpoint the recorder also checks that its file is still there.
+ * full disk costs a log line per pause, not per frame; the camera and its other listeners never notice. Every
+ * {@value #CHECKPOINT_SECONDS} seconds of capture time the file is checkpointed (an AVI's headers rewritten, so a
+ * crash loses at most that much of its readability; an MP4, readable fragment by fragment as written, forced to
+ * disk), and the recorder checks that its file is still there.
  *
  * <p>Threading contract: frames arrive on the engine's delivery thread for this listener, one at a time; JPEG
- * encoding happens there outside the lock, file writing under it. Triggers may be called from any thread and
- * never wait for a write (they are noted and applied at the next frame). {@link #progress()} and
+ * or H.264 encoding happens there outside the lock, file writing under it. Triggers may be called from any thread
+ * and never wait for a write (they are noted and applied at the next frame). {@link #progress()} and
  * {@link #fileInUse()} may be called from any thread and wait at most for one frame's write (or a clip's pre-roll
  * being written). Deactivation unregisters the listener, then closes the file under the lock, so a frame in
  * flight is either written before the file is finished or dropped.

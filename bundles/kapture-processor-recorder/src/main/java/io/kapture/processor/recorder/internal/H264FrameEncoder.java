@@ -127,8 +127,8 @@ final class H264FrameEncoder implements FrameEncoder {
     /** An access unit, on the thread inside {@link VideoEncoder#encode} (or the encoder's own). */
     private void accept(AccessUnit unit) {
         Frame source = current;
-        long wallClock = source == null ? System.currentTimeMillis()
-                : source.wallClockMillis() - TimeUnit.NANOSECONDS.toMillis(source.timestampNanos() - unit.timestampNanos());
+        long wallClock = source == null ? System.currentTimeMillis() : source.wallClockMillis()
+                - TimeUnit.NANOSECONDS.toMillis(source.timestampNanos() - unit.timestampNanos());
         FrameFormat format = encoderFormat == null ? source.format() : encoderFormat;
         synchronized (this) {
             produced.add(new EncodedFrame(ByteBuffer.wrap(AvcSamples.of(unit.nalUnits())).asReadOnlyBuffer(),

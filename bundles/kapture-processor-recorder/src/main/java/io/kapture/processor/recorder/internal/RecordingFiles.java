@@ -7,10 +7,10 @@ import io.kapture.api.storage.CameraFiles;
 import io.kapture.api.storage.StorageRoot;
 
 /**
- * Where a camera's recordings go: files named by {@link CameraFiles} ({@code <camera>-<yyyyMMdd-HHmmss-SSS>.avi}, or
- * {@code .mp4} for H.264, after the wall-clock time of the file's first frame in UTC), in the configured folder, which is checked against
- * the {@link StorageRoot} each time a file is started. The camera's name is made safe for a file name, so it
- * cannot lead out of the folder.
+ * Where a camera's recordings go: files named by {@link CameraFiles} ({@code <camera>-<yyyyMMdd-HHmmss-SSS>.avi},
+ * or {@code .mp4} for H.264, after the wall-clock time of the file's first frame in UTC), in the configured folder,
+ * which is checked against the {@link StorageRoot} each time a file is started. The camera's name is made safe for
+ * a file name, so it cannot lead out of the folder.
  *
  * <p>Immutable; safe from any thread.
  */
@@ -50,7 +50,8 @@ final class RecordingFiles {
 
     /**
      * A name for a new event clip whose first frame was captured at {@code wallClockMillis}:
-     * {@code <camera>-<yyyyMMdd-HHmmss-SSS>.<trigger>.avi} (or {@code .mp4}), the trigger made safe by {@link VideoFileNames}.
+     * {@code <camera>-<yyyyMMdd-HHmmss-SSS>.<trigger>.avi} (or {@code .mp4}), the trigger made safe by
+     * {@link VideoFileNames}.
      */
     Path nextClip(long wallClockMillis, String trigger) throws IOException {
         return CameraFiles.newFile(folder(), camera, wallClockMillis,

@@ -20,7 +20,8 @@ import io.kapture.processor.recorder.RecordedFile;
 
 /**
  * Lists the video files in the storage directory with what their names and headers say (the AVI header, or the
- * fragments of an MP4 file, see {@link Mp4Summary}): camera, trigger, start, size, frames and playing time. A file that vanishes or cannot be read while listed is left out.
+ * fragments of an MP4 file, see {@link Mp4Summary}): camera, trigger, start, size, frames and playing time. A file
+ * that vanishes or cannot be read while listed is left out.
  *
  * <p>Stateless; safe from any thread.
  */

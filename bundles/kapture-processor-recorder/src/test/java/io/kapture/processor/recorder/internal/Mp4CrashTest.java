@@ -69,7 +69,8 @@ class Mp4CrashTest {
         assertEquals("h264", report.codec());
         assertTrue(report.frames() >= flushedFrames,
                 report.frames() + " frames play; the " + FRAGMENTS + " fragments flushed held " + flushedFrames);
-        assertTrue(report.frames() >= after[1], report.frames() + " frames play of " + after[1] + " in whole fragments");
+        assertTrue(report.frames() >= after[1],
+                report.frames() + " frames play of " + after[1] + " in whole fragments");
         assertEquals("", Ffprobe.decodeErrors(file));
         List<Boolean> keys = VideoProbe.keyFrames(file);
         assertTrue(keys.get(0), "the file begins with a keyframe");
