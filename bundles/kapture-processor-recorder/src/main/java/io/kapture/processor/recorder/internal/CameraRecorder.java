@@ -56,7 +56,9 @@ import io.kapture.processor.recorder.RecordingProgress;
  * and never wait for a write (they are noted and applied at the next frame). {@link #progress()} and
  * {@link #fileInUse()} may be called from any thread and wait at most for one frame's write (or a clip's pre-roll
  * being written). Deactivation unregisters the listener, then closes the file under the lock, so a frame in
- * flight is either written before the file is finished or dropped.
+ * flight is either written before the file is finished or dropped. SCR's deactivation ({@link #stop}) marks the
+ * recorder stopping, so no further frame is taken, and leaves the rest to a thread of its own: finishing a file
+ * writes (an AVI's index, an MP4's last fragment) and forces it to disk, which SCR's thread must not wait for.
  */
 @Component(service = CameraRecorder.class, immediate = true, configurationPid = RecorderSettings.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -76,6 +78,8 @@ public final class CameraRecorder {
     private final EncoderRanking encoders;
     private final Object lock = new Object();
     private final ListenerRegistrar.Registration registration;
+    /** Set when deactivation begins: frames that still arrive are not taken. */
+    private volatile boolean stopping;
 
     /** Null for a continuous recorder; see its own threading contract. */
     private final EventClips events;
@@ -132,8 +136,17 @@ public final class CameraRecorder {
                         : " or " + TimeUnit.NANOSECONDS.toSeconds(settings.maxFileNanos()) + " s");
     }
 
+    /** SCR's deactivation: frames stop at once; the file is finished on a thread of its own. */
     @Deactivate
+    void stop() {
+        stopping = true;
+        Thread finishing = new Thread(this::deactivate, "kapture-recorder-stop:" + settings.camera());
+        finishing.start();
+    }
+
+    /** Stops recording and finishes the file on the calling thread (tests; SCR's deactivation goes through stop). */
     void deactivate() {
+        stopping = true;
         registration.close();
         synchronized (lock) {
             closed = true;
@@ -199,6 +212,9 @@ public final class CameraRecorder {
     }
 
     void onFrame(Frame frame) {
+        if (stopping) {
+            return;
+        }
         List<EncodedFrame> encoded = frame.isCorrupted() ? null : encode(frame);
         synchronized (lock) {
             if (closed) {

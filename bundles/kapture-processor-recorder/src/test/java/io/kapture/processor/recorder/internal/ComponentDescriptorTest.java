@@ -29,6 +29,7 @@ class ComponentDescriptorTest {
         assertEquals(RecorderSettings.PID, component.getAttribute("configuration-pid"));
         assertEquals("require", component.getAttribute("configuration-policy"));
         assertEquals("true", component.getAttribute("immediate"), "records even when nobody asks for Recordings");
+        assertEquals("stop", component.getAttribute("deactivate"), "finishes its file on a thread of its own");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.kapture.processor.recorder.internal;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -158,6 +160,24 @@ class H264RecordingTest extends ProcessorFixture {
             out.writeBytes(nal);
         }
         return out.toByteArray();
+    }
+
+    @Test
+    void scrDeactivationReturnsAtOnceAndTheFileIsFinishedOnARecorderThread() throws Exception {
+        CameraRecorder recorder = new CameraRecorder(registrar, root, H264.as(RecorderSettings::from),
+                H264Frames.openh264());
+        feed = SyntheticFeed.timeline("cam0", "bars+box", 320, 240, PixelFormat.YUYV);
+        deliver(40);
+
+        recorder.stop();
+        deliver(10); // after deactivation began: not taken
+        await().atMost(Duration.ofSeconds(30)).until(() -> recorder.fileInUse().isEmpty());
+
+        List<Path> files = recordings();
+        assertEquals(1, files.size());
+        // the fragment being gathered and the frame held for its duration were written when the file was finished
+        assertEquals(40, VideoProbe.probe(files.get(0)).frames());
+        assertEquals("", Ffprobe.decodeErrors(files.get(0)));
     }
 
     private void deliver(int frames) {
