@@ -13,6 +13,7 @@ import io.kapture.api.PixelFormat;
 import io.kapture.api.encoder.EncoderRanking;
 import io.kapture.api.encoder.EncoderSettings;
 import io.kapture.api.encoder.H264Profile;
+import io.kapture.api.encoder.VideoEncoderFactory;
 import io.kapture.encoder.openh264.internal.OpenH264EncoderFactory;
 import io.kapture.testing.SyntheticFeed;
 import io.kapture.testing.TestFrame;
@@ -57,7 +58,8 @@ public final class Mp4MuxBenchmark {
     private static void measure(int width, int height, String pattern, int count, int rounds) throws IOException {
         List<EncodedFrame> units = new ArrayList<>(count);
         EncoderRanking encoders = new EncoderRanking();
-        encoders.add(new OpenH264EncoderFactory(), Map.of());
+        encoders.add(new OpenH264EncoderFactory(),
+                Map.of(VideoEncoderFactory.CODEC, VideoEncoderFactory.H264));
         EncoderSettings settings = new EncoderSettings(2_000_000, 30, H264Profile.BASELINE, 30);
         long encodeNanos = 0;
         try (SyntheticFeed feed = SyntheticFeed.timeline("bench", pattern, width, height, PixelFormat.YUYV);

@@ -158,7 +158,10 @@ public final class CameraRecorder {
     @Reference(name = "encoders", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "removeEncoder")
     void addEncoder(VideoEncoderFactory factory, Map<String, Object> properties) {
-        encoders.add(factory, properties);
+        if (!encoders.add(factory, properties) && settings.isH264()) {
+            LOG.info("Recorder of camera {} ignores encoder {}: it produces {}, not {}", settings.camera(),
+                    factory.name(), properties.get(VideoEncoderFactory.CODEC), VideoEncoderFactory.H264);
+        }
     }
 
     void removeEncoder(VideoEncoderFactory factory) {

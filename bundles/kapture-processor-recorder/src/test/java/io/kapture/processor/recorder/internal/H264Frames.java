@@ -9,6 +9,7 @@ import io.kapture.api.PixelFormat;
 import io.kapture.api.encoder.EncoderRanking;
 import io.kapture.api.encoder.EncoderSettings;
 import io.kapture.api.encoder.H264Profile;
+import io.kapture.api.encoder.VideoEncoderFactory;
 import io.kapture.encoder.openh264.internal.OpenH264EncoderFactory;
 import io.kapture.testing.SyntheticFeed;
 import io.kapture.testing.TestFrame;
@@ -30,7 +31,8 @@ final class H264Frames {
     /** The encoder services a recorder under test is bound to: the real OpenH264 only. */
     static EncoderRanking openh264() {
         EncoderRanking ranking = new EncoderRanking();
-        ranking.add(new OpenH264EncoderFactory(), Map.of());
+        ranking.add(new OpenH264EncoderFactory(),
+                Map.of(VideoEncoderFactory.CODEC, VideoEncoderFactory.H264));
         return ranking;
     }
 

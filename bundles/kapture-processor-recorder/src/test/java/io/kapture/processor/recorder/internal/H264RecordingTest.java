@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.kapture.api.FrameFormat;
 import io.kapture.api.PixelFormat;
 import io.kapture.api.encoder.EncoderRanking;
+import io.kapture.api.encoder.VideoEncoderFactory;
 import io.kapture.encoder.openh264.internal.OpenH264EncoderFactory;
 import io.kapture.processor.recorder.RecordedFile;
 import io.kapture.processor.recorder.RecordingProgress;
@@ -85,7 +86,8 @@ class H264RecordingTest extends ProcessorFixture {
         assertTrue(recordings().isEmpty());
 
         // an encoder service appears: the next frame is encoded, without waiting for the retry pause
-        encoders.add(new OpenH264EncoderFactory(), Map.of());
+        encoders.add(new OpenH264EncoderFactory(),
+                Map.of(VideoEncoderFactory.CODEC, VideoEncoderFactory.H264));
         deliver(30);
         assertEquals(Optional.empty(), recorder.progress().lastError(), "the reason no longer holds");
         recorder.deactivate();
