@@ -37,7 +37,8 @@ import io.kapture.processor.recorder.RecordedFile;
 import io.kapture.processor.recorder.Recordings;
 
 /**
- * The recorder in the distribution, against its synthetic camera: event clips that begin before their trigger
+ * The recorder in the distribution, against its synthetic camera: H.264 in MP4 files (format h264, encoded by the
+ * distribution's OpenH264) that ffprobe reads back; event clips that begin before their trigger
  * (checked with ffprobe's frame times and the sequence codes in the frames), triggered from the shell, by
  * EventAdmin and by motion events; retention under a tiny size limit; a storage folder that vanishes under a
  * running recorder; a disk that fills up (a 1 MiB tmpfs mounted over the recorder's folder: the tests run as
@@ -115,6 +116,49 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
         } finally {
             configuration.delete();
         }
+    }
+
+    @Test
+    public void anH264RecorderWritesMp4FilesThatFfprobeReads() throws Exception {
+        awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        Map<String, Object> recorder = new HashMap<>();
+        recorder.put("camera", SYNTHETIC_CAMERA);
+        recorder.put("folder", "itest-h264");
+        recorder.put("format", "h264");
+        recorder.put("rotate.duration.seconds", 2);
+        Configuration recording = configure(RECORDER_PID, "itest-h264", recorder);
+        Path folder = storage().resolve("itest-h264");
+        try {
+            Recordings recordings = service(Recordings.class);
+            await("a finished H.264 file").atMost(TIMEOUT).until(() -> finishedIn(recordings, folder).isPresent());
+            RecordedFile file = finishedIn(recordings, folder).orElseThrow();
+            assertTrue(file.path(), file.path().endsWith(".mp4"));
+            Map<String, String> stream = MediaFiles.probe(Path.of(file.path()));
+            assertEquals(stream.toString(), "h264", stream.get("codec_name"));
+            assertEquals("640", stream.get("width"));
+            assertEquals("480", stream.get("height"));
+            long played = Long.parseLong(stream.get("nb_read_frames"));
+            // a loaded machine's encoder may skip frames (the recorder's queue drops the oldest), never all of them
+            assertTrue(stream.toString(), played > 0);
+            assertEquals("the catalog counts what ffprobe plays", file.frames(), played);
+            assertTrue("the file spans its 2 s: " + file, file.durationMillis() >= 1500);
+            assertEquals("", MediaFiles.decodeErrors(Path.of(file.path())));
+            assertTrue(recordings.recordings(SYNTHETIC_CAMERA).stream()
+                    .allMatch(progress -> progress.lastError().isEmpty()));
+        } finally {
+            recording.delete();
+        }
+        // the file being written when the recorder stopped is finished and plays too
+        await("every file finished").atMost(TIMEOUT).until(() -> service(Recordings.class).files().stream()
+                .filter(file -> Path.of(file.path()).startsWith(folder)).noneMatch(RecordedFile::writing));
+        for (Path file : MediaFiles.list(folder, ".mp4")) {
+            assertEquals(file.toString(), "", MediaFiles.decodeErrors(file));
+        }
+    }
+
+    private static Optional<RecordedFile> finishedIn(Recordings recordings, Path folder) {
+        return recordings.files().stream().filter(file -> !file.writing() && Path.of(file.path()).startsWith(folder))
+                .findFirst();
     }
 
     @Test

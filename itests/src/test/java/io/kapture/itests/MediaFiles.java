@@ -11,13 +11,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
 /**
- * What the processors leave behind, checked the way a viewer would: JPEG images that decode, and AVI files whose
- * RIFF structure is complete (the size in the header is the file's, the frames are JPEGs, an index closes it).
+ * What the processors leave behind, checked the way a viewer would: JPEG images that decode, AVI files whose
+ * RIFF structure is complete (the size in the header is the file's, the frames are JPEGs, an index closes it), and
+ * what ffprobe and ffmpeg make of a video file.
  * Files may vanish while they are listed (retention deletes old snapshots), which the listing tolerates.
  *
  * <p>Stateless; safe from any thread.
@@ -92,6 +96,42 @@ final class MediaFiles {
             return file + ": idx1 of " + indexSize + " bytes does not end the file";
         }
         return "";
+    }
+
+    /** What ffprobe (Debian's) says of the first video stream, decoding every frame: codec_name, width, ... */
+    static Map<String, String> probe(Path file) throws IOException, InterruptedException {
+        String output = ffmpeg("ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries",
+                "stream=codec_name,width,height,nb_read_frames", "-of", "default=noprint_wrappers=1", file.toString());
+        Map<String, String> values = new HashMap<>();
+        for (String line : output.split("\\R")) {
+            int equals = line.indexOf('=');
+            if (equals > 0) {
+                values.put(line.substring(0, equals).trim(), line.substring(equals + 1).trim());
+            }
+        }
+        return values;
+    }
+
+    /**
+     * What ffmpeg reports decoding every frame ("" for a whole file); its null output keeps the file's time base,
+     * so the irregular capture times an MP4 keeps are not taken for an error of the output side.
+     */
+    static String decodeErrors(Path file) throws IOException, InterruptedException {
+        return ffmpeg("ffmpeg", "-v", "error", "-nostdin", "-i", file.toString(), "-enc_time_base", "-1", "-f",
+                "null", "-").trim();
+    }
+
+    private static String ffmpeg(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IOException(String.join(" ", command) + " failed: " + output);
+            }
+            return output;
+        } finally {
+            process.destroyForcibly();
+        }
     }
 
     private static String fourcc(byte[] bytes, int at) {

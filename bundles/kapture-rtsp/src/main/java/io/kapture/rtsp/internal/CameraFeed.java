@@ -17,6 +17,7 @@ import io.kapture.api.Frame;
 import io.kapture.api.FrameFormat;
 import io.kapture.api.FrameListener;
 import io.kapture.api.encoder.AccessUnit;
+import io.kapture.api.encoder.EncoderChoice;
 import io.kapture.api.encoder.EncoderSettings;
 import io.kapture.api.encoder.H264Parameters;
 import io.kapture.api.encoder.VideoEncoder;

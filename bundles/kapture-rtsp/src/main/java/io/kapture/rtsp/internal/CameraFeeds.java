@@ -9,6 +9,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
+import io.kapture.api.encoder.EncoderChoice;
 import io.kapture.api.encoder.EncoderSettings;
 import io.kapture.api.listener.ListenerRegistrar;
 

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 
+import io.kapture.api.encoder.EncoderChoice;
 import io.kapture.api.encoder.EncoderSettings;
 import io.kapture.api.encoder.VideoEncoderFactory;
 import io.kapture.api.listener.ListenerRegistrar;

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.kapture.api.CaptureSession;
+import io.kapture.api.encoder.EncoderRanking;
 import io.kapture.api.encoder.VideoEncoderFactory;
 import io.kapture.api.listener.ListenerRegistrar;
 
@@ -39,7 +40,7 @@ public final class RtspServerComponent {
 
     private final ListenerRegistrar registrar;
     private final CameraDirectory cameras = new CameraDirectory();
-    private final EncoderRegistry encoders = new EncoderRegistry();
+    private final EncoderRanking encoders = new EncoderRanking();
     private RtspSettings settings;
     private RtspServer server;
 
@@ -62,7 +63,10 @@ public final class RtspServerComponent {
     @Reference(name = "encoders", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "removeEncoder")
     void addEncoder(VideoEncoderFactory factory, Map<String, Object> properties) {
-        encoders.add(factory, properties);
+        if (!encoders.add(factory, properties)) {
+            LOG.info("RTSP server ignores encoder {}: it produces {}, not {}", factory.name(),
+                    properties.get(VideoEncoderFactory.CODEC), VideoEncoderFactory.H264);
+        }
     }
 
     void removeEncoder(VideoEncoderFactory factory) {

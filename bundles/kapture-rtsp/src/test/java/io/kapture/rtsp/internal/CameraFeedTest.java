@@ -17,6 +17,7 @@ import io.kapture.api.FrameFormat;
 import io.kapture.api.PixelFormat;
 import io.kapture.api.encoder.AccessUnit;
 import io.kapture.api.encoder.AccessUnitSink;
+import io.kapture.api.encoder.EncoderChoice;
 import io.kapture.api.encoder.EncoderSettings;
 import io.kapture.api.encoder.H264Parameters;
 import io.kapture.api.encoder.VideoEncoder;

@@ -7,6 +7,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.kapture.api.PixelFormat;
+import io.kapture.api.encoder.EncoderChoice;
 import io.kapture.api.encoder.EncoderSettings;
 import io.kapture.api.encoder.VideoEncoderFactory;
 import io.kapture.encoder.openh264.internal.OpenH264EncoderFactory;

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -12,40 +14,51 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.kapture.api.Frame;
+import io.kapture.api.encoder.EncoderRanking;
+import io.kapture.api.encoder.VideoEncoderFactory;
 import io.kapture.api.listener.ListenerRegistrar;
 import io.kapture.api.storage.StorageRoot;
 import io.kapture.processor.recorder.EventStatus;
 import io.kapture.processor.recorder.RecordingProgress;
 
 /**
- * Records one camera per factory configuration: continuously into a sequence of AVI files, or (mode
+ * Records one camera per factory configuration: continuously into a sequence of video files, or (mode
  * {@code event}) into clips around triggers that begin with the pre-roll ring's frames. It subscribes to the camera
  * with a queue of eight that drops the oldest frame (a slow disk or encoder loses frames of the recording, never
- * holds the camera back), writes MJPEG frames as they come and encodes others as JPEG, and starts a new file
- * before one would pass the size limit, once one spans the duration limit, and when the frame size changes.
- * Frames are encoded by a {@link FrameEncoder} and files written through a {@link VideoSink}, so another codec
- * and container plug in without changing this.
+ * holds the camera back), and starts a new file before one would pass the size limit, once one spans the duration
+ * limit, and when the frame size changes. Frames are encoded by a {@link FrameEncoder} and files written through a
+ * {@link VideoSink}: format {@code mjpeg} writes MJPEG frames as they come and encodes others as JPEG into AVI
+ * files; format {@code h264} encodes through the best-ranked {@link VideoEncoderFactory} service (a dynamic,
+ * optional reference: without one, frames are skipped and the last error says what to install) into fragmented
+ * MP4 files. A file begins at a key frame: an H.264 file due for rotation asks the encoder for one and goes on
+ * until it comes.
  *
  * <p>The component is immediate: it offers a service only so that {@link RecordingsService} can list it and pass
  * it triggers, and must record whether or not anyone asks for that service.
  *
  * <p>A write error (a full disk, a folder that vanished or turned into a file) closes the file, keeping what it
  * holds, and pauses writing for {@value #RETRY_SECONDS} seconds of capture time before a new file is tried, so a
- * full disk costs a log line per pause, not per frame; the camera and its other listeners never notice. Headers
- * are rewritten every {@value #CHECKPOINT_SECONDS} seconds of capture time, so a crash loses at most that much of
- * a file's readability; at each checkpoint the recorder also checks that its file is still there.
+ * full disk costs a log line per pause, not per frame; the camera and its other listeners never notice. Every
+ * {@value #CHECKPOINT_SECONDS} seconds of capture time the file is checkpointed (an AVI's headers rewritten, so a
+ * crash loses at most that much of its readability; an MP4, readable fragment by fragment as written, forced to
+ * disk), and the recorder checks that its file is still there.
  *
  * <p>Threading contract: frames arrive on the engine's delivery thread for this listener, one at a time; JPEG
- * encoding happens there outside the lock, file writing under it. Triggers may be called from any thread and
- * never wait for a write (they are noted and applied at the next frame). {@link #progress()} and
+ * or H.264 encoding happens there outside the lock, file writing under it. Triggers may be called from any thread
+ * and never wait for a write (they are noted and applied at the next frame). {@link #progress()} and
  * {@link #fileInUse()} may be called from any thread and wait at most for one frame's write (or a clip's pre-roll
  * being written). Deactivation unregisters the listener, then closes the file under the lock, so a frame in
- * flight is either written before the file is finished or dropped.
+ * flight is either written before the file is finished or dropped. SCR's deactivation ({@link #stop}) marks the
+ * recorder stopping, so no further frame is taken, and leaves the rest to a thread of its own: finishing a file
+ * writes (an AVI's index, an MP4's last fragment) and forces it to disk, which SCR's thread must not wait for.
  */
 @Component(service = CameraRecorder.class, immediate = true, configurationPid = RecorderSettings.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -62,8 +75,11 @@ public final class CameraRecorder {
     private final RecordingFiles files;
     private final FrameEncoder encoder;
     private final VideoSink.Factory sinks;
+    private final EncoderRanking encoders;
     private final Object lock = new Object();
     private final ListenerRegistrar.Registration registration;
+    /** Set when deactivation begins: frames that still arrive are not taken. */
+    private volatile boolean stopping;
 
     /** Null for a continuous recorder; see its own threading contract. */
     private final EventClips events;
@@ -77,49 +93,79 @@ public final class CameraRecorder {
     private long filesCompleted;
     private long framesSkipped;
     private String lastError;
+    /** Whether lastError says why frames could not be encoded: cleared once they can again. */
+    private boolean encodingFailing;
     private boolean paused;
     private long resumeAtNanos;
     private boolean closed;
 
     @Activate
     public CameraRecorder(BundleContext context, Config config) throws IOException {
-        this(ListenerRegistrar.of(context), StorageRoot.of(context), RecorderSettings.from(config));
+        this(ListenerRegistrar.of(context), StorageRoot.of(context), RecorderSettings.from(config),
+                new EncoderRanking());
     }
 
     CameraRecorder(ListenerRegistrar registrar, StorageRoot root, RecorderSettings settings) throws IOException {
-        this(registrar, root, settings, AviWriter::create);
+        this(registrar, root, settings, new EncoderRanking());
     }
 
     /**
+     * @param encoders the H.264 encoder services, kept up to date by the bind methods (tests fill it themselves)
      * @throws IllegalArgumentException if the folder lies outside the storage root
      * @throws IOException              if the folder cannot be created
      */
-    CameraRecorder(ListenerRegistrar registrar, StorageRoot root, RecorderSettings settings, VideoSink.Factory sinks)
+    CameraRecorder(ListenerRegistrar registrar, StorageRoot root, RecorderSettings settings, EncoderRanking encoders)
             throws IOException {
         this.settings = settings;
         this.files = new RecordingFiles(root, settings);
-        this.sinks = sinks;
-        this.encoder = FrameEncoder.jpeg(settings.jpegQuality());
+        this.encoders = encoders;
+        this.sinks = settings.isH264() ? Mp4Writer::create : AviWriter::create;
+        this.encoder = settings.isH264() ? new H264FrameEncoder(settings.camera(), encoders::choice, settings.h264())
+                : FrameEncoder.jpeg(settings.jpegQuality());
         this.events = settings.eventMode()
                 ? new EventClips(new PrerollRing(settings.preNanos(), settings.prerollBytes()), settings.postNanos())
                 : null;
         Path folder = files.folder();
         this.registration = registrar.register(this::onFrame, ListenerRegistrar.subscription(settings.camera(),
                 "recorder:" + settings.camera(), QUEUE_CAPACITY));
-        LOG.info("Recording camera {} to {}{}, a new file every {} MB{}", settings.camera(), folder,
+        LOG.info("Recording camera {} as {} to {}{}, a new file every {} MB{}", settings.camera(),
+                settings.isH264() ? "H.264 in MP4 (" + settings.h264() + ")" : "MJPEG in AVI", folder,
                 events == null ? "" : " in clips around events, " + TimeUnit.NANOSECONDS.toSeconds(settings.preNanos())
                         + " s before to " + TimeUnit.NANOSECONDS.toSeconds(settings.postNanos()) + " s after",
                 settings.maxFileBytes() / 1_000_000, settings.maxFileNanos() == 0 ? ""
                         : " or " + TimeUnit.NANOSECONDS.toSeconds(settings.maxFileNanos()) + " s");
     }
 
+    /** SCR's deactivation: frames stop at once; the file is finished on a thread of its own. */
     @Deactivate
+    void stop() {
+        stopping = true;
+        Thread finishing = new Thread(this::deactivate, "kapture-recorder-stop:" + settings.camera());
+        finishing.start();
+    }
+
+    /** Stops recording and finishes the file on the calling thread (tests; SCR's deactivation goes through stop). */
     void deactivate() {
+        stopping = true;
         registration.close();
         synchronized (lock) {
             closed = true;
             finishFile();
         }
+        encoder.close();
+    }
+
+    @Reference(name = "encoders", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeEncoder")
+    void addEncoder(VideoEncoderFactory factory, Map<String, Object> properties) {
+        if (!encoders.add(factory, properties) && settings.isH264()) {
+            LOG.info("Recorder of camera {} ignores encoder {}: it produces {}, not {}", settings.camera(),
+                    factory.name(), properties.get(VideoEncoderFactory.CODEC), VideoEncoderFactory.H264);
+        }
+    }
+
+    void removeEncoder(VideoEncoderFactory factory) {
+        encoders.remove(factory);
     }
 
     String camera() {
@@ -169,7 +215,10 @@ public final class CameraRecorder {
     }
 
     void onFrame(Frame frame) {
-        EncodedFrame encoded = frame.isCorrupted() ? null : encode(frame);
+        if (stopping) {
+            return;
+        }
+        List<EncodedFrame> encoded = frame.isCorrupted() ? null : encode(frame);
         synchronized (lock) {
             if (closed) {
                 return;
@@ -178,36 +227,49 @@ public final class CameraRecorder {
                 framesSkipped++;
                 return;
             }
-            if (events == null) {
-                store(encoded, null);
-                return;
+            if (encodingFailing) {
+                // no encoder until now (none bound yet, a library missing): the reason no longer holds
+                encodingFailing = false;
+                lastError = null;
             }
-            EventClips.Step step = events.next(encoded);
-            switch (step.kind()) {
-                case START -> {
-                    finishFile();
-                    LOG.info("Camera {}: {} triggers a clip, with {} frames of pre-roll", settings.camera(),
-                            step.trigger(), step.frames().size() - 1);
-                    for (EncodedFrame earlier : step.frames()) {
-                        store(earlier, step.trigger());
-                    }
-                }
-                case CONTINUE -> store(encoded, step.trigger());
-                case END -> finishFile();
-                case IDLE -> {
-                    // kept in the ring
-                }
+            for (EncodedFrame unit : encoded) {
+                record(unit);
             }
         }
     }
 
-    /** The frame encoded (a JPEG: MJPEG data as it is, anything else encoded); null (and logged) if that fails. */
-    private EncodedFrame encode(Frame frame) {
+    /** What becomes of one encoded frame: written, or kept in the pre-roll ring. Under the lock. */
+    private void record(EncodedFrame encoded) {
+        if (events == null) {
+            store(encoded, null);
+            return;
+        }
+        EventClips.Step step = events.next(encoded);
+        switch (step.kind()) {
+            case START -> {
+                finishFile();
+                LOG.info("Camera {}: {} triggers a clip, with {} frames of pre-roll", settings.camera(),
+                        step.trigger(), step.frames().size() - 1);
+                for (EncodedFrame earlier : step.frames()) {
+                    store(earlier, step.trigger());
+                }
+            }
+            case CONTINUE -> store(encoded, step.trigger());
+            case END -> finishFile();
+            case IDLE -> {
+                // kept in the ring
+            }
+        }
+    }
+
+    /** The frame encoded (none, one or more frames); null (and logged) if that fails. */
+    private List<EncodedFrame> encode(Frame frame) {
         try {
             return encoder.encode(frame);
         } catch (RuntimeException e) {
             synchronized (lock) {
                 lastError = e.getMessage();
+                encodingFailing = true;
             }
             LOG.debug("Camera {} frame {} not recorded: {}", settings.camera(), frame.sequence(), e.getMessage());
             return null;
@@ -225,6 +287,12 @@ public final class CameraRecorder {
         try {
             if (writer != null && mustRotate(frame)) {
                 finishFile();
+            }
+            if (writer == null && !frame.keyFrame()) {
+                // a file begins with a key frame, which is asked for
+                encoder.requestKeyframe();
+                framesSkipped++;
+                return;
             }
             if (writer == null) {
                 startFile(frame, trigger);
@@ -250,10 +318,19 @@ public final class CameraRecorder {
         }
     }
 
+    /**
+     * Whether {@code frame} must begin a new file. A rotation due at a frame that is not a key frame (H.264) asks
+     * the encoder for one and waits for it: the file then passes its limits by the frames until it comes.
+     */
     private boolean mustRotate(EncodedFrame frame) {
-        return writer.bytes() + frame.size() + writer.frameOverhead() > settings.maxFileBytes()
+        boolean due = writer.bytes() + frame.size() + writer.frameOverhead() > settings.maxFileBytes()
                 || settings.maxFileNanos() > 0 && frame.timestampNanos() - writerStartNanos >= settings.maxFileNanos()
-                || frame.width() != width || frame.height() != height;
+                || frame.width() != width || frame.height() != height || !writer.accepts(frame);
+        if (due && !frame.keyFrame()) {
+            encoder.requestKeyframe();
+            return false;
+        }
+        return due;
     }
 
     private void startFile(EncodedFrame frame, String trigger) throws IOException {

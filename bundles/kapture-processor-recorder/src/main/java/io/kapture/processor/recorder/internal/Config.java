@@ -11,8 +11,9 @@ import org.osgi.service.metatype.annotations.Option;
  */
 @ObjectClassDefinition(name = "Kapture recorder",
         description = "Records one camera's frames as MJPEG video in AVI files (MJPEG frames as they come, others"
-                + " encoded as JPEG), starting a new file at a size or duration limit, in a folder inside Kapture's"
-                + " storage directory (framework property kapture.storage.dir, by default ${karaf.data}/kapture).")
+                + " encoded as JPEG) or as H.264 in fragmented MP4 files, starting a new file at a size or duration"
+                + " limit, in a folder inside Kapture's storage directory (framework property kapture.storage.dir, by"
+                + " default ${karaf.data}/kapture).")
 @interface Config {
 
     @AttributeDefinition(name = "Camera",
@@ -20,7 +21,7 @@ import org.osgi.service.metatype.annotations.Option;
     String camera();
 
     @AttributeDefinition(name = "Folder",
-            description = "Folder for the AVI files, relative to the storage directory; created if missing. It"
+            description = "Folder for the video files, relative to the storage directory; created if missing. It"
                     + " must stay inside the storage directory: '..' leading out, absolute paths elsewhere and"
                     + " symbolic links pointing out are refused.")
     String folder() default "recordings";
@@ -63,4 +64,26 @@ import org.osgi.service.metatype.annotations.Option;
                     + " it the oldest go first and the pre-roll gets shorter (counted in kapture:recordings), 1 to"
                     + " 1024.")
     int preroll_max_mb() default 32;
+
+    @AttributeDefinition(name = "Format",
+            description = "mjpeg: MJPEG in AVI files (every frame a JPEG; no encoder needed). h264: H.264 in"
+                    + " fragmented MP4 files, encoded by the best-ranked H.264 encoder service (feature kapture-h264),"
+                    + " or passed through from a camera that delivers H.264; a crash loses at most the last second.",
+            options = { @Option(label = "mjpeg", value = "mjpeg"), @Option(label = "h264", value = "h264") })
+    String format() default "mjpeg";
+
+    @AttributeDefinition(name = "H.264 bitrate (kbit/s)", min = "10", max = "100000",
+            description = "Format h264: the encoder's target bitrate in kilobits per second, 10 to 100000.")
+    int h264_bitrate_kbps() default 2000;
+
+    @AttributeDefinition(name = "H.264 keyframe interval (frames)", min = "1", max = "3600",
+            description = "Format h264: frames from one keyframe to the next, 1 to 3600. Files and event clips begin"
+                    + " at a keyframe, so a rotation waits for the next one (one is asked for at once).")
+    int h264_keyframe_interval() default 30;
+
+    @AttributeDefinition(name = "H.264 profile",
+            description = "Format h264: baseline (plays everywhere), main or high, if the encoder offers it.",
+            options = { @Option(label = "baseline", value = "baseline"), @Option(label = "main", value = "main"),
+                @Option(label = "high", value = "high") })
+    String h264_profile() default "baseline";
 }

@@ -2,6 +2,9 @@ package io.kapture.processor.recorder.internal;
 
 import java.util.concurrent.TimeUnit;
 
+import io.kapture.api.encoder.EncoderSettings;
+import io.kapture.api.encoder.H264Profile;
+
 /**
  * A recorder's checked settings. Every invalid value is refused with a message naming the configuration key,
  * its valid values and what was given.
@@ -17,13 +20,20 @@ import java.util.concurrent.TimeUnit;
  * @param preNanos      event mode: capture time a clip begins before its trigger
  * @param postNanos     event mode: capture time a clip goes on after the last activity
  * @param prerollBytes  event mode: the pre-roll ring's bound
+ * @param h264          null for MJPEG in AVI files (format {@code mjpeg}); for H.264 in fragmented MP4 files
+ *                      (format {@code h264}), what the encoder is asked for
  */
 record RecorderSettings(String camera, String folder, long maxFileBytes, long maxFileNanos, float jpegQuality,
-        boolean eventMode, long preNanos, long postNanos, long prerollBytes) {
+        boolean eventMode, long preNanos, long postNanos, long prerollBytes, EncoderSettings h264) {
 
-    /** A continuous recorder's settings. */
-    RecorderSettings(String camera, String folder, long maxFileBytes, long maxFileNanos, float jpegQuality) {
-        this(camera, folder, maxFileBytes, maxFileNanos, jpegQuality, false, 0, 0, 0);
+    /** Whether files are H.264 in MP4 rather than MJPEG in AVI. */
+    boolean isH264() {
+        return h264 != null;
+    }
+
+    /** The files' extension, without the dot. */
+    String extension() {
+        return isH264() ? "mp4" : "avi";
     }
 
     /** The factory PID, named in error messages. */
@@ -65,7 +75,33 @@ record RecorderSettings(String camera, String folder, long maxFileBytes, long ma
         long maxBytes = Math.min(AviWriter.MAX_FILE_BYTES, megabytes * 1_000_000L);
         return new RecorderSettings(camera, config.folder(), maxBytes, TimeUnit.SECONDS.toNanos(seconds),
                 (float) quality, mode.equals("event"), TimeUnit.SECONDS.toNanos(pre), TimeUnit.SECONDS.toNanos(post),
-                prerollMegabytes * 1_000_000L);
+                prerollMegabytes * 1_000_000L, h264(config));
+    }
+
+    /** The H.264 settings of format {@code h264}, null for {@code mjpeg}. */
+    private static EncoderSettings h264(Config config) {
+        String format = config.format() == null ? "" : config.format().trim();
+        if (format.equals("mjpeg")) {
+            return null;
+        }
+        if (!format.equals("h264")) {
+            throw invalid("format", "mjpeg (MJPEG in AVI files) or h264 (H.264 in MP4 files)", config.format());
+        }
+        int kilobits = config.h264_bitrate_kbps();
+        if (kilobits < 10 || kilobits > 100_000) {
+            throw invalid("h264.bitrate.kbps", "from 10 to 100000", kilobits);
+        }
+        int interval = config.h264_keyframe_interval();
+        if (interval < 1 || interval > 3600) {
+            throw invalid("h264.keyframe.interval", "from 1 to 3600 frames", interval);
+        }
+        H264Profile profile;
+        try {
+            profile = H264Profile.parse(config.h264_profile());
+        } catch (IllegalArgumentException e) {
+            throw invalid("h264.profile", "baseline, main or high", config.h264_profile());
+        }
+        return new EncoderSettings(kilobits * 1000, interval, profile, EncoderSettings.DEFAULT.frameRate());
     }
 
     private static IllegalArgumentException invalid(String key, String valid, Object given) {

@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 import io.kapture.processor.recorder.RecordedFile;
 
 /**
- * Lists the video files in the storage directory with what their names and AVI headers say: camera, trigger,
- * start, size, frames and playing time. A file that vanishes or cannot be read while listed is left out.
+ * Lists the video files in the storage directory with what their names and headers say (the AVI header, or the
+ * fragments of an MP4 file, see {@link Mp4Summary}): camera, trigger, start, size, frames and playing time. A file
+ * that vanishes or cannot be read while listed is left out.
  *
  * <p>Stateless; safe from any thread.
  */
@@ -47,9 +48,14 @@ final class VideoFileCatalog {
         return found;
     }
 
-    /** One file as its AVI header counts it ({@code avih}: microseconds per frame, total frames). */
+    /** One file as its AVI header ({@code avih}: microseconds per frame, total frames) or its fragments count it. */
     private static Optional<RecordedFile> describe(Path path, VideoFileNames.Parsed name, boolean writing) {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            if (name.extension().equals("mp4")) {
+                Mp4Summary.Counts counts = Mp4Summary.of(channel);
+                return Optional.of(new RecordedFile(name.camera(), path.toString(), name.trigger(),
+                        name.startMillis(), channel.size(), counts.frames(), counts.durationMillis(), writing));
+            }
             ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
             while (header.hasRemaining() && channel.read(header) >= 0) {
                 // read until the header is in or the file ends

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the names Kapture gives the files of a camera (see {@code io.kapture.api.storage.CameraFiles}):
- * {@code <camera>-<yyyyMMdd-HHmmss-SSS>[-n][.<trigger>].<avi|jpg|png>}, the trigger part only on event clips.
+ * {@code <camera>-<yyyyMMdd-HHmmss-SSS>[-n][.<trigger>].<avi|mp4|jpg|png>}, the trigger part only on event clips.
  * Retention deletes only files whose names parse, so nothing else in the storage directory is ever touched
  * (neither a user's own files nor a snapshot's temporary {@code .name.tmp}).
  *
@@ -23,13 +23,13 @@ final class VideoFileNames {
 
     private static final Pattern NAME = Pattern.compile("(?<camera>[A-Za-z0-9_][A-Za-z0-9._-]*)-"
             + "(?<stamp>\\d{8}-\\d{6}-\\d{3})(?:-\\d+)?(?:\\.(?<trigger>[A-Za-z0-9_-]{1," + MAX_TRIGGER + "}))?"
-            + "\\.(?<extension>avi|jpg|png)");
+            + "\\.(?<extension>avi|mp4|jpg|png)");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     /** What a file's name says. */
     record Parsed(String camera, long startMillis, Optional<String> trigger, String extension) {
         boolean isVideo() {
-            return extension.equals("avi");
+            return extension.equals("avi") || extension.equals("mp4");
         }
     }
 

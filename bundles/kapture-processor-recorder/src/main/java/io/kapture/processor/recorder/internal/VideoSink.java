@@ -5,9 +5,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A video file being written, frame by frame, in one container and codec. {@link AviWriter} (MJPEG in AVI) is
- * the one there is; an H.264 muxer implements this too, and the recorder, its rotation and its event clips work
- * with it unchanged.
+ * A video file being written, frame by frame, in one container and codec: {@link AviWriter} (MJPEG in AVI) or
+ * {@link Mp4Writer} (H.264 in fragmented MP4); the recorder, its rotation and its event clips work with either.
  *
  * <p>Threading contract: not thread-safe; the owner serialises all calls. {@link #close()} always releases the
  * file, even when finishing it fails.
@@ -22,6 +21,14 @@ interface VideoSink extends Closeable {
 
     /** Appends one frame. */
     void write(EncodedFrame frame) throws IOException;
+
+    /**
+     * Whether {@code frame} can go into this file; false asks the recorder for a new file (an H.264 stream whose
+     * parameter sets changed).
+     */
+    default boolean accepts(EncodedFrame frame) {
+        return true;
+    }
 
     /** Makes what was written so far readable after a crash. */
     void checkpoint() throws IOException;

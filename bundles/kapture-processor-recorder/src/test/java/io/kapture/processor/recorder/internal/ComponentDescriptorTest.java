@@ -29,6 +29,7 @@ class ComponentDescriptorTest {
         assertEquals(RecorderSettings.PID, component.getAttribute("configuration-pid"));
         assertEquals("require", component.getAttribute("configuration-policy"));
         assertEquals("true", component.getAttribute("immediate"), "records even when nobody asks for Recordings");
+        assertEquals("stop", component.getAttribute("deactivate"), "finishes its file on a thread of its own");
     }
 
     @Test
@@ -48,9 +49,23 @@ class ComponentDescriptorTest {
 
         assertEquals(RecorderSettings.PID, designatedPid(metatype));
         assertEquals(List.of(), undescribed(metatype));
-        assertEquals(Map.of("camera", "", "folder", "recordings", "rotate.size.mb", "512",
-                "rotate.duration.seconds", "600", "jpeg.quality", "0.8", "mode", "continuous", "pre.seconds", "5",
-                "post.seconds", "10", "preroll.max.mb", "32"), defaults(metatype));
+        assertEquals(Map.ofEntries(Map.entry("camera", ""), Map.entry("folder", "recordings"),
+                Map.entry("rotate.size.mb", "512"), Map.entry("rotate.duration.seconds", "600"),
+                Map.entry("jpeg.quality", "0.8"), Map.entry("mode", "continuous"), Map.entry("pre.seconds", "5"),
+                Map.entry("post.seconds", "10"), Map.entry("preroll.max.mb", "32"), Map.entry("format", "mjpeg"),
+                Map.entry("h264.bitrate.kbps", "2000"), Map.entry("h264.keyframe.interval", "30"),
+                Map.entry("h264.profile", "baseline")), defaults(metatype));
+    }
+
+    @Test
+    void recordersTakeH264EncodersAsTheyComeAndGo() {
+        Element component = component(CameraRecorder.class);
+
+        Element reference = elements(component, "reference").get(0);
+        assertEquals("encoders", reference.getAttribute("name"));
+        assertEquals("io.kapture.api.encoder.VideoEncoderFactory", reference.getAttribute("interface"));
+        assertEquals("0..n", reference.getAttribute("cardinality"));
+        assertEquals("dynamic", reference.getAttribute("policy"));
     }
 
     @Test

@@ -1,11 +1,15 @@
 package io.kapture.processor.recorder.internal;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
 
 /**
  * What Debian's ffprobe and ffmpeg (installed by scripts/install-test-prerequisites) make of a recording: the frames
@@ -31,9 +35,31 @@ final class Ffprobe {
         return times;
     }
 
-    /** What ffmpeg reports decoding every frame of the file (nothing for a whole file). */
+    /**
+     * What ffmpeg reports decoding every frame of the file (nothing for a whole file). The null output keeps the
+     * file's own time base ({@code -enc_time_base -1}): by default it counts in frames of the average rate, where
+     * two frames of a camera that delivers irregularly (an MP4 keeps each frame's capture time) can fall on the
+     * same tick and ffmpeg's output side complains, though nothing in the file is wrong.
+     */
     static String decodeErrors(Path file) throws IOException, InterruptedException {
-        return run("ffmpeg", "-v", "error", "-nostdin", "-i", file.toString(), "-f", "null", "-").trim();
+        return run("ffmpeg", "-v", "error", "-nostdin", "-i", file.toString(), "-enc_time_base", "-1", "-f", "null",
+                "-").trim();
+    }
+
+    /** Frame {@code index} (from 0) of the file as ffmpeg decodes it. */
+    static BufferedImage frame(Path file, int index) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("ffmpeg", "-v", "error", "-nostdin", "-i", file.toString(), "-vf",
+                "select=eq(n\\," + index + ")", "-frames:v", "1", "-f", "image2pipe", "-vcodec", "png", "-")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            byte[] png = process.getInputStream().readAllBytes();
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || png.length == 0) {
+                throw new IOException("ffmpeg could not decode frame " + index + " of " + file);
+            }
+            return ImageIO.read(new ByteArrayInputStream(png));
+        } finally {
+            process.destroyForcibly();
+        }
     }
 
     private static String run(String... command) throws IOException, InterruptedException {

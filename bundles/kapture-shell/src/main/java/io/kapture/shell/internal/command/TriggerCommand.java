@@ -25,7 +25,8 @@ import io.kapture.shell.internal.recordings.RecorderAccess;
         detailedDescription = "Each event recorder (io.kapture.processor.recorder, mode = event) of the camera"
                 + " starts a clip beginning pre.seconds before now and ending post.seconds after the last trigger,"
                 + " or extends the clip it writes. The name goes into the clip's file name"
-                + " (<camera>-<time>.<name>.avi). The EventAdmin topic io/kapture/recorder/TRIGGER does the same.")
+                + " (<camera>-<time>.<name>.avi, or .mp4 with format = h264). The EventAdmin topic"
+                + " io/kapture/recorder/TRIGGER does the same.")
 public class TriggerCommand implements Action {
 
     @Reference

@@ -1,4 +1,4 @@
-package io.kapture.rtsp.internal;
+package io.kapture.api.encoder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,24 +6,21 @@ import java.util.Optional;
 
 import io.kapture.api.FrameFormat;
 import io.kapture.api.PixelFormat;
-import io.kapture.api.encoder.AccessUnitSink;
-import io.kapture.api.encoder.EncoderSettings;
-import io.kapture.api.encoder.H264Passthrough;
-import io.kapture.api.encoder.VideoEncoder;
-import io.kapture.api.encoder.VideoEncoderFactory;
 
 /**
  * Chooses how a camera's frames become H.264: a camera that delivers H.264 passes through untouched; any other
  * format goes to the first encoder factory, in the order given (highest service ranking first), that accepts it.
+ * Every consumer of encoders (the RTSP server, the recorder) chooses the same way; {@link EncoderRanking} keeps the
+ * ordered snapshot of the registered factories.
  *
- * <p>Thread-safe: works on the snapshot of factories it was made with.
+ * <p>Immutable; thread-safe: works on the snapshot of factories it was made with.
  */
-final class EncoderChoice {
+public final class EncoderChoice {
 
     private final List<VideoEncoderFactory> factories;
 
     /** @param factories in order of preference */
-    EncoderChoice(List<VideoEncoderFactory> factories) {
+    public EncoderChoice(List<VideoEncoderFactory> factories) {
         this.factories = List.copyOf(factories);
     }
 
@@ -31,7 +28,7 @@ final class EncoderChoice {
      * The factory {@link #open} would use for {@code format}: the first that accepts it; empty for H.264 frames
      * (passed through) or when none does.
      */
-    Optional<VideoEncoderFactory> pick(FrameFormat format) {
+    public Optional<VideoEncoderFactory> pick(FrameFormat format) {
         if (format.pixelFormat() == PixelFormat.H264) {
             return Optional.empty();
         }
@@ -44,7 +41,7 @@ final class EncoderChoice {
     }
 
     /** The factories' names, most preferred first. */
-    List<String> names() {
+    public List<String> names() {
         return factories.stream().map(VideoEncoderFactory::name).toList();
     }
 
@@ -53,7 +50,7 @@ final class EncoderChoice {
      *
      * @throws IllegalStateException naming every factory and why it declined, or that there is none
      */
-    VideoEncoder open(FrameFormat format, EncoderSettings settings, AccessUnitSink sink) {
+    public VideoEncoder open(FrameFormat format, EncoderSettings settings, AccessUnitSink sink) {
         if (format.pixelFormat() == PixelFormat.H264) {
             return new H264Passthrough(sink);
         }

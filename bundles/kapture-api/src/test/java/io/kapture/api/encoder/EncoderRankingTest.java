@@ -1,6 +1,8 @@
-package io.kapture.rtsp.internal;
+package io.kapture.api.encoder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -9,22 +11,18 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.Constants;
 
 import io.kapture.api.FrameFormat;
-import io.kapture.api.encoder.AccessUnitSink;
-import io.kapture.api.encoder.EncoderSettings;
-import io.kapture.api.encoder.VideoEncoder;
-import io.kapture.api.encoder.VideoEncoderFactory;
 
-/** The RTSP server takes the best-ranked H.264 encoder and never one of another codec. */
-class EncoderRegistryTest {
+/** Consumers (the RTSP server, the recorder) take the best-ranked H.264 encoder and never one of another codec. */
+class EncoderRankingTest {
 
     @Test
     void highestRankingFirstThenOldestAndOtherCodecsIgnored() {
-        EncoderRegistry registry = new EncoderRegistry();
-        registry.add(factory("openh264"), properties("H264", null, 10L));
-        registry.add(factory("vp8-hardware"), properties("VP8", 100, 11L));
-        registry.add(factory("v4l2-m2m"), properties("H264", 50, 12L));
-        registry.add(factory("no-codec-property"), Map.of(Constants.SERVICE_ID, 13L));
-        registry.add(factory("openh264-copy"), properties("H264", 0, 14L));
+        EncoderRanking registry = new EncoderRanking();
+        assertTrue(registry.add(factory("openh264"), properties("H264", null, 10L)));
+        assertFalse(registry.add(factory("vp8-hardware"), properties("VP8", 100, 11L)));
+        assertTrue(registry.add(factory("v4l2-m2m"), properties("H264", 50, 12L)));
+        assertFalse(registry.add(factory("no-codec-property"), Map.of(Constants.SERVICE_ID, 13L)));
+        assertTrue(registry.add(factory("openh264-copy"), properties("H264", 0, 14L)));
 
         assertEquals(List.of("v4l2-m2m", "openh264", "openh264-copy"), registry.choice().names());
 
