@@ -20,10 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * has no buffer queued. A loss at positions {@value #BUFFERS} to 2 x {@value #BUFFERS} - 1 is the cold start's
  * signature: the first frames' path (thread starts, class loading, interpreted code) held every buffer while the
  * driver filled the rest. Before the engine started its threads and rehearsed the delivery path ahead of STREAMON,
- * 3 of 12 runs lost frames there at this rate (copy delivery 2 of 4), and 5 of 12 at 200 fps; after it, none of
- * 12 at 100 fps (load average 8-14 on 2 cores), so six runs let a cold path through about once in five. Losses
- * later in the stream are the loaded machine's (a 40 ms stall of the capture thread, a collection) and are only
- * reported.
+ * 3 of 12 runs lost frames there at this rate (copy delivery 2 of 4), and 5 of 12 at 200 fps; after it, none in
+ * 18 runs at 100 fps and 1 in 12 at 200 fps (load average 8-15 on 2 cores), so six runs let a cold path through
+ * about once in five. Losses later in the stream are the loaded machine's (a 40 ms stall of the capture thread, a
+ * collection) and are only reported.
  *
  * <p>Runs on the test thread, waiting for each child JVM.
  */

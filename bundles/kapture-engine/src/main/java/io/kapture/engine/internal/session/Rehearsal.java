@@ -23,9 +23,13 @@ import io.kapture.engine.internal.fanout.Subscription;
  * <p>Why: a driver has few buffers (4 at 40 fps is 100 ms of slack). Without the rehearsal the first real frames
  * paid for everything done for the first time — loading and initialising the classes of the delivery path, its
  * first allocations, code run by the interpreter — and on a slow machine (an emulated guest) all buffers filled
- * before the first frame reached its listener, so the driver dropped 6 to 18 frames right after the first 4. The
- * rehearsal also runs each per-frame method a few hundred times, which is what the JIT waits for before it compiles
- * them: at a camera's rate (40 fps) that would take the real frames minutes, spent interpreting.
+ * before the first frame reached its listener, so the driver dropped 6 to 18 frames right after the first 4.
+ *
+ * <p>Why so few frames: enough to load and initialise everything and take each branch of the common path, too few
+ * to make the JIT compile it now. With 256 (enough for its first tier) the compilations it triggered ran in the
+ * first second of the stream, and in the emulated guest at 40 fps with 4 buffers the capture thread then
+ * dequeued frames up to 430 ms late (copy; pool 131 ms) against 35 ms (copy; pool under 1 ms) with 16, and 1,423
+ * ms (copy; pool 188) with no rehearsal (vivid check {@code start-gaps-*}, one run each, host load average 14-15).
  *
  * <p>Nothing of it is seen outside: it has its own counters, context and fan-out, its listener is its own, and
  * whatever the strategy still holds for its context is given back before it returns. The strategy's pool, if it
@@ -37,8 +41,8 @@ import io.kapture.engine.internal.fanout.Subscription;
  */
 final class Rehearsal {
 
-    /** Frames rehearsed: enough for the JIT's first tier to compile the per-frame methods (about 200 calls). */
-    static final int FRAMES = 256;
+    /** Frames rehearsed: every class and branch of the common path, without setting the JIT off (see above). */
+    static final int FRAMES = 16;
     /** The stand-in buffers' size: the path is the same for any size, and a small one costs nothing to copy. */
     static final int FRAME_BYTES = 4096;
     /** Bounds the whole rehearsal, should anything on its path wait longer than it should. */
