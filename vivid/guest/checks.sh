@@ -3,7 +3,7 @@
 # /dev/video0 are the guest's. Prints @@KAPTURE markers on the console (vivid/bin/run parses them) and keeps
 # every tool's full output in $KAPTURE_OUT. Exits non-zero if any check failed.
 #
-# Environment (set by guest/init): KAPTURE_REPO, KAPTURE_OUT, KAPTURE_SUITE (smoke | full | hotplug | mjpeg | m2m),
+# Environment (set by guest/init): KAPTURE_REPO, KAPTURE_OUT, KAPTURE_SUITE (smoke | full | hotplug | mjpeg | m2m | startgap),
 # KAPTURE_JAVA, TMPDIR (a tmpfs scratch folder), and KAPTURE_VIVID_MODULE and KAPTURE_VIVID_OPTIONS (vivid.ko's
 # copy and its options, for the Java checker's rmmod/insmod), KAPTURE_LOOPBACK_MODULE (v4l2loopback.ko on the host),
 # KAPTURE_TEST_DRIVERS (the host folder of vicodec.ko and the other test drivers, for the M2M checks' reload).
@@ -154,7 +154,7 @@ java_checker() {
 case $KAPTURE_SUITE in
     smoke) mark "PLAN guest-env java-start java-checker" ;;
     full) mark "PLAN guest-env java-start v4l2-ctl-formats v4l2-ctl-frame v4l2-mplane-formats v4l2-compliance vicodec-encoder-node java-checker" ;;
-    hotplug|mjpeg) mark "PLAN guest-env java-start java-checker" ;;
+    hotplug|mjpeg|startgap) mark "PLAN guest-env java-start java-checker" ;;
     m2m) mark "PLAN guest-env java-start vicodec-encoder-node java-checker" ;;
 esac
 check guest-env 60 guest_env

@@ -12,6 +12,7 @@ import io.kapture.api.FrameListener;
 import io.kapture.api.FramePool.BufferKind;
 import io.kapture.api.SessionState;
 import io.kapture.api.listener.ListenerRegistrar;
+import io.kapture.api.spi.CaptureSourceProvider;
 import io.kapture.api.spi.DeliveryStrategy;
 import io.kapture.delivery.internal.CopyDelivery;
 import io.kapture.delivery.internal.PoolDelivery;
@@ -55,10 +56,16 @@ final class Pipeline implements AutoCloseable {
      */
     static Pipeline start(String strategy, int minQueued, FrameFormat format, double fps, int buffers,
             Map<FrameListener, Map<String, Object>> listeners) {
+        return start(strategy, minQueued, format, fps, buffers, listeners, new SyntheticSourceProvider(), "synthetic");
+    }
+
+    /** As above, capturing from {@code device} of {@code provider} instead of the synthetic camera. */
+    static Pipeline start(String strategy, int minQueued, FrameFormat format, double fps, int buffers,
+            Map<FrameListener, Map<String, Object>> listeners, CaptureSourceProvider provider, String device) {
         Pipeline pipeline = new Pipeline();
         boolean started = false;
         try {
-            pipeline.open(strategy, minQueued, format, fps, buffers, listeners);
+            pipeline.open(strategy, minQueued, format, fps, buffers, listeners, provider, device);
             started = true;
             return pipeline;
         } finally {
@@ -69,15 +76,15 @@ final class Pipeline implements AutoCloseable {
     }
 
     private void open(String strategy, int minQueued, FrameFormat format, double fps, int buffers,
-            Map<FrameListener, Map<String, Object>> listeners) {
-        session.addProvider(new SyntheticSourceProvider());
+            Map<FrameListener, Map<String, Object>> listeners, CaptureSourceProvider provider, String device) {
+        session.addProvider(provider);
         session.setPool(pool);
         session.addStrategy(strategy(strategy, minQueued), strategy);
         listeners.forEach((listener, properties) -> session.addListener(listener,
                 Subscription.of(listener, properties, "benchmarks")));
         Map<String, Object> camera = new HashMap<>();
         camera.put("name", "bench");
-        camera.put("device", "synthetic");
+        camera.put("device", device);
         camera.put("width", format.width());
         camera.put("height", format.height());
         camera.put("pixel.format", format.pixelFormat().name());

@@ -17,7 +17,7 @@ import io.kapture.v4l2.V4l2;
  * Kapture's V4L2 code against vivid's {@code /dev/video0} without OSGi and reports every check on the console
  * in the marker format of {@link CheckRunner}. Exits 0 only if every check passed.
  *
- * <p>Usage: {@code java -cp <vivid/target/guest-lib/*> io.kapture.vivid.GuestChecker --suite smoke|full|hotplug|mjpeg|m2m
+ * <p>Usage: {@code java -cp <vivid/target/guest-lib/*> io.kapture.vivid.GuestChecker --suite smoke|full|hotplug|mjpeg|m2m|startgap
  * --device /dev/video0 --out <folder with v4l2-ctl's reference outputs> [--repeat N]}
  *
  * <p>Threading contract: runs on the main thread; checks start and stop their own capture threads.
@@ -30,8 +30,8 @@ public final class GuestChecker {
     public static void main(String[] args) throws IOException {
         Map<String, String> options = options(args);
         String suite = options.getOrDefault("suite", "smoke");
-        if (!List.of("smoke", "full", "hotplug", "mjpeg", "m2m").contains(suite)) {
-            throw new IllegalArgumentException("--suite must be smoke, full, hotplug, mjpeg or m2m, was '" + suite
+        if (!List.of("smoke", "full", "hotplug", "mjpeg", "m2m", "startgap").contains(suite)) {
+            throw new IllegalArgumentException("--suite must be smoke, full, hotplug, mjpeg, m2m or startgap, was '" + suite
                     + "'");
         }
         String device = options.getOrDefault("device", "/dev/video0");
@@ -42,6 +42,13 @@ public final class GuestChecker {
         EngineChecks engine = new EngineChecks(device);
         Map<String, CheckRunner.Check> checks = new LinkedHashMap<>();
         checks.put("java-guest", () -> javaInGuest(device));
+        if (suite.equals("full") || suite.equals("startgap")) {
+            // first in the JVM, so that the first strategy's stream is a cold start, as a camera's first after boot
+            StartGapChecks startGaps = new StartGapChecks(device);
+            for (String delivery : List.of("copy", "pool", "zerocopy")) {
+                checks.put("start-gaps-" + delivery, () -> startGaps.firstFrames(delivery));
+            }
+        }
         if (suite.equals("smoke")) {
             checks.put("smoke-capture-30", () -> Attempts.upTo(Attempts.MAX, () -> engine.strategy("pool", 30)));
         } else if (suite.equals("full")) {

@@ -37,6 +37,13 @@ import io.kapture.v4l2.structs.V4l2RequestBuffers;
  */
 public final class SimQueue {
 
+    /** {@link #tick}: a frame was captured into a queued buffer. */
+    public static final int CAPTURED = 0;
+    /** {@link #tick}: the frame was lost, no buffer was queued. */
+    public static final int LOST = 1;
+    /** {@link #tick}: not streaming, no frame. */
+    public static final int IDLE = 2;
+
     private static final long PAGE = 4096;
 
     private enum State { USER, QUEUED, DONE }
@@ -99,6 +106,25 @@ public final class SimQueue {
                 produceOne();
             }
             instance.notifyAll();
+        }
+    }
+
+    /**
+     * One tick of a driver's capture clock: while streaming, captures a frame (lost, with the sequence number
+     * skipping, if no buffer is queued), as a driver's capture thread does once per frame period; nothing while not
+     * streaming. {@link PacedDriver} calls it at a fixed rate.
+     *
+     * @return {@link #CAPTURED}, {@link #LOST} (no buffer was queued) or {@link #IDLE} (not streaming)
+     */
+    public int tick() {
+        synchronized (instance) {
+            if (!streaming) {
+                return IDLE;
+            }
+            long lostBefore = lost;
+            produceOne();
+            instance.notifyAll();
+            return lost != lostBefore ? LOST : CAPTURED;
         }
     }
 

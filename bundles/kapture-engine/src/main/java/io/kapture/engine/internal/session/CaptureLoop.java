@@ -2,6 +2,7 @@ package io.kapture.engine.internal.session;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -18,9 +19,12 @@ import io.kapture.engine.internal.fanout.RateLimitedLog;
  * count it, offer it to every subscriber and drop its own handle. Nothing else runs here, least of all listener
  * code, so the thread is back at the driver as soon as the frame is queued for everyone.
  *
- * <p>Threading contract: {@link #run} is the capture thread. {@link #switchTo}, {@link #setStallTimeout} and
- * {@link #requestStop} come from the session's control thread and take effect at the next frame (volatile
- * fields); {@link #usedStrategies} may be read from any thread.
+ * <p>The thread is started before the source streams, so that its start (slow on a small or emulated machine) does
+ * not eat into the driver's buffers: {@link #run} first waits for {@link #go}, given once the source is streaming.
+ *
+ * <p>Threading contract: {@link #run} is the capture thread. {@link #switchTo}, {@link #setStallTimeout},
+ * {@link #go} and {@link #requestStop} come from the session's control thread and take effect at the next frame
+ * (volatile fields); {@link #usedStrategies} may be read from any thread.
  */
 final class CaptureLoop implements Runnable {
 
@@ -38,6 +42,7 @@ final class CaptureLoop implements Runnable {
     private final List<NamedStrategy> used = new CopyOnWriteArrayList<>();
     private final RateLimitedLog wrapLog = new RateLimitedLog(LOG);
     private final RateLimitedLog fanOutLog = new RateLimitedLog(LOG);
+    private final CountDownLatch streaming = new CountDownLatch(1);
 
     private volatile NamedStrategy strategy;
     private volatile long stallTimeoutNanos;
@@ -74,6 +79,11 @@ final class CaptureLoop implements Runnable {
         return List.copyOf(used);
     }
 
+    /** The source streams now: the loop may dequeue. */
+    void go() {
+        streaming.countDown();
+    }
+
     /** Makes the loop end after the current dequeue; the caller also interrupts the thread. */
     void requestStop() {
         stopping = true;
@@ -81,6 +91,15 @@ final class CaptureLoop implements Runnable {
 
     @Override
     public void run() {
+        try {
+            streaming.await();
+            loop();
+        } catch (InterruptedException e) {
+            // the session stops the stream
+        }
+    }
+
+    private void loop() throws InterruptedException {
         long lastFrameNanos = System.nanoTime();
         try {
             while (!stopping) {
@@ -94,8 +113,6 @@ final class CaptureLoop implements Runnable {
                     return;
                 }
             }
-        } catch (InterruptedException e) {
-            // the session stops the stream
         } catch (RuntimeException | Error e) {
             if (!stopping) {
                 events.streamFailed(stream, e);

@@ -79,9 +79,11 @@ public final class Stream {
     }
 
     /**
-     * Opens the device, negotiates the format, applies the controls, starts streaming, subscribes the matching
-     * listeners and starts the capture thread. On any failure everything done so far is undone before the
-     * exception leaves: one rollback path for every step.
+     * Opens the device, negotiates the format, applies the controls, subscribes the matching listeners, starts the
+     * delivery and capture threads, rehearses the delivery path ({@link Rehearsal}) and only then starts streaming:
+     * whatever is slow the first time (thread starts, class loading, first allocations, code not yet compiled)
+     * happens while the driver waits, not while its few buffers fill with nobody taking them. On any failure
+     * everything done so far is undone before the exception leaves: one rollback path for every step.
      */
     static Stream open(CameraSettings settings, CaptureSourceProvider provider, NamedStrategy strategy,
             List<ListenerEntry> listeners, StreamEvents events) {
@@ -95,12 +97,14 @@ public final class Stream {
                 LOG.info("Camera {}: {}", settings.name(), adjustment);
             }
             List<String> problems = applyControls(settings, source);
-            source.start(settings.buffers());
             stream = new Stream(settings, provider, source, negotiation, problems, strategy, events);
             for (ListenerEntry entry : listeners) {
                 stream.subscribe(entry);
             }
             stream.captureThread.start();
+            Rehearsal.run(settings.name(), negotiation.format(), strategy, settings.queueCapacity());
+            source.start(settings.buffers());
+            stream.loop.go();
             started = true;
             return stream;
         } finally {

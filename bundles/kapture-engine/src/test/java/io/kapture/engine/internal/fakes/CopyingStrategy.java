@@ -18,6 +18,7 @@ import io.kapture.api.spi.DriverBuffer;
 public final class CopyingStrategy implements DeliveryStrategy {
 
     private final AtomicLong wraps = new AtomicLong();
+    private final AtomicLong rehearsals = new AtomicLong();
     private final AtomicInteger liveFrames = new AtomicInteger();
 
     @Override
@@ -27,14 +28,19 @@ public final class CopyingStrategy implements DeliveryStrategy {
         TestFrame.Core core = new TestFrame.Core(buffer, context.camera(), context.format(), ByteBuffer.wrap(copy),
                 liveFrames::decrementAndGet);
         context.requeue(buffer);
-        wraps.incrementAndGet();
+        (FakeSource.isDeviceBuffer(buffer) ? wraps : rehearsals).incrementAndGet();
         liveFrames.incrementAndGet();
         return new TestFrame(core);
     }
 
-    /** Frames wrapped so far. */
+    /** Device frames wrapped so far. */
     public long wraps() {
         return wraps.get();
+    }
+
+    /** Frames of the engine's rehearsal wrapped so far (not a device's, and not in {@link #wraps()}). */
+    public long rehearsals() {
+        return rehearsals.get();
     }
 
     /** Frames with at least one handle not released. */

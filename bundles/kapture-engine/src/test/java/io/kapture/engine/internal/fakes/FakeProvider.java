@@ -23,6 +23,7 @@ public final class FakeProvider implements CaptureSourceProvider {
     private final AtomicInteger openAttempts = new AtomicInteger();
     private volatile boolean present = true;
     private volatile Map<String, ?> lastOptions = Map.of();
+    private volatile Runnable onStart = () -> { };
 
     public FakeProvider(String prefix) {
         this.prefix = prefix;
@@ -51,8 +52,14 @@ public final class FakeProvider implements CaptureSourceProvider {
         }
         lastOptions = options;
         FakeSource source = new FakeSource(device);
+        source.onStart(onStart);
         opened.add(source);
         return source;
+    }
+
+    /** Runs {@code action} in {@code start} of every source opened from now on, just before it streams. */
+    public void onStart(Runnable action) {
+        this.onStart = action;
     }
 
     /** Every open source loses its device, and opening fails, until {@link #plug()}. */

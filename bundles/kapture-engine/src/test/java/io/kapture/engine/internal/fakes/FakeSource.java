@@ -46,6 +46,7 @@ public final class FakeSource implements CaptureSource {
 
     private final String device;
     private final ReentrantLock lock = new ReentrantLock();
+    private volatile Runnable onStart = () -> { };
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Buffer> empty = new ArrayDeque<>();
     private final ArrayDeque<Buffer> filled = new ArrayDeque<>();
@@ -87,8 +88,14 @@ public final class FakeSource implements CaptureSource {
         return new Negotiation(format, request.framesPerSecond(), adjustments);
     }
 
+    /** Runs {@code action} at the beginning of {@link #start}, as a device's STREAMON would be reached. */
+    public void onStart(Runnable action) {
+        this.onStart = action;
+    }
+
     @Override
     public void start(int bufferCount) {
+        onStart.run();
         lock.lock();
         try {
             buffers = new Buffer[bufferCount];
@@ -323,6 +330,11 @@ public final class FakeSource implements CaptureSource {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Whether {@code buffer} is a fake device's (not a stand-in of the engine's rehearsal before streaming). */
+    public static boolean isDeviceBuffer(DriverBuffer buffer) {
+        return buffer instanceof Buffer;
     }
 
     /** One buffer of the ring; its metadata is written under the source's lock before it is dequeued. */

@@ -24,6 +24,7 @@ public final class LeasingStrategy implements DeliveryStrategy {
     private final boolean reclaimOnClose;
     private final Map<DeliveryContext, Set<TestFrame.Core>> leases = new ConcurrentHashMap<>();
     private final AtomicLong wraps = new AtomicLong();
+    private final AtomicLong rehearsals = new AtomicLong();
 
     public LeasingStrategy(boolean reclaimOnClose) {
         this.reclaimOnClose = reclaimOnClose;
@@ -31,7 +32,7 @@ public final class LeasingStrategy implements DeliveryStrategy {
 
     @Override
     public Frame wrap(DriverBuffer buffer, DeliveryContext context) {
-        wraps.incrementAndGet();
+        (FakeSource.isDeviceBuffer(buffer) ? wraps : rehearsals).incrementAndGet();
         if (context.queuedBuffers() == 0) {
             byte[] copy = new byte[buffer.bytesUsed()];
             buffer.memory().duplicate().get(copy);
@@ -75,8 +76,13 @@ public final class LeasingStrategy implements DeliveryStrategy {
         }
     }
 
-    /** Frames wrapped so far. */
+    /** Device frames wrapped so far. */
     public long wraps() {
         return wraps.get();
+    }
+
+    /** Frames of the engine's rehearsal wrapped so far (not a device's, and not in {@link #wraps()}). */
+    public long rehearsals() {
+        return rehearsals.get();
     }
 }
