@@ -139,6 +139,26 @@ class V4l2SourceTest {
     }
 
     @Test
+    void h264FramesThatAreNotWholeAccessUnitsAreFlaggedCorrupted() throws InterruptedException {
+        SimDevice encoder = kernel.add(4, SimCamera.h264("Sim H.264"), "usb-Sim_H264_0001-video-index0", null);
+        try (V4l2CaptureSource source = V4l2Sources.open(kernel, node(4))) {
+            source.negotiate(new FormatRequest(640, 480, PixelFormat.H264, 30));
+            encoder.current().queue().truncateEvery(3);
+            source.start(3);
+            int flagged = 0;
+            for (int i = 0; i < 9; i++) {
+                DriverBuffer buffer = source.dequeue(1, TimeUnit.SECONDS);
+                boolean whole = buffer.sequence() % 3 != 2;
+                assertEquals(!whole, (buffer.flags() & FrameFlags.ERROR) != 0, "frame " + buffer.sequence()
+                        + (whole ? " holds an SPS and an IDR slice" : " was cut after its SPS"));
+                flagged += whole ? 0 : 1;
+                source.queue(buffer);
+            }
+            assertEquals(3, flagged);
+        }
+    }
+
+    @Test
     void queueingTwiceOrAForeignBufferIsRefused() throws InterruptedException {
         try (V4l2CaptureSource source = V4l2Sources.open(kernel, node(0))) {
             source.start(2);
