@@ -154,7 +154,7 @@ java_checker() {
 case $KAPTURE_SUITE in
     smoke) mark "PLAN guest-env java-start java-checker" ;;
     full) mark "PLAN guest-env java-start v4l2-ctl-formats v4l2-ctl-frame v4l2-mplane-formats v4l2-compliance vicodec-encoder-node java-checker" ;;
-    hotplug|mjpeg|startgap) mark "PLAN guest-env java-start java-checker" ;;
+    hotplug|mjpeg|startgap|h264|passthrough) mark "PLAN guest-env java-start java-checker" ;;
     m2m) mark "PLAN guest-env java-start vicodec-encoder-node java-checker" ;;
 esac
 check guest-env 60 guest_env
