@@ -172,7 +172,7 @@ public final class V4l2Source implements V4l2CaptureSource {
             throw new IllegalArgumentException("buffers must be at least 2, was " + bufferCount);
         }
         events.subscribe();
-        BufferRing started = new BufferRing(device, bufferType, orphaned, events);
+        BufferRing started = new BufferRing(device, bufferType, orphaned, events, info.driver());
         started.start(bufferCount);
         ring = started;
     }
