@@ -46,6 +46,9 @@ import io.kapture.v4l2.structs.V4l2Plane;
  * legitimately held; buffers still out are retired as usual, and the camera stays busy until they are released and
  * collected (logged).
  *
+ * <p>That layer also hands its buffers out in turn whichever completed, so there buffers go back to it in the order
+ * they came ({@link DequeueOrder}).
+ *
  * <p>A buffer index the driver hands back from {@code DQBUF} is checked: one outside the ring, or of a buffer that
  * was not queued, is a driver fault reported as a {@link CaptureException} (the engine restarts the stream), never
  * an array error on the capture thread or one buffer handed out twice.
@@ -75,6 +78,8 @@ final class BufferRing {
     private final PollFd pollFd = new PollFd();
     private final BufferMapper mapper;
     private final boolean unmapReturned;
+    /** Null unless the driver needs buffers back in the order it handed them out (libcamera's layer). */
+    private final DequeueOrder order;
     private MappedBuffer[] buffers = new MappedBuffer[0];
     private PlanePacker packer;
     private boolean requested;
@@ -83,6 +88,7 @@ final class BufferRing {
     /** @param driver the driver's name from {@code VIDIOC_QUERYCAP}: libcamera's layer is unmapped at stop */
     BufferRing(V4l2Device device, int type, AtomicLong orphaned, StreamEndEvents events, String driver) {
         this.unmapReturned = LIBCAMERA_COMPAT_DRIVER.equals(driver);
+        this.order = unmapReturned ? new DequeueOrder() : null;
         this.device = device;
         this.libc = device.libc();
         this.type = type;
@@ -200,6 +206,9 @@ final class BufferRing {
             buffer = queuedBuffer(dqbuf.index());
             buffer.state(MappedBuffer.State.OUT);
             queued.decrementAndGet();
+            if (order != null) {
+                order.handedOut(buffer.index());
+            }
         }
         // outside the lock: the copy must not hold up QBUF from other threads; nobody else has this buffer yet
         int bytesUsed = buffer.packed() ? buffer.pack(dqPlanes) : layout.bytesUsed(dqbuf, dqPlanes);
@@ -237,6 +246,17 @@ final class BufferRing {
         if (mapped.state() == MappedBuffer.State.QUEUED) {
             throw new IllegalArgumentException(device.path() + ": " + mapped + " is already queued");
         }
+        if (order == null) {
+            requeue(mapped);
+            return;
+        }
+        order.givenBack(mapped.index());
+        for (int next = order.next(); next >= 0; next = order.next()) {
+            requeue(buffers[next]);
+        }
+    }
+
+    private void requeue(MappedBuffer mapped) {
         try {
             enqueue(mapped);
         } catch (DeviceLostException e) {
@@ -288,7 +308,7 @@ final class BufferRing {
 
     /** Retires every plane mapping of the buffer (see the class comment). */
     private void unmap(MappedBuffer buffer) {
-        if (unmapReturned && buffer.state() != MappedBuffer.State.OUT) {
+        if (unmapReturned && (buffer.state() != MappedBuffer.State.OUT || order.waiting(buffer.index()))) {
             for (int plane = 0; plane < buffer.planeCount(); plane++) {
                 try {
                     libc.munmap(buffer.address(plane), buffer.length(plane));

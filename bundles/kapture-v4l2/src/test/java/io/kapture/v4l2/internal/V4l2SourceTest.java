@@ -174,6 +174,27 @@ class V4l2SourceTest {
     }
 
     @Test
+    void onLibcamerasCompatibilityLayerBuffersGoBackInTheOrderTheyCameOut() throws InterruptedException {
+        kernel.add(5, SimCamera.libcameraCompat("platform/vimc.0 Sensor B"), null, null);
+        try (V4l2CaptureSource source = V4l2Sources.open(kernel, node(5))) {
+            source.start(3);
+            DriverBuffer first = source.dequeue(1, TimeUnit.SECONDS);
+            DriverBuffer second = source.dequeue(1, TimeUnit.SECONDS);
+            source.queue(second);
+            assertEquals(1, source.queuedBuffers(), "the second waits for the first: the layer's DQBUF answers in turn");
+            source.queue(first);
+            assertEquals(3, source.queuedBuffers());
+            List<Integer> order = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                DriverBuffer buffer = source.dequeue(1, TimeUnit.SECONDS);
+                order.add(buffer.index());
+                source.queue(buffer);
+            }
+            assertEquals(List.of(2, first.index(), second.index()), order);
+        }
+    }
+
+    @Test
     void onAKernelDriverEveryMappingIsRetiredAtStop() throws InterruptedException {
         try (V4l2CaptureSource source = V4l2Sources.open(kernel, node(0))) {
             source.start(3);
