@@ -28,12 +28,17 @@ final class EngineRig implements AutoCloseable {
     private final CaptureSessionImpl session = new CaptureSessionImpl();
 
     EngineRig(String delivery) {
+        this(delivery, Map.of());
+    }
+
+    /** @param strategyConfig configuration of the strategy's component, by annotation method name */
+    EngineRig(String delivery, Map<String, Object> strategyConfig) {
         FramePoolComponent pool = Components.activate(FramePoolComponent.class, Map.of());
         this.provider = Components.activate(V4l2SourceProvider.class, Map.of("hotplug", false));
         this.strategy = switch (delivery) {
-            case DeliveryStrategy.ZEROCOPY -> Components.activate(ZeroCopyDeliveryComponent.class, Map.of(), pool);
-            case DeliveryStrategy.POOL -> Components.activate(PoolDeliveryComponent.class, Map.of(), pool);
-            default -> Components.activate(CopyDeliveryComponent.class, Map.of());
+            case DeliveryStrategy.ZEROCOPY -> Components.activate(ZeroCopyDeliveryComponent.class, strategyConfig, pool);
+            case DeliveryStrategy.POOL -> Components.activate(PoolDeliveryComponent.class, strategyConfig, pool);
+            default -> Components.activate(CopyDeliveryComponent.class, strategyConfig);
         };
         session.setPool(pool);
         session.addProvider(provider);

@@ -89,6 +89,15 @@ public final class GuestChecker {
             // pool delivery: zero-copy frames held in the processors' queues are not safe on v4l2loopback (see README)
             checks.put("mjpeg-passthrough-pool", () -> new PassthroughChecks(out).mjpegProcessors("pool"));
         }
+        if (suite.equals("libcamera")) {
+            // this JVM runs under libcamera's v4l2-compat.so (guest/checks.sh)
+            LibcameraChecks libcamera = new LibcameraChecks(out);
+            checks.put("libcamera-compat-open", libcamera::compatOpen);
+            for (String delivery : List.of("copy", "zerocopy")) {
+                checks.put("libcamera-engine-" + delivery, () -> libcamera.engine(delivery));
+            }
+            checks.put("libcamera-compat-calls", new CompatCalls()::probe);
+        }
         if (suite.equals("full") || suite.equals("hotplug")) {
             checks.put("formats-while-streaming", devices::formatsWhileStreaming);
             HotplugChecks hotplug = new HotplugChecks(device);
