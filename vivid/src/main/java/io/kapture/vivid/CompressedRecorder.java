@@ -14,8 +14,8 @@ import io.kapture.api.FrameListener;
 /**
  * A frame listener for the compressed-stream checks: copies the frames' bytes (exactly the bytes the driver said it
  * used) with their corrupted flag and format, for checking after the stream stopped, until {@code wanted} of them are
- * whole (by the check's own test: a JPEG's start and end markers, an H.264 access unit's NAL units) or twice that
- * many frames came. Later frames are ignored.
+ * whole (by the check's own test: a JPEG's start and end markers, an H.264 access unit's NAL units; for raw frames
+ * every one) or twice that many frames came. Later frames are ignored.
  *
  * <p>Threading contract: {@link #onFrame} runs on the engine's delivery thread for this listener; the accessors are
  * for the checking thread after {@link #await} returned true (the latch is the happens-before edge) and are

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.kapture.api.CaptureStats;
 import io.kapture.api.FrameFormat;
@@ -46,7 +48,7 @@ final class LibcameraChecks {
 
     /** The node of vimc's camera libcamera streams from, found by its name in sysfs. */
     static String node() throws IOException {
-        try (var entries = Files.list(Path.of("/sys/class/video4linux"))) {
+        try (Stream<Path> entries = Files.list(Path.of("/sys/class/video4linux"))) {
             for (Path entry : entries.sorted().toList()) {
                 Path name = entry.resolve("name");
                 if (Files.exists(name) && Files.readString(name).trim().equals(CAPTURE_NAME)) {
@@ -83,6 +85,7 @@ final class LibcameraChecks {
         // zero-copy: a held frame is taken back after 1 s, well before the camera's 5 s stall time-out
         try (EngineRig engine = new EngineRig(delivery, delivery.equals("zerocopy")
                 ? Map.of("lease_timeout_ms", 1000L) : Map.of())) {
+            // raw frames: every one counts
             CompressedRecorder frames = new CompressedRecorder(FRAMES, bytes -> true);
             engine.subscribe(frames, Map.of(FrameListener.CAMERA, "libcamera", FrameListener.QUEUE_CAPACITY,
                     FRAMES * 2 + 4, FrameListener.NAME, "vivid-libcamera"));
@@ -148,7 +151,7 @@ final class LibcameraChecks {
         byte[] last = frames.get(frames.size() - 1).bytes();
         long distinct = distinctBytes(last);
         int rowBytes = width * 3;
-        CheckFailure.require(distinct >= 4 && !java.util.Arrays.equals(last, 0, rowBytes / 8, last, rowBytes / 2,
+        CheckFailure.require(distinct >= 4 && !Arrays.equals(last, 0, rowBytes / 8, last, rowBytes / 2,
                 rowBytes / 2 + rowBytes / 8), "the last frame holds " + distinct + " distinct byte values and its "
                 + "first row does not change from left to middle: no picture");
         return frames.size() + " frames " + format + " " + width + "x" + height + " of " + frames.get(0).bytes().length
