@@ -3,7 +3,8 @@
 # /dev/video0 are the guest's. Prints @@KAPTURE markers on the console (vivid/bin/run parses them) and keeps
 # every tool's full output in $KAPTURE_OUT. Exits non-zero if any check failed.
 #
-# Environment (set by guest/init): KAPTURE_REPO, KAPTURE_OUT, KAPTURE_SUITE (smoke | full | hotplug | mjpeg | m2m | startgap),
+# Environment (set by guest/init): KAPTURE_REPO, KAPTURE_OUT, KAPTURE_SUITE (smoke | full | hotplug | mjpeg | m2m
+# | startgap | h264 | passthrough | libcamera),
 # KAPTURE_JAVA, TMPDIR (a tmpfs scratch folder), and KAPTURE_VIVID_MODULE and KAPTURE_VIVID_OPTIONS (vivid.ko's
 # copy and its options, for the Java checker's rmmod/insmod), KAPTURE_LOOPBACK_MODULE (v4l2loopback.ko on the host),
 # KAPTURE_TEST_DRIVERS (the host folder of vicodec.ko and the other test drivers, for the M2M checks' reload).
@@ -134,7 +135,8 @@ java_checker() {
     # rare failure.
     local repeat crash
     repeat=$(sed -n 's/.*kapture\.repeat=\([0-9][0-9]*\).*/\1/p' /proc/cmdline)
-    timeout -k 5 "$limit" nice -n 19 "$KAPTURE_JAVA" -XX:-UsePerfData -Djava.io.tmpdir="$TMPDIR" -XX:+UseSerialGC -Xmx512m \
+    # KAPTURE_JAVA_PRELOAD (the libcamera suite): the JVM runs with that library preloaded, and only the JVM.
+    timeout -k 5 "$limit" nice -n 19 env ${KAPTURE_JAVA_PRELOAD:+LD_PRELOAD=$KAPTURE_JAVA_PRELOAD} "$KAPTURE_JAVA" -XX:-UsePerfData -Djava.io.tmpdir="$TMPDIR" -XX:+UseSerialGC -Xmx512m \
         -XX:ErrorFile="$out/hs_err_pid%p.log" \
         -cp "$classes:$lib/*" io.kapture.vivid.GuestChecker \
         --suite "$KAPTURE_SUITE" --device "$device" --out "$out" --repeat "${repeat:-1}" 2> "$out/java-checker.log"
@@ -154,11 +156,19 @@ java_checker() {
 case $KAPTURE_SUITE in
     smoke) mark "PLAN guest-env java-start java-checker" ;;
     full) mark "PLAN guest-env java-start v4l2-ctl-formats v4l2-ctl-frame v4l2-mplane-formats v4l2-compliance vicodec-encoder-node java-checker" ;;
-    hotplug|mjpeg|startgap) mark "PLAN guest-env java-start java-checker" ;;
+    hotplug|mjpeg|startgap|h264|passthrough) mark "PLAN guest-env java-start java-checker" ;;
     m2m) mark "PLAN guest-env java-start vicodec-encoder-node java-checker" ;;
+    libcamera) mark "PLAN guest-env java-start udev libcamera-cam java-checker" ;;
 esac
 check guest-env 60 guest_env
 check java-start 120 java_version
+if [ "$KAPTURE_SUITE" = libcamera ]; then
+    # udev and cam's reference capture, then the Java checker in a JVM under libcamera's V4L2 compatibility layer
+    . "$KAPTURE_REPO/vivid/guest/libcamera.sh"
+    check udev 120 start_udev
+    check libcamera-cam 180 cam_capture
+    KAPTURE_JAVA_PRELOAD=$LIBCAMERA_COMPAT
+fi
 if [ "$KAPTURE_SUITE" = full ]; then
     check v4l2-ctl-formats 120 list_formats
     check v4l2-ctl-frame 120 reference_frame

@@ -17,7 +17,8 @@ import io.kapture.v4l2.V4l2;
  * Kapture's V4L2 code against vivid's {@code /dev/video0} without OSGi and reports every check on the console
  * in the marker format of {@link CheckRunner}. Exits 0 only if every check passed.
  *
- * <p>Usage: {@code java -cp <vivid/target/guest-lib/*> io.kapture.vivid.GuestChecker --suite smoke|full|hotplug|mjpeg|m2m|startgap
+ * <p>Usage: {@code java -cp <vivid/target/guest-lib/*> io.kapture.vivid.GuestChecker --suite
+ * smoke|full|hotplug|mjpeg|m2m|startgap|h264|passthrough|libcamera
  * --device /dev/video0 --out <folder with v4l2-ctl's reference outputs> [--repeat N]}
  *
  * <p>Threading contract: runs on the main thread; checks start and stop their own capture threads.
@@ -30,9 +31,10 @@ public final class GuestChecker {
     public static void main(String[] args) throws IOException {
         Map<String, String> options = options(args);
         String suite = options.getOrDefault("suite", "smoke");
-        if (!List.of("smoke", "full", "hotplug", "mjpeg", "m2m", "startgap").contains(suite)) {
-            throw new IllegalArgumentException("--suite must be smoke, full, hotplug, mjpeg, m2m or startgap, was '" + suite
-                    + "'");
+        if (!List.of("smoke", "full", "hotplug", "mjpeg", "m2m", "startgap", "h264", "passthrough", "libcamera")
+                .contains(suite)) {
+            throw new IllegalArgumentException("--suite must be smoke, full, hotplug, mjpeg, m2m, startgap, h264, "
+                    + "passthrough or libcamera, was '" + suite + "'");
         }
         String device = options.getOrDefault("device", "/dev/video0");
         Path out = Path.of(options.getOrDefault("out", "."));
@@ -74,6 +76,27 @@ public final class GuestChecker {
             for (String delivery : suite.equals("full") ? List.of("zerocopy") : List.of("copy", "zerocopy")) {
                 checks.put("mjpeg-loopback-" + delivery, () -> mjpeg.loopback(delivery));
             }
+        }
+        if (suite.equals("h264") || suite.equals("full")) {
+            H264Checks h264 = new H264Checks(out);
+            // not zero-copy: v4l2loopback's DQBUF hands out the buffer at its read position whether or not the reader
+            // queued it, so a frame a listener still holds comes back (see vivid/README.md); full runs pool only
+            for (String delivery : suite.equals("full") ? List.of("pool") : List.of("copy", "pool")) {
+                checks.put("h264-loopback-" + delivery, () -> h264.loopback(delivery));
+            }
+        }
+        if (suite.equals("passthrough") || suite.equals("full")) {
+            // pool delivery: zero-copy frames held in the processors' queues are not safe on v4l2loopback (see README)
+            checks.put("mjpeg-passthrough-pool", () -> new PassthroughChecks(out).mjpegProcessors("pool"));
+        }
+        if (suite.equals("libcamera")) {
+            // this JVM runs under libcamera's v4l2-compat.so (guest/checks.sh)
+            LibcameraChecks libcamera = new LibcameraChecks(out);
+            checks.put("libcamera-compat-open", libcamera::compatOpen);
+            for (String delivery : List.of("copy", "zerocopy")) {
+                checks.put("libcamera-engine-" + delivery, () -> libcamera.engine(delivery));
+            }
+            checks.put("libcamera-compat-calls", new CompatCalls()::probe);
         }
         if (suite.equals("full") || suite.equals("hotplug")) {
             checks.put("formats-while-streaming", devices::formatsWhileStreaming);

@@ -14,15 +14,8 @@ import javax.imageio.ImageIO;
 
 import io.kapture.api.FrameListener;
 import io.kapture.api.PixelFormat;
-import io.kapture.api.spi.DeliveryStrategy;
-import io.kapture.api.spi.DeviceInfo;
-import io.kapture.delivery.internal.CopyDeliveryComponent;
-import io.kapture.delivery.internal.ZeroCopyDeliveryComponent;
-import io.kapture.engine.internal.fanout.Subscription;
 import io.kapture.engine.internal.session.CaptureSessionImpl;
-import io.kapture.pool.internal.FramePoolComponent;
-import io.kapture.v4l2.internal.V4l2SourceProvider;
-import io.kapture.vivid.JpegRecorder.Recorded;
+import io.kapture.vivid.CompressedRecorder.Recorded;
 
 /**
  * Compressed frames from a driver, as most USB cameras deliver them at 1080p: v4l2loopback (built for the guest's
@@ -36,13 +29,12 @@ import io.kapture.vivid.JpegRecorder.Recorded;
  */
 final class MjpegChecks {
 
-    private static final String NODE = "/dev/video20";
     private static final int WIDTH = 320;
     private static final int HEIGHT = 240;
     /** Slow enough that the reader, stalled by the emulated JVM, is not lapped by the writer in 32 buffers. */
     private static final double RATE = 5;
     private static final int FRAMES = 20;
-    private static final long WAIT_SECONDS = 60;
+    private static final long WAIT_SECONDS = LoopbackFeed.WAIT_SECONDS;
 
     private final Path out;
 
@@ -52,90 +44,28 @@ final class MjpegChecks {
 
     /** {@code FRAMES} MJPEG frames from the loopback through the engine with {@code delivery}. */
     String loopback(String delivery) throws Exception {
-        String module = System.getenv("KAPTURE_LOOPBACK_MODULE");
-        CheckFailure.require(module != null && Files.isRegularFile(Path.of(module)), "KAPTURE_LOOPBACK_MODULE ("
-                + module + ") names no v4l2loopback.ko; vivid/bin/run builds it with vivid/bin/build-loopback");
-        Command.run(List.of("insmod", module, "devices=1", "video_nr=20", "exclusive_caps=1", "max_buffers=32",
-                "card_label=kapture-loopback"), "loading v4l2loopback");
-        Process ffmpeg = null;
-        FramePoolComponent pool = Components.activate(FramePoolComponent.class, Map.of());
-        V4l2SourceProvider provider = Components.activate(V4l2SourceProvider.class, Map.of("hotplug", false));
-        DeliveryStrategy strategy = delivery.equals(DeliveryStrategy.ZEROCOPY)
-                ? Components.activate(ZeroCopyDeliveryComponent.class, Map.of(), pool)
-                : Components.activate(CopyDeliveryComponent.class, Map.of());
-        CaptureSessionImpl session = new CaptureSessionImpl();
-        try {
-            ffmpeg = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-re",
-                    "-f", "lavfi", "-i", "testsrc2=size=" + WIDTH + "x" + HEIGHT + ":rate=" + (int) RATE,
-                    "-c:v", "mjpeg", "-q:v", "5", "-progress", progress().toString(), "-stats_period", "0.2",
-                    "-f", "v4l2", NODE)
-                    .redirectErrorStream(true).redirectOutput(out.resolve("ffmpeg-loopback.log").toFile()).start();
-            awaitWriting(provider, ffmpeg);
-            JpegRecorder recorder = new JpegRecorder(FRAMES);
-            session.setPool(pool);
-            session.addProvider(provider);
-            session.addStrategy(strategy, delivery);
-            session.addListener(recorder, Subscription.of(recorder, Map.of(FrameListener.CAMERA, "loopback",
-                    FrameListener.QUEUE_CAPACITY, FRAMES + 16, FrameListener.NAME, "vivid-mjpeg"), "kapture-vivid"));
-            session.configure(Map.of("name", "loopback", "device", NODE, "width", WIDTH, "height", HEIGHT,
-                    "pixel.format", PixelFormat.MJPEG.name(), "fps", RATE, "buffers", 4, "delivery", delivery));
+        try (LoopbackFeed feed = LoopbackFeed.start(out, "loopback", WIDTH, HEIGHT, (int) RATE,
+                List.of("-c:v", "mjpeg", "-q:v", "5"))) {
+            return capture(delivery, feed);
+        }
+    }
+
+    private String capture(String delivery, LoopbackFeed feed) throws Exception {
+        try (EngineRig engine = new EngineRig(delivery)) {
+            feed.awaitWriting(engine.provider());
+            CompressedRecorder recorder = new CompressedRecorder(FRAMES, CompressedRecorder::wholeJpeg);
+            engine.subscribe(recorder, Map.of(FrameListener.CAMERA, "loopback", FrameListener.QUEUE_CAPACITY,
+                    FRAMES + 16, FrameListener.NAME, "vivid-mjpeg"));
+            CaptureSessionImpl session = engine.session();
+            session.configure(Map.of("name", "loopback", "device", LoopbackFeed.NODE, "width", WIDTH, "height",
+                    HEIGHT, "pixel.format", PixelFormat.MJPEG.name(), "fps", RATE, "buffers", 4, "delivery", delivery));
             CheckFailure.require(recorder.await(WAIT_SECONDS, TimeUnit.SECONDS), "only "
                     + recorder.frames().size() + " of " + FRAMES + " MJPEG frames within " + WAIT_SECONDS
                     + " s; session " + session.state() + ", last error " + session.lastError().orElse("none"));
             long corruptedCounted = session.stats().corrupted();
             session.stop();
             return verify(delivery, recorder, corruptedCounted, out);
-        } finally {
-            session.close();
-            Components.deactivate(strategy);
-            Components.deactivate(provider);
-            if (ffmpeg != null) {
-                ffmpeg.destroy();
-                if (!ffmpeg.waitFor(10, TimeUnit.SECONDS)) {
-                    ffmpeg.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            }
-            Command.run(List.of("rmmod", "v4l2loopback"), "unloading v4l2loopback");
         }
-    }
-
-    private Path progress() {
-        return out.resolve("ffmpeg-loopback-progress.txt");
-    }
-
-    /**
-     * Waits until the node offers capture (with exclusive_caps, once ffmpeg has set the format on its output side)
-     * and ffmpeg's progress report counts written frames. Capturing earlier gets, from v4l2loopback 0.12.7, a
-     * buffer nobody wrote, with bytesused equal to the whole sizeimage: seen here, and not what this check is about.
-     */
-    private void awaitWriting(V4l2SourceProvider provider, Process ffmpeg) throws InterruptedException, IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (true) {
-            boolean capture = provider.devices().stream().anyMatch(d -> d.device().equals(NODE) && d.capture());
-            if (capture && framesWritten() >= 2) {
-                return;
-            }
-            CheckFailure.require(ffmpeg.isAlive(), "ffmpeg ended with status " + (ffmpeg.isAlive() ? "-"
-                    : ffmpeg.exitValue()) + " before " + NODE + " offered capture; see ffmpeg-loopback.log");
-            CheckFailure.require(System.nanoTime() < deadline, NODE + " offered no capture within " + WAIT_SECONDS
-                    + " s: " + provider.devices().stream().filter(d -> d.device().equals(NODE))
-                    .map(DeviceInfo::capabilities).toList());
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-    }
-
-    /** The last {@code frame=} count in ffmpeg's progress report; 0 before the first. */
-    private long framesWritten() throws IOException {
-        if (!Files.exists(progress())) {
-            return 0;
-        }
-        long frames = 0;
-        for (String line : Files.readAllLines(progress())) {
-            if (line.startsWith("frame=")) {
-                frames = Long.parseLong(line.substring("frame=".length()).trim());
-            }
-        }
-        return frames;
     }
 
     /**
@@ -143,13 +73,13 @@ final class MjpegChecks {
      * seen handing a new reader a first buffer whose bytesused is the whole sizeimage) is flagged corrupted, and the
      * session counted them.
      */
-    private static String verify(String delivery, JpegRecorder recorder, long corruptedCounted, Path out)
+    private static String verify(String delivery, CompressedRecorder recorder, long corruptedCounted, Path out)
             throws IOException {
         CheckFailure.require(recorder.format().pixelFormat() == PixelFormat.MJPEG && recorder.format().width() == WIDTH
                 && recorder.format().height() == HEIGHT, "frames are " + recorder.format());
         List<Recorded> frames = recorder.frames();
-        List<Recorded> whole = frames.stream().filter(frame -> JpegRecorder.whole(frame.bytes())).toList();
-        List<Recorded> broken = frames.stream().filter(frame -> !JpegRecorder.whole(frame.bytes())).toList();
+        List<Recorded> whole = frames.stream().filter(frame -> CompressedRecorder.wholeJpeg(frame.bytes())).toList();
+        List<Recorded> broken = frames.stream().filter(frame -> !CompressedRecorder.wholeJpeg(frame.bytes())).toList();
         for (Recorded frame : broken) {
             String name = "mjpeg-" + delivery + "-frame-" + frame.sequence() + ".bin";
             Files.write(out.resolve(name), frame.bytes());

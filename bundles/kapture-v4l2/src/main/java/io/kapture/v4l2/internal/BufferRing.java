@@ -38,6 +38,17 @@ import io.kapture.v4l2.structs.V4l2Plane;
  * midway retires what it mapped the same way; the planes of the one buffer being mapped when an {@code mmap} failed
  * are unmapped at once, as no view of them exists yet.
  *
+ * <p>On libcamera's V4L2 compatibility layer ({@code v4l2-compat.so}, driver name {@value #LIBCAMERA_COMPAT_DRIVER})
+ * buffers that are back in the ring at stop are unmapped outright instead: the layer learns of a mapping's end only
+ * from {@code munmap} of it, and until then refuses {@code REQBUFS 0} with {@code EBUSY} and keeps the closed
+ * descriptor's ownership of the camera, so every later open of the camera in this process failed with
+ * {@code EBUSY} until the garbage collector happened to release the retired ranges. No view of a buffer in the ring is
+ * legitimately held; buffers still out are retired as usual, and the camera stays busy until they are released and
+ * collected (logged).
+ *
+ * <p>That layer also hands its buffers out in turn whichever completed, so there buffers go back to it in the order
+ * they came ({@link DequeueOrder}).
+ *
  * <p>A buffer index the driver hands back from {@code DQBUF} is checked: one outside the ring, or of a buffer that
  * was not queued, is a driver fault reported as a {@link CaptureException} (the engine restarts the stream), never
  * an array error on the capture thread or one buffer handed out twice.
@@ -50,6 +61,8 @@ final class BufferRing {
 
     private static final Logger LOG = LoggerFactory.getLogger(BufferRing.class);
     private static final int POLL_SLICE_MILLIS = 200;
+    /** The driver name libcamera's V4L2 compatibility layer answers {@code VIDIOC_QUERYCAP} with. */
+    static final String LIBCAMERA_COMPAT_DRIVER = "libcamera";
 
     private final V4l2Device device;
     private final Libc libc;
@@ -64,12 +77,18 @@ final class BufferRing {
     private final V4l2Plane qPlanes;
     private final PollFd pollFd = new PollFd();
     private final BufferMapper mapper;
+    private final boolean unmapReturned;
+    /** Null unless the driver needs buffers back in the order it handed them out (libcamera's layer). */
+    private final DequeueOrder order;
     private MappedBuffer[] buffers = new MappedBuffer[0];
     private PlanePacker packer;
     private boolean requested;
     private boolean streaming;
 
-    BufferRing(V4l2Device device, int type, AtomicLong orphaned, StreamEndEvents events) {
+    /** @param driver the driver's name from {@code VIDIOC_QUERYCAP}: libcamera's layer is unmapped at stop */
+    BufferRing(V4l2Device device, int type, AtomicLong orphaned, StreamEndEvents events, String driver) {
+        this.unmapReturned = LIBCAMERA_COMPAT_DRIVER.equals(driver);
+        this.order = unmapReturned ? new DequeueOrder() : null;
         this.device = device;
         this.libc = device.libc();
         this.type = type;
@@ -187,6 +206,9 @@ final class BufferRing {
             buffer = queuedBuffer(dqbuf.index());
             buffer.state(MappedBuffer.State.OUT);
             queued.decrementAndGet();
+            if (order != null) {
+                order.handedOut(buffer.index());
+            }
         }
         // outside the lock: the copy must not hold up QBUF from other threads; nobody else has this buffer yet
         int bytesUsed = buffer.packed() ? buffer.pack(dqPlanes) : layout.bytesUsed(dqbuf, dqPlanes);
@@ -224,6 +246,17 @@ final class BufferRing {
         if (mapped.state() == MappedBuffer.State.QUEUED) {
             throw new IllegalArgumentException(device.path() + ": " + mapped + " is already queued");
         }
+        if (order == null) {
+            requeue(mapped);
+            return;
+        }
+        order.givenBack(mapped.index());
+        for (int next = order.next(); next >= 0; next = order.next()) {
+            requeue(buffers[next]);
+        }
+    }
+
+    private void requeue(MappedBuffer mapped) {
         try {
             enqueue(mapped);
         } catch (DeviceLostException e) {
@@ -275,6 +308,22 @@ final class BufferRing {
 
     /** Retires every plane mapping of the buffer (see the class comment). */
     private void unmap(MappedBuffer buffer) {
+        if (unmapReturned && (buffer.state() != MappedBuffer.State.OUT || order.waiting(buffer.index()))) {
+            for (int plane = 0; plane < buffer.planeCount(); plane++) {
+                try {
+                    libc.munmap(buffer.address(plane), buffer.length(plane));
+                } catch (ErrnoException e) {
+                    LOG.warn("{}: munmap of buffer {} failed: {}", device.path(), buffer.index(),
+                            Errno.describe(e.errno()));
+                }
+            }
+            return;
+        }
+        if (unmapReturned) {
+            LOG.warn("{}: buffer {} is still out at stop; libcamera's compatibility layer keeps the camera busy "
+                    + "(EBUSY) in this process until the frame is released and collected", device.path(),
+                    buffer.index());
+        }
         boolean retired = false;
         for (int plane = 0; plane < buffer.planeCount(); plane++) {
             retired |= RetiredMappings.retire(libc, device.path(), buffer.address(plane), buffer.length(plane),

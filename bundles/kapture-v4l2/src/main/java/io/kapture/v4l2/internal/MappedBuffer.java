@@ -70,7 +70,8 @@ final class MappedBuffer implements DriverBuffer {
 
     /**
      * Flags the frame corrupted as a driver does with {@code V4L2_BUF_FLAG_ERROR}: an MJPEG frame that is not a
-     * whole JPEG ({@link JpegCompleteness}). Capture thread only, between {@link #filled} and handing it on.
+     * whole JPEG ({@link JpegCompleteness}) or an H.264 frame that is not a whole access unit
+     * ({@link H264Completeness}). Capture thread only, between {@link #filled} and handing it on.
      */
     void flagCorrupted() {
         this.flags |= V4l2.BUF_FLAG_ERROR;

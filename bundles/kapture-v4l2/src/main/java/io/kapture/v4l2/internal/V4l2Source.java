@@ -45,6 +45,7 @@ public final class V4l2Source implements V4l2CaptureSource {
     private volatile BufferRing ring;
     /** Whether the negotiated format is MJPEG, whose frames are checked to be whole JPEGs. */
     private volatile boolean jpegFrames;
+    private volatile boolean h264Frames;
     private volatile boolean closed;
     private volatile Runnable onClose = () -> { };
 
@@ -155,6 +156,7 @@ public final class V4l2Source implements V4l2CaptureSource {
         Negotiation negotiated = new Negotiator(device, bufferType).negotiate(request,
                 new FormatCatalog(device, bufferType).formats());
         jpegFrames = negotiated.format().pixelFormat() == PixelFormat.MJPEG;
+        h264Frames = negotiated.format().pixelFormat() == PixelFormat.H264;
         return negotiated;
     }
 
@@ -170,7 +172,7 @@ public final class V4l2Source implements V4l2CaptureSource {
             throw new IllegalArgumentException("buffers must be at least 2, was " + bufferCount);
         }
         events.subscribe();
-        BufferRing started = new BufferRing(device, bufferType, orphaned, events);
+        BufferRing started = new BufferRing(device, bufferType, orphaned, events, info.driver());
         started.start(bufferCount);
         ring = started;
     }
@@ -184,6 +186,9 @@ public final class V4l2Source implements V4l2CaptureSource {
         DriverBuffer buffer = current.dequeue(timeout, unit);
         if (jpegFrames && buffer instanceof MappedBuffer mapped
                 && !JpegCompleteness.complete(mapped.memory(), mapped.bytesUsed())) {
+            mapped.flagCorrupted();
+        } else if (h264Frames && buffer instanceof MappedBuffer mapped
+                && !H264Completeness.complete(mapped.memory(), mapped.bytesUsed())) {
             mapped.flagCorrupted();
         }
         return buffer;

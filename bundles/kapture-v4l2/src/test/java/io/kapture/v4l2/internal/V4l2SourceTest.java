@@ -139,6 +139,73 @@ class V4l2SourceTest {
     }
 
     @Test
+    void h264FramesThatAreNotWholeAccessUnitsAreFlaggedCorrupted() throws InterruptedException {
+        SimDevice encoder = kernel.add(4, SimCamera.h264("Sim H.264"), "usb-Sim_H264_0001-video-index0", null);
+        try (V4l2CaptureSource source = V4l2Sources.open(kernel, node(4))) {
+            source.negotiate(new FormatRequest(640, 480, PixelFormat.H264, 30));
+            encoder.current().queue().truncateEvery(3);
+            source.start(3);
+            int flagged = 0;
+            for (int i = 0; i < 9; i++) {
+                DriverBuffer buffer = source.dequeue(1, TimeUnit.SECONDS);
+                boolean whole = buffer.sequence() % 3 != 2;
+                assertEquals(!whole, (buffer.flags() & FrameFlags.ERROR) != 0, "frame " + buffer.sequence()
+                        + (whole ? " holds an SPS and an IDR slice" : " was cut after its SPS"));
+                flagged += whole ? 0 : 1;
+                source.queue(buffer);
+            }
+            assertEquals(3, flagged);
+        }
+    }
+
+    @Test
+    void onLibcamerasCompatibilityLayerReturnedBuffersAreUnmappedAtStop() throws InterruptedException {
+        kernel.add(5, SimCamera.libcameraCompat("platform/vimc.0 Sensor B"), null, null);
+        try (V4l2CaptureSource source = V4l2Sources.open(kernel, node(5))) {
+            source.start(3);
+            DriverBuffer held = source.dequeue(1, TimeUnit.SECONDS);
+            source.queue(source.dequeue(1, TimeUnit.SECONDS));
+            long before = kernel.calls("munmap");
+            source.stop();
+            assertEquals(2, kernel.calls("munmap") - before, "the two buffers back in the ring are unmapped at once "
+                    + "(the layer frees the camera only on munmap); the one still out is retired");
+            assertNotNull(held);
+        }
+    }
+
+    @Test
+    void onLibcamerasCompatibilityLayerBuffersGoBackInTheOrderTheyCameOut() throws InterruptedException {
+        kernel.add(5, SimCamera.libcameraCompat("platform/vimc.0 Sensor B"), null, null);
+        try (V4l2CaptureSource source = V4l2Sources.open(kernel, node(5))) {
+            source.start(3);
+            DriverBuffer first = source.dequeue(1, TimeUnit.SECONDS);
+            DriverBuffer second = source.dequeue(1, TimeUnit.SECONDS);
+            source.queue(second);
+            assertEquals(1, source.queuedBuffers(), "the second waits for the first: the layer's DQBUF answers in turn");
+            source.queue(first);
+            assertEquals(3, source.queuedBuffers());
+            List<Integer> order = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                DriverBuffer buffer = source.dequeue(1, TimeUnit.SECONDS);
+                order.add(buffer.index());
+                source.queue(buffer);
+            }
+            assertEquals(List.of(2, first.index(), second.index()), order);
+        }
+    }
+
+    @Test
+    void onAKernelDriverEveryMappingIsRetiredAtStop() throws InterruptedException {
+        try (V4l2CaptureSource source = V4l2Sources.open(kernel, node(0))) {
+            source.start(3);
+            source.queue(source.dequeue(1, TimeUnit.SECONDS));
+            long before = kernel.calls("munmap");
+            source.stop();
+            assertEquals(0, kernel.calls("munmap") - before, "replaced by anonymous memory, unmapped once unreachable");
+        }
+    }
+
+    @Test
     void queueingTwiceOrAForeignBufferIsRefused() throws InterruptedException {
         try (V4l2CaptureSource source = V4l2Sources.open(kernel, node(0))) {
             source.start(2);

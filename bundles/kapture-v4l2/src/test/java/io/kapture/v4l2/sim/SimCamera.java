@@ -117,6 +117,25 @@ public record SimCamera(String driver, String card, String bus, int deviceCaps, 
                 List.of());
     }
 
+    /** A camera with its own H.264 encoder (a UVC H.264 webcam, a loopback fed by an encoder): H.264 at 640x480. */
+    public static SimCamera h264(String card) {
+        return new SimCamera("uvcvideo", card, "usb-0000:00:14.0-2", V4l2.CAP_VIDEO_CAPTURE | STREAMING,
+                List.of(new SimFormat(PixelFormat.H264.fourcc(), true, List.of(new int[] {640, 480}), null,
+                        List.of(30))),
+                List.of());
+    }
+
+    /**
+     * A camera behind libcamera's V4L2 compatibility layer, as {@code v4l2-compat.so} answers: driver
+     * {@code libcamera}, single-planar capture, BGR888 (V4L2's RGB3) at one size, no frame rates or controls.
+     */
+    public static SimCamera libcameraCompat(String card) {
+        return new SimCamera("libcamera", card, "libcamera:0", V4l2.CAP_VIDEO_CAPTURE | STREAMING,
+                List.of(new SimFormat(PixelFormat.RGB24.fourcc(), false, List.of(new int[] {640, 480}), null,
+                        List.of(30))),
+                List.of());
+    }
+
     /** The metadata node a UVC camera has next to its video node. */
     public static SimCamera metadata(String card) {
         return new SimCamera("uvcvideo", card, "usb-0000:00:14.0-1", V4l2.CAP_META_CAPTURE | STREAMING, List.of(),

@@ -75,7 +75,7 @@ public final class SimFormats {
     }
 
     static int bytesPerLine(int fourcc, int width) {
-        if (fourcc == PixelFormat.MJPEG.fourcc()) {
+        if (fourcc == PixelFormat.MJPEG.fourcc() || fourcc == PixelFormat.H264.fourcc()) {
             return 0;
         }
         if (isPlanar(fourcc)) {
@@ -88,7 +88,7 @@ public final class SimFormats {
         if (isPlanar(fourcc)) {
             return PixelFormat.ofFourcc(fourcc).minImageSize(width, height);
         }
-        if (fourcc == PixelFormat.MJPEG.fourcc()) {
+        if (fourcc == PixelFormat.MJPEG.fourcc() || fourcc == PixelFormat.H264.fourcc()) {
             return width * height;
         }
         return width * height * 2;

@@ -279,6 +279,11 @@ public final class SimInstance {
         return SimFormats.planes(fourcc, width, height);
     }
 
+    /** Whether the current format is H.264 (frames of an access unit's shape rather than a JPEG's). */
+    synchronized boolean h264() {
+        return fourcc == PixelFormat.H264.fourcc();
+    }
+
     synchronized boolean compressed() {
         return camera.formats().stream().anyMatch(f -> f.fourcc() == fourcc && f.compressed());
     }

@@ -316,7 +316,10 @@ public final class SimQueue {
         timestamps[index] = System.nanoTime();
         flags[index] = V4l2.BUF_FLAG_TIMESTAMP_MONOTONIC
                 | (errorEvery > 0 && number % errorEvery == errorEvery - 1 ? V4l2.BUF_FLAG_ERROR : 0);
-        if (instance.compressed()) {
+        if (instance.compressed() && instance.h264()) {
+            writeAccessUnit(index * bufferLength, bytesUsed[index], number,
+                    truncateEvery > 0 && number % truncateEvery == truncateEvery - 1);
+        } else if (instance.compressed()) {
             // a frame of a JPEG's shape: start marker, the sequence number, end marker after the data, zero padding
             long start = index * bufferLength;
             boolean truncated = truncateEvery > 0 && number % truncateEvery == truncateEvery - 1;
@@ -331,6 +334,22 @@ public final class SimQueue {
         }
         states[index] = State.DONE;
         done.add(index);
+    }
+
+    /**
+     * A frame of an H.264 access unit's shape: start code, SPS, start code, an IDR slice carrying the sequence number,
+     * zero padding; cut short, only the SPS arrived (no slice).
+     */
+    private void writeAccessUnit(long start, int used, long number, boolean truncated) {
+        frames.setMemory(start, used, (byte) 0);
+        frames.setInt(start, Integer.reverseBytes(1));
+        frames.setByte(start + 4, (byte) 0x67);
+        frames.setByte(start + 5, (byte) 0x42);
+        if (!truncated) {
+            frames.setInt(start + 8, Integer.reverseBytes(1));
+            frames.setByte(start + 12, (byte) 0x65);
+            frames.setLong(start + 13, number | 0x0101010101010101L);
+        }
     }
 
     /** Fills every plane of a multi-plane frame with {@link SimFormats#sample}, padding included. */
