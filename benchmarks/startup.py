@@ -18,14 +18,18 @@ Several distributions or JVM option sets are compared in one invocation, rounds 
 changing load hits each alike; the summary gives medians and each variant's ratio to the first.
 
 usage: benchmarks/startup.py [--runs N] [--restarts M] [--variant LABEL=TARGZ[::JAVA_OPTS]] ...
-                             [--class-log] [--keep]
+                             [--class-log] [--threads] [--steady WARM WINDOW] [--keep]
+       benchmarks/startup.py --engine N [--engine-variant LABEL=JAVA_OPTS] ...
   TARGZ may also be an unpacked distribution, started where it is (not deleted; every start after its first is
   a restart).
   default: one variant "dist" = karaf-dist/target/kapture-karaf-dist-*.tar.gz, 3 runs, 1 restart each.
   JAVA_OPTS after "::" go into EXTRA_JAVA_OPTS (after bin/setenv's, so they win).
   --class-log adds -Xlog:class+load to every start and reports how many classes came from a CDS archive
   (it slows the start a little; use it to explain, not to time).
-Needs: python3, curl-free (uses urllib), tar, jstat, a Java 17 for Karaf (JAVA_HOME or java on the PATH).
+  --threads prints the CPU each kind of thread (C1, C2, FelixStartLevel, ...) had used at the first frame;
+  --steady WARM WINDOW the CPU the running distribution uses over WINDOW s, WARM s after the first frame.
+  --engine N starts the engine outside OSGi N times instead (io.kapture.benchmarks.EngineStartup, phase by phase).
+Needs: python3, tar, jstat, a Java 17 for Karaf (JAVA_HOME or java on the PATH).
 """
 import argparse
 import glob
@@ -199,7 +203,9 @@ def start(home, http, java_opts, class_log, steady):
             time.sleep(warm)
             before, t1 = cpu_seconds(pid), time.monotonic()
             time.sleep(window)
-            result["steady"] = (cpu_seconds(pid) - before) / (time.monotonic() - t1)
+            after = cpu_seconds(pid)
+            result["steady"] = (after - before) / (time.monotonic() - t1)
+            result["later"] = after
         result["classes"] = loaded_classes(pid)
         result["bundles"] = len(glob.glob(os.path.join(home, "data", "cache", "bundle*")))
         if class_log:
@@ -320,7 +326,8 @@ def main():
                 for i, kind in enumerate(kinds):
                     r = start(home, http, opts, args.class_log, args.steady)
                     figures[(label, kind)].append(r)
-                    extra = f", steady {r['steady'] * 100:.1f} % CPU" if "steady" in r else ""
+                    extra = f", steady {r['steady'] * 100:.1f} % CPU, {r['later']:.2f} s CPU in all by then" \
+                        if "steady" in r else ""
                     extra += f", class log {r['class_log'][0]} loaded / {r['class_log'][1]} from CDS" \
                         if "class_log" in r else ""
                     print(f"{label} round {round_ + 1} {kind}: console {r['console'][0]:.2f} s wall"
