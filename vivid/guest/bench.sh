@@ -56,7 +56,7 @@ enable_tracing() {
         && echo 1 > "$tracing/events/v4l2/v4l2_dqbuf/enable" || return 1
     # for attributing lost frames (bench-probe): without them the losses are only counted
     local optional="" event
-    for event in v4l2/v4l2_qbuf v4l2/vb2_v4l2_buf_done; do
+    for event in vb2/vb2_buf_queue vb2/vb2_buf_done; do
         if [ -d "$tracing/events/$event" ] && echo 1 > "$tracing/events/$event/enable"; then
             optional="$optional, ${event#*/}"
         fi

@@ -16,11 +16,11 @@
  * timestamp to sample, both CLOCK_MONOTONIC) is reported as lag, so a late sample shows. The sequence numbers
  * give the frames lost: numbers skipped before the FRAMES-th frame, those within the first second
  * (START_SEQUENCES) and repeated numbers; the highest buffer index + 1 is the number of buffers the tool streams
- * with. Where bench.sh could also enable v4l2_qbuf and vb2_v4l2_buf_done (the driver completing a buffer), each
- * number the driver skipped is attributed: "dry" when no buffer was queued to the driver after its previous
- * completed frame (the program had not given one back in time), "clock" when buffers were queued all along
- * (vivid numbers frames from its clock and skips one when its thread runs late, as an emulated guest on a busy
- * host makes it).
+ * with. Where bench.sh could also enable vb2_buf_queue and vb2_buf_done (videobuf2 handing a buffer to the driver,
+ * the driver completing one), each number the driver skipped is attributed: "dry" when the driver held no buffer
+ * right after it completed the frame before the gap (the program had not given one back in time), "clock" when
+ * it still held one (vivid numbers frames from its clock and skips one when its thread runs late). Buffers are
+ * completed and dequeued in the same order, so the k-th completion belongs to the k-th dequeued frame.
  *
  * Usage: bench-probe TRACE_PIPE FRAMES NICE LOG -- PROGRAM ARGS...
  *   the child runs at niceness NICE with stdout and stderr in LOG (a file on tmpfs: a write per frame to the
@@ -49,6 +49,7 @@
 #define IDLE_LIMIT_MS 120000
 
 static uint32_t sequences[MAX_FRAMES];
+static int32_t held[MAX_FRAMES];
 
 static int64_t now_nanos(clockid_t clock) {
     struct timespec ts;
@@ -98,10 +99,8 @@ struct sample {
 
 struct run {
     long frames;
-    long queued;           /* buffers given to the driver (QBUF) and not yet completed by it */
-    long queued_after_done; /* what was queued right after the driver's previous completed frame */
-    long done_frames;
-    long last_done;
+    long owned;       /* buffers handed to the driver and not yet completed by it */
+    long done_frames; /* completions seen; held[k] is what the driver held right after the k-th */
     long lost_dry;
     long lost_clock;
     long wanted;
@@ -120,38 +119,20 @@ static void take(struct run *run, struct sample *sample, int64_t event_at) {
     }
 }
 
-/* The driver completed a buffer: numbers it skipped since its previous one are lost, for want of a buffer or
- * by its clock. Counted while the measured frames are dequeued. */
-static void on_done(struct run *run, const char *event) {
-    long long sequence = field(event, "sequence");
-    run->queued--;
-    if (sequence < 0 || run->frames >= run->wanted) {
-        return;
-    }
-    long skipped = (long) sequence - (run->done_frames == 0 ? 0 : run->last_done + 1);
-    if (skipped > 0) {
-        if (run->done_frames > 0 && run->queued_after_done <= 0) {
-            run->lost_dry += skipped;
-        } else {
-            run->lost_clock += skipped;
-        }
-    }
-    run->done_frames++;
-    run->last_done = (long) sequence;
-    run->queued_after_done = run->queued;
-}
-
 static void on_line(struct run *run, char *line) {
-    char *event = strstr(line, ": vb2_v4l2_buf_done:");
-    if (event != NULL) {
-        on_done(run, event);
+    if (strstr(line, ": vb2_buf_queue:") != NULL) {
+        run->owned++;
         return;
     }
-    if (strstr(line, ": v4l2_qbuf:") != NULL) {
-        run->queued++;
+    if (strstr(line, ": vb2_buf_done:") != NULL) {
+        run->owned--;
+        if (run->done_frames < MAX_FRAMES) {
+            held[run->done_frames] = (int32_t) run->owned;
+        }
+        run->done_frames++;
         return;
     }
-    event = strstr(line, ": v4l2_dqbuf:");
+    char *event = strstr(line, ": v4l2_dqbuf:");
     if (event == NULL) {
         return;
     }
@@ -162,6 +143,14 @@ static void on_line(struct run *run, char *line) {
     }
     if (run->frames < MAX_FRAMES) {
         sequences[run->frames] = (uint32_t) sequence;
+        long skipped = run->frames == 0 ? 0 : sequence - (long) sequences[run->frames - 1] - 1;
+        if (skipped > 0 && run->frames < run->wanted && run->done_frames > 0) {
+            if (held[run->frames - 1] <= 0) {
+                run->lost_dry += skipped;
+            } else {
+                run->lost_clock += skipped;
+            }
+        }
     }
     run->frames++;
     if (index > run->max_index) {
