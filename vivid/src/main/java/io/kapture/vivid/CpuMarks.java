@@ -5,18 +5,15 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import com.sun.management.OperatingSystemMXBean;
-
 import io.kapture.api.Frame;
 import io.kapture.api.FrameListener;
 
 /**
- * The benchmark's measuring listener: otherwise a no-op, it notes each frame's sequence number in an array and
- * the process's CPU time (all threads, nanoseconds: {@code clock_gettime(CLOCK_PROCESS_CPUTIME_ID)} behind
- * {@link OperatingSystemMXBean#getProcessCpuTime}) at the first, the middle ({@code measured / 2 + 1}) and the
- * {@code measured}-th frame it is handed, so that the steady state is the CPU between the first and last frame
- * over the periods between them, as {@code bench-probe} measures the C tools, and start-up is the CPU before the
- * first frame. Three CPU reads in a run; nothing else per frame beyond an array store.
+ * The benchmark's measuring listener: otherwise a no-op, it notes each frame's sequence number in an array and the
+ * process's CPU time (all threads, nanoseconds: {@link ProcessCpuClock}) at the first, the middle ({@code measured
+ * / 2 + 1}) and the {@code measured}-th frame it is handed, so that the steady state is the CPU between the first
+ * and last frame over the periods between them, as {@code bench-probe} measures the C tools, and start-up is the
+ * CPU before the first frame. Three CPU reads in a run; nothing else per frame beyond an array store.
  *
  * <p>Threading contract: {@link #onFrame} runs on the engine's delivery thread for this listener, never
  * concurrently with itself; {@link #report} is for the main thread after {@link #await} returned (the latch is
@@ -26,7 +23,6 @@ final class CpuMarks implements FrameListener {
 
     private static final int START_SEQUENCES = 40;
 
-    private final OperatingSystemMXBean os;
     private final int measured;
     private final long[] sequences;
     private final CountDownLatch done;
@@ -35,8 +31,7 @@ final class CpuMarks implements FrameListener {
     private long middle;
     private long last;
 
-    CpuMarks(OperatingSystemMXBean os, int measured, int total) {
-        this.os = os;
+    CpuMarks(int measured, int total) {
         this.measured = measured;
         this.sequences = new long[total];
         this.done = new CountDownLatch(total);
@@ -49,11 +44,11 @@ final class CpuMarks implements FrameListener {
         }
         sequences[count++] = frame.sequence();
         if (count == 1) {
-            first = os.getProcessCpuTime();
+            first = ProcessCpuClock.nanos();
         } else if (count == measured / 2 + 1) {
-            middle = os.getProcessCpuTime();
+            middle = ProcessCpuClock.nanos();
         } else if (count == measured) {
-            last = os.getProcessCpuTime();
+            last = ProcessCpuClock.nanos();
         }
         done.countDown();
     }
