@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# The vivid suite's benchmark (vivid/bin/run --suite bench), run by guest/checks.sh inside the guest's chroot:
+# the same vivid device, format, rate, buffer count and frame count for v4l2-ctl, GStreamer, ffmpeg and Kapture's
+# engine (outside OSGi, each strategy with 1 and 4 no-op listeners, each run in a fresh JVM), measured the same
+# way for all: bench-probe (src/main/c/bench-probe.c, compiled by bin/run on the host) starts the program and reads
+# its process CPU at the first and last frame it dequeues, as the kernel's v4l2_dqbuf trace event reports them;
+# Kapture's runs also read their CPU in-process at the first and last frame a listener is handed (EngineBench).
+# Two rounds, the second in the reverse order. Figures are reported (INFO), never judged; a run fails only when it
+# could not be measured. Raw results go to $KAPTURE_OUT/bench-results.txt, one line per run, from which
+# vivid/bin/bench-table writes the tables on the host.
+#
+# Environment (from guest/init): KAPTURE_REPO, KAPTURE_OUT, KAPTURE_JAVA, TMPDIR.
+set -uo pipefail
+
+device=/dev/video0
+out=$KAPTURE_OUT
+probe=$out/bench-probe
+tracing=/sys/kernel/tracing
+width=640
+height=360
+fps=40
+buffers=4
+frames=200
+long_frames=1000
+# Frames each program captures beyond the measured ones, so the last sample is not taken while it stops
+# (EngineBench.EXTRA_FRAMES is the same for Kapture).
+extra=8
+# Every program at the same niceness: the checker's JVM runs at 19 so that vivid's frame-drawing kernel thread
+# keeps its timing while the JIT warms up (see checks.sh), and the tools it is compared with get the same.
+niceness=19
+failures=0
+classes="$KAPTURE_REPO/vivid/target/classes"
+lib="$KAPTURE_REPO/vivid/target/guest-lib"
+export GST_REGISTRY="$TMPDIR/gst-registry.bin"
+
+mark() {
+    echo "@@KAPTURE $*"
+}
+
+uptime_s() {
+    cut -d ' ' -f 1 /proc/uptime
+}
+
+since() {
+    awk -v a="$1" -v b="$(uptime_s)" 'BEGIN { printf "%.2f", b - a }'
+}
+
+# The kernel's v4l2_dqbuf trace event, with timestamps on CLOCK_MONOTONIC (bench-probe compares them with its own).
+enable_tracing() {
+    if [ ! -d "$tracing/events" ]; then
+        mount -t tracefs nodev "$tracing" || { echo "cannot mount tracefs on $tracing"; return 1; }
+    fi
+    [ -d "$tracing/events/v4l2/v4l2_dqbuf" ] \
+        || { echo "the kernel has no v4l2_dqbuf trace event ($tracing/events/v4l2/v4l2_dqbuf)"; return 1; }
+    echo mono > "$tracing/trace_clock" && echo 4096 > "$tracing/buffer_size_kb" \
+        && echo 1 > "$tracing/events/v4l2/v4l2_dqbuf/enable" || return 1
+    # for attributing lost frames (bench-probe): without them the losses are only counted
+    local optional="" event
+    for event in vb2/vb2_buf_queue vb2/vb2_buf_done; do
+        if [ -d "$tracing/events/$event" ] && echo 1 > "$tracing/events/$event/enable"; then
+            optional="$optional, ${event#*/}"
+        fi
+    done
+    echo 1 > "$tracing/tracing_on" || return 1
+    [ -x "$probe" ] || { echo "$probe missing: vivid/bin/run compiles it with gcc on the host"; return 1; }
+    echo "the kernel's trace events v4l2_dqbuf$optional enabled, trace clock $(grep -o '\[[a-z]*\]' "$tracing/trace_clock")"
+}
+
+# program_line PROGRAM ARGS...: sets the array cmd to the command line of one measured program. bench-probe starts
+# it directly (no shell in between: a process's CPU clock counts its own threads only, and a shell's start-up
+# would count as the program's).
+program_line() {
+    case $1 in
+        v4l2_ctl) cmd=(v4l2-ctl -d "$device" --set-fmt-video=width=$width,height=$height,pixelformat=YUYV
+            --set-parm=$fps --stream-mmap=$buffers --stream-count="$2") ;;
+        gstreamer) cmd=(gst-launch-1.0 -q v4l2src device="$device" io-mode=mmap num-buffers="$2"
+            ! "video/x-raw,format=YUY2,width=$width,height=$height,framerate=$fps/1" ! fakesink) ;;
+        ffmpeg_null) cmd=(ffmpeg -hide_banner -nostdin -nostats -f v4l2 -input_format yuyv422
+            -video_size "${width}x$height" -framerate $fps -i "$device" -frames:v "$2" -f null -) ;;
+        # kapture DELIVERY LISTENERS MEASURED: a fresh JVM with the checker's options (checks.sh)
+        kapture) cmd=("$KAPTURE_JAVA" -XX:-UsePerfData -Djava.io.tmpdir="$TMPDIR" -XX:+UseSerialGC -Xmx512m
+            -cp "$classes:$lib/*" io.kapture.vivid.EngineBench --device "$device" --delivery "$2" --listeners "$3"
+            --frames "$4" --width $width --height $height --fps $fps --buffers $buffers) ;;
+        *) echo "bench.sh: no program '$1'" >&2; return 1 ;;
+    esac
+}
+
+
+# measure NAME ROUND MEASURED COMMAND...: one run under bench-probe; appends its line to bench-results.txt.
+measure() {
+    local name=$1 round=$2 measured=$3 started result code engine log status summary
+    shift 3
+    log="$TMPDIR/bench-$name-r$round.log"
+    started=$(uptime_s)
+    : > "$tracing/trace"
+    program_line "$@" || return 1
+    result=$(timeout -k 5 600 "$probe" "$tracing/trace_pipe" "$measured" $niceness "$log" -- "${cmd[@]}" \
+        2> "$out/bench-$name-r$round.probe")
+    code=$?
+    cp "$log" "$out/bench-$name-r$round.log"
+    engine=$(grep -m 1 '^@@ENGINE ' "$log" | cut -d ' ' -f 2-)
+    echo "tool=$name round=$round measured=$measured $result $engine" >> "$out/bench-results.txt"
+    summary=$(echo "$result $engine" | tr ' ' '\n' \
+        | grep -E '^(buffers|lost|lost_start|driver_lost_dry|driver_lost_clock|startup_ms|steady_ms|in_startup_ms|in_steady_ms|in_lost|in_lost_start|fps)=' | tr '\n' ' ')
+    if [ "$code" = 0 ]; then
+        status=INFO
+    else
+        status=FAIL
+        failures=$((failures + 1))
+        summary="could not measure (probe exit $code; output in bench-$name-r$round.log: $(tail -n 1 "$log" | tr -s '[:space:]' ' ')): $summary"
+    fi
+    mark "CHECK bench-$name-r$round $status $(since "$started") $summary"
+}
+
+runs=(
+    "v4l2-ctl $frames v4l2_ctl $((frames + extra))"
+    "gst-launch-1.0 $frames gstreamer $((frames + extra))"
+    "ffmpeg $frames ffmpeg_null $((frames + extra))"
+    "kapture-copy-1 $frames kapture copy 1 $frames"
+    "kapture-pool-1 $frames kapture pool 1 $frames"
+    "kapture-zerocopy-1 $frames kapture zerocopy 1 $frames"
+    "kapture-copy-4 $frames kapture copy 4 $frames"
+    "kapture-pool-4 $frames kapture pool 4 $frames"
+    "kapture-zerocopy-4 $frames kapture zerocopy 4 $frames"
+    "gst-launch-1.0-$long_frames $long_frames gstreamer $((long_frames + extra))"
+    "kapture-zerocopy-1-$long_frames $long_frames kapture zerocopy 1 $long_frames"
+)
+
+plan=""
+for round in 1 2; do
+    for run in "${runs[@]}"; do
+        plan="$plan bench-${run%% *}-r$round"
+    done
+done
+mark "PLAN bench-tracing bench-warm-up$plan"
+
+started=$(uptime_s)
+if message=$(enable_tracing 2>&1); then
+    mark "CHECK bench-tracing PASS $(since "$started") $message"
+else
+    mark "CHECK bench-tracing FAIL $(since "$started") $(echo "$message" | tail -n 1)"
+    exit 1
+fi
+
+# Once each, unmeasured: GStreamer's plugin registry is built (in $TMPDIR: the host root is read-only) and every
+# program's files are read over 9p into the guest's cache, so round 1 does not pay for that and round 2 alone.
+started=$(uptime_s)
+: > "$out/bench-warm-up.log"
+for warm in "v4l2_ctl 10" "gstreamer 10" "ffmpeg_null 10" "kapture zerocopy 1 10"; do
+    # shellcheck disable=SC2086 # the words are the program and its arguments
+    program_line $warm && timeout -k 5 300 "${cmd[@]}" >> "$out/bench-warm-up.log" 2>&1 \
+        || { mark "CHECK bench-warm-up FAIL $(since "$started") '$warm' failed; see bench-warm-up.log"; exit 1; }
+done
+mark "CHECK bench-warm-up PASS $(since "$started") v4l2-ctl, GStreamer, ffmpeg and Kapture each streamed 10 frames"
+
+echo "# width=$width height=$height fps=$fps buffers=$buffers frames=$frames long=$long_frames nice=$niceness kernel=$(uname -r) cpus=$(nproc)" > "$out/bench-results.txt"
+for round in 1 2; do
+    order=("${runs[@]}")
+    if [ "$round" = 2 ]; then
+        order=()
+        for ((i = ${#runs[@]} - 1; i >= 0; i--)); do
+            order+=("${runs[i]}")
+        done
+    fi
+    for run in "${order[@]}"; do
+        # shellcheck disable=SC2086 # NAME MEASURED COMMAND ARGS...
+        set -- $run
+        name=$1 measured=$2
+        shift 2
+        measure "$name" "$round" "$measured" "$@"
+    done
+done
+exit $((failures > 0))
