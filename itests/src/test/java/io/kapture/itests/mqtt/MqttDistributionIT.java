@@ -197,6 +197,57 @@ public class MqttDistributionIT {
     }
 
     @Test
+    public void h_finishedRecordingsAreAnnouncedAndClipTriggersAnEventRecorder() throws Exception {
+        String recording = PREFIX + "/" + CAMERA + "/recording";
+        JsonObject none = command("clip", "{\"id\":\"r0\"}");
+        assertFalse(none.toString(), none.get("ok").getAsBoolean());
+        assertTrue(none.toString(), none.get("error").getAsString().startsWith("camera " + CAMERA
+                + " has no event recorder"));
+        Path segments = etcFile("io.kapture.processor.recorder-mqttit.cfg", "camera = " + CAMERA,
+                "rotate.duration.seconds = 2");
+        try {
+            await("a finished 2 s segment announced").atMost(WAIT).until(() -> watcher.on(recording).stream()
+                    .map(MqttDistributionIT::json).anyMatch(n -> n.get("kind").getAsString().equals("continuous")));
+            JsonObject segment = watcher.on(recording).stream().map(MqttDistributionIT::json)
+                    .filter(n -> n.get("kind").getAsString().equals("continuous")).findFirst().orElseThrow();
+            assertTrue(segment.toString(), segment.get("file").getAsString().startsWith(CAMERA + "-"));
+            assertTrue(segment.toString(), segment.get("frames").getAsLong() > 0);
+            assertTrue(segment.toString(), segment.get("bytes").getAsLong() > 0);
+            assertTrue(segment.toString(), List.of("avi", "mp4").contains(segment.get("format").getAsString()));
+            assertTrue(segment.toString(),
+                    segment.get("endMillis").getAsLong() > segment.get("startMillis").getAsLong());
+            assertTrue(mosquittoSubRetained(PREFIX + "/" + CAMERA + "/recorder").contains("\"recording\""));
+
+            Path clips = etcFile("io.kapture.processor.recorder-mqttclip.cfg", "camera = " + CAMERA, "mode = event",
+                    "pre.seconds = 1", "post.seconds = 3");
+            try {
+                await("the event recorder's state").atMost(WAIT).until(() -> last(PREFIX + "/" + CAMERA + "/recorder")
+                        .filter(r -> r.toString().contains("\"kind\":\"event\"")).isPresent());
+                JsonObject reply = command("clip", "{\"id\":\"r1\",\"trigger\":\"itclip\"}");
+                assertTrue(reply.toString(), reply.get("ok").getAsBoolean());
+                assertEquals(1, reply.get("triggered").getAsInt());
+                await("the clip announced").atMost(WAIT).until(() -> watcher.on(recording).stream()
+                        .map(MqttDistributionIT::json).anyMatch(n -> n.get("kind").getAsString().equals("event")
+                                && n.get("trigger").getAsString().equals("itclip")
+                                && n.get("file").getAsString().contains(".itclip.")
+                                && n.get("frames").getAsLong() > 0));
+            } finally {
+                java.nio.file.Files.delete(clips);
+            }
+        } finally {
+            java.nio.file.Files.delete(segments);
+        }
+    }
+
+    /** Writes a configuration file into etc/ in one step (written aside, then moved), for Karaf to pick up. */
+    private static Path etcFile(String name, String... lines) throws java.io.IOException {
+        Path aside = karaf.home().resolve("etc/" + name + ".part");
+        java.nio.file.Files.write(aside, List.of(lines));
+        return java.nio.file.Files.move(aside, karaf.home().resolve("etc/" + name),
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Test
     public void z_aKilledKarafLeavesItsLastWill() throws Exception {
         watcher.clear();
         karaf.kill();

@@ -25,8 +25,8 @@ import com.google.gson.JsonObject;
 import io.kapture.api.CaptureSession;
 
 /**
- * A connected bridge: the outbox, the {@link Link} and its thread, a timer thread that reports the cameras every
- * second, and a command thread that runs commands and applies desired configurations one at a time. Incoming
+ * A connected bridge: the outbox, the {@link Link} and its thread, a timer thread that reports the cameras and
+ * their recordings every second, and a command thread that runs commands and applies desired configurations one at a time. Incoming
  * messages wait in a bounded queue for the command thread; beyond it they are dropped and counted.
  *
  * <p>Threading contract: {@link #start} and {@link #stop} from one thread (SCR's); {@link #motion} and
@@ -47,6 +47,7 @@ public final class BridgeRuntime implements LinkListener {
     private final CameraReporter reporter;
     private final Commands commands;
     private final DesiredConfigs desired;
+    private final RecorderWatch recordings;
     private final Link link;
     private final ScheduledExecutorService timer;
     private final ThreadPoolExecutor inbox;
@@ -55,7 +56,7 @@ public final class BridgeRuntime implements LinkListener {
 
     BridgeRuntime(MqttSettings settings, String version, Supplier<List<CaptureSession>> sessions,
             Function<String, Optional<CaptureSession>> session, CameraStore store, FrameGrabber grabber,
-            Supplier<SortedSet<String>> strategies) {
+            Supplier<SortedSet<String>> strategies, Supplier<Optional<RecorderSource>> recorder) {
         this.settings = settings;
         this.version = version;
         this.sessions = sessions;
@@ -63,7 +64,8 @@ public final class BridgeRuntime implements LinkListener {
         this.outbox = new Outbox(settings.outboxMaxMessages(), settings.outboxMaxBytes());
         this.reporter = new CameraReporter(settings, topics, outbox, sessions, () -> status(true),
                 new HomeAssistant(settings, topics, outbox));
-        this.commands = new Commands(settings, topics, outbox, session, store, grabber, strategies);
+        this.commands = new Commands(settings, topics, outbox, session, store, grabber, strategies, recorder);
+        this.recordings = new RecorderWatch(settings, topics, outbox, recorder);
         this.desired = new DesiredConfigs(settings, topics, outbox, store);
         List<String> subscriptions = new ArrayList<>();
         if (settings.commandsEnabled()) {
@@ -161,12 +163,13 @@ public final class BridgeRuntime implements LinkListener {
         });
         return new BridgeRuntime(settings, "simulated", cameras,
                 camera -> cameras.get().stream().filter(c -> c.camera().equals(camera)).findFirst(), none,
-                noFrames, java.util.TreeSet::new);
+                noFrames, java.util.TreeSet::new, Optional::empty);
     }
 
     @Override
     public void connected() {
         reporter.republish();
+        recordings.republish();
         if (settings.fleetEnabled()) {
             timer.schedule(() -> submit(desired::sweep), SWEEP_DELAY_SECONDS, TimeUnit.SECONDS);
         }
@@ -207,6 +210,11 @@ public final class BridgeRuntime implements LinkListener {
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("Cannot report the cameras over MQTT: {}", e.toString(), e);
         }
+        try {
+            recordings.tick(System.currentTimeMillis());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("Cannot report the recordings over MQTT: {}", e.toString(), e);
+        }
     }
 
     private JsonObject status(boolean online) {
@@ -227,8 +235,8 @@ public final class BridgeRuntime implements LinkListener {
         Outbox.Figures figures = outbox.figures();
         return new BridgeView(Optional.of(settings.toString()), Optional.empty(), true, status.isConnected(),
                 status.sinceMillis(), status.lastError(), status.published(), link.received(), motionEvents.get(),
-                figures.offered(), figures.buffered(), figures.bufferedBytes(), figures.dropped(), inboxDropped.get(),
-                "commands " + on(settings.commandsEnabled()) + ", fleet configuration " + on(settings.fleetEnabled())
+                figures.offered(), figures.buffered(), figures.bufferedBytes(), figures.dropped(), figures.superseded(),
+                inboxDropped.get(), recordings.describe(), "commands " + on(settings.commandsEnabled()) + ", fleet configuration " + on(settings.fleetEnabled())
                         + ", Home Assistant discovery " + on(settings.homeAssistant()));
     }
 

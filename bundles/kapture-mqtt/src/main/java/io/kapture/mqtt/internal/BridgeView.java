@@ -21,15 +21,18 @@ import java.util.Optional;
  * @param buffered      messages waiting in the outbox
  * @param bufferedBytes their bytes
  * @param dropped       messages dropped because the outbox was full
+ * @param superseded    stats messages replaced in the outbox by newer ones of their camera before they were sent
+ * @param recorder      the recorder watch in words: recordings announced, or why there are none
  * @param inboxDropped  incoming messages dropped because commands ran behind
  * @param features      what is switched on: commands, fleet, Home Assistant
  */
 public record BridgeView(Optional<String> settings, Optional<String> settingsError, boolean active,
         boolean connected, long sinceMillis, Optional<String> lastError, long published, long received,
-        long motionEvents, long offered, long buffered, long bufferedBytes, long dropped, long inboxDropped, String features) {
+        long motionEvents, long offered, long buffered, long bufferedBytes, long dropped, long superseded, long inboxDropped,
+        String recorder, String features) {
 
     static BridgeView idle(Optional<MqttSettings> settings, String settingsError) {
         return new BridgeView(settings.map(MqttSettings::toString), Optional.ofNullable(settingsError), false, false,
-                0, Optional.empty(), 0, 0, 0, 0, 0, 0, 0, 0, "");
+                0, Optional.empty(), 0, 0, 0, 0, 0, 0, 0, 0, 0, "", "");
     }
 }

@@ -86,8 +86,8 @@ final class CameraReporter {
             for (CaptureSession session : current) {
                 String camera = session.camera();
                 if (Topics.isLevel(camera)) {
-                    outbox.offer(Outbound.text(topics.stats(camera), Payloads.stats(session, now).toString(),
-                            settings.qosStats(), false));
+                    outbox.offer(Outbound.latest(topics.stats(camera), Payloads.stats(session, now).toString(),
+                            settings.qosStats()));
                 }
             }
         }

@@ -28,7 +28,9 @@ import io.kapture.api.CaptureSession;
 final class Commands {
 
     static final SortedSet<String> VERBS = new java.util.TreeSet<>(Set.of("snapshot", "start", "stop", "strategy",
-            "config"));
+            "config", "clip"));
+    /** What an event recorder accepts as a trigger's name (it would rewrite anything else). */
+    private static final java.util.regex.Pattern TRIGGER = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final long VERDICT_MILLIS = 5000;
     private static final long FRAME_MILLIS = 5000;
 
@@ -39,9 +41,12 @@ final class Commands {
     private final CameraStore store;
     private final FrameGrabber grabber;
     private final Supplier<SortedSet<String>> strategies;
+    private final Supplier<Optional<RecorderSource>> recorder;
 
     Commands(MqttSettings settings, Topics topics, Outbox outbox, Function<String, Optional<CaptureSession>> sessions,
-            CameraStore store, FrameGrabber grabber, Supplier<SortedSet<String>> strategies) {
+            CameraStore store, FrameGrabber grabber, Supplier<SortedSet<String>> strategies,
+            Supplier<Optional<RecorderSource>> recorder) {
+        this.recorder = recorder;
         this.settings = settings;
         this.topics = topics;
         this.outbox = outbox;
@@ -88,6 +93,7 @@ final class Commands {
         switch (verb) {
             case "snapshot" -> allowOnly(request, "quality");
             case "strategy" -> allowOnly(request, "strategy");
+            case "clip" -> allowOnly(request, "trigger");
             case "start", "stop" -> allowOnly(request);
             default -> {
                 // config: CameraKeys refuses what is not a camera setting
@@ -103,6 +109,7 @@ final class Commands {
                 reply.addProperty("state", session.state().name());
             }
             case "snapshot" -> snapshot(session.camera(), request, reply);
+            case "clip" -> clip(session.camera(), request, reply);
             case "strategy" -> {
                 String strategy = string(request, "strategy");
                 SortedSet<String> registered = strategies.get();
@@ -163,6 +170,31 @@ final class Commands {
         outbox.offer(new Outbound(topics.snapshotJpeg(camera), jpeg.bytes(), settings.qosEvents(), true));
         outbox.offer(Outbound.text(topics.snapshotNotice(camera), notice.toString(), settings.qosEvents(), false));
         notice.entrySet().forEach(entry -> reply.add(entry.getKey(), entry.getValue()));
+    }
+
+    /** Triggers the camera's event recorders, as motion or {@code kapture:trigger} would. */
+    private void clip(String camera, JsonObject request, JsonObject reply) {
+        String trigger = request.has("trigger") ? string(request, "trigger") : "mqtt";
+        if (!TRIGGER.matcher(trigger).matches()) {
+            throw new IllegalArgumentException("trigger '" + CameraKeys.printable(trigger) + "' must be 1 to 32 "
+                    + "letters, digits, '_' or '-' (it becomes part of the clip's file name)");
+        }
+        RecorderSource source = recorder.get().orElseThrow(() -> new IllegalStateException("node "
+                + settings.nodeId() + " has no recorder: install feature kapture-recorder and configure an event "
+                + "recorder (io.kapture.processor.recorder, mode event)"));
+        boolean hasEventRecorder = source.recorders().stream()
+                .anyMatch(one -> one.event() && one.camera().equals(camera));
+        if (!hasEventRecorder) {
+            throw new IllegalStateException("camera " + camera + " has no event recorder: configure one "
+                    + "(io.kapture.processor.recorder with camera " + camera + " and mode event)");
+        }
+        int triggered = source.trigger(camera, trigger);
+        if (triggered == 0) {
+            throw new IllegalStateException("camera " + camera + "'s event recorders did not take the trigger "
+                    + "(they went away meanwhile); check kapture:recordings");
+        }
+        reply.addProperty("trigger", trigger);
+        reply.addProperty("triggered", triggered);
     }
 
     /** Writes {@code changes} over the camera's configuration and puts the engine's verdict into the reply. */

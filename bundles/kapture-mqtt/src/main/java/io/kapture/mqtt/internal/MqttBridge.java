@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
@@ -62,6 +63,10 @@ public final class MqttBridge implements EventHandler {
     private volatile MqttSettings settings;
     private volatile String settingsError;
     private volatile BridgeRuntime runtime;
+    /** The recorder bundle, while there is one (an optional dependency: see {@link RecorderSource}). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RecorderSource recorder;
 
     @Activate
     public MqttBridge(BundleContext context, MqttConfig config, @Reference ConfigurationAdmin configurationAdmin) {
@@ -76,7 +81,8 @@ public final class MqttBridge implements EventHandler {
         if (settings.connects()) {
             runtime = new BridgeRuntime(settings, context.getBundle().getVersion().toString(), this::sessions,
                     this::session, new ConfigAdminStore(configurationAdmin, context),
-                    new FrameGrabber(ListenerRegistrar.of(context)), this::strategies);
+                    new FrameGrabber(ListenerRegistrar.of(context)), this::strategies,
+                    () -> Optional.ofNullable(recorder));
             runtime.startAfter(lastStop);
         } else {
             LOG.info("MQTT bridge idle: set server.uri in configuration {} to connect", PID);

@@ -39,6 +39,16 @@ final class Topics {
         return prefix + "/" + camera + "/motion";
     }
 
+    /** Retained: what the camera's recorders do. */
+    String recorder(String camera) {
+        return prefix + "/" + camera + "/recorder";
+    }
+
+    /** Not retained: one notice per finished recording. */
+    String recording(String camera) {
+        return prefix + "/" + camera + "/recording";
+    }
+
     String snapshotNotice(String camera) {
         return prefix + "/" + camera + "/snapshot";
     }

@@ -54,6 +54,11 @@ class BridgeBrokerTest {
 
     /** The retained message of {@code topic} as mosquitto_sub sees it. */
     static String retained(String topic) throws IOException, InterruptedException {
+        return retained(broker, topic);
+    }
+
+    /** The retained message of {@code topic} on {@code broker} as mosquitto_sub sees it. */
+    static String retained(Mosquitto broker, String topic) throws IOException, InterruptedException {
         Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", String.valueOf(broker.port()),
                 "-t", topic, "-C", "1", "-W", "5", "--retained-only").redirectErrorStream(true).start();
         String out = new String(sub.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -30,12 +30,19 @@ final class Bridges {
 
     static BridgeRuntime create(ComponentConfig<MqttConfig> config, List<? extends CaptureSession> cameras,
             CameraStore store) {
+        return create(config, cameras, store, Optional.empty());
+    }
+
+    /** A bridge whose node has the recorder bundle ({@code recordings}), if present. */
+    static BridgeRuntime create(ComponentConfig<MqttConfig> config, List<? extends CaptureSession> cameras,
+            CameraStore store, Optional<FakeRecordings> recordings) {
+        RecorderSource source = recordings.map(RecordingsSource::new).orElse(null);
         return new BridgeRuntime(config.as(MqttSettings::from), "1.2.3", () -> List.copyOf(cameras),
                 name -> cameras.stream().filter(c -> c.camera().equals(name)).map(c -> (CaptureSession) c)
                         .findFirst(),
                 store, new FrameGrabber((listener, properties) -> {
                     throw new IllegalStateException("no frames in this test");
-                }), () -> new TreeSet<>(List.of("copy", "pool")));
+                }), () -> new TreeSet<>(List.of("copy", "pool")), () -> Optional.ofNullable(source));
     }
 
     static Event motion(String camera, String kind, long sequence) {

@@ -29,6 +29,7 @@ class CommandsTest {
     final MemoryStore store = new MemoryStore();
     Outbox outbox;
     Commands commands;
+    FakeRecordings recorder;
 
     static MqttSettings settings() {
         return ComponentConfig.of(MqttConfig.class).with("server.uri", "tcp://127.0.0.1:1").with("node.id", "n1")
@@ -45,7 +46,8 @@ class CommandsTest {
                 new FrameGrabber((listener, properties) -> {
                     throw new IllegalStateException("no frames in this test");
                 }),
-                () -> new TreeSet<>(List.of("copy", "pool", "zerocopy")));
+                () -> new TreeSet<>(List.of("copy", "pool", "zerocopy")),
+                () -> Optional.ofNullable(recorder).map(RecordingsSource::new));
     }
 
     JsonObject send(String camera, String verb, String payload) throws InterruptedException {
@@ -95,7 +97,8 @@ class CommandsTest {
     @Test
     void refusalsChangeNothing() throws InterruptedException {
         assertError(send("hall", "stop", ""), "no camera 'hall' on node n1");
-        assertError(send("lobby", "explode", ""), "unknown command 'explode'; commands: config, snapshot, start, "
+        assertError(send("lobby", "explode", ""), "unknown command 'explode'; commands: clip, config, snapshot, "
+                + "start, "
                 + "stop, strategy");
         assertError(send("lobby", "stop", "{\"id\":"), "payload is not valid JSON");
         assertError(send("lobby", "stop", "[1,2]"), "payload is JSON but not an object");
@@ -107,6 +110,39 @@ class CommandsTest {
         assertError(send("lobby", "config", "{}"), "no settings given");
         assertEquals(0, store.writes.get());
         assertEquals(0, lobby.starts + lobby.stops);
+    }
+
+    @Test
+    void clipTriggersTheCamerasEventRecordersAndSaysHowMany() throws InterruptedException {
+        recorder = new FakeRecordings();
+        recorder.set(FakeRecordings.continuous("lobby", "/r/lobby-20261205-010000-000.avi", 10, 1000, 500, 0),
+                FakeRecordings.event("lobby", null, null, 0, 0, 0, 0),
+                FakeRecordings.event("lobby", null, null, 0, 0, 0, 0));
+        JsonObject reply = send("lobby", "clip", "{\"id\":\"c1\",\"trigger\":\"door-bell_2\"}");
+        assertTrue(reply.get("ok").getAsBoolean(), reply.toString());
+        assertEquals(2, reply.get("triggered").getAsInt());
+        assertEquals("door-bell_2", reply.get("trigger").getAsString());
+        assertEquals("c1", reply.get("id").getAsString());
+        assertEquals(List.of("lobby:door-bell_2"), recorder.triggers);
+        assertTrue(send("lobby", "clip", "").get("ok").getAsBoolean());
+        assertEquals("lobby:mqtt", recorder.triggers.get(1), "the default trigger's name");
+    }
+
+    @Test
+    void clipRefusalsTriggerNothing() throws InterruptedException {
+        assertError(send("lobby", "clip", ""), "node n1 has no recorder: install feature kapture-recorder");
+        recorder = new FakeRecordings();
+        recorder.set(FakeRecordings.continuous("lobby", null, 0, 0, 0, 0),
+                FakeRecordings.event("hall", null, null, 0, 0, 0, 0));
+        assertError(send("lobby", "clip", ""), "camera lobby has no event recorder: configure one");
+        recorder.set(FakeRecordings.event("lobby", null, null, 0, 0, 0, 0));
+        assertError(send("hall", "clip", ""), "no camera 'hall' on node n1");
+        assertError(send("lobby", "clip", "{\"trigger\":\"../etc\"}"), "trigger '../etc' must be 1 to 32 letters");
+        assertError(send("lobby", "clip", "{\"trigger\":\"" + "x".repeat(33) + "\"}"), "trigger 'xxx");
+        assertError(send("lobby", "clip", "{\"trigger\":\"\"}"), "trigger '' must be 1 to 32");
+        assertError(send("lobby", "clip", "{\"trigger\":5}"), "'trigger' is missing");
+        assertError(send("lobby", "clip", "{\"file\":\"x\"}"), "'file' is not a field of this command");
+        assertEquals(List.of(), recorder.triggers);
     }
 
     @Test

@@ -50,8 +50,10 @@ public class MqttCommand implements Action {
         System.out.println("last error: " + view.lastError().orElse("none"));
         System.out.printf("messages out %d, in %d, motion events %d%n", view.published(), view.received(),
                 view.motionEvents());
-        System.out.printf("queued %d, buffered %d (%d bytes), dropped %d (buffer full), incoming dropped %d%n",
-                view.offered(), view.buffered(), view.bufferedBytes(), view.dropped(), view.inboxDropped());
+        System.out.printf("queued %d, buffered %d (%d bytes), dropped %d (buffer full), stats superseded %d, "
+                + "incoming dropped %d%n", view.offered(), view.buffered(), view.bufferedBytes(), view.dropped(),
+                view.superseded(), view.inboxDropped());
+        System.out.println("recordings: " + view.recorder());
         return null;
     }
 }
