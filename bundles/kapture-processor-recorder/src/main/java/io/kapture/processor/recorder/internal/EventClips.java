@@ -2,6 +2,9 @@ package io.kapture.processor.recorder.internal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import io.kapture.processor.recorder.EventStatus;
 
 /**
  * Decides, frame by frame, what an event recorder writes: nothing while the scene is quiet (frames go to the
@@ -143,5 +146,11 @@ final class EventClips {
 
     PrerollRing ring() {
         return ring;
+    }
+
+    /** What the owner reports: the clip and the ring. */
+    EventStatus status() {
+        return new EventStatus(clipTrigger(), clips, ring.frames(), ring.bytes(), ring.maxBytes(),
+                TimeUnit.NANOSECONDS.toMillis(ring.heldNanos()), ring.droppedForMemory());
     }
 }
