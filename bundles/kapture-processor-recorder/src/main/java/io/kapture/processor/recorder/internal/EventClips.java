@@ -144,10 +144,6 @@ final class EventClips {
         return clips;
     }
 
-    PrerollRing ring() {
-        return ring;
-    }
-
     /** What the owner reports: the clip and the ring. */
     EventStatus status() {
         return new EventStatus(clipTrigger(), clips, ring.frames(), ring.bytes(), ring.maxBytes(),
