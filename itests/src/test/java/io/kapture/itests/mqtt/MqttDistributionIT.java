@@ -216,6 +216,7 @@ public class MqttDistributionIT {
             assertTrue(segment.toString(), List.of("avi", "mp4").contains(segment.get("format").getAsString()));
             assertTrue(segment.toString(),
                     segment.get("endMillis").getAsLong() > segment.get("startMillis").getAsLong());
+            assertEquals(segment.toString(), "rotated", segment.get("reason").getAsString());
             assertTrue(mosquittoSubRetained(PREFIX + "/" + CAMERA + "/recorder").contains("\"recording\""));
 
             Path clips = etcFile("io.kapture.processor.recorder-mqttclip.cfg", "camera = " + CAMERA, "mode = event",
@@ -236,6 +237,39 @@ public class MqttDistributionIT {
             }
         } finally {
             java.nio.file.Files.delete(segments);
+        }
+    }
+
+    /**
+     * A clip with neither pre-roll nor post time lasts a frame or two (about 33 ms at the synthetic camera's
+     * 30 fps): a bridge that looked at the recorders once a second would almost never see it being written. The
+     * recorder's {@code io/kapture/recording/v1/FINISHED} event announces it at once.
+     */
+    @Test
+    public void i_aClipShorterThanASecondIsAnnounced() throws Exception {
+        String recording = PREFIX + "/" + CAMERA + "/recording";
+        await("the recorders of the test before gone").atMost(WAIT)
+                .until(() -> last(PREFIX + "/" + CAMERA + "/recorder").isEmpty());
+        Path clips = etcFile("io.kapture.processor.recorder-mqttshort.cfg", "camera = " + CAMERA, "mode = event",
+                "pre.seconds = 0", "post.seconds = 0");
+        try {
+            await("the event recorder's state").atMost(WAIT).until(() -> last(PREFIX + "/" + CAMERA + "/recorder")
+                    .filter(r -> r.toString().contains("\"kind\":\"event\"")).isPresent());
+            JsonObject reply = command("clip", "{\"id\":\"r2\",\"trigger\":\"itshort\"}");
+            assertTrue(reply.toString(), reply.get("ok").getAsBoolean());
+            await("the short clip announced").atMost(Duration.ofSeconds(20)).until(() -> watcher.on(recording)
+                    .stream().map(MqttDistributionIT::json).anyMatch(n -> n.get("file").getAsString()
+                            .contains(".itshort.")));
+            JsonObject clip = watcher.on(recording).stream().map(MqttDistributionIT::json)
+                    .filter(n -> n.get("file").getAsString().contains(".itshort.")).findFirst().orElseThrow();
+            assertEquals(clip.toString(), "event", clip.get("kind").getAsString());
+            assertEquals(clip.toString(), "itshort", clip.get("trigger").getAsString());
+            assertTrue(clip.toString(), clip.get("frames").getAsLong() >= 1);
+            assertTrue(clip.toString(), clip.get("durationMillis").getAsLong() < 1000);
+            assertTrue(clip.toString(), clip.get("bytes").getAsLong() > 0);
+            assertEquals(clip.toString(), "clip-ended", clip.get("reason").getAsString());
+        } finally {
+            java.nio.file.Files.delete(clips);
         }
     }
 
