@@ -243,7 +243,8 @@ public class MqttDistributionIT {
     /**
      * A clip with neither pre-roll nor post time lasts a frame or two (about 33 ms at the synthetic camera's
      * 30 fps): a bridge that looked at the recorders once a second would almost never see it being written. The
-     * recorder's {@code io/kapture/recording/v1/FINISHED} event announces it at once.
+     * recorder's {@code io/kapture/recording/v1/FINISHED} event announces it at once, and Karaf's
+     * {@code event:display} shows the event to a script.
      */
     @Test
     public void i_aClipShorterThanASecondIsAnnounced() throws Exception {
@@ -268,6 +269,10 @@ public class MqttDistributionIT {
             assertTrue(clip.toString(), clip.get("durationMillis").getAsLong() < 1000);
             assertTrue(clip.toString(), clip.get("bytes").getAsLong() > 0);
             assertEquals(clip.toString(), "clip-ended", clip.get("reason").getAsString());
+            // a script's view of the same event: Karaf's event:display (the eventadmin feature's shell commands)
+            String shown = karaf.command("itadmin", "itadmin-login", "event:display -v io/kapture/recording/v1/*");
+            assertTrue(shown, shown.contains("io/kapture/recording/v1/FINISHED")
+                    && shown.contains(clip.get("file").getAsString()));
         } finally {
             java.nio.file.Files.delete(clips);
         }
