@@ -79,7 +79,10 @@ public final class RecordingEvents {
     /** {@link #TOPIC_FINISHED}: why the file ended, one of the {@code REASON_} values. */
     public static final String REASON = "reason";
 
-    /** The file reached {@code rotate.size.mb} or {@code rotate.duration.seconds}, or the frame size changed. */
+    /**
+     * The file reached {@code rotate.size.mb} or {@code rotate.duration.seconds}, or the frame size or the H.264
+     * parameter sets changed.
+     */
     public static final String REASON_ROTATED = "rotated";
 
     /** An event clip ended, {@code post.seconds} after its last activity. */
