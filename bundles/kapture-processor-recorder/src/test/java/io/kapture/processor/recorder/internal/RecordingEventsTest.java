@@ -35,7 +35,7 @@ import io.kapture.testing.TestFrame;
 /**
  * The recorder's EventAdmin events ({@link RecordingEvents}) for the synthetic camera on its 30 fps timeline
  * (frame n captured at n × 33.3 ms, wall clock {@link TestFrame#EPOCH_MILLIS} plus that): each file's STARTED and
- * FINISHED with the figures the file itself has (read back as AVI), and why it ended: rotation, its recorder
+ * FINISHED with the figures the file itself has (read back as AVI; an MP4's size), and why it ended: rotation, its recorder
  * stopping, its clip ending, a write failing; a file that cannot be begun is FAILED. Every event is posted (never
  * sent) and outside the recorder's lock.
  */
@@ -107,6 +107,35 @@ class RecordingEventsTest {
         }
         assertEquals(List.of(31L, 31L, 31L, 7L),
                 finished.stream().map(e -> e.getProperty(RecordingEvents.FRAMES)).toList());
+        assertEquals(List.of(), posted.problems);
+    }
+
+    @Test
+    void h264FilesAreToldAsMp4WithTheSizeTheyHaveOnDisk() throws IOException {
+        recorder = new CameraRecorder(registrar, root, CAM0.with("format", "h264").with("rotate.duration.seconds", 2)
+                .with("h264.keyframe.interval", 45).as(RecorderSettings::from), H264Frames.openh264());
+        recorder.setEventAdmin(posted);
+        feed = SyntheticFeed.timeline("cam0", "bars+box", 320, 240, PixelFormat.YUYV);
+
+        deliver(120);
+        recorder.deactivate();
+
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(root.path().resolve("recordings"))) {
+            files = listed.sorted().toList();
+        }
+        List<Event> finished = posted.on(RecordingEvents.TOPIC_FINISHED);
+        assertEquals(2, files.size(), files.toString());
+        assertEquals(2, finished.size());
+        // the rotation due at frame 61 waits for the keyframe asked for, which frame 62 is (H264RecordingTest)
+        assertEquals(List.of(62L, 58L), finished.stream().map(e -> e.getProperty(RecordingEvents.FRAMES)).toList());
+        assertEquals(List.of("rotated", "stopped"),
+                finished.stream().map(e -> e.getProperty(RecordingEvents.REASON)).toList());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(files.get(i).toString(), finished.get(i).getProperty(RecordingEvents.PATH));
+            assertEquals("mp4", finished.get(i).getProperty(RecordingEvents.FORMAT));
+            assertEquals(Files.size(files.get(i)), finished.get(i).getProperty(RecordingEvents.BYTES));
+        }
         assertEquals(List.of(), posted.problems);
     }
 
