@@ -261,8 +261,12 @@ public class MqttDistributionIT {
             await("the short clip announced").atMost(Duration.ofSeconds(20)).until(() -> watcher.on(recording)
                     .stream().map(MqttDistributionIT::json).anyMatch(n -> n.get("file").getAsString()
                             .contains(".itshort.")));
-            JsonObject clip = watcher.on(recording).stream().map(MqttDistributionIT::json)
-                    .filter(n -> n.get("file").getAsString().contains(".itshort.")).findFirst().orElseThrow();
+            Subscriber.Message notice = watcher.on(recording).stream()
+                    .filter(m -> json(m).get("file").getAsString().contains(".itshort.")).findFirst().orElseThrow();
+            JsonObject clip = json(notice);
+            System.out.println("MqttDistributionIT: the short clip (" + clip.get("frames") + " frames, "
+                    + clip.get("durationMillis") + " ms) was announced " + (notice.receivedMillis()
+                            - clip.get("endMillis").getAsLong()) + " ms after its last frame's time");
             assertEquals(clip.toString(), "event", clip.get("kind").getAsString());
             assertEquals(clip.toString(), "itshort", clip.get("trigger").getAsString());
             assertTrue(clip.toString(), clip.get("frames").getAsLong() >= 1);
