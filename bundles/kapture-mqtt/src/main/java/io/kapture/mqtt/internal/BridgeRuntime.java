@@ -27,11 +27,13 @@ import io.kapture.api.CaptureSession;
 
 /**
  * A connected bridge: the outbox, the {@link Link} and its thread, a timer thread that reports the cameras every
- * second and their recorders' state after each recorder event (and every stats interval), and a command thread that runs commands and applies desired configurations one at a time. Incoming
- * messages wait in a bounded queue for the command thread; beyond it they are dropped and counted.
+ * second and their recorders' state after each recorder event (and every stats interval), and a command thread
+ * that runs commands and applies desired configurations one at a time. Incoming messages wait in a bounded queue
+ * for the command thread; beyond it they are dropped and counted.
  *
  * <p>Threading contract: {@link #start} and {@link #stop} from one thread (SCR's); {@link #motion},
- * {@link #recording} and {@link #view} from any thread. Nothing here blocks its caller except {@link #stop}, bounded by a few seconds.
+ * {@link #recording} and {@link #view} from any thread. Nothing here blocks its caller except {@link #stop},
+ * bounded by a few seconds.
  */
 public final class BridgeRuntime implements LinkListener {
 

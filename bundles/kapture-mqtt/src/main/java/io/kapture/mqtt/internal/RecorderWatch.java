@@ -43,7 +43,8 @@ final class RecorderWatch {
     private final Map<String, String> published = new HashMap<>();
     private final AtomicLong announced = new AtomicLong();
     private volatile boolean present;
-    private boolean republish = true;
+    /** Set by the link's thread after a (re)connect, read by the timer's. */
+    private volatile boolean republish = true;
     private long nextReconcile;
 
     RecorderWatch(MqttSettings settings, Topics topics, Outbox outbox, Supplier<Optional<RecorderSource>> source) {
