@@ -2,7 +2,8 @@ package io.kapture.processor.recorder;
 
 /**
  * The EventAdmin events of Kapture's recorder: a video file begun ({@link #TOPIC_STARTED}), finished
- * ({@link #TOPIC_FINISHED}), or not begun because writing failed ({@link #TOPIC_FAILED}). Subscribe with an
+ * ({@link #TOPIC_FINISHED}), or not begun because writing failed ({@link #TOPIC_FAILED}), and an event clip
+ * extended by a further trigger ({@link #TOPIC_EXTENDED}). Subscribe with an
  * {@code org.osgi.service.event.EventHandler} service whose {@code event.topics} is {@link #TOPIC_ALL} (or one
  * topic), and narrow to a camera with an {@code event.filter} such as {@code (camera=cam0)}.
  *
@@ -10,13 +11,15 @@ package io.kapture.processor.recorder;
  * its meaning or type, so a handler of {@code io/kapture/recording/v1/*} keeps working; properties may be added
  * within {@code v1}, so handlers must ignore those they do not know.
  *
- * <p>Per file, {@link #TOPIC_STARTED} comes once its first frame is written, then {@link #TOPIC_FINISHED} once it
- * is closed, both posted by the same recorder in that order. Events are posted asynchronously
+ * <p>Per file, {@link #TOPIC_STARTED} comes once its first frame is written, then (for a clip) any
+ * {@link #TOPIC_EXTENDED}, then {@link #TOPIC_FINISHED} once it is closed, all posted by the same recorder in that
+ * order. Events are posted asynchronously
  * ({@code postEvent}) from the recorder's thread, outside its lock: a handler never slows the recording, and
  * without an EventAdmin service the recorder records all the same.
  *
  * <p>Property values: {@link #START_MILLIS}, {@link #END_MILLIS}, {@link #DURATION_MILLIS}, {@link #FRAMES},
- * {@link #BYTES} and {@code timestamp} (when the event was posted) Long; the others String.
+ * {@link #BYTES}, {@link #EXTENDED_MILLIS} and {@code timestamp} (when the event was posted) Long; the others
+ * String.
  *
  * <p>Constants only; safe from any thread.
  */
@@ -27,6 +30,13 @@ public final class RecordingEvents {
 
     /** A file was finished and closed: rotated, its clip ended, its recorder stopped, or a write failed. */
     public static final String TOPIC_FINISHED = "io/kapture/recording/v1/FINISHED";
+
+    /**
+     * A trigger came while an event clip was being written and extended it ({@link #EXTENDED_BY}, at
+     * {@link #EXTENDED_MILLIS}): the clip now ends {@code post.seconds} after that trigger, or after the motion it
+     * began ends. The file's properties are those of {@link #TOPIC_STARTED}.
+     */
+    public static final String TOPIC_EXTENDED = "io/kapture/recording/v1/EXTENDED";
 
     /**
      * No file could be begun (the disk full, the folder not writable): the recorder pauses and tries again. A
@@ -63,6 +73,12 @@ public final class RecordingEvents {
 
     /** Wall-clock time of the file's first frame, in milliseconds since the epoch. */
     public static final String START_MILLIS = "start.ms";
+
+    /** {@link #TOPIC_EXTENDED}: the trigger that extended the clip, {@code motion} or an external trigger's name. */
+    public static final String EXTENDED_BY = "extended.by";
+
+    /** {@link #TOPIC_EXTENDED}: wall-clock time of the frame at which that trigger applied. */
+    public static final String EXTENDED_MILLIS = "extended.ms";
 
     /** {@link #TOPIC_FINISHED}: {@link #START_MILLIS} plus {@link #DURATION_MILLIS}, the last frame's time. */
     public static final String END_MILLIS = "end.ms";

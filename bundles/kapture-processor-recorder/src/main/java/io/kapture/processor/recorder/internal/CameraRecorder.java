@@ -277,7 +277,10 @@ public final class CameraRecorder {
                     store(earlier, step.trigger());
                 }
             }
-            case CONTINUE -> store(encoded, step.trigger());
+            case CONTINUE -> {
+                store(encoded, step.trigger());
+                announcer.extended(step.extendedBy(), encoded.wallClockMillis());
+            }
             case END -> finishFile(RecordingEvents.REASON_CLIP_ENDED);
             case IDLE -> {
                 // kept in the ring
@@ -368,7 +371,7 @@ public final class CameraRecorder {
         height = frame.height();
         writerStartNanos = frame.timestampNanos();
         lastCheckpointNanos = frame.timestampNanos();
-        announcer.opened(trigger, frame.wallClockMillis());
+        announcer.opened(path, trigger, frame.wallClockMillis());
         LOG.info("Camera {} records to {}", settings.camera(), path);
     }
 

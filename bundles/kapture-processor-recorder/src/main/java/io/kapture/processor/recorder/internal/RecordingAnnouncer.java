@@ -21,8 +21,8 @@ import io.kapture.processor.recorder.RecordingEvents;
  * {@code postEvent} (never {@code sendEvent}) hands them to EventAdmin's threads. Without an EventAdmin the queued
  * events are dropped: nobody could be listening.
  *
- * <p>Threading contract: {@link #opened}, {@link #written}, {@link #finished} and {@link #failed} are called by the
- * owning recorder under its lock (they touch the current file's fields unguarded); {@link #flush} from any thread,
+ * <p>Threading contract: {@link #opened}, {@link #written}, {@link #extended}, {@link #finished} and
+ * {@link #failed} are called by the owning recorder under its lock (they touch the current file's fields unguarded); {@link #flush} from any thread,
  * serialised on this object so events leave in the order they were queued. The queue is emptied after every frame,
  * so it holds at most the few events one frame causes.
  */
@@ -34,6 +34,7 @@ final class RecordingAnnouncer {
     private final Queue<Event> pending = new ConcurrentLinkedQueue<>();
 
     // the owner's, under its lock: the file being written
+    private Path path;
     private String trigger;
     private long startMillis;
     private boolean startAnnounced;
@@ -42,8 +43,9 @@ final class RecordingAnnouncer {
         this.camera = camera;
     }
 
-    /** A file was opened for a clip of {@code trigger} (null: continuous), its first frame taken at startMillis. */
-    void opened(String clipTrigger, long firstFrameMillis) {
+    /** {@code file} was opened for a clip of {@code clipTrigger} (null: continuous), its first frame taken then. */
+    void opened(Path file, String clipTrigger, long firstFrameMillis) {
+        this.path = file;
         this.trigger = clipTrigger;
         this.startMillis = firstFrameMillis;
         this.startAnnounced = false;
@@ -74,6 +76,17 @@ final class RecordingAnnouncer {
             properties.put(RecordingEvents.ERROR, error);
         }
         pending.add(new Event(RecordingEvents.TOPIC_FINISHED, properties));
+    }
+
+    /** The clip being written was extended by {@code by} (nothing if null) at the frame taken at atMillis. */
+    void extended(String by, long atMillis) {
+        if (by == null || !startAnnounced) {
+            return;
+        }
+        Map<String, Object> properties = fileProperties(path);
+        properties.put(RecordingEvents.EXTENDED_BY, by);
+        properties.put(RecordingEvents.EXTENDED_MILLIS, atMillis);
+        pending.add(new Event(RecordingEvents.TOPIC_EXTENDED, properties));
     }
 
     /** No file could be begun; the recorder pauses. */

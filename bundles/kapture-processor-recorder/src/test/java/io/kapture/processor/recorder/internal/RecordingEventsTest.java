@@ -35,7 +35,7 @@ import io.kapture.testing.TestFrame;
 /**
  * The recorder's EventAdmin events ({@link RecordingEvents}) for the synthetic camera on its 30 fps timeline
  * (frame n captured at n × 33.3 ms, wall clock {@link TestFrame#EPOCH_MILLIS} plus that): each file's STARTED and
- * FINISHED with the figures the file itself has (read back as AVI; an MP4's size), and why it ended: rotation, its recorder
+ * FINISHED with the figures the file itself has (read back as AVI; an MP4's size), a clip's EXTENDED, and why it ended: rotation, its recorder
  * stopping, its clip ending, a write failing; a file that cannot be begun is FAILED. Every event is posted (never
  * sent) and outside the recorder's lock.
  */
@@ -166,6 +166,32 @@ class RecordingEventsTest {
         assertEquals(91L, finished.getProperty(RecordingEvents.FRAMES));
         assertEquals(90 * SyntheticFeed.FRAME_NANOS / 1_000_000, finished.getProperty(RecordingEvents.DURATION_MILLIS));
         assertEquals(Files.size(clip), finished.getProperty(RecordingEvents.BYTES));
+        assertEquals(List.of(), posted.problems);
+    }
+
+    @Test
+    void aTriggerDuringAClipIsToldAsItsExtension() throws IOException {
+        start(CAM0.with("mode", "event").with("pre.seconds", 2).with("post.seconds", 1));
+        feed = SyntheticFeed.timeline("cam0", "bars", 160, 120, PixelFormat.GREY);
+
+        deliver(100);
+        recorder.pulse("doorbell"); // applies at frame 100
+        deliver(10);
+        recorder.activityStarted("motion"); // at frame 110, during the clip
+        deliver(10);
+        recorder.activityEnded(); // at frame 120: the clip ends at frame 151, the first 1 s or more later
+        deliver(60);
+        recorder.deactivate();
+
+        assertEquals(List.of(RecordingEvents.TOPIC_STARTED, RecordingEvents.TOPIC_EXTENDED,
+                RecordingEvents.TOPIC_FINISHED), posted.topics());
+        Event extended = posted.events.get(1);
+        assertEquals(recordings().get(0).toString(), extended.getProperty(RecordingEvents.PATH));
+        assertEquals("doorbell", extended.getProperty(RecordingEvents.TRIGGER), "the clip's own trigger");
+        assertEquals("motion", extended.getProperty(RecordingEvents.EXTENDED_BY));
+        assertEquals(TestFrame.EPOCH_MILLIS + 110 * SyntheticFeed.FRAME_NANOS / 1_000_000,
+                extended.getProperty(RecordingEvents.EXTENDED_MILLIS));
+        assertEquals(111L, posted.events.get(2).getProperty(RecordingEvents.FRAMES), "frames 40 to 150");
         assertEquals(List.of(), posted.problems);
     }
 
