@@ -264,7 +264,7 @@ public class MqttDistributionIT {
             Subscriber.Message notice = watcher.on(recording).stream()
                     .filter(m -> json(m).get("file").getAsString().contains(".itshort.")).findFirst().orElseThrow();
             JsonObject clip = json(notice);
-            System.out.println("MqttDistributionIT: the short clip (" + clip.get("frames") + " frames, "
+            System.out.println("MqttDistributionIT: the short clip (" + clip.get("frames") + " frame(s), "
                     + clip.get("durationMillis") + " ms) was announced " + (notice.receivedMillis()
                             - clip.get("endMillis").getAsLong()) + " ms after its last frame's time");
             assertEquals(clip.toString(), "event", clip.get("kind").getAsString());
