@@ -29,18 +29,21 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 
 import io.kapture.api.CaptureSession;
 import io.kapture.api.DropPolicy;
 import io.kapture.api.SessionState;
 import io.kapture.processor.recorder.RecordedFile;
+import io.kapture.processor.recorder.RecordingEvents;
 import io.kapture.processor.recorder.Recordings;
 
 /**
  * The recorder in the distribution, against its synthetic camera: H.264 in MP4 files (format h264, encoded by the
  * distribution's OpenH264) that ffprobe reads back; event clips that begin before their trigger
  * (checked with ffprobe's frame times and the sequence codes in the frames), triggered from the shell, by
- * EventAdmin and by motion events; retention under a tiny size limit; a storage folder that vanishes under a
+ * EventAdmin and by motion events, and told to an EventAdmin handler (STARTED, FINISHED with the file's figures); retention under a tiny size limit; a storage folder that vanishes under a
  * running recorder; a disk that fills up (a 1 MiB tmpfs mounted over the recorder's folder: the tests run as
  * root, as the build does here).
  *
@@ -98,12 +101,30 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
     public void eventAdminTriggersAndMotionEventsMakeClipsNamedByTheirTrigger() throws Exception {
         awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
         Configuration configuration = configure(RECORDER_PID, "itest-events", events("itest-events"));
+        List<Event> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // the recorder's own events, through the distribution's Felix EventAdmin, as a user's bundle gets them
+        org.osgi.framework.ServiceRegistration<EventHandler> handler = context.registerService(EventHandler.class,
+                told::add, new java.util.Hashtable<>(Map.of(EventConstants.EVENT_TOPIC, RecordingEvents.TOPIC_ALL,
+                        EventConstants.EVENT_FILTER, "(camera=" + SYNTHETIC_CAMERA + ")")));
         try {
             Recordings recordings = awaitRingFull();
             EventAdmin events = service(EventAdmin.class);
             events.postEvent(new Event(Recordings.TOPIC_TRIGGER, Map.of(Recordings.EVENT_CAMERA, SYNTHETIC_CAMERA,
                     Recordings.EVENT_TRIGGER, "doorbell")));
-            awaitFinishedClip(recordings, "itest-events", "doorbell");
+            RecordedFile doorbell = awaitFinishedClip(recordings, "itest-events", "doorbell");
+            await("the doorbell clip's FINISHED event").atMost(TIMEOUT).until(() -> told.stream()
+                    .anyMatch(e -> e.getTopic().equals(RecordingEvents.TOPIC_FINISHED)
+                            && doorbell.path().equals(e.getProperty(RecordingEvents.PATH))));
+            List<Event> clipEvents = told.stream()
+                    .filter(e -> doorbell.path().equals(e.getProperty(RecordingEvents.PATH))).toList();
+            assertEquals(List.of(RecordingEvents.TOPIC_STARTED, RecordingEvents.TOPIC_FINISHED),
+                    clipEvents.stream().map(Event::getTopic).toList());
+            Event finished = clipEvents.get(1);
+            assertEquals(finished.toString(), "doorbell", finished.getProperty(RecordingEvents.TRIGGER));
+            assertEquals(finished.toString(), "clip-ended", finished.getProperty(RecordingEvents.REASON));
+            assertEquals(finished.toString(), Files.size(Path.of(doorbell.path())),
+                    finished.getProperty(RecordingEvents.BYTES));
+            assertEquals(finished.toString(), doorbell.frames(), finished.getProperty(RecordingEvents.FRAMES));
             // the ring fills again after a clip: the frames in the clip are not kept twice
             awaitRingFull();
 
@@ -114,6 +135,7 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
             RecordedFile motion = awaitFinishedClip(recordings, "itest-events", "motion");
             assertTrue("2 s of pre-roll and 1 s after the end: " + motion, motion.durationMillis() >= 2500);
         } finally {
+            handler.unregister();
             configuration.delete();
         }
     }

@@ -216,6 +216,7 @@ public class MqttDistributionIT {
             assertTrue(segment.toString(), List.of("avi", "mp4").contains(segment.get("format").getAsString()));
             assertTrue(segment.toString(),
                     segment.get("endMillis").getAsLong() > segment.get("startMillis").getAsLong());
+            assertEquals(segment.toString(), "rotated", segment.get("reason").getAsString());
             assertTrue(mosquittoSubRetained(PREFIX + "/" + CAMERA + "/recorder").contains("\"recording\""));
 
             Path clips = etcFile("io.kapture.processor.recorder-mqttclip.cfg", "camera = " + CAMERA, "mode = event",
@@ -236,6 +237,48 @@ public class MqttDistributionIT {
             }
         } finally {
             java.nio.file.Files.delete(segments);
+        }
+    }
+
+    /**
+     * A clip with neither pre-roll nor post time lasts a frame or two (about 33 ms at the synthetic camera's
+     * 30 fps): a bridge that looked at the recorders once a second would almost never see it being written. The
+     * recorder's {@code io/kapture/recording/v1/FINISHED} event announces it at once, and Karaf's
+     * {@code event:display} shows the event to a script.
+     */
+    @Test
+    public void i_aClipShorterThanASecondIsAnnounced() throws Exception {
+        String recording = PREFIX + "/" + CAMERA + "/recording";
+        await("the recorders of the test before gone").atMost(WAIT)
+                .until(() -> last(PREFIX + "/" + CAMERA + "/recorder").isEmpty());
+        Path clips = etcFile("io.kapture.processor.recorder-mqttshort.cfg", "camera = " + CAMERA, "mode = event",
+                "pre.seconds = 0", "post.seconds = 0");
+        try {
+            await("the event recorder's state").atMost(WAIT).until(() -> last(PREFIX + "/" + CAMERA + "/recorder")
+                    .filter(r -> r.toString().contains("\"kind\":\"event\"")).isPresent());
+            JsonObject reply = command("clip", "{\"id\":\"r2\",\"trigger\":\"itshort\"}");
+            assertTrue(reply.toString(), reply.get("ok").getAsBoolean());
+            await("the short clip announced").atMost(Duration.ofSeconds(20)).until(() -> watcher.on(recording)
+                    .stream().map(MqttDistributionIT::json).anyMatch(n -> n.get("file").getAsString()
+                            .contains(".itshort.")));
+            Subscriber.Message notice = watcher.on(recording).stream()
+                    .filter(m -> json(m).get("file").getAsString().contains(".itshort.")).findFirst().orElseThrow();
+            JsonObject clip = json(notice);
+            System.out.println("MqttDistributionIT: the short clip (" + clip.get("frames") + " frame(s), "
+                    + clip.get("durationMillis") + " ms) was announced " + (notice.receivedMillis()
+                            - clip.get("endMillis").getAsLong()) + " ms after its last frame's time");
+            assertEquals(clip.toString(), "event", clip.get("kind").getAsString());
+            assertEquals(clip.toString(), "itshort", clip.get("trigger").getAsString());
+            assertTrue(clip.toString(), clip.get("frames").getAsLong() >= 1);
+            assertTrue(clip.toString(), clip.get("durationMillis").getAsLong() < 1000);
+            assertTrue(clip.toString(), clip.get("bytes").getAsLong() > 0);
+            assertEquals(clip.toString(), "clip-ended", clip.get("reason").getAsString());
+            // a script's view of the same event: Karaf's event:display (the eventadmin feature's shell commands)
+            String shown = karaf.command("itadmin", "itadmin-login", "event:display -v io/kapture/recording/v1/*");
+            assertTrue(shown, shown.contains("io/kapture/recording/v1/FINISHED")
+                    && shown.contains(clip.get("file").getAsString()));
+        } finally {
+            java.nio.file.Files.delete(clips);
         }
     }
 

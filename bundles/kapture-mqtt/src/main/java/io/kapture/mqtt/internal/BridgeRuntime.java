@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -25,12 +26,14 @@ import com.google.gson.JsonObject;
 import io.kapture.api.CaptureSession;
 
 /**
- * A connected bridge: the outbox, the {@link Link} and its thread, a timer thread that reports the cameras and
- * their recordings every second, and a command thread that runs commands and applies desired configurations one at a time. Incoming
- * messages wait in a bounded queue for the command thread; beyond it they are dropped and counted.
+ * A connected bridge: the outbox, the {@link Link} and its thread, a timer thread that reports the cameras every
+ * second and their recorders' state after each recorder event (and every stats interval), and a command thread
+ * that runs commands and applies desired configurations one at a time. Incoming messages wait in a bounded queue
+ * for the command thread; beyond it they are dropped and counted.
  *
- * <p>Threading contract: {@link #start} and {@link #stop} from one thread (SCR's); {@link #motion} and
- * {@link #view} from any thread. Nothing here blocks its caller except {@link #stop}, bounded by a few seconds.
+ * <p>Threading contract: {@link #start} and {@link #stop} from one thread (SCR's); {@link #motion},
+ * {@link #recording} and {@link #view} from any thread. Nothing here blocks its caller except {@link #stop},
+ * bounded by a few seconds.
  */
 public final class BridgeRuntime implements LinkListener {
 
@@ -53,6 +56,8 @@ public final class BridgeRuntime implements LinkListener {
     private final ThreadPoolExecutor inbox;
     private final AtomicLong inboxDropped = new AtomicLong();
     private final AtomicLong motionEvents = new AtomicLong();
+    /** Whether a look at the recorders is queued on the timer: a burst of recorder events costs one. */
+    private final AtomicBoolean recordersDue = new AtomicBoolean();
 
     BridgeRuntime(MqttSettings settings, String version, Supplier<List<CaptureSession>> sessions,
             Function<String, Optional<CaptureSession>> session, CameraStore store, FrameGrabber grabber,
@@ -110,6 +115,21 @@ public final class BridgeRuntime implements LinkListener {
         timer.shutdownNow();
         inbox.shutdownNow();
         return link.closeAsync();
+    }
+
+    /**
+     * A recorder event ({@code io/kapture/recording/v1/*}); called on EventAdmin's thread, never waits: a finished
+     * recording is queued into the outbox at once, and the recorders' state is looked at on the timer thread.
+     */
+    public void recording(Event event) {
+        recordings.finished(event, System.currentTimeMillis());
+        if (recordersDue.compareAndSet(false, true)) {
+            try {
+                timer.execute(this::reconcileRecorders);
+            } catch (RejectedExecutionException stopped) {
+                // stopping: the timer is shut down
+            }
+        }
     }
 
     /** Queues a motion event; called on EventAdmin's thread, never waits. */
@@ -212,6 +232,15 @@ public final class BridgeRuntime implements LinkListener {
         }
         try {
             recordings.tick(System.currentTimeMillis());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("Cannot report the recordings over MQTT: {}", e.toString(), e);
+        }
+    }
+
+    private void reconcileRecorders() {
+        recordersDue.set(false);
+        try {
+            recordings.reconcile(System.currentTimeMillis());
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("Cannot report the recordings over MQTT: {}", e.toString(), e);
         }

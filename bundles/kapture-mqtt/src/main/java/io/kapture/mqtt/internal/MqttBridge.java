@@ -35,11 +35,11 @@ import io.kapture.api.spi.DeliveryStrategy;
 /**
  * The MQTT bridge of this node, configured by {@value #PID}. Without {@code server.uri} it does nothing but say so
  * in {@code kapture:mqtt}. With it, a {@link BridgeRuntime} connects and runs on threads of its own: activation
- * only starts it, and the motion events EventAdmin delivers are only queued. Deactivation (also on a configuration
- * change) only asks the runtime to publish its offline status and disconnect; the next activation's runtime waits,
- * on its own link thread, for that to be done before it connects (see {@link Link}), so the offline status cannot
- * land after the new online one, and SCR's thread never waits on the network. The last stop is kept in a static
- * field because each configuration gets a new instance of this component.
+ * only starts it, and the motion and recording events EventAdmin delivers are only queued. Deactivation (also on a
+ * configuration change) only asks the runtime to publish its offline status and disconnect; the next activation's
+ * runtime waits, on its own link thread, for that to be done before it connects (see {@link Link}), so the offline
+ * status cannot land after the new online one, and SCR's thread never waits on the network. The last stop is kept
+ * in a static field because each configuration gets a new instance of this component.
  *
  * <p>Threading contract: SCR calls activate, deactivate and the session bind/unbind methods; EventAdmin calls
  * {@link #handleEvent} on its own thread; {@link #view()} from any thread. Sessions are kept in a copy-on-write
@@ -47,7 +47,8 @@ import io.kapture.api.spi.DeliveryStrategy;
  */
 @Component(configurationPid = MqttBridge.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         service = { MqttBridge.class, EventHandler.class },
-        property = EventConstants.EVENT_TOPIC + "=" + MotionPayload.TOPIC_FILTER)
+        property = { EventConstants.EVENT_TOPIC + "=" + MotionPayload.TOPIC_FILTER,
+            EventConstants.EVENT_TOPIC + "=" + RecordingPayload.TOPIC_FILTER })
 @Designate(ocd = MqttConfig.class)
 public final class MqttBridge implements EventHandler {
 
@@ -111,7 +112,12 @@ public final class MqttBridge implements EventHandler {
     @Override
     public void handleEvent(Event event) {
         BridgeRuntime running = runtime;
-        if (running != null) {
+        if (running == null) {
+            return;
+        }
+        if (event.getTopic().startsWith(RecordingPayload.TOPIC_PREFIX)) {
+            running.recording(event);
+        } else {
             running.motion(event);
         }
     }

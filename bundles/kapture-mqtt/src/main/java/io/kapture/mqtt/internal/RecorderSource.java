@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public interface RecorderSource {
 
-    /** One snapshot per configured recorder; cheap (no file is read), so the bridge may call it every second. */
+    /** One snapshot per configured recorder; cheap (no file is read), so the bridge may call it after every event. */
     List<Recorder> recorders();
 
     /** Triggers the event recorders of {@code camera}; how many were triggered. */
@@ -24,15 +24,12 @@ public interface RecorderSource {
      *
      * @param camera         the recorded camera
      * @param file           the file being written, absolute; empty between files
-     * @param frames         frames in the current file
-     * @param bytes          size of the current file
-     * @param durationMillis capture time in the current file
      * @param filesCompleted files finished since the recorder started
      * @param lastError      the last write or encoding problem
      * @param event          whether it records event clips (mode {@code event}) rather than continuously
      * @param clipTrigger    for an event recorder writing a clip, what triggered it
      */
-    record Recorder(String camera, Optional<String> file, long frames, long bytes, long durationMillis,
-            long filesCompleted, Optional<String> lastError, boolean event, Optional<String> clipTrigger) {
+    record Recorder(String camera, Optional<String> file, long filesCompleted, Optional<String> lastError,
+            boolean event, Optional<String> clipTrigger) {
     }
 }

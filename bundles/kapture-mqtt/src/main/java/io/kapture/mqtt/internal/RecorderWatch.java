@@ -1,7 +1,5 @@
 package io.kapture.mqtt.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+
+import org.osgi.service.event.Event;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -17,18 +19,20 @@ import com.google.gson.JsonObject;
 import io.kapture.mqtt.internal.RecorderSource.Recorder;
 
 /**
- * Announces finished recordings and publishes what each camera's recorders do, by polling
- * {@link RecorderSource#recorders()} on the bridge's one-second timer (cheap: the recorder's in-memory snapshots,
- * no file is read). A file that a recorder was writing at the last poll and is not writing now has been finished
- * (a continuous segment rotated or closed, an event clip ended): it is announced once, not retained, on
- * {@code <prefix>/<camera>/recording}, with the frames and duration of the last poll (so up to a second short)
- * and the file's size on disk once closed. Each camera's recorders' state ({@code recording}, {@code idle},
- * {@code failing}, the current file) goes retained to {@code <prefix>/<camera>/recorder} whenever it changes, and
- * an empty retained message clears it when the camera has no recorder any more. A file begun and finished between
- * two polls (shorter than a second) is not announced.
+ * Announces finished recordings and publishes what each camera's recorders do. A recording is announced when the
+ * recorder's {@code io/kapture/recording/v1/FINISHED} event arrives (see {@link RecordingPayload}): at once, once
+ * per file however short, with the closed file's own figures, not retained, on {@code <prefix>/<camera>/recording}.
  *
- * <p>Threading contract: {@link #tick} and {@link #republish} run on the bridge's timer thread only; the figures
- * from any thread.
+ * <p>Each camera's recorders' state ({@code recording}, {@code idle}, {@code failing}, the current file) goes
+ * retained to {@code <prefix>/<camera>/recorder} whenever it changes, and an empty retained message clears it when
+ * the camera has no recorder any more. The state is read from {@link RecorderSource#recorders()} (the recorders'
+ * in-memory snapshots, no file is read) right after each recorder event, and besides every
+ * {@code stats.interval.seconds}: some changes come with no event (a recorder configured or removed, an encoder
+ * missing), and this slow look also mends anything an event could not say, e.g. while EventAdmin restarts.
+ *
+ * <p>Threading contract: {@link #finished} from any thread (EventAdmin's): it only queues into the outbox;
+ * {@link #reconcile}, {@link #tick} and {@link #republish} on the bridge's timer thread only; the figures from any
+ * thread.
  */
 final class RecorderWatch {
 
@@ -36,12 +40,12 @@ final class RecorderWatch {
     private final Topics topics;
     private final Outbox outbox;
     private final Supplier<Optional<RecorderSource>> source;
-    private final RecordingNotices notices = new RecordingNotices();
-    private Map<String, Recorder> writing = new HashMap<>();
     private final Map<String, String> published = new HashMap<>();
-    private volatile long announced;
+    private final AtomicLong announced = new AtomicLong();
     private volatile boolean present;
-    private boolean republish = true;
+    /** Set by the link's thread after a (re)connect, read by the timer's. */
+    private volatile boolean republish = true;
+    private long nextReconcile;
 
     RecorderWatch(MqttSettings settings, Topics topics, Outbox outbox, Supplier<Optional<RecorderSource>> source) {
         this.settings = settings;
@@ -55,29 +59,38 @@ final class RecorderWatch {
         republish = true;
     }
 
+    /** A recorder event: a FINISHED one is announced. Never waits (EventAdmin's thread). */
+    void finished(Event event, long now) {
+        RecordingPayload.finished(event, now).ifPresent(notice -> {
+            announced.incrementAndGet();
+            outbox.offer(Outbound.text(topics.recording(notice.camera()), notice.json().toString(),
+                    settings.qosEvents(), false));
+        });
+    }
+
+    /** The bridge's one-second timer: the state is looked at every stats interval, or at once after a reconnect. */
     void tick(long now) {
+        if (republish || now - nextReconcile >= 0) {
+            reconcile(now);
+        }
+    }
+
+    /** Publishes each camera's recorder state that changed (all of them after a reconnect). */
+    void reconcile(long now) {
+        nextReconcile = now + TimeUnit.SECONDS.toMillis(settings.statsIntervalSeconds());
         Optional<RecorderSource> recorder = source.get();
         present = recorder.isPresent();
         List<Recorder> recorders = recorder.map(RecorderSource::recorders).orElse(List.of());
-        Map<String, Recorder> nowWriting = new HashMap<>();
         Map<String, List<Recorder>> byCamera = new TreeMap<>();
         for (Recorder one : recorders) {
-            if (!Topics.isLevel(one.camera())) {
-                continue;
-            }
-            one.file().ifPresent(file -> nowWriting.put(file, one));
-            byCamera.computeIfAbsent(one.camera(), camera -> new ArrayList<>()).add(one);
-        }
-        for (Map.Entry<String, Recorder> was : writing.entrySet()) {
-            if (!nowWriting.containsKey(was.getKey())) {
-                announce(was.getKey(), was.getValue(), now);
+            if (Topics.isLevel(one.camera())) {
+                byCamera.computeIfAbsent(one.camera(), camera -> new ArrayList<>()).add(one);
             }
         }
-        writing = nowWriting;
         boolean again = republish;
         republish = false;
         for (Map.Entry<String, List<Recorder>> camera : byCamera.entrySet()) {
-            String state = notices.state(camera.getKey(), camera.getValue()).toString();
+            String state = state(camera.getKey(), camera.getValue()).toString();
             if (again || !state.equals(published.get(camera.getKey()))) {
                 published.put(camera.getKey(), state);
                 outbox.offer(Outbound.text(topics.recorder(camera.getKey()), state, settings.qosState(), true));
@@ -91,64 +104,29 @@ final class RecorderWatch {
         }
     }
 
-    private void announce(String file, Recorder last, long now) {
-        long bytes = last.bytes();
-        try {
-            bytes = Files.size(Path.of(file));
-        } catch (IOException | RuntimeException gone) {
-            // deleted already, or not on this file system (a fake in tests): the size of the last poll
-        }
-        JsonObject notice = notices.finished(file, last, bytes, now);
-        announced++;
-        outbox.offer(Outbound.text(topics.recording(last.camera()), notice.toString(), settings.qosEvents(), false));
-    }
-
     /** For kapture:mqtt: recordings announced, or that there is no recorder. */
     String describe() {
-        return present ? announced + " finished recordings announced" : "no recorder bundle (feature kapture-recorder)";
+        return present ? announced.get() + " finished recordings announced"
+                : "no recorder bundle (feature kapture-recorder)";
     }
 
-    /** The JSON documents of the recorder topics (schemas in the README's MQTT section). Stateless. */
-    static final class RecordingNotices {
-
-        JsonObject finished(String file, Recorder last, long bytes, long now) {
-            String name = Path.of(file).getFileName().toString();
-            JsonObject notice = new JsonObject();
-            notice.addProperty("camera", last.camera());
-            notice.addProperty("file", name);
-            notice.addProperty("path", file);
-            notice.addProperty("kind", last.event() ? "event" : "continuous");
-            if (last.event()) {
-                notice.addProperty("trigger", last.clipTrigger().orElseGet(() -> RecordingNames.trigger(name)));
-            }
-            long start = RecordingNames.startMillis(name).orElse(now - last.durationMillis());
-            notice.addProperty("startMillis", start);
-            notice.addProperty("endMillis", start + last.durationMillis());
-            notice.addProperty("durationMillis", last.durationMillis());
-            notice.addProperty("frames", last.frames());
-            notice.addProperty("bytes", bytes);
-            notice.addProperty("format", RecordingNames.format(name));
-            notice.addProperty("time", now);
-            return notice;
+    /** The retained document of one camera's recorders (schema in the README's MQTT section). */
+    static JsonObject state(String camera, List<Recorder> recorders) {
+        JsonObject state = new JsonObject();
+        state.addProperty("camera", camera);
+        JsonArray each = new JsonArray();
+        for (Recorder recorder : recorders) {
+            JsonObject one = new JsonObject();
+            one.addProperty("kind", recorder.event() ? "event" : "continuous");
+            one.addProperty("state", recorder.file().isPresent() ? "recording"
+                    : recorder.lastError().isPresent() ? "failing" : "idle");
+            one.addProperty("file", recorder.file().map(f -> Path.of(f).getFileName().toString()).orElse(null));
+            recorder.clipTrigger().ifPresent(trigger -> one.addProperty("trigger", trigger));
+            one.addProperty("filesCompleted", recorder.filesCompleted());
+            one.addProperty("lastError", recorder.lastError().orElse(null));
+            each.add(one);
         }
-
-        JsonObject state(String camera, List<Recorder> recorders) {
-            JsonObject state = new JsonObject();
-            state.addProperty("camera", camera);
-            JsonArray each = new JsonArray();
-            for (Recorder recorder : recorders) {
-                JsonObject one = new JsonObject();
-                one.addProperty("kind", recorder.event() ? "event" : "continuous");
-                one.addProperty("state", recorder.file().isPresent() ? "recording"
-                        : recorder.lastError().isPresent() ? "failing" : "idle");
-                one.addProperty("file", recorder.file().map(f -> Path.of(f).getFileName().toString()).orElse(null));
-                recorder.clipTrigger().ifPresent(trigger -> one.addProperty("trigger", trigger));
-                one.addProperty("filesCompleted", recorder.filesCompleted());
-                one.addProperty("lastError", recorder.lastError().orElse(null));
-                each.add(one);
-            }
-            state.add("recorders", each);
-            return state;
-        }
+        state.add("recorders", each);
+        return state;
     }
 }

@@ -1,7 +1,8 @@
 /**
  * The recorder's progress for shells, web consoles and tests: the {@link io.kapture.processor.recorder.Recordings}
  * service lists what every configured recorder is writing, the video files kept, what retention deleted, and
- * triggers event clips.
+ * triggers event clips; {@link io.kapture.processor.recorder.RecordingEvents} names the EventAdmin topics and
+ * properties of files begun and finished.
  */
 @Export
 @Version("1.1.0")

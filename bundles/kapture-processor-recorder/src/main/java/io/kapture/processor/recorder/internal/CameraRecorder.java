@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -17,6 +18,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +29,7 @@ import io.kapture.api.encoder.EncoderRanking;
 import io.kapture.api.encoder.VideoEncoderFactory;
 import io.kapture.api.listener.ListenerRegistrar;
 import io.kapture.api.storage.StorageRoot;
-import io.kapture.processor.recorder.EventStatus;
+import io.kapture.processor.recorder.RecordingEvents;
 import io.kapture.processor.recorder.RecordingProgress;
 
 /**
@@ -50,6 +53,10 @@ import io.kapture.processor.recorder.RecordingProgress;
  * {@value #CHECKPOINT_SECONDS} seconds of capture time the file is checkpointed (an AVI's headers rewritten, so a
  * crash loses at most that much of its readability; an MP4, readable fragment by fragment as written, forced to
  * disk), and the recorder checks that its file is still there.
+ *
+ * <p>Each file begun, finished (with why) or that could not be begun is posted to EventAdmin as a
+ * {@link RecordingEvents} event by a {@link RecordingAnnouncer}, outside the lock; EventAdmin is an optional,
+ * dynamic reference: without it the recorder records all the same.
  *
  * <p>Threading contract: frames arrive on the engine's delivery thread for this listener, one at a time; JPEG
  * or H.264 encoding happens there outside the lock, file writing under it. Triggers may be called from any thread
@@ -78,6 +85,8 @@ public final class CameraRecorder {
     private final EncoderRanking encoders;
     private final Object lock = new Object();
     private final ListenerRegistrar.Registration registration;
+    private final RecordingAnnouncer announcer;
+    private final AtomicReference<EventAdmin> eventAdmin = new AtomicReference<>();
     /** Set when deactivation begins: frames that still arrive are not taken. */
     private volatile boolean stopping;
 
@@ -125,34 +134,47 @@ public final class CameraRecorder {
         this.events = settings.eventMode()
                 ? new EventClips(new PrerollRing(settings.preNanos(), settings.prerollBytes()), settings.postNanos())
                 : null;
+        this.announcer = new RecordingAnnouncer(settings.camera());
         Path folder = files.folder();
         this.registration = registrar.register(this::onFrame, ListenerRegistrar.subscription(settings.camera(),
                 "recorder:" + settings.camera(), QUEUE_CAPACITY));
-        LOG.info("Recording camera {} as {} to {}{}, a new file every {} MB{}", settings.camera(),
-                settings.isH264() ? "H.264 in MP4 (" + settings.h264() + ")" : "MJPEG in AVI", folder,
-                events == null ? "" : " in clips around events, " + TimeUnit.NANOSECONDS.toSeconds(settings.preNanos())
-                        + " s before to " + TimeUnit.NANOSECONDS.toSeconds(settings.postNanos()) + " s after",
-                settings.maxFileBytes() / 1_000_000, settings.maxFileNanos() == 0 ? ""
-                        : " or " + TimeUnit.NANOSECONDS.toSeconds(settings.maxFileNanos()) + " s");
+        LOG.info("Recording camera {} {}", settings.camera(), settings.describe(folder));
     }
 
     /** SCR's deactivation: frames stop at once; the file is finished on a thread of its own. */
     @Deactivate
     void stop() {
         stopping = true;
-        Thread finishing = new Thread(this::deactivate, "kapture-recorder-stop:" + settings.camera());
+        // SCR unbinds EventAdmin once this returns: the last file's event goes to the one bound now
+        EventAdmin last = eventAdmin.get();
+        Thread finishing = new Thread(() -> deactivate(last), "kapture-recorder-stop:" + settings.camera());
         finishing.start();
     }
 
     /** Stops recording and finishes the file on the calling thread (tests; SCR's deactivation goes through stop). */
     void deactivate() {
+        deactivate(eventAdmin.get());
+    }
+
+    private void deactivate(EventAdmin events) {
         stopping = true;
         registration.close();
         synchronized (lock) {
             closed = true;
-            finishFile();
+            finishFile(RecordingEvents.REASON_STOPPED);
         }
         encoder.close();
+        announcer.flush(events);
+    }
+
+    @Reference(name = "eventAdmin", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetEventAdmin")
+    void setEventAdmin(EventAdmin events) {
+        eventAdmin.set(events);
+    }
+
+    void unsetEventAdmin(EventAdmin events) {
+        eventAdmin.compareAndSet(events, null);
     }
 
     @Reference(name = "encoders", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -180,7 +202,7 @@ public final class CameraRecorder {
                     Optional.ofNullable(current).map(w -> w.path().toString()),
                     current == null ? 0 : current.frames(), current == null ? 0 : current.bytes(),
                     current == null ? 0 : TimeUnit.NANOSECONDS.toMillis(current.durationNanos()), filesCompleted,
-                    framesSkipped, Optional.ofNullable(lastError), Optional.ofNullable(events).map(this::status));
+                    framesSkipped, Optional.ofNullable(lastError), Optional.ofNullable(events).map(EventClips::status));
         }
     }
 
@@ -236,6 +258,7 @@ public final class CameraRecorder {
                 record(unit);
             }
         }
+        announcer.flush(eventAdmin.get());
     }
 
     /** What becomes of one encoded frame: written, or kept in the pre-roll ring. Under the lock. */
@@ -247,15 +270,18 @@ public final class CameraRecorder {
         EventClips.Step step = events.next(encoded);
         switch (step.kind()) {
             case START -> {
-                finishFile();
+                finishFile(RecordingEvents.REASON_CLIP_ENDED);
                 LOG.info("Camera {}: {} triggers a clip, with {} frames of pre-roll", settings.camera(),
                         step.trigger(), step.frames().size() - 1);
                 for (EncodedFrame earlier : step.frames()) {
                     store(earlier, step.trigger());
                 }
             }
-            case CONTINUE -> store(encoded, step.trigger());
-            case END -> finishFile();
+            case CONTINUE -> {
+                store(encoded, step.trigger());
+                announcer.extended(step.extendedBy(), encoded.wallClockMillis());
+            }
+            case END -> finishFile(RecordingEvents.REASON_CLIP_ENDED);
             case IDLE -> {
                 // kept in the ring
             }
@@ -286,7 +312,7 @@ public final class CameraRecorder {
         paused = false;
         try {
             if (writer != null && mustRotate(frame)) {
-                finishFile();
+                finishFile(RecordingEvents.REASON_ROTATED);
             }
             if (writer == null && !frame.keyFrame()) {
                 // a file begins with a key frame, which is asked for
@@ -298,6 +324,7 @@ public final class CameraRecorder {
                 startFile(frame, trigger);
             }
             writer.write(frame);
+            announcer.written(writer);
             if (now - lastCheckpointNanos >= TimeUnit.SECONDS.toNanos(CHECKPOINT_SECONDS)) {
                 if (!Files.exists(writer.path(), LinkOption.NOFOLLOW_LINKS)) {
                     throw new IOException(writer.path() + " vanished while being written (was its folder deleted"
@@ -312,7 +339,10 @@ public final class CameraRecorder {
                     : "writing " + writer.path()) + ": " + e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.warn("Recording camera {} failed, pausing for {} s: {}", settings.camera(), RETRY_SECONDS,
                     lastError);
-            finishFile();
+            if (writer == null || writer.frames() == 0) {
+                announcer.failed(lastError);
+            }
+            finishFile(RecordingEvents.REASON_ERROR);
             paused = true;
             resumeAtNanos = now + TimeUnit.SECONDS.toNanos(RETRY_SECONDS);
         }
@@ -341,11 +371,12 @@ public final class CameraRecorder {
         height = frame.height();
         writerStartNanos = frame.timestampNanos();
         lastCheckpointNanos = frame.timestampNanos();
+        announcer.opened(path, trigger, frame.wallClockMillis());
         LOG.info("Camera {} records to {}", settings.camera(), path);
     }
 
-    /** Closes the current file, if any, keeping what it holds. */
-    private void finishFile() {
+    /** Closes the current file, if any, keeping what it holds; {@code reason} is a RecordingEvents REASON_. */
+    private void finishFile(String reason) {
         VideoSink finishing = writer;
         if (finishing == null) {
             return;
@@ -364,20 +395,16 @@ public final class CameraRecorder {
             filesCompleted++;
             LOG.info("Camera {} recorded {}: {} frames, {} bytes, {} ms", settings.camera(), finishing.path(),
                     finishing.frames(), finishing.bytes(), TimeUnit.NANOSECONDS.toMillis(finishing.durationNanos()));
+            announcer.finished(finishing, reason, RecordingEvents.REASON_ERROR.equals(reason) ? lastError : null);
         } catch (IOException e) {
             filesCompleted += finishing.frames() == 0 ? 0 : 1;
             lastError = "finishing " + finishing.path() + ": " + e.getMessage();
             LOG.warn("Camera {}: {}", settings.camera(), lastError);
+            announcer.finished(finishing, RecordingEvents.REASON_ERROR, lastError);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private EventStatus status(EventClips clips) {
-        PrerollRing ring = clips.ring();
-        return new EventStatus(clips.clipTrigger(), clips.clips(), ring.frames(), ring.bytes(), ring.maxBytes(),
-                TimeUnit.NANOSECONDS.toMillis(ring.heldNanos()), ring.droppedForMemory());
     }
 }

@@ -2,6 +2,9 @@ package io.kapture.processor.recorder.internal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import io.kapture.processor.recorder.EventStatus;
 
 /**
  * Decides, frame by frame, what an event recorder writes: nothing while the scene is quiet (frames go to the
@@ -34,11 +37,13 @@ final class EventClips {
     }
 
     /**
-     * @param kind    what to do
-     * @param frames  the frames to write, oldest first (empty for IDLE and END)
-     * @param trigger what started the current clip
+     * @param kind       what to do
+     * @param frames     the frames to write, oldest first (empty for IDLE and END)
+     * @param trigger    what started the current clip
+     * @param extendedBy CONTINUE only: the trigger that came during the clip and extended it at this frame; null
+     *                   if none did
      */
-    record Step(Kind kind, List<EncodedFrame> frames, String trigger) {
+    record Step(Kind kind, List<EncodedFrame> frames, String trigger, String extendedBy) {
     }
 
     private final PrerollRing ring;
@@ -117,18 +122,18 @@ final class EventClips {
                 quietSinceNanos = now;
             }
             ring.add(frame);
-            return new Step(Kind.START, ring.drain(), clipTrigger);
+            return new Step(Kind.START, ring.drain(), clipTrigger, null);
         }
         if (recording) {
             if (!active && now - quietSinceNanos >= postNanos) {
                 recording = false;
                 ring.add(frame);
-                return new Step(Kind.END, List.of(), clipTrigger);
+                return new Step(Kind.END, List.of(), clipTrigger, null);
             }
-            return new Step(Kind.CONTINUE, List.of(frame), clipTrigger);
+            return new Step(Kind.CONTINUE, List.of(frame), clipTrigger, triggered ? trigger : null);
         }
         ring.add(frame);
-        return new Step(Kind.IDLE, List.of(), null);
+        return new Step(Kind.IDLE, List.of(), null, null);
     }
 
     /** The trigger of the clip being recorded, if one is. */
@@ -141,7 +146,9 @@ final class EventClips {
         return clips;
     }
 
-    PrerollRing ring() {
-        return ring;
+    /** What the owner reports: the clip and the ring. */
+    EventStatus status() {
+        return new EventStatus(clipTrigger(), clips, ring.frames(), ring.bytes(), ring.maxBytes(),
+                TimeUnit.NANOSECONDS.toMillis(ring.heldNanos()), ring.droppedForMemory());
     }
 }

@@ -36,6 +36,15 @@ record RecorderSettings(String camera, String folder, long maxFileBytes, long ma
         return isH264() ? "mp4" : "avi";
     }
 
+    /** For the log: how and where the camera is recorded, e.g. {@code as MJPEG in AVI to /data/rec, ...}. */
+    String describe(java.nio.file.Path folder) {
+        return "as " + (isH264() ? "H.264 in MP4 (" + h264 + ")" : "MJPEG in AVI") + " to " + folder
+                + (eventMode ? " in clips around events, " + TimeUnit.NANOSECONDS.toSeconds(preNanos)
+                        + " s before to " + TimeUnit.NANOSECONDS.toSeconds(postNanos) + " s after" : "")
+                + ", a new file every " + maxFileBytes / 1_000_000 + " MB"
+                + (maxFileNanos == 0 ? "" : " or " + TimeUnit.NANOSECONDS.toSeconds(maxFileNanos) + " s");
+    }
+
     /** The factory PID, named in error messages. */
     static final String PID = "io.kapture.processor.recorder";
 

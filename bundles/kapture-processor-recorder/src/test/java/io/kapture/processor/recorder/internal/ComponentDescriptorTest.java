@@ -69,6 +69,18 @@ class ComponentDescriptorTest {
     }
 
     @Test
+    void recordersPostToEventAdminWhenThereIsOneAndRecordWithoutIt() {
+        Element component = component(CameraRecorder.class);
+
+        Element reference = elements(component, "reference").get(1);
+        assertEquals("eventAdmin", reference.getAttribute("name"));
+        assertEquals("org.osgi.service.event.EventAdmin", reference.getAttribute("interface"));
+        assertEquals("0..1", reference.getAttribute("cardinality"));
+        assertEquals("dynamic", reference.getAttribute("policy"));
+        assertEquals("greedy", reference.getAttribute("policy-option"));
+    }
+
+    @Test
     void retentionIsOptionalConfigurationOfTheRecordingsServiceWithEveryLimitOff() {
         Element component = component(RecordingsService.class);
         Element metatype = metatype(RetentionConfig.class);
