@@ -2,6 +2,9 @@ package io.kapture.web.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.servlet.Filter;
 import javax.servlet.Servlet;
@@ -16,18 +19,26 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.kapture.api.CaptureSession;
+import io.kapture.login.LoginStatistics;
 import io.kapture.web.internal.metrics.CameraMetrics;
 import io.kapture.web.internal.metrics.JvmMetrics;
+import io.kapture.web.internal.metrics.LoginMetrics;
 import io.kapture.web.internal.metrics.PrometheusText;
 
 /**
- * {@code /kapture/metrics}: every camera's and listener's figures and the JVM's, in the Prometheus text format,
+ * {@code /kapture/metrics}: every camera's and listener's figures, the login counts of every endpoint
+ * ({@link LoginStatistics} services), what {@link MetricsSource}s add (the RTSP server's) and the JVM's, in the
+ * Prometheus text format,
  * built afresh from the current snapshots at each scrape (nothing is kept between scrapes). Who may ask is the
  * {@link AccessGate}'s business, as for the preview: the component is registered only while the gate is.
  *
  * <p>Threading contract: the container calls {@link #doGet} on many threads at once; cameras are bound and unbound
- * on SCR's threads into the thread-safe {@link CameraDirectory}; each scrape has its own {@link PrometheusText}.
+ * on SCR's threads into the thread-safe {@link CameraDirectory}, login statistics and sources into copy-on-write
+ * lists; each scrape has its own {@link PrometheusText}.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/kapture/metrics")
@@ -35,8 +46,11 @@ import io.kapture.web.internal.metrics.PrometheusText;
 public final class MetricsServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsServlet.class);
 
     private final transient CameraDirectory cameras = new CameraDirectory();
+    private final transient List<LoginStatistics> logins = new CopyOnWriteArrayList<>();
+    private final transient List<MetricsSource> sources = new CopyOnWriteArrayList<>();
 
     /** Never called: referenced so that the metrics are never served without the access gate in front. */
     @Reference(target = AccessGate.TARGET)
@@ -52,10 +66,39 @@ public final class MetricsServlet extends HttpServlet {
         cameras.remove(session);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeLogins")
+    void addLogins(LoginStatistics endpoint) {
+        logins.add(endpoint);
+    }
+
+    void removeLogins(LoginStatistics endpoint) {
+        logins.remove(endpoint);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeSource")
+    void addSource(MetricsSource source) {
+        sources.add(source);
+    }
+
+    void removeSource(MetricsSource source) {
+        sources.remove(source);
+    }
+
     /** The exposition as it would be served now. */
     String exposition() {
         PrometheusText out = new PrometheusText();
         CameraMetrics.add(out, cameras.cameras());
+        LoginMetrics.add(out, logins.stream().sorted(Comparator.comparing(LoginStatistics::endpoint)).toList());
+        for (MetricsSource source : sources) {
+            try {
+                source.addTo(out);
+            } catch (RuntimeException e) {
+                // a source whose bundle is stopping; the rest of the scrape is still worth serving
+                LOG.debug("a metrics source failed: {}", e.toString());
+            }
+        }
         JvmMetrics.add(out);
         return out.text();
     }

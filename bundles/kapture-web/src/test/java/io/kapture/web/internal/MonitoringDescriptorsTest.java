@@ -38,6 +38,25 @@ class MonitoringDescriptorsTest {
         assertGatedServletAt(MetricsServlet.class, "/kapture/metrics");
     }
 
+    /** The RTSP figures come from a component of their own that needs the RTSP server's service to exist. */
+    @Test
+    void rtspMetricsAreASourceThatNeedsTheRtspStatisticsService() {
+        Element component = component(RtspMetricsSource.class);
+        assertEquals(MetricsSource.class.getName(), elements(component, "provide").get(0).getAttribute("interface"));
+        Element reference = elements(component, "reference").get(0);
+        assertEquals("io.kapture.rtsp.RtspStatistics", reference.getAttribute("interface"));
+        assertTrue(reference.getAttribute("cardinality").isEmpty()
+                || reference.getAttribute("cardinality").equals("1..1"), "mandatory: loaded only with the service");
+    }
+
+    @Test
+    void theAccessGateIsTheWebEndpointsLoginStatistics() {
+        Element gate = component(AccessGate.class);
+        assertEquals(List.of("javax.servlet.Filter", "io.kapture.login.LoginStatistics"),
+                elements(gate, "provide").stream().map(provide -> provide.getAttribute("interface")).toList());
+        assertEquals("web", properties(gate).get("kapture.login.endpoint"));
+    }
+
     @Test
     void healthIsAGatedServletAtKaptureHealth() {
         assertGatedServletAt(HealthServlet.class, "/kapture/health");
