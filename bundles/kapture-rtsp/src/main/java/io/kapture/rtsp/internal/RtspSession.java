@@ -19,7 +19,7 @@ import io.kapture.api.encoder.H264Parameters;
  * <p>Threading contract: requests and interleaved RTCP are handled on the connection's reading thread;
  * {@link #close()} is called on that thread when the connection ends. The client's RTP goes out on its
  * {@link ClientStream}'s own thread; RTCP from a UDP client arrives on its {@link UdpSink}'s thread, which only ends
- * the stream (see {@link #rtcpOverUdp}).
+ * the stream and hands report blocks to the (thread-safe) stream and counters (see {@link #rtcpOverUdp}).
  */
 final class RtspSession implements AutoCloseable {
 
