@@ -1,19 +1,24 @@
 package io.kapture.jmx.internal;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.kapture.rtsp.RtspStatistics;
 
 /**
- * Registers {@code io.kapture:type=RtspServer} ({@link RtspServerMXBean}) over the RTSP server's
- * {@link RtspStatistics}. SCR activates this component, and only then loads this class, while that service is
- * registered: kapture-jmx imports {@code io.kapture.rtsp} optionally and runs without the RTSP bundle.
+ * Keeps {@code io.kapture:type=RtspServer} ({@link RtspServerMXBean}) registered while the RTSP server's
+ * {@link RtspStatistics} service is. The RTSP bundle is optional (kapture-jmx imports {@code io.kapture.rtsp} with
+ * {@code resolution:=optional}): the service is bound as {@link ComponentServiceObjects}, so this class never names
+ * the package's types and loads without it, and the reference is optional, so the bundle is Active without it.
  *
- * <p>Threading contract: SCR activates and deactivates; the bean ({@link RtspServerBean}) is read on RMI threads.
+ * <p>Threading contract: SCR activates, binds, unbinds and deactivates on its threads (registering a service is
+ * quick); {@link BeanRegistrations} serializes; the bean ({@link RtspServerBean}) is read on RMI threads.
  */
 @Component(immediate = true, service = {})
 public final class RtspBeans {
@@ -21,9 +26,19 @@ public final class RtspBeans {
     private final BeanRegistrations registrations;
 
     @Activate
-    public RtspBeans(BundleContext context, @Reference RtspStatistics rtsp) {
+    public RtspBeans(BundleContext context) {
         this.registrations = new BeanRegistrations(context);
-        registrations.register(JmxNames.rtspServer(), rtsp, new RtspServerBean(rtsp), RtspServerMXBean.class);
+    }
+
+    @Reference(service = RtspStatistics.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, unbind = "removeServer")
+    void addServer(ComponentServiceObjects<?> server) {
+        registrations.register(JmxNames.rtspServer(), server, RtspServerBean.over(server.getService()),
+                RtspServerMXBean.class);
+    }
+
+    void removeServer(ComponentServiceObjects<?> server) {
+        registrations.unregister(JmxNames.rtspServer(), server);
     }
 
     @Deactivate

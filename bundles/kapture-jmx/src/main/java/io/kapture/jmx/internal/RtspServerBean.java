@@ -17,6 +17,11 @@ final class RtspServerBean implements RtspServerMXBean {
         this.rtsp = rtsp;
     }
 
+    /** @param service an {@link RtspStatistics}, as {@link RtspBeans} gets it without naming the type */
+    static RtspServerMXBean over(Object service) {
+        return new RtspServerBean((RtspStatistics) service);
+    }
+
     @Override
     public int getOpenConnections() {
         return rtsp.openConnections();

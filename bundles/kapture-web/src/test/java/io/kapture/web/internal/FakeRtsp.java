@@ -2,11 +2,34 @@ package io.kapture.web.internal;
 
 import java.util.List;
 
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentServiceObjects;
+
 import io.kapture.rtsp.RtspStatistics;
 import io.kapture.rtsp.StreamStatistics;
 
 /** An RTSP server's figures, fixed: one camera "cam1" with three clients, a lossy one among them. */
 final class FakeRtsp implements RtspStatistics {
+
+    /** One as SCR hands it to the metrics servlet's reference. */
+    static ComponentServiceObjects<RtspStatistics> asServiceObjects() {
+        FakeRtsp rtsp = new FakeRtsp();
+        return new ComponentServiceObjects<>() {
+            @Override
+            public RtspStatistics getService() {
+                return rtsp;
+            }
+
+            @Override
+            public void ungetService(RtspStatistics service) {
+            }
+
+            @Override
+            public ServiceReference<RtspStatistics> getServiceReference() {
+                throw new UnsupportedOperationException("not needed by the servlet");
+            }
+        };
+    }
 
     @Override
     public List<StreamStatistics> streams() {

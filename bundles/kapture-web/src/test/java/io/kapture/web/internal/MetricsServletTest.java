@@ -31,7 +31,7 @@ class MetricsServletTest {
         webLogins.record(LoginOutcome.THROTTLED);
         servlet.addLogins(webLogins);
         servlet.addLogins(rtspLogins);
-        servlet.addSource(new RtspMetricsSource(new FakeRtsp()));
+        servlet.addRtspServer(FakeRtsp.asServiceObjects());
     }
 
     @Test

@@ -9,8 +9,9 @@ import io.kapture.rtsp.StreamStatistics;
 /**
  * The RTSP server's figures ({@link RtspStatistics}) as Prometheus metrics: server-wide connections, and per camera
  * (label {@code camera}) sessions, clients by transport, RTP sent, the clients' receiver reports (worst loss, lost
- * packets, worst jitter in seconds), timeouts, BYEs and the encoder in use. Only {@code RtspMetricsSource} calls
- * this, and only while kapture-rtsp is installed.
+ * packets, worst jitter in seconds), timeouts, BYEs and the encoder in use. The service comes as an {@code Object}
+ * so that the metrics servlet never names {@code io.kapture.rtsp}, which kapture-web imports optionally; this class
+ * is loaded only when there is such a service.
  *
  * <p>Stateless; safe from any thread.
  */
@@ -21,7 +22,9 @@ public final class RtspMetrics {
     private RtspMetrics() {
     }
 
-    public static void add(PrometheusText out, RtspStatistics rtsp) {
+    /** @param service an {@link RtspStatistics} */
+    public static void add(PrometheusText out, Object service) {
+        RtspStatistics rtsp = (RtspStatistics) service;
         out.family("kapture_rtsp_connections", GAUGE, "RTSP connections open now.").sample(rtsp.openConnections());
         out.family("kapture_rtsp_connections_total", COUNTER, "RTSP connections accepted or refused.")
                 .sample(rtsp.connections());
