@@ -104,6 +104,26 @@ public class KaptureJmxIT extends KaptureTestSupport {
         }
     }
 
+    /** The login counts of both endpoints and the RTSP server's figures are beans a viewer reads. */
+    @Test
+    public void aViewerReadsLoginCountsAndTheRtspServersFigures() throws Exception {
+        awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        awaitCameraBean(VIEWER, new ObjectName("io.kapture:type=Camera,name=" + SYNTHETIC_CAMERA));
+        ObjectName rtspLogins = new ObjectName("io.kapture:type=Logins,endpoint=rtsp");
+        ObjectName webLogins = new ObjectName("io.kapture:type=Logins,endpoint=web");
+        ObjectName rtsp = new ObjectName("io.kapture:type=RtspServer");
+        try (JMXConnector connector = connect(VIEWER)) {
+            MBeanServerConnection server = connector.getMBeanServerConnection();
+            await("login and RTSP beans").atMost(TIMEOUT).until(() -> server.isRegistered(rtspLogins)
+                    && server.isRegistered(webLogins) && server.isRegistered(rtsp));
+            assertEquals("rtsp", server.getAttribute(rtspLogins, "Endpoint"));
+            assertEquals(0L, server.getAttribute(rtspLogins, "Rejected"));
+            assertEquals(0L, server.getAttribute(webLogins, "Throttled"));
+            assertTrue((Long) server.getAttribute(rtsp, "Connections") >= 0);
+            assertTrue(server.getAttribute(rtsp, "Streams") instanceof javax.management.openmbean.CompositeData[]);
+        }
+    }
+
     @Test
     public void aManagerStopsStartsAndSnapshotsACamera() throws Exception {
         org.osgi.service.cm.Configuration configuration = configureCamera("jmx-cam",

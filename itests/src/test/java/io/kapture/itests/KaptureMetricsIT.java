@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 
@@ -22,7 +24,8 @@ import io.kapture.api.SessionState;
 
 /**
  * {@code /kapture/metrics} of the distribution as monitors see it: Debian's {@code promtool} accepts the real
- * output, and a real Prometheus scraping it stores the figures, which its query API gives back rising.
+ * output, a real Prometheus scraping it stores the figures, which its query API gives back rising, and the RTSP
+ * server's figures show GStreamer clients and their RTCP receiver reports.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -54,6 +57,70 @@ public class KaptureMetricsIT extends KaptureTestSupport {
         int at = text.indexOf(heapLimit) + heapLimit.length();
         double maxHeap = Double.parseDouble(text.substring(at, text.indexOf('\n', at)));
         assertTrue("heap limit " + maxHeap, maxHeap <= 128 * 1024 * 1024);
+        assertTrue(text, text.contains("kapture_logins_total{endpoint=\"rtsp\",outcome=\"rejected\"} 0\n"));
+        assertTrue(text, text.contains("kapture_logins_total{endpoint=\"web\",outcome=\"rejected\"} 0\n"));
+        assertTrue(text, text.contains("\nkapture_rtsp_connections "));
+        assertPassesPromtool(text);
+    }
+
+    /**
+     * GStreamer's rtspsrc, one client over TCP and one over UDP, plays the synthetic camera over RTSP: the metrics
+     * show both clients by transport, the RTP sent, and (rtspsrc sends RTCP receiver reports every few seconds) the
+     * reports counted with their loss and jitter; the exposition with the RTSP families still passes promtool.
+     */
+    @Test
+    public void gstreamerClientsReceiverReportsAppearOnTheMetrics() throws Exception {
+        awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        String url = "rtsp://127.0.0.1:" + configuredPort(RTSP_PID, "port") + "/" + SYNTHETIC_CAMERA;
+        String camera = "{camera=\"" + SYNTHETIC_CAMERA + "\"";
+        List<Process> players = new ArrayList<>();
+        try {
+            for (String protocol : List.of("tcp", "udp")) {
+                players.add(new ProcessBuilder("gst-launch-1.0", "-q", "rtspsrc", "location=" + url,
+                        "protocols=" + protocol, "!", "rtph264depay", "!", "h264parse", "!", "fakesink")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+            }
+            await("both GStreamer clients playing, their receiver reports counted").atMost(TIMEOUT).until(() -> {
+                for (Process player : players) {
+                    assertTrue("gst-launch-1.0 ended with " + (player.isAlive() ? "" : player.exitValue()),
+                            player.isAlive());
+                }
+                String text = scrape();
+                return value(text, "kapture_rtsp_clients" + camera + ",transport=\"tcp\"}") == 1
+                        && value(text, "kapture_rtsp_clients" + camera + ",transport=\"udp\"}") == 1
+                        && value(text, "kapture_rtsp_receiver_reports_total" + camera + "}") >= 2;
+            });
+            String text = scrape();
+            double jitter = value(text, "kapture_rtsp_jitter_max_seconds" + camera + "}");
+            assertTrue(text, jitter >= 0 && jitter < 1);
+            double lost = value(text, "kapture_rtsp_fraction_lost_max" + camera + "}");
+            assertTrue(text, lost >= 0 && lost <= 1);
+            assertTrue(text, value(text, "kapture_rtsp_packets_sent_total" + camera + "}") > 0);
+            assertTrue(text, value(text, "kapture_rtsp_sent_bytes_total" + camera + "}") > 0);
+            assertEquals(text, 2, value(text, "kapture_rtsp_sessions" + camera + "}"), 0);
+            assertTrue(text, text.contains("kapture_rtsp_stream_info" + camera + ",encoder=\"openh264\"} 1\n"));
+            assertPassesPromtool(text);
+        } finally {
+            for (Process player : players) {
+                player.destroy();
+                if (!player.waitFor(10, TimeUnit.SECONDS)) {
+                    player.destroyForcibly();
+                }
+            }
+        }
+        await("the clients gone from the metrics").atMost(TIMEOUT).until(() -> value(scrape(),
+                "kapture_rtsp_clients" + camera + ",transport=\"tcp\"}") == 0);
+    }
+
+    /** The sample's value, or -1 if the exposition has no such line. */
+    private static double value(String text, String series) {
+        String start = "\n" + series + " ";
+        int at = text.indexOf(start);
+        return at < 0 ? -1 : Double.parseDouble(text.substring(at + start.length(), text.indexOf('\n',
+                at + start.length())));
+    }
+
+    private static void assertPassesPromtool(String text) throws IOException, InterruptedException {
         Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
         try (OutputStream in = promtool.getOutputStream()) {
             in.write(text.getBytes(StandardCharsets.UTF_8));

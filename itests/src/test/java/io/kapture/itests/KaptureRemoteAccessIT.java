@@ -45,7 +45,8 @@ import io.kapture.web.chromium.PreviewPageCheck;
  * machine over a veth pair (10.94.137.4/30, nothing leaves the machine), are refused without credentials (401
  * with a Basic challenge), served with a viewer's, refused with a wrong password (401) and without the role (403);
  * the admin role includes viewing. Loopback stays login-free, and no password or Authorization header ever reaches
- * Karaf's log. The users are in the distribution's etc/users.properties: the JAAS realm {@code karaf}.
+ * Karaf's log. Those logins are counted by outcome on {@code /kapture/metrics}. The users are in the
+ * distribution's etc/users.properties: the JAAS realm {@code karaf}.
  *
  * <p>The namespace and the extra binding are undone in {@code finally}. Threading contract: see
  * {@link KaptureTestSupport}.
@@ -99,6 +100,12 @@ public class KaptureRemoteAccessIT extends KaptureTestSupport {
                 Curl outsider = curl(namespace, "nora:" + OUTSIDER_PASSWORD, "GET", base);
                 assertEquals(outsider.toString(), 403, outsider.status);
                 assertTrue(outsider.toString(), outsider.body.contains("kapture-viewer"));
+                String metrics = PreviewHttp.get(port, "/kapture/metrics").text();
+                String webLogins = "kapture_logins_total{endpoint=\"web\",outcome=";
+                assertTrue(metrics, metrics.contains(webLogins + "\"rejected\"} 2\n"));
+                assertTrue(metrics, metrics.contains(webLogins + "\"forbidden\"} 1\n"));
+                assertTrue(metrics, metrics.contains(webLogins + "\"accepted\"} 1\n"));
+                assertFalse("no user names on the metrics", metrics.contains("vera") || metrics.contains("mallory"));
                 Curl viewerPosts = curl(namespace, "vera:" + VIEWER_PASSWORD, "POST", base + "api/cameras");
                 assertEquals("control needs kapture-admin " + viewerPosts, 403, viewerPosts.status);
                 Curl adminPosts = curl(namespace, "adam:" + ADMIN_PASSWORD, "POST", base + "api/cameras");

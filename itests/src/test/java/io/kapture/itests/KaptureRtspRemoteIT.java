@@ -38,8 +38,9 @@ import io.kapture.api.SessionState;
  * a Basic challenge), served with a viewer's ({@code rtsp://user:password@...}, rtspsrc's {@code user-id} and
  * {@code user-pw}), refused with a wrong password (401) and without the role (403), while ffprobe on loopback
  * needs no login. No password or Authorization
- * header ever reaches Karaf's log. The users are in the distribution's etc/users.properties: the JAAS realm
- * {@code karaf}. The namespace and the binding are undone in {@code finally}.
+ * header ever reaches Karaf's log. {@code /kapture/metrics} counts those logins by outcome
+ * ({@code kapture_logins_total{endpoint="rtsp"}}) without naming anyone. The users are in the distribution's
+ * etc/users.properties: the JAAS realm {@code karaf}. The namespace and the binding are undone in {@code finally}.
  *
  * <p>Threading contract: see {@link KaptureTestSupport}.
  */
@@ -100,6 +101,18 @@ public class KaptureRtspRemoteIT extends KaptureTestSupport {
                 NetworkNamespace.Result gstreamerWrong = rtspsrc(namespace, url, "vera", WRONG_PASSWORD);
                 assertNotEquals("rtspsrc served with a wrong password", 0, gstreamerWrong.status());
 
+                // what a monitor scraping /kapture/metrics sees of it: counts by outcome, no names, no secrets
+                String metrics = PreviewHttp.get(configuredPort("org.ops4j.pax.web", "org.osgi.service.http.port"),
+                        "/kapture/metrics").text();
+                // ffprobe gives up after one refusal; rtspsrc tries a wrong password again until the throttle
+                // refuses it unchecked (seen: 5 rejected, then 1 throttled)
+                assertTrue(metrics, logins(metrics, "rejected") >= 2);
+                assertTrue(metrics, logins(metrics, "forbidden") >= 1);
+                assertTrue(metrics, logins(metrics, "accepted") >= 2);
+                for (String secret : List.of("vera", "nora", VIEWER_PASSWORD, WRONG_PASSWORD, NAMESPACE_ADDRESS)) {
+                    assertFalse("the metrics must not contain " + secret, metrics.contains(secret));
+                }
+
                 Path log = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
                 await("the refused login in " + log).atMost(TIMEOUT).until(() -> Files.readString(log,
                         StandardCharsets.ISO_8859_1).contains("the RTSP server from " + NAMESPACE_ADDRESS
@@ -114,6 +127,14 @@ public class KaptureRtspRemoteIT extends KaptureTestSupport {
             }
         }
         assertFalse("the namespace and its veth pair are gone", NetworkNamespace.exists(NAMESPACE));
+    }
+
+    /** {@code kapture_logins_total} of the RTSP endpoint with this outcome, or -1 if there is no such sample. */
+    private static double logins(String metrics, String outcome) {
+        String series = "\nkapture_logins_total{endpoint=\"rtsp\",outcome=\"" + outcome + "\"} ";
+        int at = metrics.indexOf(series);
+        return at < 0 ? -1 : Double.parseDouble(metrics.substring(at + series.length(),
+                metrics.indexOf('\n', at + series.length())));
     }
 
     private static NetworkNamespace.Result ffprobe(NetworkNamespace namespace, String url) throws IOException {

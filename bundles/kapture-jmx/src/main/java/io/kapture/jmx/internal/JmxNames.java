@@ -25,6 +25,16 @@ final class JmxNames {
         return DOMAIN + ":type=Listener,camera=" + value(camera) + ",name=" + value(listener);
     }
 
+    /** The login counts of one endpoint ({@code web}, {@code rtsp}). */
+    static String logins(String endpoint) {
+        return DOMAIN + ":type=Logins,endpoint=" + value(endpoint);
+    }
+
+    /** The RTSP server's figures. */
+    static String rtspServer() {
+        return DOMAIN + ":type=RtspServer";
+    }
+
     static String value(String value) {
         return value.isEmpty() || value.matches(".*[,=:\"*?\\\\\\n\\r].*") ? ObjectName.quote(value) : value;
     }

@@ -60,6 +60,8 @@ final class CameraFeed implements FrameListener {
     private volatile boolean settingsChanged;
     private volatile H264Parameters parameters;
     private volatile String failure;
+    /** The factory name of the open encoder, "" while none is; written by the delivery thread, read by monitors. */
+    private volatile String encoderInUse = "";
     private final Object lifecycle = new Object();
     private ListenerRegistrar.Registration registration;
     private boolean stopped;
@@ -130,6 +132,16 @@ final class CameraFeed implements FrameListener {
 
     int clients() {
         return clients.size();
+    }
+
+    /** The clients playing now, for statistics. */
+    List<ClientStream> clientStreams() {
+        return List.copyOf(clients);
+    }
+
+    /** The name of the encoder in use, or "" while none is open. */
+    String encoderInUse() {
+        return encoderInUse;
     }
 
     long framesEncoded() {
@@ -240,6 +252,7 @@ final class CameraFeed implements FrameListener {
             encoder = choice.open(format, wanted, this::publish);
             encoderChoice = choice;
             encoderFactory = choice.pick(format);
+            encoderInUse = encoderFactory.map(VideoEncoderFactory::name).orElse("");
             encoderFormat = format;
             encoderSettings = wanted;
             keyframeWanted.set(false);
@@ -313,6 +326,7 @@ final class CameraFeed implements FrameListener {
             } finally {
                 encoder = null;
                 encoderFormat = null;
+                encoderInUse = "";
             }
         }
     }

@@ -17,10 +17,12 @@ import org.slf4j.LoggerFactory;
  * and is dropped ({@code onDropped} closes its connection), so it never slows the camera or the other clients. A
  * client starts with a keyframe (what comes before one would be undecodable). The sending thread also sends the
  * client an RTCP sender report after its first access unit and then every {@value #REPORT_SECONDS} s
- * ({@link SenderReports}), counting the packets and payload octets the client was sent.
+ * ({@link SenderReports}), counting the packets and payload octets the client was sent, and adds what it sends to
+ * the camera's {@link StreamCounters}. The client's latest RTCP receiver report is kept here for statistics.
  *
  * <p>Threading contract: {@link #offer} is called by the camera's one encoding thread (the keyframe gate is that
- * thread's); the sending thread is this object's; {@link #close()} is idempotent and safe from any thread.
+ * thread's); the sending thread is this object's; {@link #close()} is idempotent and safe from any thread; the
+ * latest receiver report is volatile.
  */
 final class ClientStream implements AutoCloseable {
 
@@ -33,6 +35,9 @@ final class ClientStream implements AutoCloseable {
 
     private final Consumer<Reason> onDropped;
     private final SenderReports reports;
+    private final boolean tcp;
+    private final StreamCounters counters;
+    private volatile ReceiverReport lastReport;
     private final Thread sender;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong sentUnits = new AtomicLong();
@@ -46,11 +51,16 @@ final class ClientStream implements AutoCloseable {
     /**
      * @param name      for thread names and logs: camera and client address
      * @param capacity  access units the queue holds (two seconds' worth is a good size)
+     * @param tcp       whether RTP goes interleaved in the RTSP connection (else over UDP), for statistics
+     * @param counters  the camera's counters, to which every access unit sent is added
      * @param onDropped called once when the client is dropped: its queue overflowed (on the encoding thread) or
      *                  sending failed (on the sending thread); not called by {@link #close()}
      */
-    ClientStream(String name, PacketSink sink, int capacity, SenderReports reports, Consumer<Reason> onDropped) {
+    ClientStream(String name, PacketSink sink, int capacity, SenderReports reports, boolean tcp,
+            StreamCounters counters, Consumer<Reason> onDropped) {
         this.name = name;
+        this.tcp = tcp;
+        this.counters = counters;
         this.reports = reports;
         this.sink = sink;
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -88,6 +98,21 @@ final class ClientStream implements AutoCloseable {
         return false;
     }
 
+    /** Whether RTP goes interleaved in the RTSP connection rather than over UDP. */
+    boolean tcp() {
+        return tcp;
+    }
+
+    /** Keeps the client's latest receiver report (any thread: the connection's or the UDP RTCP socket's). */
+    void received(ReceiverReport report) {
+        lastReport = report;
+    }
+
+    /** The client's latest receiver report, or null before its first. */
+    ReceiverReport lastReport() {
+        return lastReport;
+    }
+
     /** Access units handed to the transport so far. */
     long sentUnits() {
         return sentUnits.get();
@@ -122,6 +147,7 @@ final class ClientStream implements AutoCloseable {
                 FeedUnit unit = queue.take();
                 sink.send(unit);
                 sentUnits.incrementAndGet();
+                counters.sent(unit);
                 packets += unit.packets().size();
                 octets += unit.payloadBytes();
                 reportIfDue(unit);

@@ -1,6 +1,7 @@
 package io.kapture.rtsp.internal;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Reads the RTCP a client sends (RFC 3550 section 6): compound packets of receiver reports, source descriptions,
@@ -27,9 +28,10 @@ final class RtcpReceiver {
     /**
      * Takes one datagram or interleaved frame.
      *
+     * @param blocks receives the first report block of each receiver or sender report, on the calling thread
      * @return whether it carried a BYE
      */
-    boolean accept(byte[] data, int length) {
+    boolean accept(byte[] data, int length, Consumer<ReceiverReport> blocks) {
         int at = 0;
         boolean bye = false;
         if (length < 4) {
@@ -49,9 +51,11 @@ final class RtcpReceiver {
                 reports.incrementAndGet();
                 int block = at + (type == RR ? 8 : 28);
                 if (count > 0 && block + 24 <= at + size) {
-                    lastFractionLost = data[block + 4] & 0xFF;
-                    lastJitter = readInt(data, block + 12) & 0xFFFF_FFFFL;
-                    lastSenderReportSeen = readInt(data, block + 16) & 0xFFFF_FFFFL;
+                    ReceiverReport report = ReceiverReport.read(data, block);
+                    lastFractionLost = report.fractionLost();
+                    lastJitter = report.jitter();
+                    lastSenderReportSeen = report.lastSenderReport();
+                    blocks.accept(report);
                 }
             } else if (type == BYE) {
                 byes.incrementAndGet();
@@ -90,10 +94,5 @@ final class RtcpReceiver {
      */
     long lastSenderReportSeen() {
         return lastSenderReportSeen;
-    }
-
-    private static int readInt(byte[] data, int at) {
-        return (data[at] & 0xFF) << 24 | (data[at + 1] & 0xFF) << 16 | (data[at + 2] & 0xFF) << 8
-                | data[at + 3] & 0xFF;
     }
 }

@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 
 import io.kapture.login.BasicCredentials;
 import io.kapture.login.JaasLogins;
+import io.kapture.login.LoginCounter;
+import io.kapture.login.LoginOutcome;
 import io.kapture.login.LoginThrottle;
 import io.kapture.login.Logins;
 import io.kapture.login.RefusalLog;
@@ -23,6 +25,7 @@ import io.kapture.login.RefusalLog;
  * get 401 with a Basic challenge, a user without the role 403, an address that failed too often 403 without its
  * password being checked ({@link LoginThrottle}), a realm that cannot check logins 503. Refusals are logged at most
  * once per interval ({@link RefusalLog}); no password and no {@code Authorization} header is ever logged or kept.
+ * Every decided attempt is counted by its {@link LoginOutcome} (a request without credentials is no attempt).
  *
  * <p>Thread-safe: every connection thread calls {@link #admit} at once; a login blocks the calling thread while the
  * realm reads its store. The settings are immutable; the throttle and the refusal log lock themselves.
@@ -38,6 +41,7 @@ final class RtspAccess {
     private final Logins logins;
     private final LoginThrottle throttle;
     private final RefusalLog refusals;
+    private final LoginCounter outcomes;
     private final AtomicLong successful = new AtomicLong();
 
     /**
@@ -50,11 +54,16 @@ final class RtspAccess {
     record AccessSettings(String realm, String viewerRole, String adminRole) {
     }
 
-    /** Logins through Karaf's JAAS realm, throttled and logged as the settings say. */
-    static RtspAccess jaas(RtspSettings settings) {
+    /**
+     * Logins through Karaf's JAAS realm, throttled and logged as the settings say.
+     *
+     * @param outcomes where attempts are counted; the server component's, so counts outlive a restart
+     */
+    static RtspAccess jaas(RtspSettings settings, LoginCounter outcomes) {
         return new RtspAccess(settings.access(), new JaasLogins(),
                 new LoginThrottle(settings.loginFailuresMax(), settings.loginBlock(), System::nanoTime),
-                new RefusalLog(LOG, "the RTSP server", LOG_INTERVAL_SECONDS, TimeUnit.SECONDS, System::nanoTime));
+                new RefusalLog(LOG, "the RTSP server", LOG_INTERVAL_SECONDS, TimeUnit.SECONDS, System::nanoTime),
+                outcomes);
     }
 
     /** For a server on loopback outside a framework (tests, benchmarks): every client is local, nobody logs in. */
@@ -62,14 +71,17 @@ final class RtspAccess {
         return new RtspAccess(new AccessSettings("none", "none", "none"),
                 (realm, user, password) -> new Logins.Unavailable("this server has no login realm"),
                 new LoginThrottle(1, Duration.ofSeconds(1), System::nanoTime),
-                new RefusalLog(LOG, "the RTSP server", LOG_INTERVAL_SECONDS, TimeUnit.SECONDS, System::nanoTime));
+                new RefusalLog(LOG, "the RTSP server", LOG_INTERVAL_SECONDS, TimeUnit.SECONDS, System::nanoTime),
+                new LoginCounter(RtspServerComponent.LOGIN_ENDPOINT));
     }
 
-    RtspAccess(AccessSettings settings, Logins logins, LoginThrottle throttle, RefusalLog refusals) {
+    RtspAccess(AccessSettings settings, Logins logins, LoginThrottle throttle, RefusalLog refusals,
+            LoginCounter outcomes) {
         this.settings = settings;
         this.logins = logins;
         this.throttle = throttle;
         this.refusals = refusals;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -91,6 +103,7 @@ final class RtspAccess {
         try (BasicCredentials credentials = sent.get()) {
             long wait = throttle.blockedSeconds(address);
             if (wait > 0) {
+                outcomes.record(LoginOutcome.THROTTLED);
                 refusals.refused(address, credentials.printableUser(), "too many failed logins from this address;"
                         + " refused unchecked for " + wait + " s");
                 return Optional.of(RtspResponse.error(403, "too many failed logins from " + address + "; try again"
@@ -100,22 +113,26 @@ final class RtspAccess {
             if (result instanceof Logins.Accepted accepted) {
                 throttle.succeeded(address);
                 if (mayWatch(accepted.roles())) {
+                    outcomes.record(LoginOutcome.ACCEPTED);
                     successful.incrementAndGet();
                     loggedIn.run();
                     return Optional.empty();
                 }
+                outcomes.record(LoginOutcome.FORBIDDEN);
                 refusals.refused(address, credentials.printableUser(), "the user lacks role "
                         + settings.viewerRole());
                 return Optional.of(RtspResponse.error(403, "user '" + credentials.printableUser() + "' may not"
                         + " watch: that needs role " + settings.viewerRole() + " or " + settings.adminRole()));
             }
             if (result instanceof Logins.Unavailable unavailable) {
+                outcomes.record(LoginOutcome.UNAVAILABLE);
                 refusals.refused(address, credentials.printableUser(), "JAAS realm '" + settings.realm()
                         + "' cannot check logins: " + unavailable.problem());
                 return Optional.of(RtspResponse.error(503, "logins cannot be checked now; the server's log says"
                         + " why"));
             }
             throttle.failed(address);
+            outcomes.record(LoginOutcome.REJECTED);
             refusals.refused(address, credentials.printableUser(), "wrong password or no such user in JAAS realm '"
                     + settings.realm() + "'");
             return Optional.of(challenge("wrong user name or password"));

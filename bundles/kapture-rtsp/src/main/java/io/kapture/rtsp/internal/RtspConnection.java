@@ -81,6 +81,9 @@ final class RtspConnection implements Runnable, AutoCloseable {
                 }
             }
         } catch (SocketTimeoutException e) {
+            if (session != null) {
+                session.timedOut();
+            }
             LOG.info("RTSP client {} sent nothing for {} s; closing its session", peer,
                     context.sessionTimeout().toSeconds());
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.kapture.rtsp.internal;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import org.osgi.framework.BundleContext;
@@ -19,30 +20,45 @@ import io.kapture.api.CaptureSession;
 import io.kapture.api.encoder.EncoderRanking;
 import io.kapture.api.encoder.VideoEncoderFactory;
 import io.kapture.api.listener.ListenerRegistrar;
+import io.kapture.login.LoginCounter;
+import io.kapture.login.LoginOutcome;
+import io.kapture.login.LoginStatistics;
+import io.kapture.rtsp.RtspStatistics;
+import io.kapture.rtsp.StreamStatistics;
 
 /**
  * The RTSP server as a component: listens on 127.0.0.1:8554 unless configured otherwise (PID
  * {@code io.kapture.rtsp}), serves every registered camera at {@code rtsp://<address>:<port>/<camera>}, and encodes
  * with the {@link VideoEncoderFactory} services. A configuration it cannot use (a non-loopback address, a value out
  * of range, a port in use) is logged with what to change, and the server stays closed until it is changed.
+ * Its figures are services for monitors: {@link RtspStatistics} and the login counts as {@link LoginStatistics}
+ * ({@code kapture.login.endpoint=rtsp}); both count from the component's start, across restarts of the server.
  *
  * <p>Threading contract: SCR calls activate, modified, deactivate and the bind methods; binding the socket is quick,
  * everything that blocks runs on the server's own threads. {@code server} and {@code settings} change only in those
- * callbacks, which SCR serializes, under this object's lock.
+ * callbacks, which SCR serializes, under this object's lock; {@code server} is volatile for the statistics, which
+ * any thread reads.
  */
-@Component(configurationPid = RtspServerComponent.PID)
+@Component(configurationPid = RtspServerComponent.PID, immediate = true,
+        service = { RtspStatistics.class, LoginStatistics.class },
+        property = LoginStatistics.ENDPOINT + "=" + RtspServerComponent.LOGIN_ENDPOINT)
 @Designate(ocd = RtspConfig.class)
-public final class RtspServerComponent {
+public final class RtspServerComponent implements RtspStatistics, LoginStatistics {
 
     static final String PID = "io.kapture.rtsp";
+    /** The endpoint name of the RTSP server's login counts. */
+    static final String LOGIN_ENDPOINT = "rtsp";
 
     private static final Logger LOG = LoggerFactory.getLogger(RtspServerComponent.class);
 
     private final ListenerRegistrar registrar;
     private final CameraDirectory cameras = new CameraDirectory();
     private final EncoderRanking encoders = new EncoderRanking();
+    private final ServerContext.Counters counters = new ServerContext.Counters();
+    private final LoginCounter logins = new LoginCounter(LOGIN_ENDPOINT);
+    private final ServerFigures figures = new ServerFigures(counters, () -> this.server);
     private RtspSettings settings;
-    private RtspServer server;
+    private volatile RtspServer server;
 
     @Activate
     public RtspServerComponent(BundleContext context, RtspConfig config) {
@@ -111,8 +127,7 @@ public final class RtspServerComponent {
         }
         CameraFeeds feeds = new CameraFeeds(registrar, encoders::choice, cameras, settings.encoder());
         ServerContext context = new ServerContext(feeds, settings.address(), settings.clientQueueFrames(),
-                settings.describeTimeout(), settings.sessionTimeout(), new ServerContext.Counters(),
-                RtspAccess.jaas(settings));
+                settings.describeTimeout(), settings.sessionTimeout(), counters, RtspAccess.jaas(settings, logins));
         RtspServer started = new RtspServer(context, settings.port(), settings.maxClients());
         try {
             started.start();
@@ -130,6 +145,46 @@ public final class RtspServerComponent {
                                 + settings.access().adminRole() + " (RTSP Basic authentication, readable on the"
                                 + " network: use it on networks you trust, or tunnel)"
                         : "loopback only, no login");
+    }
+
+    @Override
+    public List<StreamStatistics> streams() {
+        return figures.streams();
+    }
+
+    @Override
+    public int openConnections() {
+        return figures.openConnections();
+    }
+
+    @Override
+    public long connections() {
+        return figures.connections();
+    }
+
+    @Override
+    public long connectionsRefused() {
+        return figures.connectionsRefused();
+    }
+
+    @Override
+    public long slowClientsDropped() {
+        return figures.slowClientsDropped();
+    }
+
+    @Override
+    public long malformedRtcp() {
+        return figures.malformedRtcp();
+    }
+
+    @Override
+    public String endpoint() {
+        return LOGIN_ENDPOINT;
+    }
+
+    @Override
+    public long count(LoginOutcome outcome) {
+        return logins.count(outcome);
     }
 
     private void stop() {

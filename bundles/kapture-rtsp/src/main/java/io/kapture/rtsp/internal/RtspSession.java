@@ -19,7 +19,7 @@ import io.kapture.api.encoder.H264Parameters;
  * <p>Threading contract: requests and interleaved RTCP are handled on the connection's reading thread;
  * {@link #close()} is called on that thread when the connection ends. The client's RTP goes out on its
  * {@link ClientStream}'s own thread; RTCP from a UDP client arrives on its {@link UdpSink}'s thread, which only ends
- * the stream (see {@link #rtcpOverUdp}).
+ * the stream and hands report blocks to the (thread-safe) stream and counters (see {@link #rtcpOverUdp}).
  */
 final class RtspSession implements AutoCloseable {
 
@@ -40,6 +40,8 @@ final class RtspSession implements AutoCloseable {
     private int serverPort;
     private volatile ClientStream stream;
     private String id;
+    /** The counters of the camera this session is set up on, while it is (its sessions gauge counts it). */
+    private StreamCounters setUpOn;
 
     /**
      * @param out            the connection's output, shared with interleaved RTP under {@code writeLock}
@@ -139,6 +141,10 @@ final class RtspSession implements AutoCloseable {
         } catch (IOException e) {
             return RtspResponse.error(500, "no UDP socket for the stream: " + e.getMessage());
         }
+        if (transport == null) {
+            setUpOn = context.counters().stream(camera);
+            setUpOn.sessions.incrementAndGet();
+        }
         transport = wanted;
         if (id == null) {
             id = Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
@@ -163,7 +169,8 @@ final class RtspSession implements AutoCloseable {
                 .header("RTP-Info", "url=" + base + "/" + Sdp.TRACK + ";seq=" + nextSequence);
         if (stream == null) {
             ClientStream starting = new ClientStream(feed.camera() + " for " + client.getHostAddress(), sink,
-                    context.clientQueueFrames(), feed.senderReports(), this::droppedAsTooSlow);
+                    context.clientQueueFrames(), feed.senderReports(), transport.tcp(),
+                    context.counters().stream(feed.camera()), this::droppedAsTooSlow);
             starting.start();
             stream = starting;
             context.counters().plays.incrementAndGet();
@@ -212,7 +219,8 @@ final class RtspSession implements AutoCloseable {
         if (transport == null || !transport.tcp() || channel != transport.rtcpChannel()) {
             return;
         }
-        if (context.counters().rtcp.accept(data, data.length) && stream != null) {
+        if (context.counters().rtcp.accept(data, data.length, this::reportReceived) && stream != null) {
+            countBye();
             LOG.debug("RTSP client {} sent RTCP BYE; its stream of {} ends", client.getHostAddress(),
                     lease.feed().camera());
             stopStream();
@@ -225,14 +233,44 @@ final class RtspSession implements AutoCloseable {
      * thread-safe; the session's own fields are left to its connection thread.
      */
     private void rtcpOverUdp(byte[] data) {
-        if (context.counters().rtcp.accept(data, data.length)) {
+        if (context.counters().rtcp.accept(data, data.length, this::reportReceived)) {
             ClientStream playing = stream;
             CameraFeeds.Lease held = lease;
             if (playing != null && held != null) {
+                countBye();
                 LOG.debug("RTSP client {} sent RTCP BYE over UDP; its stream ends", client.getHostAddress());
                 held.feed().removeClient(playing);
                 playing.close();
             }
+        }
+    }
+
+    /**
+     * A receiver report block from the client (connection or UDP RTCP thread): counted for the camera and kept as
+     * the playing client's latest. Reads the volatile stream and lease once each, as {@link #rtcpOverUdp} does.
+     */
+    private void reportReceived(ReceiverReport report) {
+        CameraFeeds.Lease held = lease;
+        if (held != null) {
+            context.counters().stream(held.feed().camera()).receiverReports.increment();
+        }
+        ClientStream playing = stream;
+        if (playing != null) {
+            playing.received(report);
+        }
+    }
+
+    private void countBye() {
+        CameraFeeds.Lease held = lease;
+        if (held != null) {
+            context.counters().stream(held.feed().camera()).byes.increment();
+        }
+    }
+
+    /** The client sent nothing for the session timeout (on the connection's thread, before {@link #close()}). */
+    void timedOut() {
+        if (lease != null) {
+            context.counters().stream(lease.feed().camera()).sessionTimeouts.increment();
         }
     }
 
@@ -241,6 +279,10 @@ final class RtspSession implements AutoCloseable {
     public void close() {
         stopStream();
         closeSink();
+        if (setUpOn != null) {
+            setUpOn.sessions.decrementAndGet();
+            setUpOn = null;
+        }
         transport = null;
         id = null;
         releaseLease();
@@ -266,6 +308,7 @@ final class RtspSession implements AutoCloseable {
         releaseLease();
         try {
             lease = context.feeds().acquire(camera);
+            context.counters().stream(camera);
             return null;
         } catch (StreamUnavailableException e) {
             return RtspResponse.error(404, e.getMessage());

@@ -2,13 +2,17 @@ package io.kapture.rtsp.internal;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What every connection of one server shares: the feeds, the address it listens on (UDP sockets bind there too),
  * the limits, and the server's counters.
  *
- * <p>Immutable apart from the counters, which are atomic; safe from any thread.
+ * <p>Immutable apart from the counters, which are atomic (a concurrent map of atomic ones); safe from any thread.
  *
  * @param feeds              the camera feeds
  * @param address            the listening address
@@ -21,7 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
 record ServerContext(CameraFeeds feeds, InetAddress address, int clientQueueFrames, Duration describeTimeout,
         Duration sessionTimeout, Counters counters, RtspAccess access) {
 
-    /** Server-wide counts, for the log and tests. */
+    /**
+     * Server-wide counts and each camera's ({@link StreamCounters}), for monitors ({@link RtspServerComponent}
+     * keeps one instance across restarts of its server), the log and tests.
+     */
     static final class Counters {
         final AtomicLong connections = new AtomicLong();
         final AtomicLong refused = new AtomicLong();
@@ -29,5 +36,16 @@ record ServerContext(CameraFeeds feeds, InetAddress address, int clientQueueFram
         final AtomicLong slowClientsDropped = new AtomicLong();
         /** What clients sent as RTCP, over TCP and UDP. */
         final RtcpReceiver rtcp = new RtcpReceiver();
+        private final Map<String, StreamCounters> streams = new ConcurrentHashMap<>();
+
+        /** The camera's counters, made at its first use; a camera's entry stays (there are few cameras). */
+        StreamCounters stream(String camera) {
+            return streams.computeIfAbsent(camera, name -> new StreamCounters());
+        }
+
+        /** Every camera's counters so far, by name. */
+        SortedMap<String, StreamCounters> streams() {
+            return new TreeMap<>(streams);
+        }
     }
 }

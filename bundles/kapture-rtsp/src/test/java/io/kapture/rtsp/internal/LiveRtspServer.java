@@ -39,12 +39,17 @@ final class LiveRtspServer implements AutoCloseable {
 
     LiveRtspServer(int width, int height, PixelFormat format, int clientQueueFrames,
             List<VideoEncoderFactory> factories, EncoderSettings settings) throws Exception {
+        this(width, height, format, clientQueueFrames, factories, settings, Duration.ofSeconds(60));
+    }
+
+    LiveRtspServer(int width, int height, PixelFormat format, int clientQueueFrames,
+            List<VideoEncoderFactory> factories, EncoderSettings settings, Duration sessionTimeout) throws Exception {
         camera = SyntheticFeed.live(CAMERA, "bars+box", width, height, format, 30);
         EncoderChoice choice = new EncoderChoice(factories);
         feeds = new CameraFeeds(registrar, () -> choice,
                 name -> name.equals(CAMERA) ? OptionalDouble.of(30) : OptionalDouble.empty(), settings);
         ServerContext context = new ServerContext(feeds, InetAddress.getLoopbackAddress(), clientQueueFrames,
-                Duration.ofSeconds(10), Duration.ofSeconds(60), new ServerContext.Counters(),
+                Duration.ofSeconds(10), sessionTimeout, new ServerContext.Counters(),
                 RtspAccess.loopbackOnly());
         server = new RtspServer(context, 0, 32);
         server.start();

@@ -30,7 +30,8 @@ import io.kapture.api.PixelFormat;
  * first sender report (RFC 3550 6.4.1) comes right after the first access unit on channel 1, with the stream's SSRC,
  * the client's exact packet and payload-octet counts, an NTP time that is now, an RTP time that follows the last
  * packet's, and an SDES CNAME; the client's receiver report and a malformed frame are read without harm, and its
- * BYE ends the stream while the connection stays usable. Over UDP the reports come from the port after the (even)
+ * BYE ends the stream while the connection stays usable. The camera's figures show the client by transport, its
+ * report's loss and jitter while it plays, and the BYE. Over UDP the reports come from the port after the (even)
  * RTP port, and a BYE sent there ends the stream too.
  */
 class RtcpTest {
@@ -111,11 +112,27 @@ class RtcpTest {
             assertEquals(12, counts.lastFractionLost());
             assertEquals(345, counts.lastJitter());
             assertEquals(1, live.feeds.feed(LiveRtspServer.CAMERA).clients());
+            StreamFigures playing = figures();
+            assertEquals(1, playing.sessions());
+            assertEquals(1, playing.tcpClients());
+            assertEquals(0, playing.udpClients());
+            assertEquals(1, playing.receiverReports());
+            assertEquals(12 / 256.0, playing.worstFractionLost(), 1e-9);
+            assertEquals(3, playing.packetsLost());
+            assertEquals(345 / 90.0, playing.maxJitterMillis(), 1e-9);
+            assertTrue(playing.packetsSent() >= packets, playing.packetsSent() + " sent, " + packets + " seen");
+            assertTrue(playing.bytesSent() >= octets + packets * RtpPacketizer.HEADER, playing.toString());
+            assertTrue(playing.encoder().toLowerCase(java.util.Locale.ROOT).contains("openh264"), playing.encoder());
 
             write(out, 1, bye(ssrc ^ 1));
             await("BYE ends the stream").atMost(Duration.ofSeconds(10))
                     .until(() -> live.feeds.feed(LiveRtspServer.CAMERA).clients() == 0);
             assertEquals(1, counts.byes());
+            StreamFigures paused = figures();
+            assertEquals(1, paused.byes());
+            assertEquals(0, paused.tcpClients());
+            assertEquals(1, paused.sessions(), "a BYE ends the stream, not the session");
+            assertEquals(0, paused.packetsLost(), "the client that left is forgotten");
             out.write(("GET_PARAMETER " + live.url() + " RTSP/1.0\r\nCSeq: 9\r\nSession: " + session + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -164,7 +181,15 @@ class RtcpTest {
             await("BYE over UDP ends the stream").atMost(Duration.ofSeconds(10))
                     .until(() -> live.feeds.feed(LiveRtspServer.CAMERA).clients() == 0);
             assertEquals(1, live.counters().rtcp.byes());
+            assertEquals(1, figures().byes());
         }
+        await("the session closed with its connection").atMost(Duration.ofSeconds(10))
+                .until(() -> figures().sessions() == 0);
+    }
+
+    private StreamFigures figures() {
+        return StreamFigures.of(LiveRtspServer.CAMERA, live.counters().stream(LiveRtspServer.CAMERA),
+                live.feeds.feed(LiveRtspServer.CAMERA));
     }
 
     /** DESCRIBE, SETUP interleaved 0-1, PLAY; the session id. */

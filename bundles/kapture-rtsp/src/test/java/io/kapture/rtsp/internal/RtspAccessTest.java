@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
+import io.kapture.login.LoginCounter;
+import io.kapture.login.LoginOutcome;
 import io.kapture.login.LoginThrottle;
 import io.kapture.login.Logins;
 import io.kapture.login.RefusalLog;
@@ -34,16 +37,18 @@ class RtspAccessTest {
     private static final InetAddress REMOTE = address("10.94.137.6");
     private final AtomicLong clock = new AtomicLong();
     private final AtomicInteger asked = new AtomicInteger();
+    private final LoginCounter outcomes = new LoginCounter("rtsp");
     private final RtspAccess access = new RtspAccess(new RtspAccess.AccessSettings("karaf", "kapture-viewer",
             "kapture-admin"), this::login, new LoginThrottle(3, Duration.ofSeconds(60), clock::get),
             new RefusalLog(LoggerFactory.getLogger(RtspAccessTest.class), "the RTSP server", 10, TimeUnit.SECONDS,
-                    clock::get));
+                    clock::get), outcomes);
 
     @Test
     void loopbackNeedsNoLoginAndOptionsNeverDoes() {
         assertTrue(admit(InetAddress.getLoopbackAddress(), "DESCRIBE", null).isEmpty());
         assertTrue(admit(REMOTE, "OPTIONS", null).isEmpty());
         assertEquals(0, asked.get());
+        assertCounted(0, 0, 0, 0);
     }
 
     @Test
@@ -58,6 +63,7 @@ class RtspAccessTest {
         assertTrue(loggedIn.get());
         assertTrue(admit(REMOTE, "DESCRIBE", basic("adam", "ad4m")).isEmpty());
         assertEquals(2, access.successfulLogins());
+        assertCounted(2, 0, 0, 0);
     }
 
     @Test
@@ -71,6 +77,7 @@ class RtspAccessTest {
         assertEquals(403, outsider.status());
         assertTrue(text(outsider).contains("kapture-viewer"), text(outsider));
         assertEquals(2, access.failedLogins());
+        assertCounted(0, 2, 1, 0);
     }
 
     @Test
@@ -85,8 +92,31 @@ class RtspAccessTest {
         assertTrue(blocked.closeAfter());
         assertTrue(text(blocked).contains("too many failed logins"), text(blocked));
         assertEquals(before, asked.get(), "the realm is not asked for a blocked address");
+        assertCounted(0, 3, 0, 1);
         clock.addAndGet(TimeUnit.SECONDS.toNanos(61));
         assertTrue(admit(REMOTE, "DESCRIBE", basic("vera", "v3ra")).isEmpty());
+        assertCounted(1, 3, 0, 1);
+    }
+
+    @Test
+    void aRealmThatCannotCheckIsCountedApart() {
+        RtspAccess broken = new RtspAccess(new RtspAccess.AccessSettings("karaf", "kapture-viewer", "kapture-admin"),
+                (realm, user, password) -> new Logins.Unavailable("no such realm"),
+                new LoginThrottle(3, Duration.ofSeconds(60), clock::get), new RefusalLog(
+                        LoggerFactory.getLogger(RtspAccessTest.class), "the RTSP server", 10, TimeUnit.SECONDS,
+                        clock::get), outcomes);
+
+        assertEquals(503, broken.admit(REMOTE, request("DESCRIBE", basic("vera", "v3ra")), () -> { }).orElseThrow()
+                .status());
+        assertEquals(1, outcomes.count(LoginOutcome.UNAVAILABLE));
+        assertCounted(0, 0, 0, 0);
+    }
+
+    private void assertCounted(long accepted, long rejected, long forbidden, long throttled) {
+        assertEquals(List.of(accepted, rejected, forbidden, throttled), List.of(
+                outcomes.count(LoginOutcome.ACCEPTED), outcomes.count(LoginOutcome.REJECTED),
+                outcomes.count(LoginOutcome.FORBIDDEN), outcomes.count(LoginOutcome.THROTTLED)),
+                "accepted, rejected, forbidden, throttled");
     }
 
     private Optional<RtspResponse> admit(InetAddress peer, String method, String authorization) {

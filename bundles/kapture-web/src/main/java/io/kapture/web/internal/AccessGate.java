@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
 
 import io.kapture.login.BasicCredentials;
 import io.kapture.login.JaasLogins;
+import io.kapture.login.LoginCounter;
+import io.kapture.login.LoginOutcome;
+import io.kapture.login.LoginStatistics;
 import io.kapture.login.LoginThrottle;
 import io.kapture.login.Logins;
 import io.kapture.login.RefusalLog;
@@ -41,15 +44,21 @@ import io.kapture.login.RefusalLog;
  * An address with {@value #MAX_FAILED_LOGINS} failed logins within a minute gets 429 without its password being
  * checked for the rest of that minute ({@link LoginThrottle}).
  * Refused logins are logged at most once every {@value #LOG_INTERVAL_SECONDS} s ({@link RefusalLog}); no
- * password and no {@code Authorization} header is ever logged or kept.
+ * password and no {@code Authorization} header is ever logged or kept. Every decided login is counted by its
+ * {@link LoginOutcome}, and the gate is also the {@link LoginStatistics} service of endpoint {@code web} that the
+ * metrics and JMX read (a request without credentials is no attempt and is not counted).
  *
  * <p>Threading contract: {@link #doFilter} runs on many request threads at once and blocks its thread during a
  * login; {@link #modified} swaps the immutable settings through a volatile field.
  */
-@Component(service = Filter.class, configurationPid = PreviewSettings.PID)
+@Component(service = { Filter.class, LoginStatistics.class }, configurationPid = PreviewSettings.PID,
+        property = LoginStatistics.ENDPOINT + "=" + AccessGate.LOGIN_ENDPOINT)
 @HttpWhiteboardFilterPattern("/kapture/*")
 @HttpWhiteboardFilterName(AccessGate.NAME)
-public final class AccessGate implements Filter {
+public final class AccessGate implements Filter, LoginStatistics {
+
+    /** The endpoint name of the web gate's login counts. */
+    static final String LOGIN_ENDPOINT = "web";
 
     /** The filter's whiteboard name. */
     static final String NAME = "kapture-access";
@@ -67,6 +76,7 @@ public final class AccessGate implements Filter {
     private final Logins logins;
     private final RefusalLog refusals;
     private final LoginThrottle throttle;
+    private final LoginCounter outcomes;
     private volatile AccessSettings settings;
 
     @Activate
@@ -74,14 +84,17 @@ public final class AccessGate implements Filter {
         this(AccessSettings.from(config), new JaasLogins(),
                 new RefusalLog(LOG, "Kapture's web endpoints", LOG_INTERVAL_SECONDS, TimeUnit.SECONDS,
                         System::nanoTime),
-                new LoginThrottle(MAX_FAILED_LOGINS, LOGIN_WINDOW, System::nanoTime));
+                new LoginThrottle(MAX_FAILED_LOGINS, LOGIN_WINDOW, System::nanoTime),
+                new LoginCounter(LOGIN_ENDPOINT));
     }
 
-    AccessGate(AccessSettings settings, Logins logins, RefusalLog refusals, LoginThrottle throttle) {
+    AccessGate(AccessSettings settings, Logins logins, RefusalLog refusals, LoginThrottle throttle,
+            LoginCounter outcomes) {
         this.settings = settings;
         this.logins = logins;
         this.refusals = refusals;
         this.throttle = throttle;
+        this.outcomes = outcomes;
         describe(settings);
     }
 
@@ -130,6 +143,7 @@ public final class AccessGate implements Filter {
             String peer = request.getRemoteAddr();
             long wait = throttle.blockedSeconds(peer);
             if (wait > 0) {
+                outcomes.record(LoginOutcome.THROTTLED);
                 refusals.refused(peer, credentials.printableUser(), "too many failed logins from this address;"
                         + " refused unchecked for " + wait + " s");
                 response.setHeader("Retry-After", Long.toString(wait));
@@ -141,26 +155,40 @@ public final class AccessGate implements Filter {
             if (result instanceof Logins.Accepted accepted) {
                 throttle.succeeded(peer);
                 if (now.permits(request.getMethod(), accepted.roles())) {
+                    outcomes.record(LoginOutcome.ACCEPTED);
                     return Optional.of(new UserRequest(request, credentials.user(), accepted.roles(), now));
                 }
                 String role = now.roleFor(request.getMethod());
+                outcomes.record(LoginOutcome.FORBIDDEN);
                 refusals.refused(peer, credentials.printableUser(), "the user lacks role " + role);
                 response.sendError(HttpServletResponse.SC_FORBIDDEN, "User '" + credentials.printableUser()
                         + "' may not " + request.getMethod() + " here: that needs role " + role
                         + (role.equals(now.adminRole()) ? "" : " or " + now.adminRole()));
             } else if (result instanceof Logins.Unavailable unavailable) {
+                outcomes.record(LoginOutcome.UNAVAILABLE);
                 refusals.refused(peer, credentials.printableUser(), "JAAS realm '" + now.realm()
                         + "' cannot check logins: " + unavailable.problem());
                 response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Logins cannot be checked now;"
                         + " the server's log says why");
             } else {
                 throttle.failed(peer);
+                outcomes.record(LoginOutcome.REJECTED);
                 refusals.refused(peer, credentials.printableUser(), "wrong password or no such user in JAAS realm '"
                         + now.realm() + "'");
                 challenge(response, "Wrong user name or password");
             }
             return Optional.empty();
         }
+    }
+
+    @Override
+    public String endpoint() {
+        return LOGIN_ENDPOINT;
+    }
+
+    @Override
+    public long count(LoginOutcome outcome) {
+        return outcomes.count(outcome);
     }
 
     private static void challenge(HttpServletResponse response, String message) throws IOException {

@@ -20,6 +20,8 @@ import javax.servlet.http.HttpServletRequest;
 
 import org.junit.jupiter.api.Test;
 
+import io.kapture.login.LoginCounter;
+import io.kapture.login.LoginOutcome;
 import io.kapture.login.LoginThrottle;
 import io.kapture.login.Logins;
 import io.kapture.login.RefusalLog;
@@ -45,6 +47,7 @@ class AccessGateTest {
     private final RecordingLogger log = new RecordingLogger();
     private final AtomicLong clock = new AtomicLong();
     private final List<ServletRequest> passed = new ArrayList<>();
+    private final LoginCounter outcomes = new LoginCounter(AccessGate.LOGIN_ENDPOINT);
     private AccessGate gate = gate(REMOTE);
 
     @Test
@@ -55,6 +58,7 @@ class AccessGateTest {
         assertEquals(200, send("GET", "127.0.0.1", "127.0.0.1:8181", null).status);
         assertEquals(3, passed.size());
         assertEquals(0, realm.logins, "loopback never asks the realm");
+        assertCounted(0, 0, 0, 0, 0);
     }
 
     @Test
@@ -83,6 +87,7 @@ class AccessGateTest {
         assertEquals(401, rebinding.status, "a loopback peer naming a foreign host is not local");
         assertEquals(List.of(), passed);
         assertEquals(0, realm.logins);
+        assertCounted(0, 0, 0, 0, 0);
     }
 
     @Test
@@ -99,6 +104,7 @@ class AccessGateTest {
         assertArrayEquals(new char[VIEWER_PASSWORD.length()], realm.lastPassword,
                 "the password the realm was given is zeroed once the login is done");
         assertEquals(List.of(), log.lines);
+        assertCounted(1, 0, 0, 0, 0);
     }
 
     @Test
@@ -119,6 +125,7 @@ class AccessGateTest {
         send("GET", PEER, HOST, basic("vera", "again wrong"));
         assertTrue(log.lines.get(1).contains("1 more refusals since the last such line were not logged"),
                 log.lines.get(1));
+        assertCounted(0, 3, 0, 0, 0);
     }
 
     @Test
@@ -136,6 +143,7 @@ class AccessGateTest {
         assertEquals(200, send("POST", PEER, HOST, basic("adam", "admin secret")).status);
         assertEquals(200, send("HEAD", PEER, HOST, basic("vera", VIEWER_PASSWORD)).status);
         assertTrue(((HttpServletRequest) passed.get(0)).isUserInRole("kapture-viewer"), "admin includes viewer");
+        assertCounted(3, 0, 2, 0, 0);
     }
 
     @Test
@@ -165,6 +173,7 @@ class AccessGateTest {
                 "other addresses are not blocked");
         clock.addAndGet(TimeUnit.SECONDS.toNanos(61));
         assertEquals(200, send("GET", PEER, HOST, basic("vera", VIEWER_PASSWORD)).status);
+        assertCounted(2, AccessGate.MAX_FAILED_LOGINS, 0, 1, 0);
     }
 
     @Test
@@ -176,6 +185,16 @@ class AccessGateTest {
         assertTrue(log.lines.get(0).contains("JAAS realm 'karaf' cannot check logins: no realm"), log.lines.get(0));
         assertFalse(log.lines.get(0).contains("battery"));
         assertEquals(List.of(), passed);
+        assertCounted(0, 0, 0, 0, 1);
+        assertEquals(1, gate.count(LoginOutcome.UNAVAILABLE), "the gate is the web endpoint's LoginStatistics");
+        assertEquals("web", gate.endpoint());
+    }
+
+    private void assertCounted(long accepted, long rejected, long forbidden, long throttled, long unavailable) {
+        assertEquals(List.of(accepted, rejected, forbidden, throttled, unavailable), List.of(
+                outcomes.count(LoginOutcome.ACCEPTED), outcomes.count(LoginOutcome.REJECTED),
+                outcomes.count(LoginOutcome.FORBIDDEN), outcomes.count(LoginOutcome.THROTTLED),
+                outcomes.count(LoginOutcome.UNAVAILABLE)), "accepted, rejected, forbidden, throttled, unavailable");
     }
 
     private FakeHttp.Response send(String method, String peer, String host, String authorization) throws Exception {
@@ -189,7 +208,7 @@ class AccessGateTest {
         return new AccessGate(AccessSettings.from(config.build()), realm,
                 new RefusalLog(log.logger, "Kapture's web endpoints", AccessGate.LOG_INTERVAL_SECONDS,
                         TimeUnit.SECONDS, clock::get),
-                new LoginThrottle(AccessGate.MAX_FAILED_LOGINS, AccessGate.LOGIN_WINDOW, clock::get));
+                new LoginThrottle(AccessGate.MAX_FAILED_LOGINS, AccessGate.LOGIN_WINDOW, clock::get), outcomes);
     }
 
     private static String basic(String user, String password) {

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.kapture.login.LoginCounter;
+import io.kapture.login.LoginOutcome;
 import io.kapture.web.internal.metrics.PrometheusText;
 
 class MetricsServletTest {
@@ -21,6 +23,34 @@ class MetricsServletTest {
     MetricsServletTest() {
         servlet.addCamera(new StatsCamera("cam \"0\""));
         servlet.addCamera(new FakeCamera("cam1", 640, 480, io.kapture.api.PixelFormat.YUYV));
+        LoginCounter rtspLogins = new LoginCounter("rtsp");
+        rtspLogins.record(LoginOutcome.REJECTED);
+        rtspLogins.record(LoginOutcome.REJECTED);
+        rtspLogins.record(LoginOutcome.FORBIDDEN);
+        LoginCounter webLogins = new LoginCounter("web");
+        webLogins.record(LoginOutcome.THROTTLED);
+        servlet.addLogins(webLogins);
+        servlet.addLogins(rtspLogins);
+        servlet.addRtspServer(FakeRtsp.asServiceObjects());
+    }
+
+    @Test
+    void exposesLoginOutcomesPerEndpointAndTheRtspServersFigures() {
+        String text = servlet.exposition();
+        assertTrue(text.contains("# TYPE kapture_logins_total counter\n"
+                + "kapture_logins_total{endpoint=\"rtsp\",outcome=\"accepted\"} 0\n"
+                + "kapture_logins_total{endpoint=\"rtsp\",outcome=\"rejected\"} 2\n"
+                + "kapture_logins_total{endpoint=\"rtsp\",outcome=\"forbidden\"} 1\n"), text);
+        assertTrue(text.contains("kapture_logins_total{endpoint=\"web\",outcome=\"throttled\"} 1\n"), text);
+        assertTrue(text.contains("kapture_rtsp_connections 2\n"), text);
+        assertTrue(text.contains("kapture_rtsp_clients{camera=\"cam1\",transport=\"udp\"} 1\n"), text);
+        assertTrue(text.contains("kapture_rtsp_clients{camera=\"cam1\",transport=\"tcp\"} 2\n"), text);
+        assertTrue(text.contains("kapture_rtsp_sent_bytes_total{camera=\"cam1\"} 1400000\n"), text);
+        assertTrue(text.contains("kapture_rtsp_fraction_lost_max{camera=\"cam1\"} 0.25\n"), text);
+        assertTrue(text.contains("kapture_rtsp_jitter_max_seconds{camera=\"cam1\"} 0.0125\n"), text);
+        assertTrue(text.contains("kapture_rtsp_receiver_reports_total{camera=\"cam1\"} 12\n"), text);
+        assertTrue(text.contains("kapture_rtsp_stream_info{camera=\"cam1\",encoder=\"openh264\"} 1\n"), text);
+        assertTrue(text.contains("kapture_rtsp_byes_total{camera=\"cam1\"} 1\n"), text);
     }
 
     @Test

@@ -38,6 +38,27 @@ class MonitoringDescriptorsTest {
         assertGatedServletAt(MetricsServlet.class, "/kapture/metrics");
     }
 
+    /**
+     * The RTSP server's figures are optional: 0..n and dynamic, so the servlet is satisfied and its bundle Active
+     * without kapture-rtsp, and the metrics appear when the RTSP server's service comes.
+     */
+    @Test
+    void theRtspServerIsAnOptionalDynamicReferenceOfTheMetrics() {
+        Element reference = elements(component(MetricsServlet.class), "reference").stream()
+                .filter(candidate -> "io.kapture.rtsp.RtspStatistics".equals(candidate.getAttribute("interface")))
+                .findFirst().orElseThrow();
+        assertEquals("0..n", reference.getAttribute("cardinality"));
+        assertEquals("dynamic", reference.getAttribute("policy"));
+    }
+
+    @Test
+    void theAccessGateIsTheWebEndpointsLoginStatistics() {
+        Element gate = component(AccessGate.class);
+        assertEquals(List.of("javax.servlet.Filter", "io.kapture.login.LoginStatistics"),
+                elements(gate, "provide").stream().map(provide -> provide.getAttribute("interface")).toList());
+        assertEquals("web", properties(gate).get("kapture.login.endpoint"));
+    }
+
     @Test
     void healthIsAGatedServletAtKaptureHealth() {
         assertGatedServletAt(HealthServlet.class, "/kapture/health");
