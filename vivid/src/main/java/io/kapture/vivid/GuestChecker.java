@@ -76,6 +76,8 @@ public final class GuestChecker {
             for (String delivery : suite.equals("full") ? List.of("zerocopy") : List.of("copy", "zerocopy")) {
                 checks.put("mjpeg-loopback-" + delivery, () -> mjpeg.loopback(delivery));
             }
+            // a listener keeps frames of a camera configured zero-copy on a source that cannot lend its buffers
+            checks.put("mjpeg-loopback-held-zerocopy", () -> new LoopbackHoldChecks(out).heldFrames("zerocopy"));
         }
         if (suite.equals("h264") || suite.equals("full")) {
             H264Checks h264 = new H264Checks(out);
