@@ -60,7 +60,7 @@ final class HeldFrames implements FrameListener {
         delivered++;
         long now = System.nanoTime();
         settle(now, false);
-        if (keptSoFar < total && !frame.isCorrupted() && delivered > skip && (delivered - skip) % every == 1 % every) {
+        if (keptSoFar < total && !frame.isCorrupted() && delivered > skip && (delivered - skip - 1) % every == 0) {
             ByteBuffer data = frame.data();
             kept.add(new Kept(frame.retain("vivid-held-frames"), frame.sequence(), data.remaining(), crc(data), now));
             keptSoFar++;

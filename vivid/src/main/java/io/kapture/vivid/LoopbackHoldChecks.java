@@ -22,7 +22,8 @@ import io.kapture.vivid.HeldFrames.Verdict;
  * listener is written over within 4 frames. The camera is configured with {@code zerocopy}, and a listener
  * ({@link HeldFrames}) keeps several frames for 2 s each, 10 frame periods: every kept frame must still hold the bytes
  * it had at delivery when it is let go, none may be taken back, and the stream must not restart. The engine must
- * say what it delivers with instead and why.
+ * deliver with {@code pool} instead and say why (the source's reason, naming the driver). Without that fallback
+ * kept frames were seen to change after 4 frame periods (the reader's 4 buffers lapped) and the stream to restart.
  *
  * <p>Threading contract: runs on the caller's thread; ffmpeg is a child process and the session runs its own
  * threads, all ended (and the module unloaded) before the check returns.
@@ -71,7 +72,10 @@ final class LoopbackHoldChecks {
             }
             List<Outcome> outcomes = held.finish();
             CaptureStats stats = session.stats();
-            String delivering = "configured " + session.delivery();
+            String effective = session.effectiveDelivery();
+            String fallback = session.deliveryFallback().orElse("none");
+            String delivering = "configured " + session.delivery() + ", delivered with " + effective + " (" + fallback
+                    + ")";
             String lastError = session.lastError().orElse("none");
             session.stop();
             List<Outcome> bad = outcomes.stream().filter(outcome -> outcome.verdict() != Verdict.INTACT).toList();
@@ -83,6 +87,9 @@ final class LoopbackHoldChecks {
                     + LoopbackFeed.WAIT_SECONDS + " s (" + held.delivered() + " delivered); last error " + lastError);
             CheckFailure.require(stats.restarts() == 0, "the stream restarted " + stats.restarts()
                     + " times; last error " + lastError);
+            CheckFailure.require(!delivery.equals("zerocopy") || effective.equals("pool")
+                    && fallback.contains("v4l2loopback device (driver 'v4l2 loopback')"), "the engine should deliver "
+                    + "zero-copy from v4l2loopback with pool and say why; it is " + delivering);
             return delivering + ": " + outcomes.size() + " frames kept " + HOLD_MILLIS + " ms each by a listener "
                     + "kept their bytes (" + held.delivered() + " delivered, no restart, " + stats.reclaimedLeases()
                     + " leases taken back): " + seen;
