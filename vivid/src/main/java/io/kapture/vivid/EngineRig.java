@@ -15,7 +15,9 @@ import io.kapture.v4l2.internal.V4l2SourceProvider;
 /**
  * One camera of Kapture's engine as Karaf wires it, for the checks on other drivers than vivid (v4l2loopback,
  * libcamera's compatibility layer): the V4L2 provider (without its hot-plug watcher), the frame pool and one delivery
- * strategy made as SCR makes them ({@link Components}), and a {@link CaptureSessionImpl} they are bound to.
+ * strategy made as SCR makes them ({@link Components}), and a {@link CaptureSessionImpl} they are bound to. With
+ * {@code zerocopy} the {@code pool} strategy is bound too, as kapture-delivery registers all three in Karaf: the
+ * engine delivers with it from a source that cannot lend its buffers.
  * Listeners subscribe with the service properties a whiteboard listener would carry. Closing closes the session and
  * deactivates the components.
  *
@@ -25,6 +27,8 @@ final class EngineRig implements AutoCloseable {
 
     private final V4l2SourceProvider provider;
     private final DeliveryStrategy strategy;
+    /** The pool strategy bound next to zero-copy; null otherwise. */
+    private final DeliveryStrategy copying;
     private final CaptureSessionImpl session = new CaptureSessionImpl();
 
     EngineRig(String delivery) {
@@ -40,9 +44,14 @@ final class EngineRig implements AutoCloseable {
             case DeliveryStrategy.POOL -> Components.activate(PoolDeliveryComponent.class, strategyConfig, pool);
             default -> Components.activate(CopyDeliveryComponent.class, strategyConfig);
         };
+        this.copying = delivery.equals(DeliveryStrategy.ZEROCOPY)
+                ? Components.activate(PoolDeliveryComponent.class, Map.of(), pool) : null;
         session.setPool(pool);
         session.addProvider(provider);
         session.addStrategy(strategy, delivery);
+        if (copying != null) {
+            session.addStrategy(copying, DeliveryStrategy.POOL);
+        }
     }
 
     V4l2SourceProvider provider() {
@@ -64,6 +73,9 @@ final class EngineRig implements AutoCloseable {
             session.close();
         } finally {
             Components.deactivate(strategy);
+            if (copying != null) {
+                Components.deactivate(copying);
+            }
             Components.deactivate(provider);
         }
     }

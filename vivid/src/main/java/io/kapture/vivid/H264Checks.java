@@ -68,8 +68,14 @@ final class H264Checks {
                     + recorder.frames().size() + " of " + FRAMES + " H.264 frames within " + LoopbackFeed.WAIT_SECONDS
                     + " s; session " + session.state() + ", last error " + session.lastError().orElse("none"));
             long corruptedCounted = session.stats().corrupted();
+            String effective = session.effectiveDelivery();
+            // zero-copy is delivered with pool: v4l2loopback cannot lend its buffers (LoopbackHoldChecks)
+            CheckFailure.require(!delivery.equals("zerocopy") || effective.equals("pool"), "configured zerocopy on "
+                    + "v4l2loopback is delivered with " + effective + ", not pool; " + session.deliveryFallback()
+                    .orElse("no reason given"));
             session.stop();
-            return verify(delivery, recorder, corruptedCounted) + "; " + readBack(delivery, recorder.frames());
+            return verify(delivery, recorder, corruptedCounted) + "; delivered with " + effective + "; "
+                    + readBack(delivery, recorder.frames());
         }
     }
 

@@ -82,7 +82,8 @@ final class LibcameraChecks {
     String engine(String delivery) throws Exception {
         String node = node();
         PixelFormat format = captureFormat(node);
-        // zero-copy: a held frame is taken back after 1 s, well before the camera's 5 s stall time-out
+        // zero-copy is delivered with pool (the layer cannot lend its buffers); were it not, a held frame would be
+        // taken back after 1 s, well before the camera's 5 s stall time-out
         try (EngineRig engine = new EngineRig(delivery, delivery.equals("zerocopy")
                 ? Map.of("lease_timeout_ms", 1000L) : Map.of())) {
             // raw frames: every one counts
@@ -97,6 +98,9 @@ final class LibcameraChecks {
                     "pixel.format", format.name(), "fps", 30.0, "buffers", 4, "delivery", delivery));
             boolean arrived = frames.await(WAIT_SECONDS, TimeUnit.SECONDS);
             int held = holder.heldCount();
+            int takenBack = holder.takenBack();
+            String effective = session.effectiveDelivery();
+            String fallback = session.deliveryFallback().orElse("none");
             holder.releaseHeld();
             CheckFailure.require(arrived, "only " + frames.frames().size() + " of " + FRAMES + " frames within "
                     + WAIT_SECONDS + " s (" + held + " held by a listener); session " + session.state()
@@ -104,10 +108,15 @@ final class LibcameraChecks {
             CaptureStats stats = session.stats();
             CheckFailure.require(stats.restarts() == 0, "the stream restarted " + stats.restarts() + " times; last "
                     + "error " + session.lastError().orElse("none"));
-            CheckFailure.require(held == 0 || stats.reclaimedLeases() >= held, "the engine took back "
-                    + stats.reclaimedLeases() + " of the " + held + " frames a listener held");
-            String figures = "; " + held + " frame held by a listener (taken back: " + stats.reclaimedLeases()
-                    + " leases), " + stats.fallbackCopies() + " fallback copies, no restart";
+            CheckFailure.require(!delivery.equals("zerocopy") || effective.equals("pool")
+                    && fallback.contains("libcamera's V4L2 compatibility layer (driver 'libcamera')"), "configured "
+                    + "zerocopy on libcamera's layer should be delivered with pool, saying why; it is delivered with "
+                    + effective + " (" + fallback + ")");
+            CheckFailure.require(takenBack == 0 && stats.reclaimedLeases() == 0, "the engine took back " + takenBack
+                    + " of the " + held + " frames a listener held (" + stats.reclaimedLeases() + " leases): a "
+                    + "pooled copy is the listener's for as long as it wants");
+            String figures = "; delivered with " + effective + " (" + fallback + "); " + held + " frame held by a "
+                    + "listener, still readable, " + stats.fallbackCopies() + " fallback copies, no restart";
             List<String> adjustments = session.adjustments();
             FrameFormat negotiated = session.format().orElseThrow();
             session.stop();

@@ -34,8 +34,29 @@ public interface CaptureSession {
     /** Frames per second asked for in the configuration; 0 means as fast as the source can. */
     double configuredFps();
 
-    /** Name of the delivery strategy in use ({@code copy}, {@code pool}, {@code zerocopy}, ...). */
+    /**
+     * Name of the delivery strategy the configuration asks for ({@code copy}, {@code pool}, {@code zerocopy}, ...);
+     * the one delivering the frames is {@link #effectiveDelivery()}.
+     */
     String delivery();
+
+    /**
+     * Name of the delivery strategy that delivers the running stream's frames: {@link #delivery()}, unless that one
+     * lends the driver's buffers to listeners (zero-copy) and the device cannot lend them safely, in which case the
+     * engine delivers with a copying strategy ({@code pool}, else {@code copy}) and {@link #deliveryFallback()} says
+     * why. The configured one while the camera does not run.
+     */
+    default String effectiveDelivery() {
+        return delivery();
+    }
+
+    /**
+     * Why the running stream is delivered with {@link #effectiveDelivery()} rather than the configured
+     * {@link #delivery()}, in words naming the device's driver; empty when it is delivered as configured.
+     */
+    default Optional<String> deliveryFallback() {
+        return Optional.empty();
+    }
 
     /**
      * The last problem: why the session failed or waits, or why the latest configuration was rejected while the

@@ -1,6 +1,7 @@
 package io.kapture.api.spi;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.annotation.versioning.ConsumerType;
@@ -24,6 +25,23 @@ public interface CaptureSource extends AutoCloseable {
 
     /** What the device is. */
     DeviceInfo info();
+
+    /**
+     * Why the device's buffers must not be lent to listeners, if they must not: empty when a dequeued buffer stays
+     * untouched until it is queued back, as V4L2 promises and the drivers of real cameras keep, so that a delivery
+     * strategy may hand listeners the buffer itself until they release it ({@link DeliveryStrategy#lendsDriverBuffers()},
+     * zero-copy). A source that writes into buffers it handed out or hands them out again before they came back
+     * (v4l2loopback), or that cannot go on while one is held (libcamera's V4L2 compatibility layer wants them back
+     * in the order it gave them out), says why in words naming its driver; the engine then delivers its frames with
+     * a copying strategy instead and reports this reason. Answered once the source is open; it does not change
+     * while the source stays open.
+     *
+     * @return the reason, or empty if lending the buffers is safe
+     * @since io.kapture.api.spi 1.2.0
+     */
+    default Optional<String> whyBuffersCannotBeLent() {
+        return Optional.empty();
+    }
 
     /** Every pixel format, frame size and frame rate the device offers. */
     List<FormatDescription> formats();

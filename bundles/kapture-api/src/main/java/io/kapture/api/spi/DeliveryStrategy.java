@@ -36,6 +36,18 @@ public interface DeliveryStrategy {
     Frame wrap(DriverBuffer buffer, DeliveryContext context);
 
     /**
+     * Whether frames of this strategy may be the driver's buffers themselves, held by listeners past {@link #wrap}
+     * (zero-copy). The engine does not deliver with such a strategy from a source whose buffers cannot be lent
+     * ({@link CaptureSource#whyBuffersCannotBeLent()}): it takes a copying one ({@link #POOL}, else {@link #COPY})
+     * and says so. The default suits strategies that give the buffer back before {@link #wrap} returns.
+     *
+     * @since io.kapture.api.spi 1.2.0
+     */
+    default boolean lendsDriverBuffers() {
+        return false;
+    }
+
+    /**
      * The session behind {@code context} is stopping: give back every buffer this strategy still holds for it
      * (requeue them; leased frames become released, so their holders get {@link IllegalStateException}). After
      * this returns the strategy never touches the context's memory again. Called on the session's control

@@ -3,7 +3,7 @@
  * strategy implement, and what Kapture's engine hands them.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.kapture.api.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -109,6 +109,12 @@ public final class ZeroCopyDelivery implements DeliveryStrategy, AutoCloseable {
         return frame.lease(buffer, receivedNanos, current.leaseTimeoutNanos(), holder);
     }
 
+    /** Listeners hold the driver's buffers themselves (fallback copies aside). */
+    @Override
+    public boolean lendsDriverBuffers() {
+        return true;
+    }
+
     /**
      * Takes back every frame still leased for {@code context}, requeueing each buffer once, without warnings. Call
      * it once the session's capture thread no longer wraps: a frame wrapped concurrently is not taken back here

@@ -66,6 +66,11 @@ public final class ZeroCopyDeliveryComponent implements DeliveryStrategy {
         delivery.close(context);
     }
 
+    @Override
+    public boolean lendsDriverBuffers() {
+        return delivery.lendsDriverBuffers();
+    }
+
     private static ZeroCopySettings settings(ZeroCopyDeliveryConfig config) {
         return new ZeroCopySettings(config.min_queued(), config.lease_timeout_ms(), config.max_held_bytes());
     }

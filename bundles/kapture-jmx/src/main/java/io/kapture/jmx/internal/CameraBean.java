@@ -53,6 +53,16 @@ final class CameraBean implements CameraMXBean {
     }
 
     @Override
+    public String getEffectiveDelivery() {
+        return session.effectiveDelivery();
+    }
+
+    @Override
+    public String getDeliveryFallback() {
+        return session.deliveryFallback().orElse("");
+    }
+
+    @Override
     public String getLastError() {
         return session.lastError().orElse("");
     }

@@ -18,7 +18,14 @@ public interface CameraMXBean {
     /** The negotiated format, such as {@code 640x480 YUYV}; empty before the first start. */
     String getFormat();
 
+    /** The configured delivery strategy. */
     String getDelivery();
+
+    /** The strategy delivering the frames now: pool where zero-copy is configured on a device that cannot lend. */
+    String getEffectiveDelivery();
+
+    /** Why the effective delivery differs from the configured one; empty when it does not. */
+    String getDeliveryFallback();
 
     /** Why the camera failed or waits, or why its latest configuration was refused; empty when all is well. */
     String getLastError();

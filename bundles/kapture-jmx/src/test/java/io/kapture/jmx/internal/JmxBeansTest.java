@@ -70,6 +70,28 @@ class JmxBeansTest {
     }
 
     @Test
+    void aCameraBeanShowsTheDeliveryTheEngineFellBackToAndWhy() {
+        StubCamera loopback = new StubCamera("loopback") {
+            @Override
+            public String effectiveDelivery() {
+                return "pool";
+            }
+
+            @Override
+            public Optional<String> deliveryFallback() {
+                return Optional.of("delivering with pool instead of zerocopy: /dev/video20 is a v4l2loopback device");
+            }
+        };
+        CameraBean bean = new CameraBean(loopback, null);
+        assertEquals("pool", bean.getEffectiveDelivery());
+        assertEquals("delivering with pool instead of zerocopy: /dev/video20 is a v4l2loopback device",
+                bean.getDeliveryFallback());
+        CameraBean asConfigured = new CameraBean(camera, null);
+        assertEquals(camera.delivery(), asConfigured.getEffectiveDelivery());
+        assertEquals("", asConfigured.getDeliveryFallback());
+    }
+
+    @Test
     void listenerBeansFollowTheCamerasListenersTellingTwinsApart() throws Exception {
         camera.stats = new CaptureStats(1, 0, 10, 0, 0, 0, 0, 30, 3, 4,
                 List.of(listener("a", 5), listener("a", 6), listener("b", 7)), Optional.empty());

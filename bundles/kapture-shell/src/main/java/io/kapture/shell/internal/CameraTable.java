@@ -12,7 +12,8 @@ import io.kapture.api.FrameFormat;
 
 /**
  * The table of {@code kapture:cameras}, followed by a line for each way a running camera's format differs from
- * its configuration and one per camera that has a last error, so that a user sees at once why a camera delivers
+ * its configuration, one per camera delivered with another strategy than configured (zero-copy on a device that
+ * cannot lend its buffers: why) and one per camera that has a last error, so that a user sees at once why a camera delivers
  * another size or rate than asked, waits, failed or kept its previous configuration. Frames and drops cover the
  * current stream; restarts count the streams started again since the camera was configured.
  *
@@ -42,13 +43,14 @@ public final class CameraTable {
             table.addRow().addContent(session.camera(), session.device(),
                     session.format().map(FrameFormat::toString).orElse(Figures.NONE),
                     Figures.configuredFps(session.configuredFps()) + " / " + Figures.fps(stats.fps()),
-                    session.delivery(), session.state(), stats.captured(),
+                    Figures.delivery(session), session.state(), stats.captured(),
                     stats.sequenceGaps() + stats.dropped(), stats.restarts());
         }
         table.print(out);
         for (CaptureSession session : sessions) {
             session.adjustments().forEach(adjustment -> out.println("Adjusted " + session.camera() + ": "
                     + adjustment));
+            session.deliveryFallback().ifPresent(why -> out.println("Delivery of " + session.camera() + ": " + why));
             session.lastError().ifPresent(error -> out.println("Last error of " + session.camera() + ": " + error));
         }
     }

@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import io.kapture.api.CaptureSession;
+
 /**
  * Formats the numbers the commands show: frame rates, durations in nanoseconds, ratios, times of day and byte
  * sizes, always in {@link Locale#ROOT} so that output is the same on every machine (integration tests assert on it).
@@ -22,6 +24,16 @@ public final class Figures {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     private Figures() {
+    }
+
+    /**
+     * The delivery strategy delivering a camera's frames, and the configured one where the engine delivers with
+     * another (zero-copy on a device that cannot lend its buffers), for example {@code pool (configured zerocopy)}.
+     */
+    public static String delivery(CaptureSession session) {
+        String configured = session.delivery();
+        String effective = session.effectiveDelivery();
+        return effective.equals(configured) ? configured : effective + " (configured " + configured + ")";
     }
 
     /** A measured frame rate with one decimal, for example {@code 29.9}. */

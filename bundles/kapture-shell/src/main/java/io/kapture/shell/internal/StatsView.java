@@ -65,7 +65,7 @@ public final class StatsView {
             String since = state == SessionState.RUNNING && stats.startedAtMillis() > 0
                     ? Figures.dateTime(stats.startedAtMillis()) : Figures.NONE;
             table.addRow().addContent(snapshot.session().camera(), state, since, stats.restarts(),
-                    snapshot.session().delivery(), Figures.fps(stats.fps()), stats.captured(), stats.delivered(),
+                    Figures.delivery(snapshot.session()), Figures.fps(stats.fps()), stats.captured(), stats.delivered(),
                     stats.queuedBuffers() + "/" + stats.bufferCount(),
                     stats.pool().map(FramePoolStats::hitRate).map(Figures::percent).orElse(Figures.NONE));
         }

@@ -1,6 +1,7 @@
 package io.kapture.v4l2.internal;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -125,6 +126,12 @@ public final class V4l2Source implements V4l2CaptureSource {
     @Override
     public DeviceInfo info() {
         return info;
+    }
+
+    /** v4l2loopback and libcamera's compatibility layer cannot lend their buffers ({@link BufferLending}). */
+    @Override
+    public Optional<String> whyBuffersCannotBeLent() {
+        return BufferLending.hazard(device.path(), info.driver());
     }
 
     @Override

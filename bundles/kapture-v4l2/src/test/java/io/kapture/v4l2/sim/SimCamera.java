@@ -136,6 +136,17 @@ public record SimCamera(String driver, String card, String bus, int deviceCaps, 
                 List.of());
     }
 
+    /**
+     * A v4l2loopback device fed MJPEG by a writer, as its QUERYCAP answers once the writer streams: driver
+     * {@code v4l2 loopback}, single-planar capture, MJPEG at 320x240.
+     */
+    public static SimCamera loopback(String card) {
+        return new SimCamera("v4l2 loopback", card, "platform:v4l2loopback-000", V4l2.CAP_VIDEO_CAPTURE | STREAMING,
+                List.of(new SimFormat(PixelFormat.MJPEG.fourcc(), true, List.of(new int[] {320, 240}), null,
+                        List.of(5))),
+                List.of());
+    }
+
     /** The metadata node a UVC camera has next to its video node. */
     public static SimCamera metadata(String card) {
         return new SimCamera("uvcvideo", card, "usb-0000:00:14.0-1", V4l2.CAP_META_CAPTURE | STREAMING, List.of(),

@@ -156,11 +156,12 @@ final class CameraLifecycle {
         boolean restored = false;
         status.state(SessionState.STARTING);
         try {
-            Stream started = Stream.open(wanted, provider.get(), strategy.get(), services.listeners(), events);
+            Stream started = Stream.open(wanted, provider.get(), strategy.get(), services::strategy,
+                    services.listeners(), events);
             streams.started(started);
             status.running(started.problems());
             LOG.info("Camera {}: capturing {} from '{}' with {} delivery", wanted.name(), started.format(),
-                    wanted.device(), wanted.delivery());
+                    wanted.device(), started.delivery().effective().name());
         } catch (IllegalArgumentException e) {
             restored = rollback.restore(wanted, e);
             if (!restored) {

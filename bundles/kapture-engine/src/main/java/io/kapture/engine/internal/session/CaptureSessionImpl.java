@@ -227,6 +227,18 @@ public final class CaptureSessionImpl implements CaptureSession, StreamEvents {
     }
 
     @Override
+    public String effectiveDelivery() {
+        Stream current = streams.running();
+        return current == null ? status.delivery() : current.delivery().effective().name();
+    }
+
+    @Override
+    public Optional<String> deliveryFallback() {
+        Stream current = streams.running();
+        return current == null ? Optional.empty() : current.delivery().fallback();
+    }
+
+    @Override
     public Optional<String> lastError() {
         return status.lastError();
     }

@@ -3,6 +3,7 @@ package io.kapture.engine.internal.session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,7 @@ import io.kapture.engine.internal.fanout.Subscriber;
  *
  * <p>Threading contract: {@link #open}, the subscriber and settings methods and {@link #close} are called by the
  * session's control thread, one at a time; {@link #stopDelivering} and {@link #runsOn} from any thread. {@link #stats}, {@link #format}, {@link #adjustments},
- * {@link #uses} and the control methods may be called from any thread; the control methods pass the
+ * {@link #uses}, {@link #delivery} and the control methods may be called from any thread; the control methods pass the
  * {@link StreamContext}'s gate, so they never reach a source that {@link #close} is closing. The capture thread
  * runs {@link CaptureLoop}; each subscriber has its own delivery thread.
  */
@@ -55,6 +56,11 @@ public final class Stream {
     private final FanOut fanOut = new FanOut();
     private final CaptureLoop loop;
     private final Thread captureThread;
+    /** Why the source's buffers cannot be lent to listeners (asked once, at open); null if they can. */
+    private final String lendingHazard;
+    private final Function<String, Optional<NamedStrategy>> registered;
+
+    private volatile DeliveryChoice delivery;
 
     private volatile int defaultCapacity;
     private volatile DropPolicy defaultPolicy;
@@ -62,7 +68,8 @@ public final class Stream {
     private volatile boolean closed;
 
     private Stream(CameraSettings settings, CaptureSourceProvider provider, CaptureSource source,
-            Negotiation negotiation, List<String> problems, NamedStrategy strategy, StreamEvents events) {
+            Negotiation negotiation, List<String> problems, String lendingHazard, DeliveryChoice delivery,
+            Function<String, Optional<NamedStrategy>> registered, StreamEvents events) {
         this.camera = settings.name();
         this.device = settings.device();
         this.provider = provider;
@@ -71,8 +78,11 @@ public final class Stream {
         this.problems = List.copyOf(problems);
         this.defaultCapacity = settings.queueCapacity();
         this.defaultPolicy = settings.dropPolicy();
+        this.delivery = delivery;
+        this.registered = registered;
+        this.lendingHazard = lendingHazard;
         this.context = new StreamContext(camera, negotiation.format(), source, settings.buffers(), counters);
-        this.loop = new CaptureLoop(this, source, context, counters, fanOut, events, strategy,
+        this.loop = new CaptureLoop(this, source, context, counters, fanOut, events, delivery.effective(),
                 settings.stallTimeoutMs());
         this.captureThread = new Thread(loop, "kapture-capture-" + camera);
         this.captureThread.setDaemon(true);
@@ -84,9 +94,13 @@ public final class Stream {
      * whatever is slow the first time (thread starts, class loading, first allocations, code not yet compiled)
      * happens while the driver waits, not while its few buffers fill with nobody taking them. On any failure
      * everything done so far is undone before the exception leaves: one rollback path for every step.
+     *
+     * <p>The frames are delivered with {@code strategy}, unless it lends driver buffers and the source cannot lend
+     * them ({@link DeliveryChoice}): then with a copying strategy of {@code registered}, logged with the reason.
      */
     static Stream open(CameraSettings settings, CaptureSourceProvider provider, NamedStrategy strategy,
-            List<ListenerEntry> listeners, StreamEvents events) {
+            Function<String, Optional<NamedStrategy>> registered, List<ListenerEntry> listeners,
+            StreamEvents events) {
         CaptureSource source = provider.open(settings.device(), settings.options());
         Stream stream = null;
         boolean started = false;
@@ -97,12 +111,16 @@ public final class Stream {
                 LOG.info("Camera {}: {}", settings.name(), adjustment);
             }
             List<String> problems = applyControls(settings, source);
-            stream = new Stream(settings, provider, source, negotiation, problems, strategy, events);
+            String hazard = lendingHazard(source);
+            DeliveryChoice delivery = DeliveryChoice.of(strategy, Optional.ofNullable(hazard), registered);
+            logFallback(settings.name(), settings.device(), delivery);
+            stream = new Stream(settings, provider, source, negotiation, problems, hazard, delivery, registered,
+                    events);
             for (ListenerEntry entry : listeners) {
                 stream.subscribe(entry);
             }
             stream.captureThread.start();
-            Rehearsal.run(settings.name(), negotiation.format(), strategy, settings.queueCapacity());
+            Rehearsal.run(settings.name(), negotiation.format(), delivery.effective(), settings.queueCapacity());
             source.start(settings.buffers());
             stream.loop.go();
             started = true;
@@ -174,8 +192,34 @@ public final class Stream {
         return false;
     }
 
+    /**
+     * Delivers with {@code strategy} from the next frame on, or with a copying one if it lends driver buffers and
+     * this stream's source cannot lend them (logged with the reason, as at open).
+     */
     void switchStrategy(NamedStrategy strategy) {
-        loop.switchTo(strategy);
+        DeliveryChoice next = DeliveryChoice.of(strategy, Optional.ofNullable(lendingHazard), registered);
+        logFallback(camera, device, next);
+        delivery = next;
+        loop.switchTo(next.effective());
+    }
+
+    /** The configured and the effective strategy, and why they differ. Any thread. */
+    DeliveryChoice delivery() {
+        return delivery;
+    }
+
+    /** The source's own reason not to lend its buffers; a source that fails to answer is not trusted with them. */
+    private static String lendingHazard(CaptureSource source) {
+        try {
+            return source.whyBuffersCannotBeLent().orElse(null);
+        } catch (RuntimeException e) {
+            return "the source " + source + " failed to say whether its buffers may be lent (" + e + ")";
+        }
+    }
+
+    private static void logFallback(String camera, String device, DeliveryChoice delivery) {
+        delivery.fallback().ifPresent(why -> LOG.warn("Camera {} ('{}', configured delivery {}): {}", camera, device,
+                delivery.configured().name(), why));
     }
 
     /** New camera defaults for queue capacity and drop policy; subscribers that use the defaults follow. */
@@ -195,9 +239,12 @@ public final class Stream {
         return provider;
     }
 
-    /** Whether {@code strategy} is current or wrapped any frame of this stream. */
+    /**
+     * Whether {@code strategy} is configured or current ({@link DeliveryChoice}) or wrapped
+     * any frame of this stream.
+     */
     boolean uses(DeliveryStrategy strategy) {
-        if (loop.strategy().strategy() == strategy) {
+        if (loop.strategy().strategy() == strategy || delivery.names(strategy)) {
             return true;
         }
         return loop.usedStrategies().stream().anyMatch(used -> used.strategy() == strategy);

@@ -2,6 +2,7 @@ package io.kapture.engine.internal.fakes;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +25,7 @@ public final class FakeProvider implements CaptureSourceProvider {
     private volatile boolean present = true;
     private volatile Map<String, ?> lastOptions = Map.of();
     private volatile Runnable onStart = () -> { };
+    private final Map<String, String> loopbacks = new ConcurrentHashMap<>();
 
     public FakeProvider(String prefix) {
         this.prefix = prefix;
@@ -53,6 +55,10 @@ public final class FakeProvider implements CaptureSourceProvider {
         lastOptions = options;
         FakeSource source = new FakeSource(device);
         source.onStart(onStart);
+        String hazard = loopbacks.get(device);
+        if (hazard != null) {
+            source.likeLoopback(hazard);
+        }
         opened.add(source);
         return source;
     }
@@ -60,6 +66,11 @@ public final class FakeProvider implements CaptureSourceProvider {
     /** Runs {@code action} in {@code start} of every source opened from now on, just before it streams. */
     public void onStart(Runnable action) {
         this.onStart = action;
+    }
+
+    /** Sources opened for {@code device} from now on behave like v4l2loopback ({@link FakeSource#likeLoopback}). */
+    public void likeLoopback(String device, String why) {
+        loopbacks.put(device, why);
     }
 
     /** Every open source loses its device, and opening fails, until {@link #plug()}. */

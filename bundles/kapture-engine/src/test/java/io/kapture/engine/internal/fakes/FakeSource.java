@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,9 @@ import io.kapture.api.spi.Negotiation;
  * frame carries its sequence number in its first eight bytes. It records what a real driver would complain
  * about: buffers still out at stop, buffers queued twice, queue and control calls after close. Widths are rounded
  * down to a multiple of {@value #WIDTH_STEP}, with an adjustment saying so.
+ *
+ * <p>Made {@link #likeLoopback like v4l2loopback}, it writes its buffers in turn whether or not they were queued
+ * back (a frame a listener holds in the buffer itself is overwritten) and says its buffers cannot be lent.
  *
  * <p>Thread-safe: one lock guards the ring; the engine's thread and the test's thread meet on it.
  */
@@ -63,6 +67,8 @@ public final class FakeSource implements CaptureSource {
     private int outstandingAtStop;
     private int duplicateQueues;
     private int queuesAfterClose;
+    private volatile String lendingHazard;
+    private long writes;
 
     FakeSource(String device) {
         this.device = device;
@@ -71,6 +77,16 @@ public final class FakeSource implements CaptureSource {
     @Override
     public DeviceInfo info() {
         return new DeviceInfo(device, "fake", "Fake camera", "test", List.of(), true, List.of("video-capture"));
+    }
+
+    /** From now on behaves as v4l2loopback does, and says {@code why} its buffers cannot be lent. */
+    public void likeLoopback(String why) {
+        lendingHazard = why;
+    }
+
+    @Override
+    public Optional<String> whyBuffersCannotBeLent() {
+        return Optional.ofNullable(lendingHazard);
     }
 
     @Override
@@ -142,7 +158,9 @@ public final class FakeSource implements CaptureSource {
                 queuesAfterClose++;
             } else if (streaming) {
                 if (outstanding.remove(buffer.index())) {
-                    empty.add((Buffer) buffer);
+                    if (lendingHazard == null) {
+                        empty.add((Buffer) buffer);
+                    }
                     changed.signalAll();
                 } else {
                     duplicateQueues++;
@@ -157,7 +175,7 @@ public final class FakeSource implements CaptureSource {
     public int queuedBuffers() {
         lock.lock();
         try {
-            return empty.size();
+            return lendingHazard == null ? empty.size() : buffers.length - outstanding.size();
         } finally {
             lock.unlock();
         }
@@ -240,6 +258,10 @@ public final class FakeSource implements CaptureSource {
         lock.lock();
         try {
             for (int i = 0; i < count; i++) {
+                if (lendingHazard != null) {
+                    overwrite();
+                    continue;
+                }
                 while (empty.isEmpty()) {
                     if (!streaming || !changed.await(PRODUCE_WAIT_SECONDS, TimeUnit.SECONDS)) {
                         throw new AssertionError("fake device " + device + ": no buffer queued to fill");
@@ -253,6 +275,13 @@ public final class FakeSource implements CaptureSource {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** As v4l2loopback's writer: the next buffer in turn, queued or not, to be dequeued again. */
+    private void overwrite() {
+        Buffer next = buffers[(int) (writes++ % buffers.length)];
+        filled.remove(next);
+        fill(next);
     }
 
     /** Lets the driver drop {@code count} frames: their sequence numbers are skipped. */

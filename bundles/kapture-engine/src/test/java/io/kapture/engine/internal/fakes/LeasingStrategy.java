@@ -54,6 +54,11 @@ public final class LeasingStrategy implements DeliveryStrategy {
     }
 
     @Override
+    public boolean lendsDriverBuffers() {
+        return true;
+    }
+
+    @Override
     public void close(DeliveryContext context) {
         Set<TestFrame.Core> held = leases.remove(context);
         if (reclaimOnClose && held != null) {

@@ -14,6 +14,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import io.kapture.api.CameraConfiguration;
 import io.kapture.api.CaptureSession;
 import io.kapture.shell.internal.CameraConfigurations;
+import io.kapture.shell.internal.Figures;
 import io.kapture.shell.internal.ServiceLookup;
 import io.kapture.shell.internal.completer.StrategyCompleter;
 
@@ -28,7 +29,8 @@ import io.kapture.shell.internal.completer.StrategyCompleter;
 @Command(scope = "kapture", name = "strategy",
         description = "Shows or switches a camera's delivery strategy",
         detailedDescription = "Without a strategy, shows the one in use and the registered ones (copy, pool, "
-                + "zerocopy, ...). With one, writes it to the camera's configuration through "
+                + "zerocopy, ...), and why the engine delivers with another than configured (zero-copy on a device "
+                + "that cannot lend its buffers is delivered with pool). With one, writes it to the camera's configuration through "
                 + "Configuration Admin: the change persists and the engine applies it like any "
                 + "configuration update.")
 public class StrategyCommand extends CameraCommand {
@@ -45,8 +47,9 @@ public class StrategyCommand extends CameraCommand {
         CaptureSession session = session(services);
         SortedSet<String> registered = services.deliveryStrategies();
         if (strategy == null) {
-            System.out.println(camera + " delivers with " + session.delivery() + ". Registered strategies: "
+            System.out.println(camera + " delivers with " + Figures.delivery(session) + ". Registered strategies: "
                     + (registered.isEmpty() ? "none" : String.join(", ", registered)));
+            session.deliveryFallback().ifPresent(why -> System.out.println(camera + ": " + why));
             return;
         }
         if (!registered.contains(strategy)) {

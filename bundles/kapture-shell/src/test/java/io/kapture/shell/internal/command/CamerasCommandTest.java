@@ -61,6 +61,28 @@ class CamerasCommandTest {
     }
 
     @Test
+    void showsWhatTheEngineDeliversWithInsteadOfTheConfiguredStrategyAndWhy() throws Exception {
+        FakeCaptureSession loopback = new FakeCaptureSession("loopback", "/dev/video20");
+        loopback.state = SessionState.RUNNING;
+        loopback.delivery = "zerocopy";
+        loopback.effectiveDelivery = "pool";
+        loopback.deliveryFallback = "delivering with pool instead of zerocopy: /dev/video20 is a v4l2loopback device";
+
+        CamerasCommand command = new CamerasCommand();
+        command.context = new FakeBundleContext().withSessions(loopback);
+        String out;
+        try (Console console = Console.capture()) {
+            command.execute();
+            out = console.out();
+        }
+
+        assertEquals("pool (configured zerocopy)", cells(row(out.split("\\R"), "loopback")).get(4), out);
+        assertTrue(out.contains("Delivery of loopback: delivering with pool instead of zerocopy: /dev/video20 is a "
+                + "v4l2loopback device"), out);
+        assertFalse(out.contains("Last error of loopback"), out);
+    }
+
+    @Test
     void saysHowToConfigureWhenThereAreNoCameras() throws Exception {
         CamerasCommand command = new CamerasCommand();
         command.context = new FakeBundleContext();

@@ -51,6 +51,19 @@ class StrategyCommandTest {
     }
 
     @Test
+    void showsTheStrategyTheEngineDeliversWithInsteadAndWhy() throws Exception {
+        cam0.delivery = "zerocopy";
+        cam0.effectiveDelivery = "pool";
+        cam0.deliveryFallback = "delivering with pool instead of zerocopy: /dev/video20 is a v4l2loopback device";
+        try (Console console = Console.capture()) {
+            strategy("cam0", null).execute();
+            assertEquals("cam0 delivers with pool (configured zerocopy). Registered strategies: copy, pool, zerocopy"
+                    + System.lineSeparator() + "cam0: delivering with pool instead of zerocopy: /dev/video20 is a "
+                    + "v4l2loopback device", console.out().trim());
+        }
+    }
+
+    @Test
     void showsTheStrategyInUseAndTheRegisteredOnes() throws Exception {
         try (Console console = Console.capture()) {
             strategy("cam0", null).execute();

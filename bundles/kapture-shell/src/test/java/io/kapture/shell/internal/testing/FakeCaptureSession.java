@@ -26,6 +26,9 @@ public final class FakeCaptureSession implements CaptureSession {
     public volatile FrameFormat format;
     public volatile double configuredFps = 30;
     public volatile String delivery = "pool";
+    /** What the engine delivers with instead of {@link #delivery}, and why; null when it delivers as configured. */
+    public volatile String effectiveDelivery;
+    public volatile String deliveryFallback;
     public volatile String lastError;
     public volatile CaptureStats stats = emptyStats();
     public volatile List<String> adjustments = List.of();
@@ -76,6 +79,16 @@ public final class FakeCaptureSession implements CaptureSession {
     @Override
     public String delivery() {
         return delivery;
+    }
+
+    @Override
+    public String effectiveDelivery() {
+        return effectiveDelivery == null ? delivery : effectiveDelivery;
+    }
+
+    @Override
+    public Optional<String> deliveryFallback() {
+        return Optional.ofNullable(deliveryFallback);
     }
 
     @Override
