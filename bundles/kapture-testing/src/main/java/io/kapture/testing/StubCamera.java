@@ -20,6 +20,10 @@ public class StubCamera implements CaptureSession {
     public volatile String lastError;
     public volatile double configuredFps = 30;
     public volatile CaptureStats stats;
+    public volatile String delivery = "pool";
+    /** The strategy the engine delivers with instead of the configured one, and why; null: as configured. */
+    public volatile String fallbackDelivery;
+    public volatile String fallbackReason;
 
     public StubCamera(String name) {
         this.name = name;
@@ -52,7 +56,18 @@ public class StubCamera implements CaptureSession {
 
     @Override
     public String delivery() {
-        return "pool";
+        return delivery;
+    }
+
+    @Override
+    public String effectiveDelivery() {
+        String fallback = fallbackDelivery;
+        return fallback == null ? delivery() : fallback;
+    }
+
+    @Override
+    public Optional<String> deliveryFallback() {
+        return Optional.ofNullable(fallbackReason);
     }
 
     @Override

@@ -47,6 +47,8 @@ final class Payloads {
         state.addProperty("state", session.state().name());
         state.addProperty("device", session.device());
         state.addProperty("delivery", session.delivery());
+        state.addProperty("effectiveDelivery", session.effectiveDelivery());
+        state.addProperty("deliveryFallback", session.deliveryFallback().orElse(null));
         state.addProperty("configuredFps", finite(session.configuredFps()));
         session.format().ifPresent(format -> {
             JsonObject f = new JsonObject();

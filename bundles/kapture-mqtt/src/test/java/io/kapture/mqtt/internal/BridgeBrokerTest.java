@@ -69,6 +69,9 @@ class BridgeBrokerTest {
     @Test
     void publishesStatusStateStatsAndMotionAndAnswersCommands() throws Exception {
         FakeSession lobby = new FakeSession("lobby");
+        lobby.delivery = "zerocopy";
+        lobby.fallbackDelivery = "pool";
+        lobby.fallbackReason = "/dev/video20 is a v4l2loopback device";
         MemoryStore store = new MemoryStore();
         store.cameras.put("lobby", java.util.Map.of("name", "lobby", "width", 640));
         try (Subscriber watcher = new Subscriber(broker.uri(), "watcher-1", false, "kapture/n1/#")) {
@@ -81,6 +84,10 @@ class BridgeBrokerTest {
                 assertEquals("1.2.3", status.get("version").getAsString());
                 assertEquals("lobby", status.getAsJsonArray("cameras").get(0).getAsString());
                 await().atMost(WAIT).until(() -> retained("kapture/n1/lobby/state").contains("RUNNING"));
+                JsonObject state = JsonParser.parseString(retained("kapture/n1/lobby/state")).getAsJsonObject();
+                assertEquals("zerocopy", state.get("delivery").getAsString());
+                assertEquals("pool", state.get("effectiveDelivery").getAsString());
+                assertEquals("/dev/video20 is a v4l2loopback device", state.get("deliveryFallback").getAsString());
                 await().atMost(WAIT).until(() -> !watcher.on("kapture/n1/lobby/stats").isEmpty());
                 assertEquals(30.0, json(watcher.on("kapture/n1/lobby/stats").get(0)).get("fps").getAsDouble());
 

@@ -46,6 +46,8 @@ final class CamerasJson {
                 .field("adjustments", camera.adjustments().isEmpty() ? null : String.join(" ", camera.adjustments()))
                 .field("configuredFps", camera.configuredFps())
                 .field("delivery", camera.delivery())
+                .field("effectiveDelivery", camera.effectiveDelivery())
+                .field("deliveryFallback", camera.deliveryFallback().orElse(null))
                 .field("restarts", stats.restarts())
                 .field("fps", stats.fps())
                 .field("captured", stats.captured())

@@ -22,7 +22,11 @@ class MetricsServletTest {
 
     MetricsServletTest() {
         servlet.addCamera(new StatsCamera("cam \"0\""));
-        servlet.addCamera(new FakeCamera("cam1", 640, 480, io.kapture.api.PixelFormat.YUYV));
+        FakeCamera loopback = new FakeCamera("cam1", 640, 480, io.kapture.api.PixelFormat.YUYV);
+        loopback.delivery = "zerocopy";
+        loopback.fallbackDelivery = "pool";
+        loopback.fallbackReason = "a v4l2loopback device";
+        servlet.addCamera(loopback);
         LoginCounter rtspLogins = new LoginCounter("rtsp");
         rtspLogins.record(LoginOutcome.REJECTED);
         rtspLogins.record(LoginOutcome.REJECTED);
@@ -59,6 +63,8 @@ class MetricsServletTest {
         assertTrue(text.contains("kapture_frames_captured_total{camera=\"cam \\\"0\\\"\"} 1000\n"), text);
         assertTrue(text.contains("kapture_camera_state{camera=\"cam1\",state=\"RUNNING\"} 1\n"), text);
         assertTrue(text.contains("kapture_camera_state{camera=\"cam1\",state=\"FAILED\"} 0\n"), text);
+        assertTrue(text.contains("kapture_camera_info{camera=\"cam1\",device=\"synthetic:cam1\",delivery=\"zerocopy\","
+                + "effective_delivery=\"pool\",format=\"640x480 YUYV\"} 1\n"), text);
         assertTrue(text.contains("kapture_frames_dropped_total{camera=\"cam \\\"0\\\"\",cause=\"queue_full\"} 90\n"),
                 text);
         assertTrue(text.contains("kapture_sequence_gaps_total{camera=\"cam \\\"0\\\"\"} 5\n"), text);

@@ -83,6 +83,9 @@ class PreviewServletTest {
         FakeCamera zeta = new FakeCamera("zeta", 640, 480, PixelFormat.YUYV);
         FakeCamera alpha = new FakeCamera("alpha\"<x>", 320, 240, PixelFormat.MJPEG);
         zeta.captured.set(1234);
+        zeta.delivery = "zerocopy";
+        zeta.fallbackDelivery = "pool";
+        zeta.fallbackReason = "/dev/video20 is a v4l2loopback device";
         servlet.addCamera(zeta);
         servlet.addCamera(alpha);
 
@@ -92,7 +95,8 @@ class PreviewServletTest {
                 + ImageEncoding.jpegEngine() + "\",\"cameras\":[{\"name\":"
                 + "\"alpha\\\"\\u003cx\\u003e\""), json);
         assertTrue(json.contains("{\"name\":\"zeta\",\"device\":\"synthetic:zeta\",\"state\":\"RUNNING\","
-                + "\"format\":\"640x480 YUYV\",\"adjustments\":null,\"configuredFps\":30.0,\"delivery\":\"pool\","
+                + "\"format\":\"640x480 YUYV\",\"adjustments\":null,\"configuredFps\":30.0,\"delivery\":\"zerocopy\","
+                + "\"effectiveDelivery\":\"pool\",\"deliveryFallback\":\"/dev/video20 is a v4l2loopback device\","
                 + "\"restarts\":0,\"fps\":29.5,\"captured\":1234,"), json);
         assertTrue(json.endsWith("\"previews\":0,\"lastError\":null}]}"), json);
 

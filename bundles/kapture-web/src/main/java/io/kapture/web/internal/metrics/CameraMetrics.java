@@ -54,8 +54,10 @@ public final class CameraMetrics {
         }
         out.family("kapture_camera_up", GAUGE, "1 while the camera is RUNNING, else 0.")
                 .sample(current == SessionState.RUNNING ? 1 : 0, "camera", name);
-        out.family("kapture_camera_info", GAUGE, "The camera's device, delivery strategy and negotiated format.")
-                .sample(1, "camera", name, "device", camera.device(), "delivery", camera.delivery(), "format",
+        out.family("kapture_camera_info", GAUGE, "The camera's device, delivery strategy (configured, and the one"
+                + " delivering: pool where the device cannot lend zero-copy buffers) and negotiated format.")
+                .sample(1, "camera", name, "device", camera.device(), "delivery", camera.delivery(),
+                        "effective_delivery", camera.effectiveDelivery(), "format",
                         camera.format().map(Object::toString).orElse(""));
         out.family("kapture_camera_configured_fps", GAUGE, "Frame rate asked for in the configuration; 0 = as fast"
                 + " as the device delivers.").sample(camera.configuredFps(), "camera", name);
