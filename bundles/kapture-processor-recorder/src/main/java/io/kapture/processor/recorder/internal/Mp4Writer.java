@@ -192,7 +192,11 @@ final class Mp4Writer implements VideoSink {
             throw new IOException("an H.264 file must begin with a keyframe carrying SPS and PPS; frame "
                     + first.sequence() + " is " + (first.keyFrame() ? "a keyframe without them" : "no keyframe"));
         }
-        Mp4Header.write(boxes.reset(), width, height, found);
+        try {
+            Mp4Header.write(boxes.reset(), width, height, found);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("frame " + first.sequence() + " cannot begin an H.264 file: " + e.getMessage(), e);
+        }
         append(List.of(boxes.view()));
         parameters = found;
         firstTimestampNanos = first.timestampNanos();
