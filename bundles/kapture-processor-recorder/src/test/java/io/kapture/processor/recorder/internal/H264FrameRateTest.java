@@ -90,7 +90,7 @@ class H264FrameRateTest extends ProcessorFixture {
         FrameFormat format = FrameFormat.of(320, 240, PixelFormat.YUYV);
         Random random = new Random(42);
         for (int n = 0; n < frames; n++) {
-            byte[] image = blocks(format, random, block);
+            byte[] image = H264Frames.blocks(format, random, block);
             TestFrame frame = TestFrame.builder(format, image).camera("cam0").sequence(n)
                     .timestampNanos(Math.round(n * 1e9 / fps)).build();
             try {
@@ -105,23 +105,6 @@ class H264FrameRateTest extends ProcessorFixture {
             assertEquals(1, all.size(), all.toString());
             return all.get(0);
         }
-    }
-
-    /** A YUYV picture of grey squares of {@code block} pixels, each of random brightness. */
-    private static byte[] blocks(FrameFormat format, Random random, int block) {
-        byte[] image = new byte[format.imageSize()];
-        for (int y = 0; y < format.height(); y += block) {
-            for (int x = 0; x < format.width(); x += block) {
-                byte luma = (byte) random.nextInt(256);
-                for (int row = y; row < y + block; row++) {
-                    for (int column = x; column < x + block; column++) {
-                        image[row * format.bytesPerLine() + 2 * column] = luma;
-                        image[row * format.bytesPerLine() + 2 * column + 1] = (byte) 128;
-                    }
-                }
-            }
-        }
-        return image;
     }
 
     private static String probe(Path file, String entry) {
