@@ -34,26 +34,28 @@ class Mp4AvcConfigTest {
 
     @Test
     void aHighProfileFileCarriesChromaFormatAndBitDepths() throws Exception {
-        Path file = writeMp4(x264("high", "yuv420p"), "high.mp4");
-
-        byte[] avcC = avcC(file);
-        assertEquals(100, avcC[1] & 0xFF, "profile_idc");
-        assertArrayEquals(new byte[] { (byte) 0xFD, (byte) 0xF8, (byte) 0xF8, 0 }, tail(avcC),
-                "4:2:0 (1), 8-bit luma and chroma, no SPS extension");
-        assertEquals("", Ffprobe.decodeErrors(file));
-        assertEquals("High,yuv420p", probe(file));
+        // 4:2:0 (1), 8-bit luma and chroma, no SPS extension
+        assertHighProfile("high", "yuv420p", 100, new byte[] { (byte) 0xFD, (byte) 0xF8, (byte) 0xF8, 0 },
+                "High,yuv420p");
     }
 
     @Test
     void aHigh422FileSaysItsChromaFormatFromTheSps() throws Exception {
-        Path file = writeMp4(x264("high422", "yuv422p"), "high422.mp4");
+        // 4:2:2 (2), 8-bit luma and chroma, no SPS extension
+        assertHighProfile("high422", "yuv422p", 122, new byte[] { (byte) 0xFE, (byte) 0xF8, (byte) 0xF8, 0 },
+                "High 4:2:2,yuv422p");
+    }
+
+    /** libx264's stream in this profile, written to MP4: its avcC ends with {@code tail}, ffmpeg reads it clean. */
+    private void assertHighProfile(String profile, String pixelFormat, int profileIdc, byte[] tail, String probed)
+            throws IOException, InterruptedException {
+        Path file = writeMp4(x264(profile, pixelFormat), profile + ".mp4");
 
         byte[] avcC = avcC(file);
-        assertEquals(122, avcC[1] & 0xFF, "profile_idc");
-        assertArrayEquals(new byte[] { (byte) 0xFE, (byte) 0xF8, (byte) 0xF8, 0 }, tail(avcC),
-                "4:2:2 (2), 8-bit luma and chroma, no SPS extension");
+        assertEquals(profileIdc, avcC[1] & 0xFF, "profile_idc");
+        assertArrayEquals(tail, tail(avcC));
         assertEquals("", Ffprobe.decodeErrors(file));
-        assertEquals("High 4:2:2,yuv422p", probe(file));
+        assertEquals(probed, probe(file));
     }
 
     @Test
