@@ -144,12 +144,19 @@ final class H264FrameEncoder implements FrameEncoder {
         if (Math.abs(fps - encoderFps) * 100 <= RATE_TOLERANCE_PERCENT * encoderFps) {
             return;
         }
-        LOG.info("Camera {} delivers {} frames per second to the recorder; the H.264 encoder was told {}", camera,
-                String.format("%.2f", fps), String.format("%.2f", encoderFps));
+        String told = String.format("%.2f", encoderFps);
         if (encoder.reconfigure(settings.withFrameRate(fps))) {
             encoderFps = fps;
+            LOG.info("Camera {}: the recording's H.264 encoder, told {} fps, now told {} (the rate frames come at)",
+                    camera, told, String.format("%.2f", fps));
             return;
         }
+        if (rate.frames() < FrameRateMeter.WINDOW) {
+            // opening anew costs a keyframe (and a new file if the SPS differs): only on a full measurement
+            return;
+        }
+        LOG.info("Camera {}: the recording's H.264 encoder, told {} fps, is opened anew for {} (the rate frames come"
+                + " at)", camera, told, String.format("%.2f", fps));
         closeEncoder();
         openFor(format);
     }

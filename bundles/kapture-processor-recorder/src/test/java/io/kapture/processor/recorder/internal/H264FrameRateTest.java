@@ -65,6 +65,26 @@ class H264FrameRateTest extends ProcessorFixture {
     }
 
     @Test
+    void anEncoderThatCannotChangeItsRateLiveIsOpenedAnewOnceTheRateIsMeasured() {
+        FrameFormat format = FrameFormat.of(320, 240, PixelFormat.YUYV);
+        try (H264FrameEncoder encoder = new H264FrameEncoder("cam0", noting(false)::choice,
+                H264.as(RecorderSettings::from).h264())) {
+            for (int n = 0; n < 40; n++) {
+                TestFrame frame = TestFrame.builder(format, new byte[format.imageSize()]).camera("cam0").sequence(n)
+                        .timestampNanos(n * 100_000_000L).build();
+                try {
+                    assertEquals(1, encoder.encode(frame).size(), "frame " + n);
+                } finally {
+                    frame.release();
+                }
+                assertEquals(n < FrameRateMeter.WINDOW - 1 ? 30 : 10, encoder.encoderFps(), 0.01, "frame " + n);
+            }
+        }
+        // opened at the configured rate, then once anew when 16 frames had told the rate; never more
+        assertEquals(List.of(30.0, 10.0), ratesTold);
+    }
+
+    @Test
     void theMeterFollowsCaptureTimesAndBeginsAnewAfterAStall() {
         FrameRateMeter meter = new FrameRateMeter();
         meter.add(0);
@@ -83,7 +103,7 @@ class H264FrameRateTest extends ProcessorFixture {
      * captured at {@code fps}, recorded into one MP4 file.
      */
     private Path record(double fps, int frames, int block) throws IOException {
-        CameraRecorder recorder = new CameraRecorder(registrar, root, H264.as(RecorderSettings::from), noting());
+        CameraRecorder recorder = new CameraRecorder(registrar, root, H264.as(RecorderSettings::from), noting(true));
         FrameFormat format = FrameFormat.of(320, 240, PixelFormat.YUYV);
         Random random = new Random(42);
         for (int n = 0; n < frames; n++) {
@@ -109,8 +129,11 @@ class H264FrameRateTest extends ProcessorFixture {
                 "-of", "csv=p=0", file.toString()), 60).trim();
     }
 
-    /** OpenH264, noting the frame rate of every open and live reconfiguration. */
-    private EncoderRanking noting() {
+    /**
+     * OpenH264, noting the frame rate of every open and live reconfiguration; unless {@code live}, refusing to be
+     * reconfigured (as an encoder that cannot change its rate while running).
+     */
+    private EncoderRanking noting(boolean live) {
         VideoEncoderFactory openh264 = new OpenH264EncoderFactory();
         VideoEncoderFactory factory = new VideoEncoderFactory() {
             @Override
@@ -131,7 +154,7 @@ class H264FrameRateTest extends ProcessorFixture {
             @Override
             public VideoEncoder open(FrameFormat input, EncoderSettings settings, AccessUnitSink sink) {
                 ratesTold.add(settings.frameRate());
-                return new Noting(openh264.open(input, settings, sink));
+                return new Noting(openh264.open(input, settings, sink), live);
             }
         };
         EncoderRanking ranking = new EncoderRanking();
@@ -141,9 +164,11 @@ class H264FrameRateTest extends ProcessorFixture {
 
     private final class Noting implements VideoEncoder {
         private final VideoEncoder encoder;
+        private final boolean live;
 
-        Noting(VideoEncoder encoder) {
+        Noting(VideoEncoder encoder, boolean live) {
             this.encoder = encoder;
+            this.live = live;
         }
 
         @Override
@@ -153,11 +178,11 @@ class H264FrameRateTest extends ProcessorFixture {
 
         @Override
         public boolean reconfigure(EncoderSettings settings) {
-            boolean live = encoder.reconfigure(settings);
-            if (live) {
-                ratesTold.add(settings.frameRate());
+            if (!live || !encoder.reconfigure(settings)) {
+                return false;
             }
-            return live;
+            ratesTold.add(settings.frameRate());
+            return true;
         }
 
         @Override
