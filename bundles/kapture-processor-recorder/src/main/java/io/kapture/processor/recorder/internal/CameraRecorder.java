@@ -36,8 +36,8 @@ import io.kapture.processor.recorder.RecordingProgress;
  * with a queue of eight that drops the oldest frame (a slow disk or encoder loses frames of the recording, never
  * holds the camera back). Its files' life-cycle (begun at a key frame, rotated by size, duration, frame size,
  * checkpointed, finished and announced) is a {@link FileLifecycle}'s. Frames are encoded by a {@link FrameEncoder}
- * and files written through a {@link VideoSink}: format {@code mjpeg} writes MJPEG frames as they come and encodes others as JPEG into AVI
- * files; format {@code h264} encodes through the best-ranked {@link VideoEncoderFactory} service (a dynamic,
+ * and files written through a {@link VideoSink}: format {@code mjpeg} writes MJPEG frames as they come and
+ * encodes others as JPEG into AVI files; format {@code h264} encodes through the best-ranked {@link VideoEncoderFactory} service (a dynamic,
  * optional reference: without one, frames are skipped and the last error says what to install) into fragmented
  * MP4 files.
  *
@@ -56,7 +56,8 @@ import io.kapture.processor.recorder.RecordingProgress;
  * dynamic reference: without it the recorder records all the same.
  *
  * <p>Threading contract: frames arrive on the engine's delivery thread for this listener, one at a time; JPEG
- * or H.264 encoding happens there outside the lock, file writing under it. Triggers may be called from any thread
+ * or H.264 encoding happens there outside the lock, file writing (the {@link FileLifecycle}, which is not
+ * thread-safe) under it. Triggers may be called from any thread
  * and never wait for a write (they are noted and applied at the next frame). {@link #progress()} and
  * {@link #fileInUse()} may be called from any thread and wait at most for one frame's write (or a clip's pre-roll
  * being written). Deactivation unregisters the listener, then closes the file under the lock, so a frame in
