@@ -37,9 +37,9 @@ import io.kapture.processor.recorder.RecordingProgress;
  * holds the camera back). Its files' life-cycle (begun at a key frame, rotated by size, duration, frame size,
  * checkpointed, finished and announced) is a {@link FileLifecycle}'s. Frames are encoded by a {@link FrameEncoder}
  * and files written through a {@link VideoSink}: format {@code mjpeg} writes MJPEG frames as they come and
- * encodes others as JPEG into AVI files; format {@code h264} encodes through the best-ranked {@link VideoEncoderFactory} service (a dynamic,
- * optional reference: without one, frames are skipped and the last error says what to install) into fragmented
- * MP4 files.
+ * encodes others as JPEG into AVI files; format {@code h264} encodes through the best-ranked
+ * {@link VideoEncoderFactory} service (a dynamic, optional reference: without one, frames are skipped and the last
+ * error says what to install) into fragmented MP4 files.
  *
  * <p>The component is immediate: it offers a service only so that {@link RecordingsService} can list it and pass
  * it triggers, and must record whether or not anyone asks for that service.
