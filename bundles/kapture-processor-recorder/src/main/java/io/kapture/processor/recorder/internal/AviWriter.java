@@ -5,9 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
@@ -26,7 +24,7 @@ import java.util.Arrays;
  * <p>Threading contract: not thread-safe; the owner serialises all calls. {@link #close()} always closes the file,
  * even when writing the index fails.
  */
-final class AviWriter implements VideoSink {
+final class AviWriter extends SinkFile {
 
     /** Largest file this writer makes: 2 GiB less some room, as AVI 1.0 sizes are 32-bit. */
     static final long MAX_FILE_BYTES = (1L << 31) - (1 << 20);
@@ -43,9 +41,6 @@ final class AviWriter implements VideoSink {
     private static final int HDRL_SIZE = 192;
     private static final int STRL_SIZE = 116;
 
-    private final Path path;
-    /** Replaced once if an interrupt closed it (see {@link #close}). */
-    private FileChannel channel;
     private final int width;
     private final int height;
     private final ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
@@ -53,17 +48,12 @@ final class AviWriter implements VideoSink {
     private final ByteBuffer padding = ByteBuffer.allocate(1);
 
     private long moviEnd = HEADER_BYTES;
-    private int frames;
     private int largestFrame;
-    private long firstTimestampNanos;
-    private long lastTimestampNanos;
     /** Per frame: offset from 'movi' in the high 32 bits, size in the low 32. */
     private long[] index = new long[1024];
-    private boolean closed;
 
     private AviWriter(Path path, FileChannel channel, int width, int height) {
-        this.path = path;
-        this.channel = channel;
+        super(path, channel);
         this.width = width;
         this.height = height;
     }
@@ -75,8 +65,7 @@ final class AviWriter implements VideoSink {
      * @throws IOException if the file exists or cannot be written
      */
     static AviWriter create(Path path, int width, int height) throws IOException {
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS);
+        FileChannel channel = createNew(path);
         AviWriter writer = new AviWriter(path, channel, width, height);
         try {
             writer.writeHeaders(false);
@@ -111,15 +100,12 @@ final class AviWriter implements VideoSink {
             writeFully(padding, end);
             end++;
         }
+        int frames = frames();
         if (frames == index.length) {
             index = Arrays.copyOf(index, frames * 2);
         }
         index[frames] = (moviEnd - MOVI_FOURCC) << 32 | size;
-        if (frames == 0) {
-            firstTimestampNanos = timestampNanos;
-        }
-        frames++;
-        lastTimestampNanos = timestampNanos;
+        counted(timestampNanos);
         largestFrame = Math.max(largestFrame, size);
         moviEnd = end;
     }
@@ -133,7 +119,7 @@ final class AviWriter implements VideoSink {
     /** Size the file will have when closed now, with its index. */
     @Override
     public long bytes() {
-        return moviEnd + 8 + 16L * frames;
+        return moviEnd + 8 + 16L * frames();
     }
 
     @Override
@@ -141,37 +127,18 @@ final class AviWriter implements VideoSink {
         return FRAME_OVERHEAD;
     }
 
-    @Override
-    public int frames() {
-        return frames;
-    }
-
-    /** Capture time from the first frame to the last. */
-    @Override
-    public long durationNanos() {
-        return frames == 0 ? 0 : lastTimestampNanos - firstTimestampNanos;
-    }
-
-    @Override
-    public Path path() {
-        return path;
-    }
-
     /**
-     * Writes the index and the final headers, then closes the file; later calls do nothing. If an interrupt of
-     * the writing thread closed the channel (NIO closes an interruptible channel then, with
-     * {@code ClosedByInterruptException}), the file is opened again to be finished: every frame written before
-     * stays playable. The caller must not be interrupted itself while closing.
+     * Writes the index and the final headers, then closes the file; later calls do nothing. A channel an
+     * interrupt closed is opened again ({@link SinkFile#closing()}); the caller must not be interrupted itself
+     * while closing.
      */
     @Override
     public void close() throws IOException {
-        if (closed) {
+        FileChannel channel = closing();
+        if (channel == null) {
             return;
         }
-        closed = true;
-        if (!channel.isOpen()) {
-            channel = FileChannel.open(path, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-        }
+        int frames = frames();
         try (FileChannel file = channel) {
             ByteBuffer entries = ByteBuffer.allocate(8 + 16 * frames).order(ByteOrder.LITTLE_ENDIAN);
             fourcc(entries, "idx1").putInt(16 * frames);
@@ -198,20 +165,21 @@ final class AviWriter implements VideoSink {
      */
     private void closeWithoutIndex(IOException cause) throws IOException {
         try {
-            channel.truncate(moviEnd);
+            channel().truncate(moviEnd);
             writeHeaders(false);
-            channel.force(false);
+            channel().force(false);
         } catch (IOException alsoFailed) {
             cause.addSuppressed(alsoFailed);
             throw cause;
         }
-        throw new IOException("no room for the index of " + path + " (" + cause.getMessage() + "); closed it after"
-                + " its " + frames + " whole frames without an index, which players do without", cause);
+        throw new IOException("no room for the index of " + path() + " (" + cause.getMessage() + "); closed it"
+                + " after its " + frames() + " whole frames without an index, which players do without", cause);
     }
 
     private void writeHeaders(boolean withIndex) throws IOException {
         long fileEnd = withIndex ? bytes() : moviEnd;
         int microsPerFrame = microsPerFrame();
+        int frames = frames();
         ByteBuffer h = header.clear();
         fourcc(h, "RIFF").putInt((int) (fileEnd - 8));
         fourcc(h, "AVI ");
@@ -257,17 +225,17 @@ final class AviWriter implements VideoSink {
 
     /** Average time per frame over the file: capture time spread evenly, or 30 fps until there are two frames. */
     private int microsPerFrame() {
-        if (frames < 2 || lastTimestampNanos <= firstTimestampNanos) {
+        if (frames() < 2 || durationNanos() <= 0) {
             return DEFAULT_MICROS_PER_FRAME;
         }
-        long micros = Math.round((lastTimestampNanos - firstTimestampNanos) / 1000.0 / (frames - 1));
+        long micros = Math.round(durationNanos() / 1000.0 / (frames() - 1));
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, micros));
     }
 
     private void writeFully(ByteBuffer buffer, long position) throws IOException {
         long at = position;
         while (buffer.hasRemaining()) {
-            at += channel.write(buffer, at);
+            at += channel().write(buffer, at);
         }
     }
 

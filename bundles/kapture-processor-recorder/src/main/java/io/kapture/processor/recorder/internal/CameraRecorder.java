@@ -1,8 +1,6 @@
 package io.kapture.processor.recorder.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +34,12 @@ import io.kapture.processor.recorder.RecordingProgress;
  * Records one camera per factory configuration: continuously into a sequence of video files, or (mode
  * {@code event}) into clips around triggers that begin with the pre-roll ring's frames. It subscribes to the camera
  * with a queue of eight that drops the oldest frame (a slow disk or encoder loses frames of the recording, never
- * holds the camera back), and starts a new file before one would pass the size limit, once one spans the duration
- * limit, and when the frame size changes. Frames are encoded by a {@link FrameEncoder} and files written through a
- * {@link VideoSink}: format {@code mjpeg} writes MJPEG frames as they come and encodes others as JPEG into AVI
- * files; format {@code h264} encodes through the best-ranked {@link VideoEncoderFactory} service (a dynamic,
- * optional reference: without one, frames are skipped and the last error says what to install) into fragmented
- * MP4 files. A file begins at a key frame: an H.264 file due for rotation asks the encoder for one and goes on
- * until it comes.
+ * holds the camera back). Its files' life-cycle (begun at a key frame, rotated by size, duration, frame size,
+ * checkpointed, finished and announced) is a {@link FileLifecycle}'s. Frames are encoded by a {@link FrameEncoder}
+ * and files written through a {@link VideoSink}: format {@code mjpeg} writes MJPEG frames as they come and
+ * encodes others as JPEG into AVI files; format {@code h264} encodes through the best-ranked
+ * {@link VideoEncoderFactory} service (a dynamic, optional reference: without one, frames are skipped and the last
+ * error says what to install) into fragmented MP4 files.
  *
  * <p>The component is immediate: it offers a service only so that {@link RecordingsService} can list it and pass
  * it triggers, and must record whether or not anyone asks for that service.
@@ -50,16 +47,17 @@ import io.kapture.processor.recorder.RecordingProgress;
  * <p>A write error (a full disk, a folder that vanished or turned into a file) closes the file, keeping what it
  * holds, and pauses writing for {@value #RETRY_SECONDS} seconds of capture time before a new file is tried, so a
  * full disk costs a log line per pause, not per frame; the camera and its other listeners never notice. Every
- * {@value #CHECKPOINT_SECONDS} seconds of capture time the file is checkpointed (an AVI's headers rewritten, so a
- * crash loses at most that much of its readability; an MP4, readable fragment by fragment as written, forced to
- * disk), and the recorder checks that its file is still there.
+ * {@value FileLifecycle#CHECKPOINT_SECONDS} seconds of capture time the file is checkpointed (an AVI's headers
+ * rewritten, so a crash loses at most that much of its readability; an MP4, readable fragment by fragment as
+ * written, forced to disk), and the recorder checks that its file is still there.
  *
  * <p>Each file begun, finished (with why) or that could not be begun is posted to EventAdmin as a
  * {@link RecordingEvents} event by a {@link RecordingAnnouncer}, outside the lock; EventAdmin is an optional,
  * dynamic reference: without it the recorder records all the same.
  *
  * <p>Threading contract: frames arrive on the engine's delivery thread for this listener, one at a time; JPEG
- * or H.264 encoding happens there outside the lock, file writing under it. Triggers may be called from any thread
+ * or H.264 encoding happens there outside the lock, file writing (the {@link FileLifecycle}, which is not
+ * thread-safe) under it. Triggers may be called from any thread
  * and never wait for a write (they are noted and applied at the next frame). {@link #progress()} and
  * {@link #fileInUse()} may be called from any thread and wait at most for one frame's write (or a clip's pre-roll
  * being written). Deactivation unregisters the listener, then closes the file under the lock, so a frame in
@@ -73,15 +71,12 @@ import io.kapture.processor.recorder.RecordingProgress;
 public final class CameraRecorder {
 
     static final int RETRY_SECONDS = 10;
-    static final int CHECKPOINT_SECONDS = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(CameraRecorder.class);
     private static final int QUEUE_CAPACITY = 8;
 
     private final RecorderSettings settings;
-    private final RecordingFiles files;
     private final FrameEncoder encoder;
-    private final VideoSink.Factory sinks;
     private final EncoderRanking encoders;
     private final Object lock = new Object();
     private final ListenerRegistrar.Registration registration;
@@ -94,12 +89,7 @@ public final class CameraRecorder {
     private final EventClips events;
 
     // guarded by lock
-    private VideoSink writer;
-    private long writerStartNanos;
-    private int width;
-    private int height;
-    private long lastCheckpointNanos;
-    private long filesCompleted;
+    private final FileLifecycle file;
     private long framesSkipped;
     private String lastError;
     /** Whether lastError says why frames could not be encoded: cleared once they can again. */
@@ -126,15 +116,16 @@ public final class CameraRecorder {
     CameraRecorder(ListenerRegistrar registrar, StorageRoot root, RecorderSettings settings, EncoderRanking encoders)
             throws IOException {
         this.settings = settings;
-        this.files = new RecordingFiles(root, settings);
+        RecordingFiles files = new RecordingFiles(root, settings);
         this.encoders = encoders;
-        this.sinks = settings.isH264() ? Mp4Writer::create : AviWriter::create;
         this.encoder = settings.isH264() ? new H264FrameEncoder(settings.camera(), encoders::choice, settings.h264())
                 : FrameEncoder.jpeg(settings.jpegQuality());
         this.events = settings.eventMode()
                 ? new EventClips(new PrerollRing(settings.preNanos(), settings.prerollBytes()), settings.postNanos())
                 : null;
         this.announcer = new RecordingAnnouncer(settings.camera());
+        this.file = new FileLifecycle(settings, files, settings.isH264() ? Mp4Writer::create : AviWriter::create,
+                encoder::requestKeyframe, announcer);
         Path folder = files.folder();
         this.registration = registrar.register(this::onFrame, ListenerRegistrar.subscription(settings.camera(),
                 "recorder:" + settings.camera(), QUEUE_CAPACITY));
@@ -197,11 +188,11 @@ public final class CameraRecorder {
     /** What the recorder is doing now. */
     RecordingProgress progress() {
         synchronized (lock) {
-            VideoSink current = writer;
+            VideoSink current = file.current();
             return new RecordingProgress(settings.camera(),
                     Optional.ofNullable(current).map(w -> w.path().toString()),
                     current == null ? 0 : current.frames(), current == null ? 0 : current.bytes(),
-                    current == null ? 0 : TimeUnit.NANOSECONDS.toMillis(current.durationNanos()), filesCompleted,
+                    current == null ? 0 : TimeUnit.NANOSECONDS.toMillis(current.durationNanos()), file.filesCompleted(),
                     framesSkipped, Optional.ofNullable(lastError), Optional.ofNullable(events).map(EventClips::status));
         }
     }
@@ -209,7 +200,7 @@ public final class CameraRecorder {
     /** The file being written now, which retention must leave alone. */
     Optional<Path> fileInUse() {
         synchronized (lock) {
-            return Optional.ofNullable(writer).map(VideoSink::path);
+            return file.path();
         }
     }
 
@@ -311,35 +302,17 @@ public final class CameraRecorder {
         }
         paused = false;
         try {
-            if (writer != null && mustRotate(frame)) {
-                finishFile(RecordingEvents.REASON_ROTATED);
-            }
-            if (writer == null && !frame.keyFrame()) {
-                // a file begins with a key frame, which is asked for
-                encoder.requestKeyframe();
+            if (!file.write(frame, trigger)) {
                 framesSkipped++;
-                return;
-            }
-            if (writer == null) {
-                startFile(frame, trigger);
-            }
-            writer.write(frame);
-            announcer.written(writer);
-            if (now - lastCheckpointNanos >= TimeUnit.SECONDS.toNanos(CHECKPOINT_SECONDS)) {
-                if (!Files.exists(writer.path(), LinkOption.NOFOLLOW_LINKS)) {
-                    throw new IOException(writer.path() + " vanished while being written (was its folder deleted"
-                            + " or moved?); a new file follows in the folder, made again");
-                }
-                writer.checkpoint();
-                lastCheckpointNanos = now;
             }
         } catch (IOException | RuntimeException e) {
             framesSkipped++;
-            lastError = (writer == null ? "starting a file in folder '" + settings.folder() + "'"
-                    : "writing " + writer.path()) + ": " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            VideoSink failed = file.current();
+            lastError = (failed == null ? "starting a file in folder '" + settings.folder() + "'"
+                    : "writing " + failed.path()) + ": " + e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.warn("Recording camera {} failed, pausing for {} s: {}", settings.camera(), RETRY_SECONDS,
                     lastError);
-            if (writer == null || writer.frames() == 0) {
+            if (failed == null || failed.frames() == 0) {
                 announcer.failed(lastError);
             }
             finishFile(RecordingEvents.REASON_ERROR);
@@ -348,63 +321,11 @@ public final class CameraRecorder {
         }
     }
 
-    /**
-     * Whether {@code frame} must begin a new file. A rotation due at a frame that is not a key frame (H.264) asks
-     * the encoder for one and waits for it: the file then passes its limits by the frames until it comes.
-     */
-    private boolean mustRotate(EncodedFrame frame) {
-        boolean due = writer.bytes() + frame.size() + writer.frameOverhead() > settings.maxFileBytes()
-                || settings.maxFileNanos() > 0 && frame.timestampNanos() - writerStartNanos >= settings.maxFileNanos()
-                || frame.width() != width || frame.height() != height || !writer.accepts(frame);
-        if (due && !frame.keyFrame()) {
-            encoder.requestKeyframe();
-            return false;
-        }
-        return due;
-    }
-
-    private void startFile(EncodedFrame frame, String trigger) throws IOException {
-        Path path = trigger == null ? files.next(frame.wallClockMillis())
-                : files.nextClip(frame.wallClockMillis(), trigger);
-        writer = sinks.create(path, frame.width(), frame.height());
-        width = frame.width();
-        height = frame.height();
-        writerStartNanos = frame.timestampNanos();
-        lastCheckpointNanos = frame.timestampNanos();
-        announcer.opened(path, trigger, frame.wallClockMillis());
-        LOG.info("Camera {} records to {}", settings.camera(), path);
-    }
-
     /** Closes the current file, if any, keeping what it holds; {@code reason} is a RecordingEvents REASON_. */
     private void finishFile(String reason) {
-        VideoSink finishing = writer;
-        if (finishing == null) {
-            return;
-        }
-        writer = null;
-        // an interrupt meant for a wait (the engine sends one to a listener that does not return when
-        // unsubscribed) must not cut the finishing short: it would close the channel again
-        boolean interrupted = Thread.interrupted();
-        try {
-            finishing.close();
-            if (finishing.frames() == 0) {
-                // its first frame failed (a disk still full): a file without frames is no recording
-                Files.deleteIfExists(finishing.path());
-                return;
-            }
-            filesCompleted++;
-            LOG.info("Camera {} recorded {}: {} frames, {} bytes, {} ms", settings.camera(), finishing.path(),
-                    finishing.frames(), finishing.bytes(), TimeUnit.NANOSECONDS.toMillis(finishing.durationNanos()));
-            announcer.finished(finishing, reason, RecordingEvents.REASON_ERROR.equals(reason) ? lastError : null);
-        } catch (IOException e) {
-            filesCompleted += finishing.frames() == 0 ? 0 : 1;
-            lastError = "finishing " + finishing.path() + ": " + e.getMessage();
-            LOG.warn("Camera {}: {}", settings.camera(), lastError);
-            announcer.finished(finishing, RecordingEvents.REASON_ERROR, lastError);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        String failure = file.finish(reason, lastError);
+        if (failure != null) {
+            lastError = failure;
         }
     }
 }

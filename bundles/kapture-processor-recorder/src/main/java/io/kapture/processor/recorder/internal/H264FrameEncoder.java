@@ -26,6 +26,12 @@ import io.kapture.api.encoder.VideoEncoder;
  * (no encoder installed, none takes this format, the library is missing), which the recorder shows as its last
  * error.
  *
+ * <p>The encoder is told the rate frames actually come at, measured from their capture times by a
+ * {@link FrameRateMeter} (its rate control spreads the bit budget over it: told 30 fps, an encoder fed 10 fps
+ * spends a third of the bitrate). It opens with the rate of the frames so far (the configured
+ * {@code EncoderSettings} rate before the second frame) and is reconfigured, or opened anew if it cannot change
+ * live, whenever the measured rate moves more than {@value #RATE_TOLERANCE_PERCENT}% away from what it was told.
+ *
  * <p>Threading contract: {@link #encode} on the delivery thread; the encoder is used and closed under this
  * object's monitor, so {@link #close} (from the thread that deactivates the recorder) never frees it while it
  * encodes. {@link #requestKeyframe} only sets a flag the next {@link #encode} reads.
@@ -33,6 +39,7 @@ import io.kapture.api.encoder.VideoEncoder;
 final class H264FrameEncoder implements FrameEncoder {
 
     static final int RETRY_SECONDS = 10;
+    static final int RATE_TOLERANCE_PERCENT = 10;
 
     private static final Logger LOG = LoggerFactory.getLogger(H264FrameEncoder.class);
 
@@ -40,10 +47,13 @@ final class H264FrameEncoder implements FrameEncoder {
     private final Supplier<EncoderChoice> encoders;
     private final EncoderSettings settings;
     private final AtomicBoolean keyframeWanted = new AtomicBoolean();
+    private final FrameRateMeter rate = new FrameRateMeter();
 
     // guarded by this
     private VideoEncoder encoder;
     private FrameFormat encoderFormat;
+    /** The frame rate the open encoder was told. */
+    private double encoderFps;
     private String failure;
     private EncoderChoice failedChoice;
     private FrameFormat failedFormat;
@@ -63,7 +73,9 @@ final class H264FrameEncoder implements FrameEncoder {
         if (closed) {
             return List.of();
         }
+        rate.add(frame.timestampNanos());
         openFor(frame.format());
+        followRate(frame.format());
         if (keyframeWanted.getAndSet(false)) {
             encoder.requestKeyframe();
         }
@@ -110,8 +122,10 @@ final class H264FrameEncoder implements FrameEncoder {
             throw new IllegalStateException(failure);
         }
         try {
-            encoder = choice.open(format, settings, this::accept);
+            double fps = rate.fps().orElse(settings.frameRate());
+            encoder = choice.open(format, settings.withFrameRate(fps), this::accept);
             encoderFormat = format;
+            encoderFps = fps;
             keyframeWanted.set(false);
             if (failure != null) {
                 LOG.info("Camera {}: H.264 encoding for the recording works again", camera);
@@ -122,6 +136,34 @@ final class H264FrameEncoder implements FrameEncoder {
             fail(e.getMessage(), format);
             throw new IllegalStateException(failure, e);
         }
+    }
+
+    /** Tells the open encoder the measured frame rate once it differs by more than the tolerance. */
+    private void followRate(FrameFormat format) {
+        double fps = rate.fps().orElse(encoderFps);
+        if (Math.abs(fps - encoderFps) * 100 <= RATE_TOLERANCE_PERCENT * encoderFps) {
+            return;
+        }
+        String told = String.format("%.2f", encoderFps);
+        if (encoder.reconfigure(settings.withFrameRate(fps))) {
+            encoderFps = fps;
+            LOG.info("Camera {}: the recording's H.264 encoder, told {} fps, now told {} (the rate frames come at)",
+                    camera, told, String.format("%.2f", fps));
+            return;
+        }
+        if (rate.frames() < FrameRateMeter.WINDOW) {
+            // opening anew costs a keyframe (and a new file if the SPS differs): only on a full measurement
+            return;
+        }
+        LOG.info("Camera {}: the recording's H.264 encoder, told {} fps, is opened anew for {} (the rate frames come"
+                + " at)", camera, told, String.format("%.2f", fps));
+        closeEncoder();
+        openFor(format);
+    }
+
+    /** The frame rate the encoder was last told (tests). */
+    synchronized double encoderFps() {
+        return encoderFps;
     }
 
     /** An access unit, on the thread inside {@link VideoEncoder#encode} (or the encoder's own). */

@@ -8,7 +8,8 @@ import io.kapture.api.encoder.H264Parameters;
  * The start of a fragmented MP4 file with one H.264 video track: {@code ftyp}, then a {@code moov} whose sample
  * tables are empty (the samples are described by the fragments that follow) and whose {@code mvex/trex} announces
  * fragments. The track's {@code avc1} sample entry carries an {@code avcC} decoder configuration built from the
- * stream's SPS and PPS, with four-byte NAL length prefixes, which is how {@link Mp4Fragment} stores samples.
+ * stream's SPS and PPS, with four-byte NAL length prefixes, which is how {@link Mp4Fragment} stores samples; for
+ * the high profiles it also carries the chroma format and bit depths read from the SPS ({@link SpsFormat}).
  *
  * <p>Stateless; safe from any thread.
  */
@@ -81,6 +82,12 @@ final class Mp4Header {
         out.open("avcC").u8(1).u8(sps[1]).u8(sps[2]).u8(sps[3]);
         out.u8(0xFC | 3 /* four-byte NAL lengths */).u8(0xE0 | 1).u16(sps.length).bytes(sps);
         out.u8(1).u16(pps.length).bytes(pps);
+        SpsFormat format = SpsFormat.of(sps);
+        if (format.avcCExtended()) {
+            // ISO/IEC 14496-15 5.3.3.1: the high profiles repeat chroma format and bit depths; no SPS extensions
+            out.u8(0xFC | format.chromaFormatIdc()).u8(0xF8 | format.bitDepthLumaMinus8())
+                    .u8(0xF8 | format.bitDepthChromaMinus8()).u8(0);
+        }
         out.close(); // avcC
         out.close(); // avc1
         out.close(); // stsd

@@ -3,9 +3,7 @@ package io.kapture.processor.recorder.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -30,7 +28,7 @@ import io.kapture.api.encoder.H264Parameters;
  *
  * <p>Threading contract: not thread-safe; the owner serialises all calls. {@link #close()} always closes the file.
  */
-final class Mp4Writer implements VideoSink {
+final class Mp4Writer extends SinkFile {
 
     static final long MIN_FRAGMENT_MILLIS = 500;
     static final long MAX_FRAGMENT_MILLIS = 2000;
@@ -38,30 +36,23 @@ final class Mp4Writer implements VideoSink {
     private static final long MAX_FRAGMENT_NANOS = TimeUnit.MILLISECONDS.toNanos(MAX_FRAGMENT_MILLIS);
     private static final int DEFAULT_DURATION_TICKS = Mp4Header.TIMESCALE / 30;
 
-    private final Path path;
     private final int width;
     private final int height;
     private final BoxBuffer boxes = new BoxBuffer();
     private final Mp4Fragment fragment = new Mp4Fragment();
-    private FileChannel channel;
 
     private H264Parameters parameters;
     /** Bytes of the file that are whole: header and complete fragments. */
     private long committed;
     private long fragmentsWritten;
-    private int frames;
-    private long firstTimestampNanos;
-    private long lastTimestampNanos;
     private long fragmentStartNanos;
     private EncodedFrame held;
     private long heldDecodeTime;
     private int lastDurationTicks = DEFAULT_DURATION_TICKS;
     private boolean torn;
-    private boolean closed;
 
     private Mp4Writer(Path path, FileChannel channel, int width, int height) {
-        this.path = path;
-        this.channel = channel;
+        super(path, channel);
         this.width = width;
         this.height = height;
     }
@@ -73,8 +64,7 @@ final class Mp4Writer implements VideoSink {
      * @throws IOException if the file exists or cannot be created
      */
     static Mp4Writer create(Path path, int width, int height) throws IOException {
-        return new Mp4Writer(path, FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS), width, height);
+        return new Mp4Writer(path, createNew(path), width, height);
     }
 
     /**
@@ -85,8 +75,8 @@ final class Mp4Writer implements VideoSink {
      */
     @Override
     public void write(EncodedFrame frame) throws IOException {
-        if (torn || closed) {
-            throw new IOException(path + " can take no more frames after a failed write");
+        if (torn || isClosed()) {
+            throw new IOException(path() + " can take no more frames after a failed write");
         }
         if (parameters == null) {
             writeHeader(frame);
@@ -105,8 +95,7 @@ final class Mp4Writer implements VideoSink {
         }
         held = frame;
         heldDecodeTime = decodeTime;
-        frames++;
-        lastTimestampNanos = frame.timestampNanos();
+        counted(frame.timestampNanos());
     }
 
     /**
@@ -124,7 +113,7 @@ final class Mp4Writer implements VideoSink {
     /** Forces what was written to the disk, so it survives a power loss as well as a crash. */
     @Override
     public void checkpoint() throws IOException {
-        channel.force(false);
+        channel().force(false);
     }
 
     /** Size the file will have when closed now. */
@@ -139,39 +128,21 @@ final class Mp4Writer implements VideoSink {
         return Mp4Fragment.BYTES_PER_SAMPLE;
     }
 
-    @Override
-    public int frames() {
-        return frames;
-    }
-
     /** Fragments on disk. */
     long fragments() {
         return fragmentsWritten;
     }
 
-    @Override
-    public long durationNanos() {
-        return frames == 0 ? 0 : lastTimestampNanos - firstTimestampNanos;
-    }
-
-    @Override
-    public Path path() {
-        return path;
-    }
-
     /**
      * Writes the held frame and the last fragment, then closes the file; later calls do nothing. After a failed
      * write the file is cut after its last whole fragment instead. If an interrupt closed the channel, the file is
-     * opened again to be finished.
+     * opened again to be finished ({@link SinkFile#closing()}).
      */
     @Override
     public void close() throws IOException {
-        if (closed) {
+        FileChannel channel = closing();
+        if (channel == null) {
             return;
-        }
-        closed = true;
-        if (!channel.isOpen()) {
-            channel = FileChannel.open(path, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         }
         try (FileChannel file = channel) {
             if (!torn && held != null) {
@@ -192,10 +163,13 @@ final class Mp4Writer implements VideoSink {
             throw new IOException("an H.264 file must begin with a keyframe carrying SPS and PPS; frame "
                     + first.sequence() + " is " + (first.keyFrame() ? "a keyframe without them" : "no keyframe"));
         }
-        Mp4Header.write(boxes.reset(), width, height, found);
+        try {
+            Mp4Header.write(boxes.reset(), width, height, found);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("frame " + first.sequence() + " cannot begin an H.264 file: " + e.getMessage(), e);
+        }
         append(List.of(boxes.view()));
         parameters = found;
-        firstTimestampNanos = first.timestampNanos();
     }
 
     private void writeFragment() throws IOException {
@@ -222,6 +196,7 @@ final class Mp4Writer implements VideoSink {
             size += buffer.remaining();
         }
         try {
+            FileChannel channel = channel();
             channel.position(committed);
             long written = 0;
             while (written < size) {
@@ -233,8 +208,8 @@ final class Mp4Writer implements VideoSink {
             fragment.clear();
             held = null;
             try {
-                if (channel.isOpen()) {
-                    channel.truncate(committed);
+                if (channel().isOpen()) {
+                    channel().truncate(committed);
                 }
             } catch (IOException alsoFailed) {
                 e.addSuppressed(alsoFailed);
@@ -243,9 +218,12 @@ final class Mp4Writer implements VideoSink {
         }
     }
 
-    /** Media time of a capture time, in ticks from the first frame; always after the frame before. */
+    /** Media time of a capture time, in ticks from the first frame (0 for it); always after the frame before. */
     private long decodeTime(long timestampNanos) {
-        long ticks = Math.round((timestampNanos - firstTimestampNanos) * (Mp4Header.TIMESCALE / 1e9));
+        if (frames() == 0) {
+            return 0;
+        }
+        long ticks = Math.round((timestampNanos - firstTimestampNanos()) * (Mp4Header.TIMESCALE / 1e9));
         return held == null ? Math.max(0, ticks) : Math.max(heldDecodeTime + 1, ticks);
     }
 }

@@ -38,7 +38,9 @@ record RecorderSettings(String camera, String folder, long maxFileBytes, long ma
 
     /** For the log: how and where the camera is recorded, e.g. {@code as MJPEG in AVI to /data/rec, ...}. */
     String describe(java.nio.file.Path folder) {
-        return "as " + (isH264() ? "H.264 in MP4 (" + h264 + ")" : "MJPEG in AVI") + " to " + folder
+        return "as " + (isH264() ? "H.264 in MP4 (" + h264.bitrate() / 1000 + " kbit/s, a keyframe every "
+                + h264.keyframeInterval() + " frames, " + h264.profile().name().toLowerCase(java.util.Locale.ROOT)
+                + ", at the rate frames come)" : "MJPEG in AVI") + " to " + folder
                 + (eventMode ? " in clips around events, " + TimeUnit.NANOSECONDS.toSeconds(preNanos)
                         + " s before to " + TimeUnit.NANOSECONDS.toSeconds(postNanos) + " s after" : "")
                 + ", a new file every " + maxFileBytes / 1_000_000 + " MB"

@@ -4,9 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -132,7 +130,7 @@ class H264RecordingTest extends ProcessorFixture {
                 new EncoderRanking());
         for (int n = 5; n < stream.size(); n++) {
             EncodedFrame unit = stream.get(n);
-            byte[] annexB = annexB(unit);
+            byte[] annexB = H264Frames.annexB(unit);
             registrar.deliver(TestFrame.builder(new FrameFormat(320, 240, PixelFormat.H264, 0, annexB.length), annexB)
                     .sequence(n).timestampNanos(unit.timestampNanos()).build());
         }
@@ -149,19 +147,6 @@ class H264RecordingTest extends ProcessorFixture {
         assertEquals(Optional.empty(), progress.lastError());
         assertTrue(VideoFileNames.parse(files.get(0).getFileName().toString()).orElseThrow().isVideo(),
                 "retention and the catalog take .mp4 files for videos");
-    }
-
-    /** The access unit as a camera sends it: each NAL unit after a start code instead of its length. */
-    private static byte[] annexB(EncodedFrame unit) {
-        ByteBuffer sample = unit.data().duplicate();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        while (sample.remaining() >= 4) {
-            byte[] nal = new byte[sample.getInt()];
-            sample.get(nal);
-            out.writeBytes(new byte[] { 0, 0, 0, 1 });
-            out.writeBytes(nal);
-        }
-        return out.toByteArray();
     }
 
     @Test
