@@ -34,6 +34,10 @@ longest=4000
 marks="1,200,1000,2000,3000,4000"
 profile_from=2000
 suite=${KAPTURE_SUITE:-bench}
+# measured rounds: 2, or what kapture.bench.rounds=N on the guest's kernel command line says
+# (KAPTURE_VIVID_APPEND=kapture.bench.rounds=0 vivid/bin/run --suite bench-long runs the profiles alone)
+rounds=$(tr ' ' '\n' < /proc/cmdline | sed -n 's/^kapture\.bench\.rounds=\([0-9]\)$/\1/p')
+rounds=${rounds:-2}
 # Frames each program captures beyond the measured ones, so the last sample is not taken while it stops
 # (EngineBench.EXTRA_FRAMES is the same for Kapture).
 extra=8
@@ -226,7 +230,7 @@ else
 fi
 
 plan=""
-for round in 1 2; do
+for ((round = 1; round <= rounds; round++)); do
     for run in "${runs[@]}"; do
         plan="$plan bench-${run%% *}-r$round"
     done
@@ -257,9 +261,9 @@ mark "CHECK bench-warm-up PASS $(since "$started") v4l2-ctl, GStreamer, ffmpeg a
 
 echo "# suite=$suite width=$width height=$height fps=$fps buffers=$buffers frames=$frames long=$long_frames marks=$marks nice=$niceness kernel=$(uname -r) cpus=$(nproc)" > "$out/bench-results.txt"
 echo "# shipped JVM options: $(shipped_options)" >> "$out/bench-results.txt"
-for round in 1 2; do
+for ((round = 1; round <= rounds; round++)); do
     order=("${runs[@]}")
-    if [ "$round" = 2 ]; then
+    if [ $((round % 2)) = 0 ]; then
         order=()
         for ((i = ${#runs[@]} - 1; i >= 0; i--)); do
             order+=("${runs[i]}")

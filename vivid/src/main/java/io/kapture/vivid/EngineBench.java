@@ -118,6 +118,7 @@ public final class EngineBench {
         marks.report(report);
         report.put("in_captured", running.captured());
         report.put("in_session_gaps", running.sequenceGaps());
+        report.put("in_fallback_copies", running.fallbackCopies());
         long dropped = running.listeners().stream().mapToLong(ListenerStats::dropped).sum();
         report.put("in_listener_drops", dropped);
         StringBuilder line = new StringBuilder("@@ENGINE delivery=" + delivery + " listeners=" + listeners
