@@ -9,7 +9,14 @@
 # could not be measured. Raw results go to $KAPTURE_OUT/bench-results.txt, one line per run, from which
 # vivid/bin/bench-table writes the tables on the host.
 #
-# Environment (from guest/init): KAPTURE_REPO, KAPTURE_OUT, KAPTURE_JAVA, TMPDIR.
+# KAPTURE_SUITE=bench-long runs the long lines instead: GStreamer and Kapture zero-copy with one listener over
+# 4,000 frames (100 s at 40 fps; with the listener on a delivery thread or on the capture thread, with the
+# checker's or the distribution's JVM options), read at several marks (bench-probe --marks: the process's and every
+# thread's CPU; EngineBench --marks: the JIT's compilation time), so each window's CPU per frame shows whether the
+# JIT has settled; then, unmeasured, profiles of the last 2,000 frames with perf (cpu-clock samples, JIT symbols
+# from the JVM's perf map) whose reports go to bench-profile-*.txt.
+#
+# Environment (from guest/init): KAPTURE_REPO, KAPTURE_OUT, KAPTURE_JAVA, KAPTURE_SUITE, TMPDIR.
 set -uo pipefail
 
 device=/dev/video0
@@ -22,6 +29,15 @@ fps=40
 buffers=4
 frames=200
 long_frames=1000
+# bench-long: frames per run and the marks (frames) at which the CPU is read, the windows between them
+longest=4000
+marks="1,200,1000,2000,3000,4000"
+profile_from=2000
+suite=${KAPTURE_SUITE:-bench}
+# measured rounds: 2, or what kapture.bench.rounds=N on the guest's kernel command line says
+# (KAPTURE_VIVID_APPEND=kapture.bench.rounds=0 vivid/bin/run --suite bench-long runs the profiles alone)
+rounds=$(tr ' ' '\n' < /proc/cmdline | sed -n 's/^kapture\.bench\.rounds=\([0-9]\)$/\1/p')
+rounds=${rounds:-2}
 # Frames each program captures beyond the measured ones, so the last sample is not taken while it stops
 # (EngineBench.EXTRA_FRAMES is the same for Kapture).
 extra=8
@@ -77,14 +93,48 @@ program_line() {
             ! "video/x-raw,format=YUY2,width=$width,height=$height,framerate=$fps/1" ! fakesink) ;;
         ffmpeg_null) cmd=(ffmpeg -hide_banner -nostdin -nostats -f v4l2 -input_format yuyv422
             -video_size "${width}x$height" -framerate $fps -i "$device" -frames:v "$2" -f null -) ;;
-        # kapture DELIVERY LISTENERS MEASURED: a fresh JVM with the checker's options (checks.sh)
-        kapture) cmd=("$KAPTURE_JAVA" -XX:-UsePerfData -Djava.io.tmpdir="$TMPDIR" -XX:+UseSerialGC -Xmx512m
-            -cp "$classes:$lib/*" io.kapture.vivid.EngineBench --device "$device" --delivery "$2" --listeners "$3"
-            --frames "$4" --width $width --height $height --fps $fps --buffers $buffers) ;;
+        # kapture DELIVERY LISTENERS MEASURED [ct] [shipped] [profile]: a fresh JVM with the checker's options
+        # (checks.sh); ct: the listeners on the capture thread; shipped: the distribution's JVM options instead
+        # (karaf-dist's bin/setenv, read from it); profile: a perf map at exit and -XX:+PrintCompilation
+        kapture) kapture_line "${@:2}" ;;
         *) echo "bench.sh: no program '$1'" >&2; return 1 ;;
     esac
 }
 
+kapture_line() {
+    local delivery=$1 listeners=$2 measured=$3 variant
+    local jvm=(-XX:-UsePerfData -XX:+UseSerialGC -Xmx512m) engine=() launcher=()
+    shift 3
+    for variant in "$@"; do
+        case $variant in
+            ct) engine+=(--capture-thread true) ;;
+            # shellcheck disable=SC2207 # the options are words
+            shipped) jvm=($(shipped_options)) || return 1; launcher=(env MALLOC_ARENA_MAX=2) ;;
+            profile) jvm+=(-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit -XX:+PrintCompilation) ;;
+            *) echo "bench.sh: no Kapture variant '$variant'" >&2; return 1 ;;
+        esac
+    done
+    [ "$suite" = bench-long ] && engine+=(--marks "$marks")
+    cmd=("${launcher[@]}" "$KAPTURE_JAVA" "${jvm[@]}" -Djava.io.tmpdir="$TMPDIR" -cp "$classes:$lib/*"
+        io.kapture.vivid.EngineBench --device "$device" --delivery "$delivery" --listeners "$listeners"
+        --frames "$measured" --width $width --height $height --fps $fps --buffers $buffers "${engine[@]}")
+}
+
+# The JVM options the distribution starts Karaf with (KAPTURE_JAVA_OPTS of karaf-dist's bin/setenv, which also
+# sets MALLOC_ARENA_MAX=2), so that a line of the table is Kapture as shipped.
+shipped_options() {
+    local setenv="$KAPTURE_REPO/karaf-dist/src/main/resources/bin/setenv" options
+    options=$(env -u EXTRA_JAVA_OPTS sh -c '. "$1" > /dev/null && printf %s "$KAPTURE_JAVA_OPTS"' sh "$setenv") \
+        && [ -n "$options" ] || { echo "bench.sh: no KAPTURE_JAVA_OPTS in $setenv" >&2; return 1; }
+    printf '%s\n' "$options"
+}
+
+# probe_options: bench-probe's options for one run (the marks in the long suite)
+probe_options() {
+    probe_args=()
+    [ "$suite" = bench-long ] && probe_args=(--marks "$marks")
+    return 0
+}
 
 # measure NAME ROUND MEASURED COMMAND...: one run under bench-probe; appends its line to bench-results.txt.
 measure() {
@@ -94,8 +144,9 @@ measure() {
     started=$(uptime_s)
     : > "$tracing/trace"
     program_line "$@" || return 1
-    result=$(timeout -k 5 600 "$probe" "$tracing/trace_pipe" "$measured" $niceness "$log" -- "${cmd[@]}" \
-        2> "$out/bench-$name-r$round.probe")
+    probe_options
+    result=$(timeout -k 5 600 "$probe" "${probe_args[@]}" "$tracing/trace_pipe" "$measured" $niceness "$log" \
+        -- "${cmd[@]}" 2> "$out/bench-$name-r$round.probe")
     code=$?
     cp "$log" "$out/bench-$name-r$round.log"
     engine=$(grep -m 1 '^@@ENGINE ' "$log" | cut -d ' ' -f 2-)
@@ -112,25 +163,80 @@ measure() {
     mark "CHECK bench-$name-r$round $status $(since "$started") $summary"
 }
 
-runs=(
-    "v4l2-ctl $frames v4l2_ctl $((frames + extra))"
-    "gst-launch-1.0 $frames gstreamer $((frames + extra))"
-    "ffmpeg $frames ffmpeg_null $((frames + extra))"
-    "kapture-copy-1 $frames kapture copy 1 $frames"
-    "kapture-pool-1 $frames kapture pool 1 $frames"
-    "kapture-zerocopy-1 $frames kapture zerocopy 1 $frames"
-    "kapture-copy-4 $frames kapture copy 4 $frames"
-    "kapture-pool-4 $frames kapture pool 4 $frames"
-    "kapture-zerocopy-4 $frames kapture zerocopy 4 $frames"
-    "gst-launch-1.0-$long_frames $long_frames gstreamer $((long_frames + extra))"
-    "kapture-zerocopy-1-$long_frames $long_frames kapture zerocopy 1 $long_frames"
-)
+# profile NAME FROM MEASURED COMMAND...: one unmeasured run under bench-probe with perf recording from the FROM-th
+# to the MEASURED-th frame; perf's reports (by thread and object, by symbol) go to bench-profile-NAME.txt.
+profile() {
+    local name=$1 from=$2 measured=$3 started data report result code
+    shift 3
+    started=$(uptime_s)
+    data="$TMPDIR/bench-profile-$name.data"
+    report="$out/bench-profile-$name.txt"
+    : > "$tracing/trace"
+    program_line "$@" || return 1
+    probe_options
+    result=$(timeout -k 5 600 "$probe" "${probe_args[@]}" --perf-from "$from" --perf-out "$data" \
+        "$tracing/trace_pipe" "$measured" $niceness "$TMPDIR/bench-profile-$name.log" -- "${cmd[@]}" \
+        2> "$out/bench-profile-$name.probe")
+    code=$?
+    cp "$TMPDIR/bench-profile-$name.log" "$out/bench-profile-$name.log"
+    engine=$(grep -m 1 '^@@ENGINE ' "$TMPDIR/bench-profile-$name.log" | cut -d ' ' -f 2-)
+    echo "tool=profile-$name round=1 measured=$measured $result $engine" >> "$out/bench-results.txt"
+    {
+        echo "# $name: perf record -e cpu-clock (one sample per 50,000 instructions) from frame $from to $measured"
+        echo "# probe: $result"
+        echo "## by thread and object"
+        perf report -i "$data" --stdio --sort comm,dso 2>&1 | grep -v '^$'
+        echo "## by thread, object and symbol (top 80)"
+        perf report -i "$data" --stdio --sort comm,dso,sym 2>&1 | grep -v '^#' | grep -v '^$' | head -n 80
+    } > "$report"
+    if [ "$code" = 0 ] && [ -s "$data" ]; then
+        mark "CHECK bench-profile-$name INFO $(since "$started") $(grep -c '%' "$report") lines in bench-profile-$name.txt"
+    else
+        mark "CHECK bench-profile-$name FAIL $(since "$started") probe exit $code; see bench-profile-$name.probe and .log"
+        failures=$((failures + 1))
+    fi
+}
+
+if [ "$suite" = bench-long ]; then
+    runs=(
+        "gst-launch-1.0-$longest $longest gstreamer $((longest + extra))"
+        "kapture-zerocopy-1-$longest $longest kapture zerocopy 1 $longest"
+        "kapture-zerocopy-1-$longest-ct $longest kapture zerocopy 1 $longest ct"
+        "kapture-zerocopy-1-$longest-shipped $longest kapture zerocopy 1 $longest shipped"
+        "kapture-zerocopy-1-$longest-ct-shipped $longest kapture zerocopy 1 $longest ct shipped"
+    )
+    profiles=(
+        "gst-launch-1.0-1000 200 1000 gstreamer $((1000 + extra))"
+        "kapture-zerocopy-1-$longest $profile_from $longest kapture zerocopy 1 $longest profile"
+        "kapture-zerocopy-1-$longest-ct-shipped $profile_from $longest kapture zerocopy 1 $longest ct shipped profile"
+    )
+else
+    runs=(
+        "v4l2-ctl $frames v4l2_ctl $((frames + extra))"
+        "gst-launch-1.0 $frames gstreamer $((frames + extra))"
+        "ffmpeg $frames ffmpeg_null $((frames + extra))"
+        "kapture-copy-1 $frames kapture copy 1 $frames"
+        "kapture-pool-1 $frames kapture pool 1 $frames"
+        "kapture-zerocopy-1 $frames kapture zerocopy 1 $frames"
+        "kapture-copy-4 $frames kapture copy 4 $frames"
+        "kapture-pool-4 $frames kapture pool 4 $frames"
+        "kapture-zerocopy-4 $frames kapture zerocopy 4 $frames"
+        "gst-launch-1.0-$long_frames $long_frames gstreamer $((long_frames + extra))"
+        "kapture-zerocopy-1-$long_frames $long_frames kapture zerocopy 1 $long_frames"
+        "kapture-zerocopy-1-ct $frames kapture zerocopy 1 $frames ct"
+        "kapture-zerocopy-1-shipped $frames kapture zerocopy 1 $frames shipped"
+    )
+    profiles=()
+fi
 
 plan=""
-for round in 1 2; do
+for ((round = 1; round <= rounds; round++)); do
     for run in "${runs[@]}"; do
         plan="$plan bench-${run%% *}-r$round"
     done
+done
+for run in "${profiles[@]}"; do
+    plan="$plan bench-profile-${run%% *}"
 done
 mark "PLAN bench-tracing bench-warm-up$plan"
 
@@ -146,17 +252,18 @@ fi
 # program's files are read over 9p into the guest's cache, so round 1 does not pay for that and round 2 alone.
 started=$(uptime_s)
 : > "$out/bench-warm-up.log"
-for warm in "v4l2_ctl 10" "gstreamer 10" "ffmpeg_null 10" "kapture zerocopy 1 10"; do
+for warm in "v4l2_ctl 10" "gstreamer 10" "ffmpeg_null 10" "kapture zerocopy 1 10" "kapture zerocopy 1 10 shipped"; do
     # shellcheck disable=SC2086 # the words are the program and its arguments
     program_line $warm && timeout -k 5 300 "${cmd[@]}" >> "$out/bench-warm-up.log" 2>&1 \
         || { mark "CHECK bench-warm-up FAIL $(since "$started") '$warm' failed; see bench-warm-up.log"; exit 1; }
 done
 mark "CHECK bench-warm-up PASS $(since "$started") v4l2-ctl, GStreamer, ffmpeg and Kapture each streamed 10 frames"
 
-echo "# width=$width height=$height fps=$fps buffers=$buffers frames=$frames long=$long_frames nice=$niceness kernel=$(uname -r) cpus=$(nproc)" > "$out/bench-results.txt"
-for round in 1 2; do
+echo "# suite=$suite width=$width height=$height fps=$fps buffers=$buffers frames=$frames long=$long_frames marks=$marks nice=$niceness kernel=$(uname -r) cpus=$(nproc)" > "$out/bench-results.txt"
+echo "# shipped JVM options: $(shipped_options)" >> "$out/bench-results.txt"
+for ((round = 1; round <= rounds; round++)); do
     order=("${runs[@]}")
-    if [ "$round" = 2 ]; then
+    if [ $((round % 2)) = 0 ]; then
         order=()
         for ((i = ${#runs[@]} - 1; i >= 0; i--)); do
             order+=("${runs[i]}")
@@ -169,5 +276,9 @@ for round in 1 2; do
         shift 2
         measure "$name" "$round" "$measured" "$@"
     done
+done
+for run in "${profiles[@]}"; do
+    # shellcheck disable=SC2086 # NAME FROM MEASURED COMMAND ARGS...
+    profile $run
 done
 exit $((failures > 0))

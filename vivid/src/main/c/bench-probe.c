@@ -22,13 +22,26 @@
  * it still held one (vivid numbers frames from its clock and skips one when its thread runs late). Buffers are
  * completed and dequeued in the same order, so the k-th completion belongs to the k-th dequeued frame.
  *
- * Usage: bench-probe TRACE_PIPE FRAMES NICE LOG -- PROGRAM ARGS...
+ * Usage: bench-probe [--marks N,N,...] [--perf-from N --perf-out FILE [--perf-period P]]
+ *                    TRACE_PIPE FRAMES NICE LOG -- PROGRAM ARGS...
  *   the child runs at niceness NICE with stdout and stderr in LOG (a file on tmpfs: a write per frame to the
  *   9p-shared output folder would cost the child an emulated round trip).
+ *   --marks     more frames (besides the first, middle and FRAMES-th) at which to read the child's CPU, for the
+ *               long runs' windows (bench.sh's bench-long suite). At every mark the probe also reads each of the
+ *               child's threads' CPU (/proc/PID/task/TID/schedstat, nanoseconds on the CPU, and comm), from
+ *               outside: the reading costs the probe, not the child. Printed as cpu_at=N:MS,... and
+ *               tasks_N=TID|COMM|NS,... (blanks in a thread's name become '_').
+ *   --perf-from at the N-th frame start `perf record -e cpu-clock -c P -p PID -o FILE` on the child (P defaults
+ *               to 50000 ns of CPU, which under qemu -icount shift=0 is 50,000 instructions) and stop it with
+ *               SIGINT at the FRAMES-th: a profile of exactly that window. perf runs at the child's niceness, with
+ *               a 4 MB ring (fewer wake-ups). The samples' interrupts run in the child's context and perf shares
+ *               the vCPU, so a profiled run's own figures are higher than an unprofiled one's: compare the
+ *               profiled window's CPU (printed) with the measured runs' before reading the profile.
  * Prints one line of key=value pairs, and on stderr the dequeued sequence numbers up to the FRAMES-th. Exits 0 if the child exited 0 and FRAMES frames were seen, 1 otherwise
  * (the line is printed either way). Single-threaded.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -45,6 +58,8 @@
 #include <unistd.h>
 
 #define MAX_FRAMES 100000
+#define MAX_MARKS 16
+#define TASKS_TEXT 8192
 #define START_SEQUENCES 40
 #define IDLE_LIMIT_MS 120000
 
@@ -97,6 +112,13 @@ struct sample {
     int64_t lag;
 };
 
+/* A mark: the child's process CPU and every thread's CPU at the n-th dequeued frame. */
+struct mark {
+    long frame;
+    int64_t cpu;
+    char tasks[TASKS_TEXT];
+};
+
 struct run {
     long frames;
     long owned;       /* buffers handed to the driver and not yet completed by it */
@@ -108,7 +130,89 @@ struct run {
     clockid_t cpu_clock;
     struct sample first, middle, last;
     int64_t lag_max;
+    pid_t child;
+    int marks;
+    struct mark mark[MAX_MARKS];
+    long perf_from;
+    const char *perf_out;
+    const char *perf_period;
+    pid_t perf;
+    int niceness;
 };
+
+/* Appends "TID|COMM|NS" for every thread of the child to text (comma-separated); schedstat's first field is the
+ * thread's time on the CPU in nanoseconds. A thread that ends while being read is left out. */
+static void read_tasks(pid_t child, char *text, size_t size) {
+    char path[320];
+    snprintf(path, sizeof path, "/proc/%d/task", (int) child);
+    DIR *tasks = opendir(path);
+    size_t used = 0;
+    text[0] = '\0';
+    if (tasks == NULL) {
+        return;
+    }
+    struct dirent *entry;
+    while ((entry = readdir(tasks)) != NULL) {
+        if (entry->d_name[0] == '.') {
+            continue;
+        }
+        char comm[64] = "", stat[128] = "";
+        snprintf(path, sizeof path, "/proc/%d/task/%s/comm", (int) child, entry->d_name);
+        FILE *file = fopen(path, "r");
+        if (file == NULL) {
+            continue;
+        }
+        int named = fgets(comm, sizeof comm, file) != NULL;
+        fclose(file);
+        snprintf(path, sizeof path, "/proc/%d/task/%s/schedstat", (int) child, entry->d_name);
+        file = fopen(path, "r");
+        if (file == NULL) {
+            continue;
+        }
+        int timed = fgets(stat, sizeof stat, file) != NULL;
+        fclose(file);
+        if (!named || !timed) {
+            continue;
+        }
+        comm[strcspn(comm, "\n")] = '\0';
+        for (char *c = comm; *c; c++) {
+            if (*c == ' ' || *c == ',' || *c == '|' || *c == '=') {
+                *c = '_';
+            }
+        }
+        int wrote = snprintf(text + used, size - used, "%s%s|%s|%lld", used ? "," : "", entry->d_name, comm,
+                strtoll(stat, NULL, 10));
+        if (wrote < 0 || (size_t) wrote >= size - used) {
+            text[used] = '\0';
+            break;
+        }
+        used += (size_t) wrote;
+    }
+    closedir(tasks);
+}
+
+static void start_perf(struct run *run) {
+    char pid[24];
+    snprintf(pid, sizeof pid, "%d", (int) run->child);
+    run->perf = fork();
+    if (run->perf < 0) {
+        fail("fork perf");
+    }
+    if (run->perf == 0) {
+        int null = open("/dev/null", O_WRONLY);
+        if (null >= 0) {
+            dup2(null, 1);
+        }
+        /* at the child's niceness: at 0 its bursts of writing samples take the one vCPU from a child at 19 for
+         * long enough that the driver runs out of buffers (seen: Kapture's zero-copy then copied frames) */
+        if (setpriority(PRIO_PROCESS, 0, run->niceness) != 0) {
+            fail("setpriority perf");
+        }
+        execlp("perf", "perf", "record", "-q", "-m", "1024", "-e", "cpu-clock", "-c", run->perf_period, "-p", pid,
+                "-o", run->perf_out, (char *) NULL);
+        fail("perf");
+    }
+}
 
 static void take(struct run *run, struct sample *sample, int64_t event_at) {
     sample->cpu = now_nanos(run->cpu_clock);
@@ -157,6 +261,17 @@ static void on_line(struct run *run, char *line) {
         run->max_index = index;
     }
     int64_t event_at = trace_nanos(line, event);
+    for (int m = 0; m < run->marks; m++) {
+        if (run->mark[m].frame == run->frames) {
+            run->mark[m].cpu = now_nanos(run->cpu_clock);
+            read_tasks(run->child, run->mark[m].tasks, sizeof run->mark[m].tasks);
+        }
+    }
+    if (run->perf_out != NULL && run->frames == run->perf_from && run->perf == 0) {
+        start_perf(run);
+    } else if (run->perf > 0 && run->frames == run->wanted) {
+        kill(run->perf, SIGINT);
+    }
     if (run->frames == 1) {
         take(run, &run->first, event_at);
     } else if (run->frames == run->wanted / 2 + 1) {
@@ -170,15 +285,54 @@ static double ms(int64_t nanos) {
     return nanos / 1e6;
 }
 
-int main(int argc, char **argv) {
-    if (argc < 7 || strcmp(argv[5], "--") != 0) {
-        fprintf(stderr, "usage: bench-probe TRACE_PIPE FRAMES NICE LOG -- PROGRAM ARGS...\n");
-        return 2;
+static void usage(void) {
+    fprintf(stderr, "usage: bench-probe [--marks N,N,...] [--perf-from N --perf-out FILE [--perf-period P]]"
+            " TRACE_PIPE FRAMES NICE LOG -- PROGRAM ARGS...\n");
+    exit(2);
+}
+
+/* Reads --marks N,N,... into run's marks, after the frames every run samples. */
+static void parse_marks(struct run *run, const char *list) {
+    char *copy = strdup(list);
+    for (char *word = strtok(copy, ","); word != NULL; word = strtok(NULL, ",")) {
+        if (run->marks == MAX_MARKS) {
+            fprintf(stderr, "bench-probe: at most %d marks\n", MAX_MARKS);
+            exit(2);
+        }
+        run->mark[run->marks++].frame = atol(word);
     }
-    struct run run = {0};
+    free(copy);
+}
+
+int main(int argc, char **argv) {
+    static struct run run;
+    run.perf_period = "50000";
+    while (argc > 2 && strncmp(argv[1], "--", 2) == 0 && strcmp(argv[1], "--") != 0) {
+        if (strcmp(argv[1], "--marks") == 0) {
+            parse_marks(&run, argv[2]);
+        } else if (strcmp(argv[1], "--perf-from") == 0) {
+            run.perf_from = atol(argv[2]);
+        } else if (strcmp(argv[1], "--perf-out") == 0) {
+            run.perf_out = argv[2];
+        } else if (strcmp(argv[1], "--perf-period") == 0) {
+            run.perf_period = argv[2];
+        } else {
+            usage();
+        }
+        argc -= 2;
+        argv += 2;
+    }
+    if (argc < 7 || strcmp(argv[5], "--") != 0) {
+        usage();
+    }
     run.wanted = atol(argv[2]);
     run.max_index = -1;
     int niceness = atoi(argv[3]);
+    run.niceness = niceness;
+    if (run.perf_out != NULL && (run.perf_from < 1 || run.perf_from >= run.wanted)) {
+        fprintf(stderr, "bench-probe: --perf-from must be 1 to FRAMES - 1 with --perf-out\n");
+        return 2;
+    }
     if (run.wanted < 4 || run.wanted > MAX_FRAMES) {
         fprintf(stderr, "bench-probe: FRAMES must be 4 to %d, was %s\n", MAX_FRAMES, argv[2]);
         return 2;
@@ -203,6 +357,7 @@ int main(int argc, char **argv) {
         execvp(argv[6], argv + 6);
         fail(argv[6]);
     }
+    run.child = child;
     if (clock_getcpuclockid(child, &run.cpu_clock) != 0) {
         fail("clock_getcpuclockid");
     }
@@ -251,6 +406,10 @@ int main(int argc, char **argv) {
             }
         }
     }
+    if (run.perf > 0) {
+        kill(run.perf, SIGINT); /* still running if the child stopped before the FRAMES-th frame */
+        waitpid(run.perf, NULL, 0);
+    }
     int64_t total = (int64_t) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000000000
             + (int64_t) (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1000;
     long counted = run.frames < run.wanted ? run.frames : run.wanted;
@@ -289,6 +448,19 @@ int main(int argc, char **argv) {
     }
     if (run.done_frames > 0) {
         printf(" driver_lost_dry=%ld driver_lost_clock=%ld", run.lost_dry, run.lost_clock);
+    }
+    if (run.marks > 0) {
+        printf(" cpu_at=");
+        for (int m = 0; m < run.marks; m++) {
+            if (run.mark[m].cpu > 0) {
+                printf("%s%ld:%.3f", m ? "," : "", run.mark[m].frame, ms(run.mark[m].cpu));
+            }
+        }
+        for (int m = 0; m < run.marks; m++) {
+            if (run.mark[m].tasks[0] != '\0') {
+                printf(" tasks_%ld=%s", run.mark[m].frame, run.mark[m].tasks);
+            }
+        }
     }
     printf(" total_cpu_ms=%.1f exit=%d\n", ms(total),
             WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));

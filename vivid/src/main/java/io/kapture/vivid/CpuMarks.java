@@ -1,9 +1,12 @@
 package io.kapture.vivid;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import io.kapture.api.Frame;
 import io.kapture.api.FrameListener;
@@ -14,6 +17,11 @@ import io.kapture.api.FrameListener;
  * / 2 + 1}) and the {@code measured}-th frame it is handed, so that the steady state is the CPU between the first
  * and last frame over the periods between them, as {@code bench-probe} measures the C tools, and start-up is the
  * CPU before the first frame. Three CPU reads in a run; nothing else per frame beyond an array store.
+ *
+ * <p>For the long runs' windows ({@code bench-long}) it can also be given more marks (frame counts): at each it
+ * reads the process's CPU, the JIT's total compilation time (a {@link LongSupplier} of milliseconds, in the
+ * benchmark {@code CompilationMXBean.getTotalCompilationTime}) and the JVM's uptime, reported as {@code
+ * in_marks=N:CPU_MS:JIT_MS:UPTIME_MS,...}, so the JIT's work in each window shows beside its CPU.
  *
  * <p>Threading contract: {@link #onFrame} runs on the engine's delivery thread for this listener, never
  * concurrently with itself; {@link #report} is for the main thread after {@link #await} returned (the latch is
@@ -26,15 +34,34 @@ final class CpuMarks implements FrameListener {
     private final int measured;
     private final long[] sequences;
     private final CountDownLatch done;
+    private final int[] markFrames;
+    private final long[][] markValues;
+    private final LongSupplier compileMillis;
+    private final LongSupplier uptimeMillis;
+    private int nextMark;
     private int count;
     private long first;
     private long middle;
     private long last;
 
     CpuMarks(int measured, int total) {
+        this(measured, total, new int[0], () -> 0, () -> 0);
+    }
+
+    /**
+     * @param markFrames    more frame counts at which to read the CPU, the JIT's time and the uptime (any order)
+     * @param compileMillis the JIT's total compilation time so far, in ms (called on the listener's thread)
+     * @param uptimeMillis  the JVM's uptime in ms (to place -XX:+PrintCompilation's lines in the windows)
+     */
+    CpuMarks(int measured, int total, int[] markFrames, LongSupplier compileMillis, LongSupplier uptimeMillis) {
         this.measured = measured;
         this.sequences = new long[total];
         this.done = new CountDownLatch(total);
+        this.markFrames = Arrays.stream(markFrames).filter(frame -> frame >= 1 && frame <= total).sorted()
+                .distinct().toArray();
+        this.markValues = new long[this.markFrames.length][];
+        this.compileMillis = compileMillis;
+        this.uptimeMillis = uptimeMillis;
     }
 
     @Override
@@ -50,6 +77,10 @@ final class CpuMarks implements FrameListener {
         } else if (count == measured) {
             last = ProcessCpuClock.nanos();
         }
+        if (nextMark < markFrames.length && count == markFrames[nextMark]) {
+            markValues[nextMark++] = new long[] {ProcessCpuClock.nanos(), compileMillis.getAsLong(),
+                uptimeMillis.getAsLong()};
+        }
         done.countDown();
     }
 
@@ -64,6 +95,14 @@ final class CpuMarks implements FrameListener {
             return;
         }
         report.put("in_startup_ms", EngineBench.ms(first));
+        if (nextMark > 0) {
+            StringJoiner marks = new StringJoiner(",");
+            for (int i = 0; i < nextMark; i++) {
+                marks.add(markFrames[i] + ":" + String.format(Locale.ROOT, "%.3f", markValues[i][0] / 1e6) + ":"
+                        + markValues[i][1] + ":" + markValues[i][2]);
+            }
+            report.put("in_marks", marks.toString());
+        }
         if (count >= measured) {
             report.put("in_steady_ms", String.format(Locale.ROOT, "%.3f",
                     (last - first) / 1e6 / (measured - 1)));

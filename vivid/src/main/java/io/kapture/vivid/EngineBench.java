@@ -1,6 +1,9 @@
 package io.kapture.vivid;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.RuntimeMXBean;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +33,10 @@ import io.kapture.v4l2.internal.V4l2SourceProvider;
  * frames did not arrive).
  *
  * <p>Usage: {@code EngineBench --device /dev/video0 --delivery copy|pool|zerocopy --listeners N --frames N
- * [--width 640 --height 360 --fps 40 --buffers 4]}
+ * [--width 640 --height 360 --fps 40 --buffers 4] [--capture-thread true] [--marks 1,200,1000,...]}. {@code
+ * --capture-thread true} subscribes the listeners with {@link FrameListener#CAPTURE_THREAD} (called on the capture
+ * thread, no queue, no delivery thread: the engine's public option, as {@code @FrameSubscription(capture_thread =
+ * true)} sets it); {@code --marks} are the frames at which {@link CpuMarks} also reads the CPU and the JIT's time.
  *
  * <p>Threading contract: runs on the main thread; the session runs its own threads, which the listeners are
  * called on, and which are ended before the program exits.
@@ -53,7 +59,14 @@ public final class EngineBench {
         String delivery = options.getOrDefault("delivery", DeliveryStrategy.ZEROCOPY);
         int listeners = Integer.parseInt(options.getOrDefault("listeners", "1"));
         int frames = Integer.parseInt(options.getOrDefault("frames", "200"));
-        CpuMarks marks = new CpuMarks(frames, frames + EXTRA_FRAMES);
+        boolean captureThread = Boolean.parseBoolean(options.getOrDefault("capture-thread", "false"));
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
+        // read once here, so that the first read at a mark loads nothing
+        jit.getTotalCompilationTime();
+        runtime.getUptime();
+        CpuMarks marks = new CpuMarks(frames, frames + EXTRA_FRAMES, markFrames(options.get("marks")),
+                jit::getTotalCompilationTime, runtime::getUptime);
 
         FramePoolComponent pool = Components.activate(FramePoolComponent.class, Map.of());
         V4l2SourceProvider provider = Components.activate(V4l2SourceProvider.class, Map.of("hotplug", false));
@@ -74,11 +87,12 @@ public final class EngineBench {
             session.addProvider(provider);
             session.addStrategy(strategy, delivery);
             session.addListener(marks, Subscription.of(marks, Map.of(FrameListener.CAMERA, EngineChecks.CAMERA,
-                    FrameListener.NAME, "bench-0"), "kapture-vivid"));
+                    FrameListener.NAME, "bench-0", FrameListener.CAPTURE_THREAD, captureThread), "kapture-vivid"));
             for (int i = 1; i < listeners; i++) {
                 FrameListener noOp = frame -> { };
                 session.addListener(noOp, Subscription.of(noOp, Map.of(FrameListener.CAMERA, EngineChecks.CAMERA,
-                        FrameListener.NAME, "bench-" + i), "kapture-vivid"));
+                        FrameListener.NAME, "bench-" + i, FrameListener.CAPTURE_THREAD, captureThread),
+                        "kapture-vivid"));
             }
             session.configure(Map.of("name", EngineChecks.CAMERA, "device", options.getOrDefault("device",
                     "/dev/video0"), "width", Integer.parseInt(options.getOrDefault("width", "640")),
@@ -104,9 +118,11 @@ public final class EngineBench {
         marks.report(report);
         report.put("in_captured", running.captured());
         report.put("in_session_gaps", running.sequenceGaps());
+        report.put("in_fallback_copies", running.fallbackCopies());
         long dropped = running.listeners().stream().mapToLong(ListenerStats::dropped).sum();
         report.put("in_listener_drops", dropped);
-        StringBuilder line = new StringBuilder("@@ENGINE delivery=" + delivery + " listeners=" + listeners);
+        StringBuilder line = new StringBuilder("@@ENGINE delivery=" + delivery + " listeners=" + listeners
+                + " capture_thread=" + captureThread);
         report.forEach((key, value) -> line.append(' ').append(key).append('=').append(value));
         System.out.println(line);
         System.exit(arrived ? 0 : 1);
@@ -116,12 +132,20 @@ public final class EngineBench {
         return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
+    private static int[] markFrames(String list) {
+        if (list == null || list.isBlank()) {
+            return new int[0];
+        }
+        return Arrays.stream(list.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+    }
+
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("expected --device, --delivery, --listeners, --frames, --width,"
-                        + " --height, --fps or --buffers with a value, got '" + args[i] + "'");
+                        + " --height, --fps, --buffers, --capture-thread or --marks with a value, got '" + args[i]
+                        + "'");
             }
             options.put(args[i].substring(2), args[++i]);
         }

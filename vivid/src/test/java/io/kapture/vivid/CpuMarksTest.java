@@ -50,6 +50,36 @@ class CpuMarksTest {
         assertFalse(report.containsKey("in_steady_ms"));
     }
 
+    @Test
+    void readsTheJitAndUptimeAtEachExtraMarkInFrameOrder() throws InterruptedException {
+        long[] jit = {0};
+        long[] uptime = {1000};
+        CpuMarks marks = new CpuMarks(8, 10, new int[] {6, 1, 3, 99}, () -> jit[0] += 5, () -> uptime[0] += 25);
+        LongStream.range(0, 10).forEach(sequence -> marks.onFrame(frame(sequence)));
+
+        assertTrue(marks.await(0, TimeUnit.SECONDS));
+        String[] read = ((String) report(marks).get("in_marks")).split(",");
+        assertEquals(3, read.length, "frame 99 never came: " + String.join(",", read));
+        String[] frames = new String[read.length];
+        for (int i = 0; i < read.length; i++) {
+            String[] fields = read[i].split(":");
+            frames[i] = fields[0];
+            assertEquals(String.valueOf(5 * (i + 1)), fields[2], "the JIT's time, read once per mark");
+            assertEquals(String.valueOf(1000 + 25 * (i + 1)), fields[3], "the uptime, read once per mark");
+            assertTrue(Double.parseDouble(fields[1]) > 0, "the process has used CPU");
+        }
+        assertEquals("1,3,6", String.join(",", frames));
+    }
+
+    @Test
+    void reportsNoMarksWhenNoneWereAsked() throws InterruptedException {
+        CpuMarks marks = new CpuMarks(4, 4);
+        LongStream.range(0, 4).forEach(sequence -> marks.onFrame(frame(sequence)));
+
+        assertTrue(marks.await(0, TimeUnit.SECONDS));
+        assertFalse(report(marks).containsKey("in_marks"));
+    }
+
     private static Map<String, Object> report(CpuMarks marks) {
         Map<String, Object> report = new LinkedHashMap<>();
         marks.report(report);
