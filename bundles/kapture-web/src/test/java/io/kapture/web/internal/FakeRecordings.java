@@ -11,11 +11,12 @@ import io.kapture.processor.recorder.RecordedFile;
 import io.kapture.processor.recorder.RecordingProgress;
 import io.kapture.processor.recorder.Recordings;
 import io.kapture.processor.recorder.RetentionStatus;
+import io.kapture.processor.recorder.StorageSpace;
 
 /**
  * A recorder bundle's figures, fixed: camera "cam0" has a continuous recorder writing and an event recorder paused
- * on a disk error, camera "cam1" two continuous recorders (one waiting for an encoder), and retention deleted 7
- * files.
+ * on a disk error, camera "cam1" two continuous recorders (one waiting for an encoder), retention deleted 7 files,
+ * and the disk has 35 of 100 GB available.
  */
 final class FakeRecordings implements Recordings {
 
@@ -66,6 +67,11 @@ final class FakeRecordings implements Recordings {
     public RetentionStatus retention() {
         return new RetentionStatus("size 2000 MB, age 14 days", 12, 1, 6, 0, 70_000_000, 40, 1_900_000_000,
                 1_733_371_200_500L, Optional.empty());
+    }
+
+    @Override
+    public Optional<StorageSpace> storageSpace() {
+        return Optional.of(new StorageSpace(100_000_000_000L, 60_000_000_000L, 35_000_000_000L));
     }
 
     @Override

@@ -76,6 +76,14 @@ class RecorderMetricsTest {
     }
 
     @Test
+    void exposesTheStorageDisksSpace() {
+        String text = servlet.exposition();
+        assertTrue(text.contains("kapture_storage_disk_size_bytes 100000000000\n"), text);
+        assertTrue(text.contains("kapture_storage_disk_used_bytes 60000000000\n"), text);
+        assertTrue(text.contains("kapture_storage_disk_available_bytes 35000000000\n"), text);
+    }
+
+    @Test
     void leavesTheFamiliesOutOnceTheRecorderIsUnbound() {
         servlet.removeRecorder(recorder);
         String text = servlet.exposition();

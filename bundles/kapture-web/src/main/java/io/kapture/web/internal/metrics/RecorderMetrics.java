@@ -15,7 +15,7 @@ import io.kapture.processor.recorder.RetentionStatus;
  * The recorder's figures ({@link Recordings}) as Prometheus metrics: per recorder (labels {@code camera} and
  * {@code kind}, {@code continuous} or {@code event}; never a file name) its state, whether it is failing, files
  * finished, frames skipped, the file being written and, for event recorders, clips and pre-roll; then what storage
- * retention did and keeps. Two recorders of the same camera and kind are summed into one series (their state
+ * retention did and keeps, and the storage disk's space. Two recorders of the same camera and kind are summed into one series (their state
  * gauges count recorders), so that no series is repeated. The service comes as an {@code Object} so that the
  * metrics servlet never names {@code io.kapture.processor.recorder}, which kapture-web imports optionally; this
  * class is loaded only when there is such a service.
@@ -39,6 +39,14 @@ public final class RecorderMetrics {
         }
         series.forEach((key, recorder) -> recorder.write(out, "camera", key.get(0), "kind", key.get(1)));
         retention(out, recordings.retention());
+        recordings.storageSpace().ifPresent(space -> {
+            out.family("kapture_storage_disk_size_bytes", GAUGE, "Size of the file system holding the storage"
+                    + " directory.").sample(space.totalBytes());
+            out.family("kapture_storage_disk_used_bytes", GAUGE, "Bytes in use on that file system (as df counts"
+                    + " them; what max.disk.percent limits).").sample(space.usedBytes());
+            out.family("kapture_storage_disk_available_bytes", GAUGE, "Bytes still available to Kapture on that"
+                    + " file system (df's available).").sample(space.availableBytes());
+        });
     }
 
     private static void retention(PrometheusText out, RetentionStatus retention) {
