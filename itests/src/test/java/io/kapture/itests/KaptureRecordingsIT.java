@@ -234,7 +234,8 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
     /**
      * A continuous recorder rotating every second under a 1 MB retention limit, seen on {@code /kapture/metrics}
      * over HTTP: writing and not failing, its finished files and retention's deleted files and bytes rising from
-     * one scrape to a later one, the storage figures there, no file path in any label, and promtool content.
+     * one scrape to a later one, the storage and disk figures there, no file path in any label, and promtool
+     * accepting the page.
      */
     @Test
     public void theRecordersAndRetentionsCountersRiseOnTheMetricsPage() throws Exception {
@@ -264,6 +265,10 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
             assertEquals(text, 1, MetricsPage.value(text, "kapture_recorder_state{camera=\"" + SYNTHETIC_CAMERA
                     + "\",kind=\"continuous\",state=\"writing\"}"), 0);
             assertTrue(text, MetricsPage.value(text, "kapture_storage_bytes") > 0);
+            double disk = MetricsPage.value(text, "kapture_storage_disk_size_bytes");
+            double available = MetricsPage.value(text, "kapture_storage_disk_available_bytes");
+            assertTrue(text, disk > 0 && available > 0 && available <= disk
+                    && MetricsPage.value(text, "kapture_storage_disk_used_bytes") > 0);
             assertTrue(text, MetricsPage.value(text, "kapture_storage_retention_last_pass_timestamp_seconds") > 0);
             assertTrue(text, text.contains("kapture_storage_retention_info{limits=\"size 1 MB\"} 1\n"));
             assertFalse(text, text.contains("itest-metrics"));
