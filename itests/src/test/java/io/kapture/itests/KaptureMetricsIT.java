@@ -4,11 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -31,17 +27,14 @@ import io.kapture.api.SessionState;
 @ExamReactorStrategy(PerClass.class)
 public class KaptureMetricsIT extends KaptureTestSupport {
 
-    private static final String METRICS = "/kapture/metrics";
+    private static final String METRICS = MetricsPage.PATH;
 
     private int httpPort() throws IOException {
         return configuredPort("org.ops4j.pax.web", "org.osgi.service.http.port");
     }
 
     private String scrape() throws IOException {
-        PreviewHttp.Response response = PreviewHttp.get(httpPort(), METRICS);
-        assertEquals(response.toString(), 200, response.status());
-        assertTrue(response.header("Content-Type"), response.header("Content-Type").startsWith("text/plain"));
-        return response.text();
+        return MetricsPage.scrape(httpPort());
     }
 
     @Test
@@ -112,26 +105,12 @@ public class KaptureMetricsIT extends KaptureTestSupport {
                 "kapture_rtsp_clients" + camera + ",transport=\"tcp\"}") == 0);
     }
 
-    /** The sample's value, or -1 if the exposition has no such line. */
     private static double value(String text, String series) {
-        String start = "\n" + series + " ";
-        int at = text.indexOf(start);
-        return at < 0 ? -1 : Double.parseDouble(text.substring(at + start.length(), text.indexOf('\n',
-                at + start.length())));
+        return MetricsPage.value(text, series);
     }
 
     private static void assertPassesPromtool(String text) throws IOException, InterruptedException {
-        Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
-        try (OutputStream in = promtool.getOutputStream()) {
-            in.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        ByteArrayOutputStream said = new ByteArrayOutputStream();
-        try (InputStream out = promtool.getInputStream()) {
-            out.transferTo(said);
-        }
-        assertTrue("promtool ended", promtool.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(text, "", said.toString(StandardCharsets.UTF_8).trim());
-        assertEquals(0, promtool.exitValue());
+        MetricsPage.assertPassesPromtool(text);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,8 @@ import io.kapture.processor.recorder.Recordings;
  * The recorder in the distribution, against its synthetic camera: H.264 in MP4 files (format h264, encoded by the
  * distribution's OpenH264) that ffprobe reads back; event clips that begin before their trigger
  * (checked with ffprobe's frame times and the sequence codes in the frames), triggered from the shell, by
- * EventAdmin and by motion events, and told to an EventAdmin handler (STARTED, FINISHED with the file's figures); retention under a tiny size limit; a storage folder that vanishes under a
+ * EventAdmin and by motion events, and told to an EventAdmin handler (STARTED, FINISHED with the file's figures); retention under a tiny size limit;
+ * the recorder's and retention's figures on {@code /kapture/metrics}; a storage folder that vanishes under a
  * running recorder; a disk that fills up (a 1 MiB tmpfs mounted over the recorder's folder: the tests run as
  * root, as the build does here).
  *
@@ -229,6 +231,54 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
         }
     }
 
+    /**
+     * A continuous recorder rotating every second under a 1 MB retention limit, seen on {@code /kapture/metrics}
+     * over HTTP: writing and not failing, its finished files and retention's deleted files and bytes rising from
+     * one scrape to a later one, the storage and disk figures there, no file path in any label, and promtool
+     * accepting the page.
+     */
+    @Test
+    public void theRecordersAndRetentionsCountersRiseOnTheMetricsPage() throws Exception {
+        awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        Map<String, Object> recorder = new HashMap<>();
+        recorder.put("camera", SYNTHETIC_CAMERA);
+        recorder.put("folder", "itest-metrics");
+        recorder.put("rotate.duration.seconds", 1);
+        Configuration recording = configure(RECORDER_PID, "itest-metrics", recorder);
+        Configuration retention = configurationAdmin.getConfiguration(RETENTION_PID, "?");
+        String series = "{camera=\"" + SYNTHETIC_CAMERA + "\",kind=\"continuous\"}";
+        String finished = "kapture_recorder_files_finished_total" + series;
+        String deleted = "kapture_storage_retention_deleted_files_total{reason=\"size\"}";
+        String freed = "kapture_storage_retention_deleted_bytes_total";
+        try {
+            retention.update(dictionary(Map.of("max.size.mb", 1, "interval.seconds", 1)));
+            String first = await("a finished file and a retention deletion on the metrics").atMost(TIMEOUT)
+                    .until(this::scrapeMetrics, text -> MetricsPage.value(text, finished) >= 1
+                            && MetricsPage.value(text, deleted) >= 1);
+            await("more files finished and deleted in a later scrape").atMost(TIMEOUT)
+                    .until(this::scrapeMetrics, text -> MetricsPage.value(text, finished)
+                            > MetricsPage.value(first, finished) && MetricsPage.value(text, deleted)
+                            > MetricsPage.value(first, deleted) && MetricsPage.value(text, freed)
+                            > MetricsPage.value(first, freed));
+            String text = scrapeMetrics();
+            assertEquals(text, 0, MetricsPage.value(text, "kapture_recorder_failing" + series), 0);
+            assertEquals(text, 1, MetricsPage.value(text, "kapture_recorder_state{camera=\"" + SYNTHETIC_CAMERA
+                    + "\",kind=\"continuous\",state=\"writing\"}"), 0);
+            assertTrue(text, MetricsPage.value(text, "kapture_storage_bytes") > 0);
+            double disk = MetricsPage.value(text, "kapture_storage_disk_size_bytes");
+            double available = MetricsPage.value(text, "kapture_storage_disk_available_bytes");
+            assertTrue(text, disk > 0 && available > 0 && available <= disk
+                    && MetricsPage.value(text, "kapture_storage_disk_used_bytes") > 0);
+            assertTrue(text, MetricsPage.value(text, "kapture_storage_retention_last_pass_timestamp_seconds") > 0);
+            assertTrue(text, text.contains("kapture_storage_retention_info{limits=\"size 1 MB\"} 1\n"));
+            assertFalse(text, text.contains("itest-metrics"));
+            MetricsPage.assertPassesPromtool(text);
+        } finally {
+            recording.delete();
+            retention.delete();
+        }
+    }
+
     @Test
     public void aVanishedFolderIsReportedTheCameraRunsOnAndRecordingResumes() throws Exception {
         CaptureSession camera = awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
@@ -272,6 +322,10 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
             Recordings recordings = service(Recordings.class);
             await("the disk fills up").atMost(TIMEOUT).until(() -> recordings.recordings(SYNTHETIC_CAMERA).stream()
                     .anyMatch(progress -> progress.lastError().orElse("").contains("No space left on device")));
+            // what an operator's alert sees: the recorder failing on /kapture/metrics, over HTTP
+            String failing = "kapture_recorder_failing{camera=\"" + SYNTHETIC_CAMERA + "\",kind=\"continuous\"}";
+            await("the recorder failing on the metrics page").atMost(TIMEOUT)
+                    .until(() -> MetricsPage.value(scrapeMetrics(), failing) == 1);
             int seen = frames.count();
             await("another listener goes on receiving frames").atMost(TIMEOUT).until(() -> frames.count() > seen + 30);
             assertEquals(SessionState.RUNNING, camera.state());
@@ -323,6 +377,10 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
         properties.put("pre.seconds", 2);
         properties.put("post.seconds", 1);
         return properties;
+    }
+
+    private String scrapeMetrics() throws IOException {
+        return MetricsPage.scrape(configuredPort("org.ops4j.pax.web", "org.osgi.service.http.port"));
     }
 
     private Path storage() {

@@ -35,6 +35,11 @@ final class JmxNames {
         return DOMAIN + ":type=RtspServer";
     }
 
+    /** The recorders' and storage retention's figures. */
+    static String recordings() {
+        return DOMAIN + ":type=Recordings";
+    }
+
     static String value(String value) {
         return value.isEmpty() || value.matches(".*[,=:\"*?\\\\\\n\\r].*") ? ObjectName.quote(value) : value;
     }

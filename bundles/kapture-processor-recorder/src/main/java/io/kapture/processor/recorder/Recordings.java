@@ -1,12 +1,13 @@
 package io.kapture.processor.recorder;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * What every configured recorder is doing, the video files in the storage directory, what retention deleted, and
- * the external trigger of event recorders. Registered once by the recorder bundle, whether or not any recorder is
+ * What every configured recorder is doing, the video files in the storage directory, what retention deleted, the
+ * disk's space, and the external trigger of event recorders. Registered once by the recorder bundle, whether or not any recorder is
  * configured.
  *
  * <p>Thread-safety: every method may be called from any thread, while frames are being recorded; each
@@ -38,6 +39,17 @@ public interface Recordings {
 
     /** What storage retention did since the bundle started. */
     RetentionStatus retention();
+
+    /**
+     * The disk holding the storage directory, read now (one {@code statvfs}: cheap enough for every scrape).
+     *
+     * @return empty if the disk cannot be read, or for an implementation that does not know it (the default,
+     *         which keeps implementations of version 1.1 of this package compiling)
+     * @since 1.2
+     */
+    default Optional<StorageSpace> storageSpace() {
+        return Optional.empty();
+    }
 
     /**
      * Triggers the event recorders of {@code camera} (mode {@code event}) as an external event would: each starts

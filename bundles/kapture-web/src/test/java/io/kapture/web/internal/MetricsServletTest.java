@@ -36,6 +36,7 @@ class MetricsServletTest {
         servlet.addLogins(webLogins);
         servlet.addLogins(rtspLogins);
         servlet.addRtspServer(FakeRtsp.asServiceObjects());
+        servlet.addRecorder(FakeRecordings.asServiceObjects(new FakeRecordings()));
     }
 
     @Test

@@ -1,10 +1,13 @@
 package io.kapture.processor.recorder.internal;
 
 import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -29,6 +32,7 @@ import io.kapture.processor.recorder.RecordedFile;
 import io.kapture.processor.recorder.RecordingProgress;
 import io.kapture.processor.recorder.Recordings;
 import io.kapture.processor.recorder.RetentionStatus;
+import io.kapture.processor.recorder.StorageSpace;
 
 /**
  * The {@link Recordings} service: collects the progress of every configured {@link CameraRecorder}, which SCR
@@ -122,6 +126,27 @@ public final class RecordingsService implements Recordings, EventHandler {
     @Override
     public RetentionStatus retention() {
         return retention.status();
+    }
+
+    @Override
+    public Optional<StorageSpace> storageSpace() {
+        try {
+            // the storage directory is made with the first recording: until then its nearest existing parent
+            // (on the same disk, unless a mount is made there later) tells the space
+            Path existing = root;
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing == null) {
+                return Optional.empty();
+            }
+            FileStore store = Files.getFileStore(existing);
+            long total = store.getTotalSpace();
+            return Optional.of(new StorageSpace(total, total - store.getUnallocatedSpace(), store.getUsableSpace()));
+        } catch (IOException e) {
+            LOG.debug("The disk of {} cannot be read: {}", root, e.toString());
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import io.kapture.api.PixelFormat;
 import io.kapture.api.storage.StorageRoot;
 import io.kapture.processor.recorder.RecordingProgress;
 import io.kapture.processor.recorder.RetentionStatus;
+import io.kapture.processor.recorder.StorageSpace;
 import io.kapture.testing.ComponentConfig;
 import io.kapture.testing.RecordingRegistrar;
 import io.kapture.testing.SyntheticFeed;
@@ -51,6 +54,21 @@ class RecordingsServiceTest {
         alpha.deactivate();
 
         assertEquals(List.of("alpha"), service.recordings().stream().map(RecordingProgress::camera).toList());
+    }
+
+    /** The space of the disk holding the storage directory, as df tells it, even before the directory exists. */
+    @Test
+    void theStorageDisksSpaceIsTheFileSystemsOfTheStorageDirectory() throws IOException {
+        RecordingsService service = new RecordingsService(temp.resolve("not-made-yet"));
+        try {
+            FileStore store = Files.getFileStore(temp);
+            StorageSpace space = service.storageSpace().orElseThrow();
+            assertEquals(store.getTotalSpace(), space.totalBytes());
+            assertTrue(space.usedBytes() > 0 && space.usedBytes() <= space.totalBytes(), space.toString());
+            assertTrue(space.availableBytes() >= 0 && space.availableBytes() <= space.totalBytes(), space.toString());
+        } finally {
+            service.deactivate();
+        }
     }
 
     @Test
