@@ -14,6 +14,9 @@ import java.util.Optional;
  *                          camera was configured; the other counters cover the current stream only
  * @param captured          frames taken from the driver
  * @param sequenceGaps      frames the driver dropped, seen as gaps in its sequence numbers
+ * @param sequenceRepeats   frames the driver numbered no higher than the frame before (the same number again, or
+ *                          a lower one as from a counter that restarted); still delivered, never counted as gaps
+ *                          (since 1.3)
  * @param corrupted         frames the driver flagged as corrupted (still delivered, flagged)
  * @param fallbackCopies    zero-copy frames copied because the driver was running out of buffers
  * @param reclaimedLeases   frames taken back from listeners that kept them too long: zero-copy frames (driver buffers
@@ -25,12 +28,20 @@ import java.util.Optional;
  * @param listeners         per-listener figures
  * @param pool              the frame pool's counters, where the session uses one
  */
-public record CaptureStats(long startedAtMillis, long restarts, long captured, long sequenceGaps, long corrupted,
-        long fallbackCopies, long reclaimedLeases, double fps, int queuedBuffers, int bufferCount,
-        List<ListenerStats> listeners, Optional<FramePoolStats> pool) {
+public record CaptureStats(long startedAtMillis, long restarts, long captured, long sequenceGaps,
+        long sequenceRepeats, long corrupted, long fallbackCopies, long reclaimedLeases, double fps, int queuedBuffers,
+        int bufferCount, List<ListenerStats> listeners, Optional<FramePoolStats> pool) {
 
     public CaptureStats {
         listeners = List.copyOf(listeners);
+    }
+
+    /** The stats as of 1.2, without {@code sequenceRepeats} (read as 0); kept for callers compiled against it. */
+    public CaptureStats(long startedAtMillis, long restarts, long captured, long sequenceGaps, long corrupted,
+            long fallbackCopies, long reclaimedLeases, double fps, int queuedBuffers, int bufferCount,
+            List<ListenerStats> listeners, Optional<FramePoolStats> pool) {
+        this(startedAtMillis, restarts, captured, sequenceGaps, 0, corrupted, fallbackCopies, reclaimedLeases, fps,
+                queuedBuffers, bufferCount, listeners, pool);
     }
 
     /** Frames delivered to all listeners together. */

@@ -108,6 +108,11 @@ final class CameraBean implements CameraMXBean {
     }
 
     @Override
+    public long getSequenceRepeats() {
+        return stats().sequenceRepeats();
+    }
+
+    @Override
     public long getCorruptedFrames() {
         return stats().corrupted();
     }

@@ -47,6 +47,9 @@ public interface CameraMXBean {
 
     long getSequenceGaps();
 
+    /** Frames the driver numbered no higher than the frame before; still delivered, not counted as gaps. */
+    long getSequenceRepeats();
+
     long getCorruptedFrames();
 
     int getDriverBuffersQueued();

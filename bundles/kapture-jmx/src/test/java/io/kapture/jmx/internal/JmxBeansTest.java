@@ -56,7 +56,7 @@ class JmxBeansTest {
 
     @Test
     void aCameraBeanShowsItsFiguresAndOperationsInAnMBeanServer() throws Exception {
-        camera.stats = new CaptureStats(1_700_000_000_000L, 2, 1000, 5, 7, 0, 0, 29.5, 3, 4,
+        camera.stats = new CaptureStats(1_700_000_000_000L, 2, 1000, 5, 6, 7, 0, 0, 29.5, 3, 4,
                 List.of(listener("a", 900)), Optional.empty());
         MBeanServer server = MBeanServerFactory.newMBeanServer();
         ObjectName name = new ObjectName(JmxNames.camera("cam0"));
@@ -64,6 +64,8 @@ class JmxBeansTest {
         assertEquals(1000L, server.getAttribute(name, "FramesCaptured"));
         assertEquals(900L, server.getAttribute(name, "FramesDelivered"));
         assertEquals(29.5, server.getAttribute(name, "Fps"));
+        assertEquals(5L, server.getAttribute(name, "SequenceGaps"));
+        assertEquals(6L, server.getAttribute(name, "SequenceRepeats"));
         assertEquals("RUNNING", server.getAttribute(name, "State"));
         assertEquals("STOPPED", server.invoke(name, "stop", new Object[0], new String[0]));
         assertEquals("RUNNING", server.invoke(name, "start", new Object[0], new String[0]));

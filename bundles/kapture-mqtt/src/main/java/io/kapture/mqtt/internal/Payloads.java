@@ -73,6 +73,7 @@ final class Payloads {
         json.addProperty("delivered", stats.delivered());
         json.addProperty("dropped", stats.dropped());
         json.addProperty("sequenceGaps", stats.sequenceGaps());
+        json.addProperty("sequenceRepeats", stats.sequenceRepeats());
         json.addProperty("corrupted", stats.corrupted());
         json.addProperty("fallbackCopies", stats.fallbackCopies());
         json.addProperty("reclaimedLeases", stats.reclaimedLeases());

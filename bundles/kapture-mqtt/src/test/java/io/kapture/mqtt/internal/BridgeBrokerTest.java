@@ -72,6 +72,7 @@ class BridgeBrokerTest {
         lobby.delivery = "zerocopy";
         lobby.fallbackDelivery = "pool";
         lobby.fallbackReason = "/dev/video20 is a v4l2loopback device";
+        lobby.sequenceRepeats = 2;
         MemoryStore store = new MemoryStore();
         store.cameras.put("lobby", java.util.Map.of("name", "lobby", "width", 640));
         try (Subscriber watcher = new Subscriber(broker.uri(), "watcher-1", false, "kapture/n1/#")) {
@@ -89,7 +90,9 @@ class BridgeBrokerTest {
                 assertEquals("pool", state.get("effectiveDelivery").getAsString());
                 assertEquals("/dev/video20 is a v4l2loopback device", state.get("deliveryFallback").getAsString());
                 await().atMost(WAIT).until(() -> !watcher.on("kapture/n1/lobby/stats").isEmpty());
-                assertEquals(30.0, json(watcher.on("kapture/n1/lobby/stats").get(0)).get("fps").getAsDouble());
+                JsonObject stats = json(watcher.on("kapture/n1/lobby/stats").get(0));
+                assertEquals(30.0, stats.get("fps").getAsDouble());
+                assertEquals(2, stats.get("sequenceRepeats").getAsLong());
 
                 lobby.lastError = "camera lobby: device went away";
                 lobby.state = SessionState.FAILED;

@@ -7,14 +7,15 @@ import io.kapture.api.CaptureStats;
 import io.kapture.testing.StubCamera;
 
 /**
- * A capture session whose state and error a test sets ({@link StubCamera}), with a frame count for its figures;
- * counts start and stop calls. Fields are volatile: read by the bridge's threads.
+ * A capture session whose state and error a test sets ({@link StubCamera}), with frame and sequence-repeat counts
+ * for its figures; counts start and stop calls. Fields are volatile: read by the bridge's threads.
  */
 final class FakeSession extends StubCamera {
 
     volatile int starts;
     volatile int stops;
     volatile long captured;
+    volatile long sequenceRepeats;
 
     FakeSession(String camera) {
         super(camera);
@@ -22,7 +23,7 @@ final class FakeSession extends StubCamera {
 
     @Override
     public CaptureStats stats() {
-        return new CaptureStats(1, 0, captured, 0, 0, 0, 0, 30.0, 4, 4, List.of(), Optional.empty());
+        return new CaptureStats(1, 0, captured, 0, sequenceRepeats, 0, 0, 0, 30.0, 4, 4, List.of(), Optional.empty());
     }
 
     @Override

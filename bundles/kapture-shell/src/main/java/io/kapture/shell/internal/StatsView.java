@@ -72,19 +72,23 @@ public final class StatsView {
         return table;
     }
 
-    /** Frames lost or degraded, one column per cause; queue drops are summed over the camera's listeners. */
+    /**
+     * Frames lost or degraded, one column per cause; queue drops are summed over the camera's listeners. Sequence
+     * repeats are no loss (the frames are delivered) but a driver fault shown next to the gaps they are not.
+     */
     private static ShellTable losses(List<Snapshot> snapshots) {
         ShellTable table = new ShellTable();
         table.column("Camera");
         table.column("Sequence gaps").alignRight();
+        table.column("Sequence repeats").alignRight();
         table.column("Queue policy drops").alignRight();
         table.column("Fallback copies").alignRight();
         table.column("Reclaimed leases").alignRight();
         table.column("Corrupted").alignRight();
         for (Snapshot snapshot : snapshots) {
             CaptureStats stats = snapshot.stats();
-            table.addRow().addContent(snapshot.session().camera(), stats.sequenceGaps(), stats.dropped(),
-                    stats.fallbackCopies(), stats.reclaimedLeases(), stats.corrupted());
+            table.addRow().addContent(snapshot.session().camera(), stats.sequenceGaps(), stats.sequenceRepeats(),
+                    stats.dropped(), stats.fallbackCopies(), stats.reclaimedLeases(), stats.corrupted());
         }
         return table;
     }

@@ -54,6 +54,7 @@ final class CamerasJson {
                 .field("delivered", stats.delivered())
                 .field("dropped", stats.dropped())
                 .field("sequenceGaps", stats.sequenceGaps())
+                .field("sequenceRepeats", stats.sequenceRepeats())
                 .field("corrupted", stats.corrupted())
                 .field("queuedBuffers", stats.queuedBuffers())
                 .field("bufferCount", stats.bufferCount())

@@ -9,8 +9,8 @@ const FIELDS = [
   ['state', 'State'], ['device', 'Device'], ['format', 'Format'], ['adjustments', 'Adjusted'],
   ['fps', 'Frames/s'], ['configuredFps', 'Configured frames/s'], ['restarts', 'Restarts'],
   ['captured', 'Captured'], ['delivered', 'Delivered'], ['dropped', 'Dropped'], ['sequenceGaps', 'Sequence gaps'],
-  ['corrupted', 'Corrupted'], ['buffers', 'Driver buffers queued'], ['delivery', 'Delivery'],
-  ['listeners', 'Listeners'], ['previews', 'Preview streams'], ['lastError', 'Last problem'],
+  ['sequenceRepeats', 'Sequence repeats'], ['corrupted', 'Corrupted'], ['buffers', 'Driver buffers queued'],
+  ['delivery', 'Delivery'], ['listeners', 'Listeners'], ['previews', 'Preview streams'], ['lastError', 'Last problem'],
 ];
 
 function streamUrl(name) {

@@ -10,12 +10,13 @@ import io.kapture.api.PixelFormat;
 import io.kapture.testing.StubCamera;
 
 /**
- * A camera's management view with figures a test sets: the captured count, and optionally a failure when its
- * statistics are read. Thread-safe.
+ * A camera's management view with figures a test sets: the captured and sequence-repeat counts, and optionally a
+ * failure when its statistics are read. Thread-safe.
  */
 final class FakeCamera extends StubCamera {
 
     final AtomicLong captured = new AtomicLong();
+    volatile long sequenceRepeats;
     private final FrameFormat format;
     private volatile RuntimeException statsFailure;
 
@@ -39,8 +40,8 @@ final class FakeCamera extends StubCamera {
         if (failure != null) {
             throw failure;
         }
-        return new CaptureStats(1_700_000_000_000L, 0, captured.get(), 0, 0, 0, 0, 29.5, 3, 4, List.of(),
-                Optional.empty());
+        return new CaptureStats(1_700_000_000_000L, 0, captured.get(), 0, sequenceRepeats, 0, 0, 0, 29.5, 3, 4,
+                List.of(), Optional.empty());
     }
 
     @Override

@@ -69,6 +69,7 @@ class MetricsServletTest {
         assertTrue(text.contains("kapture_frames_dropped_total{camera=\"cam \\\"0\\\"\",cause=\"queue_full\"} 90\n"),
                 text);
         assertTrue(text.contains("kapture_sequence_gaps_total{camera=\"cam \\\"0\\\"\"} 5\n"), text);
+        assertTrue(text.contains("kapture_sequence_repeats_total{camera=\"cam \\\"0\\\"\"} 6\n"), text);
         assertTrue(text.contains("kapture_pool_max_bytes{camera=\"cam \\\"0\\\"\"} 67108864\n"), text);
         assertTrue(text.contains("kapture_listener_frames_dropped_total{camera=\"cam \\\"0\\\"\",listener=\"say"
                 + " \\\"hi\\\"\\\\\\n\",bundle=\"io.example\",cause=\"stopped\"} 10\n"), text);

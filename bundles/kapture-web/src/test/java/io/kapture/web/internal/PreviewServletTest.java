@@ -83,6 +83,7 @@ class PreviewServletTest {
         FakeCamera zeta = new FakeCamera("zeta", 640, 480, PixelFormat.YUYV);
         FakeCamera alpha = new FakeCamera("alpha\"<x>", 320, 240, PixelFormat.MJPEG);
         zeta.captured.set(1234);
+        zeta.sequenceRepeats = 3;
         zeta.delivery = "zerocopy";
         zeta.fallbackDelivery = "pool";
         zeta.fallbackReason = "/dev/video20 is a v4l2loopback device";
@@ -98,6 +99,7 @@ class PreviewServletTest {
                 + "\"format\":\"640x480 YUYV\",\"adjustments\":null,\"configuredFps\":30.0,\"delivery\":\"zerocopy\","
                 + "\"effectiveDelivery\":\"pool\",\"deliveryFallback\":\"/dev/video20 is a v4l2loopback device\","
                 + "\"restarts\":0,\"fps\":29.5,\"captured\":1234,"), json);
+        assertTrue(json.contains(",\"sequenceGaps\":0,\"sequenceRepeats\":3,\"corrupted\":0,"), json);
         assertTrue(json.endsWith("\"previews\":0,\"lastError\":null}]}"), json);
 
         servlet.removeCamera(alpha);

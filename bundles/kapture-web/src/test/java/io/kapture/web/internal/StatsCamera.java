@@ -35,7 +35,8 @@ final class StatsCamera extends StubCamera {
                 Map.of(DropCause.QUEUE_FULL, 90L, DropCause.STOPPED, 10L));
         ListenerStats preview = new ListenerStats("kapture-preview", "io.kapture.kapture-web", "(kapture.camera=x)",
                 DropPolicy.DROP_OLDEST, 2, 0, 1000, 0, 0, 500_000, 800_000, 1_000_000, Map.of());
-        return new CaptureStats(1_700_000_000_000L, 2, 1000, 5, 7, 1, 4, 29.5, 3, 4, List.of(odd, preview, preview),
+        return new CaptureStats(1_700_000_000_000L, 2, 1000, 5, 6, 7, 1, 4, 29.5, 3, 4,
+                List.of(odd, preview, preview),
                 Optional.of(new FramePoolStats(1000, 998, 6, 2, 3_686_400, 67_108_864)));
     }
 

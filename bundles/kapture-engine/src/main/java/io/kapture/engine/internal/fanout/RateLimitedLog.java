@@ -41,11 +41,31 @@ public final class RateLimitedLog {
             log.warn(message, cause);
             return;
         }
+        if (dueAgain(now)) {
+            log.warn("{} ({}; {} more like it since the last report)", message, cause, suppressed.getAndSet(0));
+        }
+    }
+
+    /** Reports one occurrence of something that is no exception (a misbehaving driver): no stack trace. */
+    public void warn(String message) {
+        long now = System.nanoTime();
+        if (firstLogged.compareAndSet(false, true)) {
+            nextNanos.set(now + intervalNanos);
+            log.warn(message);
+            return;
+        }
+        if (dueAgain(now)) {
+            log.warn("{} ({} more like it since the last report)", message, suppressed.getAndSet(0));
+        }
+    }
+
+    /** True for the one caller whose occurrence is logged this interval; the others are counted as suppressed. */
+    private boolean dueAgain(long now) {
         long next = nextNanos.get();
         if (now - next >= 0 && nextNanos.compareAndSet(next, now + intervalNanos)) {
-            log.warn("{} ({}; {} more like it since the last report)", message, cause, suppressed.getAndSet(0));
-        } else {
-            suppressed.incrementAndGet();
+            return true;
         }
+        suppressed.incrementAndGet();
+        return false;
     }
 }

@@ -51,7 +51,7 @@ public final class Stream {
     private final Negotiation negotiation;
     private final List<String> problems;
     private final long startedAtMillis = System.currentTimeMillis();
-    private final StreamCounters counters = new StreamCounters();
+    private final StreamCounters counters;
     private final StreamContext context;
     private final FanOut fanOut = new FanOut();
     private final CaptureLoop loop;
@@ -81,6 +81,7 @@ public final class Stream {
         this.delivery = delivery;
         this.registered = registered;
         this.lendingHazard = lendingHazard;
+        this.counters = new StreamCounters(new SequenceWarning(camera, device)::repeated);
         this.context = new StreamContext(camera, negotiation.format(), source, settings.buffers(), counters);
         this.loop = new CaptureLoop(this, source, context, counters, fanOut, events, delivery.effective(),
                 settings.stallTimeoutMs());
@@ -288,7 +289,7 @@ public final class Stream {
             listeners.add(subscriber.stats());
         }
         return new CaptureStats(startedAtMillis, restarts, counters.captured(), counters.sequenceGaps(),
-                counters.corrupted(), counters.fallbackCopies(), counters.reclaimedLeases(),
+                counters.sequenceRepeats(), counters.corrupted(), counters.fallbackCopies(), counters.reclaimedLeases(),
                 closed ? 0 : counters.fps(System.nanoTime()), context.queuedBuffers(), context.bufferCount(),
                 listeners, pool);
     }

@@ -6,6 +6,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One stream's frame counters and frame-rate meter.
  *
+ * <p>A driver's sequence numbers normally rise by one per frame; a rise by more counts the frames it skipped as
+ * gaps. A number no higher than the one before (the same again, or lower as from a driver whose count restarted)
+ * is counted apart as a repeat and reported (to a {@link SequenceWarning} in a real stream): the frame is still
+ * delivered, it is not a lost frame, and gaps are counted from the new number on.
+ *
  * <p>Threading contract: {@link #frame} and {@link #captured} are called on the capture thread only (so the
  * sequence bookkeeping needs no synchronisation); the delivery context counts fallback copies and reclaimed
  * leases from any thread; the getters may be called from any thread.
@@ -18,9 +23,12 @@ final class StreamCounters {
 
     private final AtomicLong captured = new AtomicLong();
     private final AtomicLong sequenceGaps = new AtomicLong();
+    private final AtomicLong sequenceRepeats = new AtomicLong();
     private final AtomicLong corrupted = new AtomicLong();
     private final AtomicLong fallbackCopies = new AtomicLong();
     private final AtomicLong reclaimedLeases = new AtomicLong();
+    /** Null where nobody is to be told (a rehearsal's private counters). */
+    private final RepeatObserver repeatObserver;
 
     private boolean sequenceSeen;
     private long lastSequence;
@@ -28,6 +36,14 @@ final class StreamCounters {
     private int windowFrames;
     private volatile double fps;
     private volatile long lastFrameNanos;
+
+    StreamCounters() {
+        this(null);
+    }
+
+    StreamCounters(RepeatObserver repeatObserver) {
+        this.repeatObserver = repeatObserver;
+    }
 
     /** Capture thread: a frame with this sequence arrived at {@code nowNanos}. */
     void frame(long sequence, boolean isCorrupted, long nowNanos) {
@@ -44,6 +60,11 @@ final class StreamCounters {
         long gap = sequence - lastSequence - 1;
         if (gap > 0) {
             sequenceGaps.addAndGet(gap);
+        } else if (gap < 0) {
+            sequenceRepeats.incrementAndGet();
+            if (repeatObserver != null) {
+                repeatObserver.repeated(lastSequence, sequence);
+            }
         }
         lastSequence = sequence;
         windowFrames++;
@@ -76,6 +97,11 @@ final class StreamCounters {
         return sequenceGaps.get();
     }
 
+    /** Frames numbered no higher than the frame before them: the same number again, or a lower one. */
+    long sequenceRepeats() {
+        return sequenceRepeats.get();
+    }
+
     long corrupted() {
         return corrupted.get();
     }
@@ -95,5 +121,11 @@ final class StreamCounters {
     double fps(long nowNanos) {
         long last = lastFrameNanos;
         return last == 0 || nowNanos - last > STALE_NANOS ? 0 : fps;
+    }
+
+    /** Told on the capture thread of each frame numbered no higher than the one before it. */
+    @FunctionalInterface
+    interface RepeatObserver {
+        void repeated(long previous, long sequence);
     }
 }

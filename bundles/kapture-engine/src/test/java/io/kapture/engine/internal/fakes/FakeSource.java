@@ -294,6 +294,19 @@ public final class FakeSource implements CaptureSource {
         }
     }
 
+    /**
+     * Numbers the next frame {@code sequence}, which may repeat or go below the last one, as a driver with a bug
+     * or a restarted counter does; the frames after it count on from there.
+     */
+    public void numberNext(long sequence) {
+        lock.lock();
+        try {
+            nextSequence = sequence;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Flags the next frame produced as corrupted. */
     public void corruptNext() {
         lock.lock();

@@ -92,6 +92,56 @@ class FrameFlowTest {
         assertEquals(List.of(0L, 1L, 2L, 7L, 8L, 10L), listener.sequences());
     }
 
+    /** Issue 18: a listener saw 0, 0, 1, 2, 14. The driver numbered two frames alike; each is still one frame. */
+    @Test
+    void aRepeatedSequenceNumberIsCountedAsARepeatAndEachFrameDeliveredOnce() {
+        RecordingListener first = fixture.listen("first", "kapture.queue.capacity", 16, "kapture.drop.policy",
+                "BLOCK");
+        RecordingListener second = fixture.listen("second", "kapture.queue.capacity", 16, "kapture.drop.policy",
+                "BLOCK");
+        fixture.running();
+
+        fixture.source().produce(1);
+        fixture.source().numberNext(0);
+        fixture.source().produce(3);
+        fixture.source().skip(11);
+        fixture.source().produce(1);
+
+        fixture.awaitCaptured(5);
+        eventually(() -> first.received() == 5 && second.received() == 5);
+        assertEquals(List.of(0L, 0L, 1L, 2L, 14L), first.sequences());
+        assertEquals(List.of(0L, 0L, 1L, 2L, 14L), second.sequences());
+        assertEquals(0, first.badFrames() + second.badFrames());
+        CaptureStats stats = fixture.stats();
+        assertEquals(5, stats.captured());
+        assertEquals(11, stats.sequenceGaps(), "only 3..13 are missing; the repeated 0 is no gap");
+        assertEquals(1, stats.sequenceRepeats());
+        eventually(() -> fixture.listenerStats("first").delivered() == 5
+                && fixture.listenerStats("second").delivered() == 5);
+        assertEquals(0, stats.dropped());
+    }
+
+    @Test
+    void aSequenceNumberThatGoesBackIsCountedAsARepeatAndGapsCountOnFromIt() {
+        RecordingListener listener = fixture.listen("recorder", "kapture.queue.capacity", 16, "kapture.drop.policy",
+                "BLOCK");
+        fixture.running();
+
+        fixture.source().numberNext(5);
+        fixture.source().produce(1);
+        fixture.source().numberNext(3);
+        fixture.source().produce(2);
+        fixture.source().skip(1);
+        fixture.source().produce(1);
+
+        fixture.awaitCaptured(4);
+        eventually(() -> listener.received() == 4);
+        assertEquals(List.of(5L, 3L, 4L, 6L), listener.sequences());
+        CaptureStats stats = fixture.stats();
+        assertEquals(1, stats.sequenceRepeats());
+        assertEquals(1, stats.sequenceGaps(), "5 to 3 is no gap; 4 to 6 is one");
+    }
+
     @Test
     void statsShowTheDriverBuffersAndTheBoundPool() {
         fixture.running();

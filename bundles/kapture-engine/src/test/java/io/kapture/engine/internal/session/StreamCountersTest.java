@@ -1,12 +1,15 @@
 package io.kapture.engine.internal.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-/** Gaps, corruption and the frame rate, on a clock the test controls. */
+/** Gaps, repeats, corruption and the frame rate, on a clock the test controls. */
 class StreamCountersTest {
 
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -52,5 +55,30 @@ class StreamCountersTest {
 
         assertEquals(2, counters.sequenceGaps());
         assertEquals(2, counters.corrupted());
+    }
+
+    @Test
+    void aSequenceNoHigherThanTheLastIsARepeatNeverAGapAndIsReportedOnce() {
+        List<long[]> reported = new ArrayList<>();
+        StreamCounters counters = new StreamCounters((previous, sequence) -> reported.add(new long[] { previous,
+                sequence }));
+        long[] sequences = { 0, 0, 1, 2, 14, 5, 3, 4 };
+        for (int i = 0; i < sequences.length; i++) {
+            counters.frame(sequences[i], false, START + i * MS);
+        }
+
+        assertEquals(11, counters.sequenceGaps());
+        assertEquals(3, counters.sequenceRepeats());
+        assertEquals(List.of("0->0", "14->5", "5->3"),
+                reported.stream().map(pair -> pair[0] + "->" + pair[1]).toList());
+    }
+
+    @Test
+    void theWarningNamesCameraDeviceBothNumbersAndThatTheFrameIsDelivered() {
+        String again = SequenceWarning.message("cam0", "/dev/video2", 0, 0);
+        assertTrue(again.contains("cam0") && again.contains("/dev/video2") && again.contains("sequence number 0 right"
+                + " after 0") && again.contains("same number again") && again.contains("still delivered"), again);
+        String lower = SequenceWarning.message("cam0", "/dev/video2", 5, 3);
+        assertTrue(lower.contains("sequence number 3 right after 5") && lower.contains("a lower number"), lower);
     }
 }

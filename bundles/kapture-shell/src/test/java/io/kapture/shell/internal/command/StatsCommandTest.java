@@ -59,10 +59,10 @@ class StatsCommandTest {
                 cells(lines[2]), lines[2]);
         assertEquals(List.of("cam1", "CONFIGURED", "-", "0", "pool", "0.0", "0", "0", "0/0", "-"), cells(lines[3]),
                 lines[3]);
-        assertEquals(List.of("Camera", "Sequence gaps", "Queue policy drops", "Fallback copies",
+        assertEquals(List.of("Camera", "Sequence gaps", "Sequence repeats", "Queue policy drops", "Fallback copies",
                 "Reclaimed leases", "Corrupted"),
                 cells(lines[5]), lines[5]);
-        assertEquals(List.of("cam0", "11", "40", "7", "5", "3"),
+        assertEquals(List.of("cam0", "11", "13", "40", "7", "5", "3"),
                 cells(lines[7]), lines[7]);
         assertEquals(List.of("Camera", "Listener", "Policy", "Queued", "Delivered", "Dropped", "Errors",
                 "Latency p50", "p99", "max"),

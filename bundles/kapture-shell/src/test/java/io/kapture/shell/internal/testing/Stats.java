@@ -36,6 +36,6 @@ public final class Stats {
 
     /** Camera figures with every counter distinct, so that a test can tell the columns apart. */
     public static CaptureStats camera(List<ListenerStats> listeners, Optional<FramePoolStats> pool) {
-        return new CaptureStats(STARTED_AT_MILLIS, 2, 1000, 11, 3, 7, 5, 29.94, 3, 4, listeners, pool);
+        return new CaptureStats(STARTED_AT_MILLIS, 2, 1000, 11, 13, 3, 7, 5, 29.94, 3, 4, listeners, pool);
     }
 }

@@ -84,6 +84,9 @@ public final class CameraMetrics {
         }
         counter(out, "kapture_sequence_gaps_total", "Frames the driver dropped, seen as gaps in its sequence"
                 + " numbers.", stats.sequenceGaps(), name);
+        counter(out, "kapture_sequence_repeats_total", "Frames the driver numbered no higher than the frame before"
+                + " (a repeated or restarted sequence number); still delivered, not gaps.", stats.sequenceRepeats(),
+                name);
         counter(out, "kapture_frames_corrupted_total", "Frames the driver flagged as corrupted.", stats.corrupted(),
                 name);
         counter(out, "kapture_fallback_copies_total", "Zero-copy frames copied because the driver ran low on"
