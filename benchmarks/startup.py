@@ -10,7 +10,8 @@ records, from the moment bin/karaf is started:
   - frame: the same at the first frame delivered to a listener of camera "synthetic", as /kapture/metrics shows
     it (kapture_frames_delivered_total > 0). Polling starts once the log says the camera is capturing and repeats
     every 50 ms, so the figure is late by up to one poll plus one request's own CPU;
-  - what is loaded by then: classes (jstat -class) and bundles (data/cache/bundle*).
+  - what is loaded by then: classes (jstat -class; bin/setenv turns the JVM's perf data off, so add
+    ::-XX:+UsePerfData to a variant to see them) and bundles (data/cache/bundle*).
 Then it types "shutdown -f" at the prompt and, with --restarts, starts the same copy again: a restart skips the
 features resolver and the first unpacking of bundles, which every start after the first one does.
 

@@ -229,6 +229,22 @@ else
     profiles=()
 fi
 
+# kapture.bench.only=REGEX on the guest's kernel command line keeps only the runs and profiles whose name matches
+# (an extended regular expression, e.g. 'shipped|^gst'), for measuring one change without the whole suite.
+only=$(tr ' ' '\n' < /proc/cmdline | sed -n 's/^kapture\.bench\.only=//p')
+if [ -n "$only" ]; then
+    kept=()
+    for run in "${runs[@]}"; do
+        echo "${run%% *}" | grep -Eq -- "$only" && kept+=("$run")
+    done
+    runs=("${kept[@]}")
+    kept=()
+    for run in "${profiles[@]}"; do
+        echo "${run%% *}" | grep -Eq -- "$only" && kept+=("$run")
+    done
+    profiles=("${kept[@]}")
+fi
+
 plan=""
 for ((round = 1; round <= rounds; round++)); do
     for run in "${runs[@]}"; do
