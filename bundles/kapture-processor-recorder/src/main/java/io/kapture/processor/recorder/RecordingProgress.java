@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param filesCompleted  files finished (rotated or closed) since the recorder started
  * @param framesSkipped   frames not recorded since the recorder started: flagged corrupted by the driver, not
  *                        encodable, or lost to a write error
- * @param lastError       the last write or encoding problem, if any since the recorder started
+ * @param lastError       the write or encoding problem that keeps the recorder from writing now; empty again once
+ *                        it writes a frame (or, for a missing encoder, encodes one) after it
  * @param events          for an event recorder (mode {@code event}), its clip and pre-roll ring; empty for a
  *                        continuous one
  */

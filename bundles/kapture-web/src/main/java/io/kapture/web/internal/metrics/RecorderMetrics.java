@@ -67,9 +67,10 @@ public final class RecorderMetrics {
         out.family("kapture_storage_retention_last_pass_timestamp_seconds", GAUGE, "When the last retention pass"
                 + " ended, seconds since the epoch; 0 before the first.")
                 .sample(retention.lastPassMillis() / MILLIS_PER_SECOND);
-        out.family("kapture_storage_retention_error", GAUGE, "1 once a retention pass met a problem (a file it"
-                + " could not delete, a folder it could not read) or its configuration was refused; see"
-                + " kapture:recordings for the message.").sample(retention.lastError().isPresent() ? 1 : 0);
+        out.family("kapture_storage_retention_error", GAUGE, "1 while the last retention pass met a problem (a"
+                + " file it could not delete, a folder it could not read) or a refused configuration is in force;"
+                + " 0 again after a pass without problems and a valid configuration. See kapture:recordings for the"
+                + " message.").sample(retention.lastError().isPresent() ? 1 : 0);
         out.family("kapture_storage_retention_info", GAUGE, "The limits storage retention enforces, in words;"
                 + " always 1.").sample(1, "limits", retention.limits());
     }
