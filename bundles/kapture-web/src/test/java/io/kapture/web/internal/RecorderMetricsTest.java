@@ -36,6 +36,9 @@ class RecorderMetricsTest {
                 + "kapture_recorder_state{camera=\"cam1\",kind=\"continuous\",state=\"idle\"} 0\n"
                 + "kapture_recorder_state{camera=\"cam1\",kind=\"continuous\",state=\"failing\"} 1\n");
         page.shows("kapture_recorder_files_finished_total{camera=\"cam1\",kind=\"continuous\"} 5\n");
+        page.shows("kapture_recorder_written_bytes_total{camera=\"cam1\",kind=\"continuous\"} 50000000\n");
+        // a recorder of version 1.0's figures: its current file's bytes
+        page.shows("kapture_recorder_written_bytes_total{camera=\"cam0\",kind=\"continuous\"} 12300000\n");
         page.shows("kapture_recorder_frames_skipped_total{camera=\"cam1\",kind=\"continuous\"} 77\n");
     }
 

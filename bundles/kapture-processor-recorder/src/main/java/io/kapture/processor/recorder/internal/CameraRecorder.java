@@ -196,7 +196,8 @@ public final class CameraRecorder {
                     Optional.ofNullable(current).map(w -> w.path().toString()),
                     current == null ? 0 : current.frames(), current == null ? 0 : current.bytes(),
                     current == null ? 0 : TimeUnit.NANOSECONDS.toMillis(current.durationNanos()), file.filesCompleted(),
-                    framesSkipped, Optional.ofNullable(lastError), Optional.ofNullable(events).map(EventClips::status));
+                    framesSkipped, Optional.ofNullable(lastError), Optional.ofNullable(events).map(EventClips::status),
+                    file.bytesWritten());
         }
     }
 

@@ -14,7 +14,7 @@ import io.kapture.processor.recorder.RetentionStatus;
 /**
  * The recorder's figures ({@link Recordings}) as Prometheus metrics: per recorder (labels {@code camera} and
  * {@code kind}, {@code continuous} or {@code event}; never a file name) its state, whether it is failing, files
- * finished, frames skipped, the file being written and, for event recorders, clips and pre-roll; then what storage
+ * finished, bytes written, frames skipped, the file being written and, for event recorders, clips and pre-roll; then what storage
  * retention did and keeps, and the storage disk's space. Two recorders of the same camera and kind are summed into one series (their state
  * gauges count recorders), so that no series is repeated. The service comes as an {@code Object} so that the
  * metrics servlet never names {@code io.kapture.processor.recorder}, which kapture-web imports optionally; this

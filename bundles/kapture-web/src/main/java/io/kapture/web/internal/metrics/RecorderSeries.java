@@ -28,6 +28,7 @@ final class RecorderSeries {
     private int failing;
     private long filesCompleted;
     private long framesSkipped;
+    private long bytesWritten;
     private long fileBytes;
     private long fileFrames;
     private long fileMillis;
@@ -47,6 +48,7 @@ final class RecorderSeries {
         }
         filesCompleted += progress.filesCompleted();
         framesSkipped += progress.framesSkipped();
+        bytesWritten += progress.bytesWritten();
         if (progress.file().isPresent()) {
             fileBytes += progress.bytes();
             fileFrames += progress.frames();
@@ -75,6 +77,8 @@ final class RecorderSeries {
                 .sample(failing > 0 ? 1 : 0, labels);
         out.family("kapture_recorder_files_finished_total", COUNTER, "Video files the camera's recorders finished"
                 + " (rotated or closed).").sample(filesCompleted, labels);
+        out.family("kapture_recorder_written_bytes_total", COUNTER, "Bytes of the video files the camera's recorders"
+                + " wrote: the files finished and the one being written.").sample(bytesWritten, labels);
         out.family("kapture_recorder_frames_skipped_total", COUNTER, "Frames not recorded: flagged corrupted, not"
                 + " encodable, or lost to a write error or its pause.").sample(framesSkipped, labels);
         out.family("kapture_recorder_file_bytes", GAUGE, "Size of the file being written (0 while none is).")
