@@ -3,6 +3,7 @@ package io.kapture.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -55,6 +56,13 @@ public abstract class ProcessorFixture {
     protected List<Path> files(String folder, String suffix) throws IOException {
         try (Stream<Path> files = Files.list(root.path().resolve(folder))) {
             return files.filter(file -> file.getFileName().toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    /** Deletes {@code folder} under the storage root with all it holds, as someone might under a running processor. */
+    protected void deleteFolder(String folder) throws IOException {
+        try (Stream<Path> tree = Files.walk(root.path().resolve(folder))) {
+            tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 }

@@ -8,12 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
@@ -178,9 +176,7 @@ class RecordingEventsTest extends ProcessorFixture {
 
         deliver(30);
         Path first = recorder.fileInUse().orElseThrow();
-        try (Stream<Path> tree = Files.walk(folder)) {
-            tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        deleteFolder("recordings");
         Files.writeString(folder, "a file where the folder was"); // the retry cannot make the folder again
         deliver(150 + 301); // the checkpoint at frame 151 finds the file gone; the retry 10 s later fails
         recorder.deactivate();

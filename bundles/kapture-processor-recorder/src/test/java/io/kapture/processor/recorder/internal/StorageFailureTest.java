@@ -9,10 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,9 +53,7 @@ class StorageFailureTest extends ProcessorFixture {
         Path folder = root.path().resolve("recordings");
         deliver(30);
         Path first = recorder.fileInUse().orElseThrow();
-        try (Stream<Path> tree = Files.walk(folder)) {
-            tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        deleteFolder("recordings");
         assertFalse(Files.exists(folder));
 
         deliver(150); // the checkpoint 5 s into the file (frame 151, 5.03 s) finds the file gone
