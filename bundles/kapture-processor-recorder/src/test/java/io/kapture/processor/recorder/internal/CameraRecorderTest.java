@@ -46,9 +46,7 @@ class CameraRecorderTest extends ProcessorFixture {
         CameraRecorder recorder = new CameraRecorder(registrar, root, CAM0.as(RecorderSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars+box", 320, 240, PixelFormat.YUYV);
 
-        for (int i = 0; i < 60; i++) {
-            registrar.deliver(feed.next());
-        }
+        deliver(60);
         RecordingProgress progress = recorder.progress();
         recorder.deactivate();
 
@@ -97,9 +95,7 @@ class CameraRecorderTest extends ProcessorFixture {
         CameraRecorder recorder = new CameraRecorder(registrar, root, config.as(RecorderSettings::from));
         feed = SyntheticFeed.timeline("cam0", "box", 160, 120, PixelFormat.GREY);
 
-        for (int i = 0; i < 100; i++) {
-            registrar.deliver(feed.next());
-        }
+        deliver(100);
         recorder.deactivate();
 
         // Frames are 33,333,333 ns apart: a file holds the 31 frames from its first to just under 1 s later.
@@ -123,9 +119,7 @@ class CameraRecorderTest extends ProcessorFixture {
         // Noise hardly compresses: each frame is a few hundred kB, so a file holds a handful.
         feed = SyntheticFeed.timeline("cam0", "noise", 640, 480, PixelFormat.RGB24);
 
-        for (int i = 0; i < 20; i++) {
-            registrar.deliver(feed.next());
-        }
+        deliver(20);
         recorder.deactivate();
 
         List<Path> files = files("recordings", ".avi");
@@ -145,14 +139,10 @@ class CameraRecorderTest extends ProcessorFixture {
     void aNewFrameSizeStartsANewFile() throws IOException {
         CameraRecorder recorder = new CameraRecorder(registrar, root, CAM0.as(RecorderSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.GREY);
-        for (int i = 0; i < 3; i++) {
-            registrar.deliver(feed.next());
-        }
+        deliver(3);
         feed.close();
         feed = SyntheticFeed.timeline("cam0", "bars", 160, 120, PixelFormat.GREY);
-        for (int i = 0; i < 3; i++) {
-            registrar.deliver(feed.next());
-        }
+        deliver(3);
         recorder.deactivate();
 
         List<Integer> widths = new ArrayList<>();
