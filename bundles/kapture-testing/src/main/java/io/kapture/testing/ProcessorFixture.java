@@ -1,7 +1,11 @@
 package io.kapture.testing;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +17,7 @@ import io.kapture.api.storage.StorageRoot;
  * The set-up a test of a processor that writes files (snapshots, recordings) shares: before each test a fresh
  * {@link StorageRoot} at {@code storage/} in a temporary folder and a {@link RecordingRegistrar} to subscribe
  * through; after it, the {@link SyntheticFeed} the test opened into {@link #feed} is closed. A test class
- * extends it and uses the fields.
+ * extends it and uses the fields, {@link #deliver} to feed frames and {@link #files} to see what was written.
  *
  * <p>One instance per test, on JUnit's thread, as JUnit makes them.
  */
@@ -38,6 +42,27 @@ public abstract class ProcessorFixture {
     void closeFeed() {
         if (feed != null) {
             feed.close();
+        }
+    }
+
+    /** Hands the next {@code frames} frames of {@link #feed} to the listeners subscribed through {@link #registrar}. */
+    protected void deliver(int frames) {
+        for (int i = 0; i < frames; i++) {
+            registrar.deliver(feed.next());
+        }
+    }
+
+    /** The files in {@code folder} under the storage root whose names end with {@code suffix}, by name. */
+    protected List<Path> files(String folder, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(root.path().resolve(folder))) {
+            return files.filter(file -> file.getFileName().toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    /** Deletes {@code folder} under the storage root with all it holds, as someone might under a running processor. */
+    protected void deleteFolder(String folder) throws IOException {
+        try (Stream<Path> tree = Files.walk(root.path().resolve(folder))) {
+            tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,9 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonObject;
@@ -24,6 +22,7 @@ import com.google.gson.JsonParser;
 
 import io.kapture.api.SessionState;
 import io.kapture.mqtt.testing.Mosquitto;
+import io.kapture.mqtt.testing.MosquittoBroker;
 import io.kapture.mqtt.testing.Subscriber;
 
 /**
@@ -34,36 +33,16 @@ class BridgeBrokerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    static Path folder;
-    static Mosquitto broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = Mosquitto.start(folder);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.stop();
-    }
+    @RegisterExtension
+    static final MosquittoBroker broker = new MosquittoBroker();
 
     static JsonObject json(Subscriber.Message message) {
         return JsonParser.parseString(message.text()).getAsJsonObject();
     }
 
     /** The retained message of {@code topic} as mosquitto_sub sees it. */
-    static String retained(String topic) throws IOException, InterruptedException {
-        return retained(broker, topic);
-    }
-
-    /** The retained message of {@code topic} on {@code broker} as mosquitto_sub sees it. */
-    static String retained(Mosquitto broker, String topic) throws IOException, InterruptedException {
-        Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", String.valueOf(broker.port()),
-                "-t", topic, "-C", "1", "-W", "5", "--retained-only").redirectErrorStream(true).start();
-        String out = new String(sub.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        sub.waitFor(10, TimeUnit.SECONDS);
-        return out;
+    static String retained(String topic) {
+        return broker.retained(topic);
     }
 
     @Test
@@ -191,7 +170,7 @@ class BridgeBrokerTest {
                 .waitFor(10, TimeUnit.SECONDS);
         passwords.toFile().setReadable(true, false);
         secured.toFile().setExecutable(true, false);
-        try (Mosquitto locked = Mosquitto.start(folder, "allow_anonymous false", "password_file " + passwords)) {
+        try (Mosquitto locked = Mosquitto.start(secured, "allow_anonymous false", "password_file " + passwords)) {
             PrintStream original = System.err;
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));

@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -13,11 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.google.gson.JsonParser;
 
-import io.kapture.mqtt.testing.Mosquitto;
+import io.kapture.mqtt.testing.MosquittoBroker;
 import io.kapture.mqtt.testing.Subscriber;
 
 /**
@@ -32,14 +31,13 @@ class BrokerOutageTest {
     private static final int DURING = 1500;
     private static final int KEPT = 400;
 
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final MosquittoBroker broker = new MosquittoBroker();
 
     @Test
     void eventsAreBufferedInOrderAndOverflowIsCounted() throws Exception {
         FakeSession lobby = new FakeSession("lobby");
-        try (Mosquitto broker = Mosquitto.start(folder);
-                Subscriber watcher = new Subscriber(broker.uri(), "outage-watcher", true, "kapture/n4/lobby/motion")) {
+        try (Subscriber watcher = new Subscriber(broker.uri(), "outage-watcher", true, "kapture/n4/lobby/motion")) {
             BridgeRuntime bridge = Bridges.start(Bridges.config(broker.uri(), "n4")
                     .with("outbox.max.messages", KEPT).with("stats.interval.seconds", 3600), List.of(lobby),
                     new MemoryStore());

@@ -4,19 +4,18 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import io.kapture.mqtt.testing.Mosquitto;
+import io.kapture.mqtt.testing.MosquittoBroker;
 import io.kapture.mqtt.testing.Subscriber;
 
 /**
@@ -30,15 +29,14 @@ class FleetTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String FLEET = "kapture/fleet/config/gate";
 
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final MosquittoBroker broker = new MosquittoBroker();
 
     @Test
     void fleetAndNodeDesiredConfigurationsConverge() throws Exception {
         List<MemoryStore> stores = List.of(new MemoryStore(), new MemoryStore(), new MemoryStore());
         List<BridgeRuntime> nodes = new ArrayList<>();
-        try (Mosquitto broker = Mosquitto.start(folder);
-                Subscriber admin = new Subscriber(broker.uri(), "admin", false, "kapture/+/config/+/reported")) {
+        try (Subscriber admin = new Subscriber(broker.uri(), "admin", false, "kapture/+/config/+/reported")) {
             // a camera a desired configuration made on n3, whose desired configuration was deleted while n3 was away
             stores.get(2).cameras.put("ghost", Map.of("name", "ghost", CameraKeys.MANAGED, "fleet"));
             stores.get(2).cameras.put("local", Map.of("name", "local"));

@@ -5,20 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.google.gson.JsonObject;
 
-import io.kapture.mqtt.testing.Mosquitto;
+import io.kapture.mqtt.testing.MosquittoBroker;
 import io.kapture.mqtt.testing.Subscriber;
 
 /**
@@ -36,19 +33,8 @@ class RecordingsBrokerTest {
     private static final String CLIP = "/rec/lobby-20261205-010205-000.motion.avi";
     private static final String NEXT = "/rec/lobby-20261205-010204-037.avi";
 
-    @TempDir
-    static Path folder;
-    static Mosquitto broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = Mosquitto.start(folder);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.stop();
-    }
+    @RegisterExtension
+    static final MosquittoBroker broker = new MosquittoBroker();
 
     @Test
     void finishedRecordingsAreAnnouncedAndTheRecordersStateIsRetained() throws Exception {
@@ -60,7 +46,7 @@ class RecordingsBrokerTest {
                     List.of(new FakeSession("lobby")), new MemoryStore(), Optional.of(recordings));
             bridge.start();
             try {
-                await().atMost(WAIT).until(() -> BridgeBrokerTest.retained(broker, "kapture/r1/lobby/recorder")
+                await().atMost(WAIT).until(() -> broker.retained("kapture/r1/lobby/recorder")
                         .contains("lobby-20261205-010203-004.avi"));
                 JsonObject state = BridgeBrokerTest.json(last(watcher, "kapture/r1/lobby/recorder"));
                 assertEquals("recording", recorder(state, 0).get("state").getAsString());
@@ -89,7 +75,7 @@ class RecordingsBrokerTest {
                 assertEquals("avi", segment.get("format").getAsString());
                 assertEquals("rotated", segment.get("reason").getAsString());
                 assertFalse(segment.has("error"));
-                await().atMost(WAIT).until(() -> BridgeBrokerTest.retained(broker, "kapture/r1/lobby/recorder")
+                await().atMost(WAIT).until(() -> broker.retained("kapture/r1/lobby/recorder")
                         .contains("\"trigger\":\"motion\""));
 
                 watcher.publish("kapture/r1/lobby/cmd/clip", "{\"trigger\":\"doorbell\"}", false);
@@ -115,9 +101,9 @@ class RecordingsBrokerTest {
                 JsonObject failed = BridgeBrokerTest.json(watcher.on("kapture/r1/lobby/recording").get(1));
                 assertEquals("error", failed.get("reason").getAsString());
                 assertEquals("disk full", failed.get("error").getAsString());
-                await().atMost(WAIT).until(() -> BridgeBrokerTest.retained(broker, "kapture/r1/lobby/recorder")
+                await().atMost(WAIT).until(() -> broker.retained("kapture/r1/lobby/recorder")
                         .contains("\"failing\""));
-                assertTrue(BridgeBrokerTest.retained(broker, "kapture/r1/lobby/recorder").contains("disk full"));
+                assertTrue(broker.retained("kapture/r1/lobby/recorder").contains("disk full"));
 
                 recordings.set();
                 await().atMost(WAIT).until(() -> last(watcher, "kapture/r1/lobby/recorder").payload().length == 0);
@@ -143,7 +129,7 @@ class RecordingsBrokerTest {
                     60), List.of(new FakeSession("hall")), new MemoryStore(), Optional.of(recordings));
             bridge.start();
             try {
-                await().atMost(WAIT).until(() -> BridgeBrokerTest.retained(broker, "kapture/r2/hall/recorder")
+                await().atMost(WAIT).until(() -> broker.retained("kapture/r2/hall/recorder")
                         .contains("hall-20261205-020000-000.avi"));
                 long start = Instant.parse("2026-12-05T02:00:00Z").toEpochMilli();
                 // the recorder rotates, and the next file lasts half a second: never in recordings() at any look
@@ -163,9 +149,9 @@ class RecordingsBrokerTest {
                 assertEquals(160_000, quickOne.get("bytes").getAsLong());
                 assertEquals(start + 1500, quickOne.get("endMillis").getAsLong());
                 await("the state after the events, not a minute later").atMost(Duration.ofSeconds(10))
-                        .until(() -> BridgeBrokerTest.retained(broker, "kapture/r2/hall/recorder")
+                        .until(() -> broker.retained("kapture/r2/hall/recorder")
                                 .contains("hall-20261205-020001-500.avi"));
-                assertTrue(BridgeBrokerTest.retained(broker, "kapture/r2/hall/recorder")
+                assertTrue(broker.retained("kapture/r2/hall/recorder")
                         .contains("\"filesCompleted\":2"));
                 bridge.recording(new org.osgi.service.event.Event("io/kapture/recording/v1/FINISHED",
                         java.util.Map.of("camera", "hall")));

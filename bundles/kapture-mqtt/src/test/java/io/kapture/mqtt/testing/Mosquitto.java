@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -112,6 +113,25 @@ public final class Mosquitto implements AutoCloseable {
     /** The broker process, for reading its CPU time. */
     public ProcessHandle handle() {
         return process.toHandle();
+    }
+
+    /**
+     * The retained message of {@code topic} as mosquitto_sub (a client independent of Paho and the bridge) sees it:
+     * its text, or what mosquitto_sub said when there was none within 5 s.
+     */
+    public String retained(String topic) {
+        try {
+            Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", String.valueOf(port), "-t",
+                    topic, "-C", "1", "-W", "5", "--retained-only").redirectErrorStream(true).start();
+            String out = new String(sub.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            sub.waitFor(10, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run mosquitto_sub (apt-get install mosquitto-clients)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while mosquitto_sub read " + topic, e);
+        }
     }
 
     public String log() {

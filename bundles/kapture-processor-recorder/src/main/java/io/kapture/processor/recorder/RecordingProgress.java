@@ -18,17 +18,27 @@ import java.util.Optional;
  * @param filesCompleted  files finished (rotated or closed) since the recorder started
  * @param framesSkipped   frames not recorded since the recorder started: flagged corrupted by the driver, not
  *                        encodable, or lost to a write error
- * @param lastError       the last write or encoding problem, if any since the recorder started
+ * @param lastError       the write or encoding problem that keeps the recorder from writing now; empty again once
+ *                        it writes a frame (or, for a missing encoder, encodes one) after it
  * @param events          for an event recorder (mode {@code event}), its clip and pre-roll ring; empty for a
  *                        continuous one
+ * @param bytesWritten    bytes of the video files written since the recorder started: the files finished (a file
+ *                        left without frames is deleted and not counted) and the current one (since 1.2)
  */
 public record RecordingProgress(String camera, Optional<String> file, long frames, long bytes, long durationMillis,
-        long filesCompleted, long framesSkipped, Optional<String> lastError, Optional<EventStatus> events) {
+        long filesCompleted, long framesSkipped, Optional<String> lastError, Optional<EventStatus> events,
+        long bytesWritten) {
 
-    /** A continuous recorder's progress (as in version 1.0 of this package). */
+    /** A continuous recorder's progress (as in version 1.0 of this package); bytes written: the current file's. */
     public RecordingProgress(String camera, Optional<String> file, long frames, long bytes, long durationMillis,
             long filesCompleted, long framesSkipped, Optional<String> lastError) {
         this(camera, file, frames, bytes, durationMillis, filesCompleted, framesSkipped, lastError, Optional.empty());
+    }
+
+    /** A recorder's progress as in version 1.1 of this package; bytes written: the current file's. */
+    public RecordingProgress(String camera, Optional<String> file, long frames, long bytes, long durationMillis,
+            long filesCompleted, long framesSkipped, Optional<String> lastError, Optional<EventStatus> events) {
+        this(camera, file, frames, bytes, durationMillis, filesCompleted, framesSkipped, lastError, events, bytes);
     }
 
     /**

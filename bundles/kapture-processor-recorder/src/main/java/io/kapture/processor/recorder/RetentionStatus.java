@@ -19,8 +19,10 @@ import java.util.Optional;
  * @param filesKept       recordings and snapshots in the storage directory after the last pass
  * @param bytesKept       their bytes
  * @param lastPassMillis  when the last pass ended (ms since the epoch), 0 before the first
- * @param lastError       the last problem of a pass (a file that could not be deleted, a folder that could not be
- *                        read), if there was one
+ * @param lastError       what keeps retention from working now: the first problem of the last pass (a file that
+ *                        could not be deleted, a folder that could not be read), empty again once a pass meets
+ *                        none; and a refused configuration (the previous limits stay), until a valid one is
+ *                        applied
  */
 public record RetentionStatus(String limits, long passes, long deletedByAge, long deletedBySize, long deletedByDisk,
         long bytesDeleted, long filesKept, long bytesKept, long lastPassMillis, Optional<String> lastError) {

@@ -48,9 +48,9 @@ final class FakeRecordings implements Recordings {
                 new RecordingProgress("cam0", Optional.empty(), 0, 0, 0, 3, 40,
                         Optional.of("writing /data/x.avi: IOException: No space left on device"), Optional.of(ring)),
                 new RecordingProgress("cam1", Optional.of("/data/kapture/recordings/cam1-20250101-120000-000.mp4"),
-                        100, 1_000_000, 4_000, 4, 0, Optional.empty()),
+                        100, 1_000_000, 4_000, 4, 0, Optional.empty(), Optional.empty(), 41_000_000),
                 new RecordingProgress("cam1", Optional.empty(), 0, 0, 0, 1, 77,
-                        Optional.of("no H.264 encoder"), Optional.empty()));
+                        Optional.of("no H.264 encoder"), Optional.empty(), 9_000_000));
     }
 
     @Override

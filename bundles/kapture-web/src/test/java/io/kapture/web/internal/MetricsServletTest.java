@@ -41,44 +41,43 @@ class MetricsServletTest {
 
     @Test
     void exposesLoginOutcomesPerEndpointAndTheRtspServersFigures() {
-        String text = servlet.exposition();
-        assertTrue(text.contains("# TYPE kapture_logins_total counter\n"
+        MetricsPage page = new MetricsPage(servlet);
+        page.shows("# TYPE kapture_logins_total counter\n"
                 + "kapture_logins_total{endpoint=\"rtsp\",outcome=\"accepted\"} 0\n"
                 + "kapture_logins_total{endpoint=\"rtsp\",outcome=\"rejected\"} 2\n"
-                + "kapture_logins_total{endpoint=\"rtsp\",outcome=\"forbidden\"} 1\n"), text);
-        assertTrue(text.contains("kapture_logins_total{endpoint=\"web\",outcome=\"throttled\"} 1\n"), text);
-        assertTrue(text.contains("kapture_rtsp_connections 2\n"), text);
-        assertTrue(text.contains("kapture_rtsp_clients{camera=\"cam1\",transport=\"udp\"} 1\n"), text);
-        assertTrue(text.contains("kapture_rtsp_clients{camera=\"cam1\",transport=\"tcp\"} 2\n"), text);
-        assertTrue(text.contains("kapture_rtsp_sent_bytes_total{camera=\"cam1\"} 1400000\n"), text);
-        assertTrue(text.contains("kapture_rtsp_fraction_lost_max{camera=\"cam1\"} 0.25\n"), text);
-        assertTrue(text.contains("kapture_rtsp_jitter_max_seconds{camera=\"cam1\"} 0.0125\n"), text);
-        assertTrue(text.contains("kapture_rtsp_receiver_reports_total{camera=\"cam1\"} 12\n"), text);
-        assertTrue(text.contains("kapture_rtsp_stream_info{camera=\"cam1\",encoder=\"openh264\"} 1\n"), text);
-        assertTrue(text.contains("kapture_rtsp_byes_total{camera=\"cam1\"} 1\n"), text);
+                + "kapture_logins_total{endpoint=\"rtsp\",outcome=\"forbidden\"} 1\n");
+        page.shows("kapture_logins_total{endpoint=\"web\",outcome=\"throttled\"} 1\n");
+        page.shows("kapture_rtsp_connections 2\n");
+        page.shows("kapture_rtsp_clients{camera=\"cam1\",transport=\"udp\"} 1\n");
+        page.shows("kapture_rtsp_clients{camera=\"cam1\",transport=\"tcp\"} 2\n");
+        page.shows("kapture_rtsp_sent_bytes_total{camera=\"cam1\"} 1400000\n");
+        page.shows("kapture_rtsp_fraction_lost_max{camera=\"cam1\"} 0.25\n");
+        page.shows("kapture_rtsp_jitter_max_seconds{camera=\"cam1\"} 0.0125\n");
+        page.shows("kapture_rtsp_receiver_reports_total{camera=\"cam1\"} 12\n");
+        page.shows("kapture_rtsp_stream_info{camera=\"cam1\",encoder=\"openh264\"} 1\n");
+        page.shows("kapture_rtsp_byes_total{camera=\"cam1\"} 1\n");
     }
 
     @Test
     void exposesCameraListenerPoolAndProcessFigures() {
-        String text = servlet.exposition();
-        assertTrue(text.contains("kapture_frames_captured_total{camera=\"cam \\\"0\\\"\"} 1000\n"), text);
-        assertTrue(text.contains("kapture_camera_state{camera=\"cam1\",state=\"RUNNING\"} 1\n"), text);
-        assertTrue(text.contains("kapture_camera_state{camera=\"cam1\",state=\"FAILED\"} 0\n"), text);
-        assertTrue(text.contains("kapture_camera_info{camera=\"cam1\",device=\"synthetic:cam1\",delivery=\"zerocopy\","
-                + "effective_delivery=\"pool\",format=\"640x480 YUYV\"} 1\n"), text);
-        assertTrue(text.contains("kapture_frames_dropped_total{camera=\"cam \\\"0\\\"\",cause=\"queue_full\"} 90\n"),
-                text);
-        assertTrue(text.contains("kapture_sequence_gaps_total{camera=\"cam \\\"0\\\"\"} 5\n"), text);
-        assertTrue(text.contains("kapture_sequence_repeats_total{camera=\"cam \\\"0\\\"\"} 6\n"), text);
-        assertTrue(text.contains("kapture_pool_max_bytes{camera=\"cam \\\"0\\\"\"} 67108864\n"), text);
-        assertTrue(text.contains("kapture_listener_frames_dropped_total{camera=\"cam \\\"0\\\"\",listener=\"say"
-                + " \\\"hi\\\"\\\\\\n\",bundle=\"io.example\",cause=\"stopped\"} 10\n"), text);
-        assertTrue(text.contains("kapture_listener_latency_seconds{camera=\"cam \\\"0\\\"\",listener=\"say"
-                + " \\\"hi\\\"\\\\\\n\",bundle=\"io.example\",quantile=\"0.99\"} 0.004\n"), text);
-        assertTrue(text.contains("listener=\"kapture-preview#2\""), "two listeners, two series: " + text);
-        assertTrue(text.contains("\njvm_memory_bytes_used{area=\"heap\"} "), text);
-        assertTrue(text.contains("\nprocess_resident_memory_bytes "), text);
-        assertTrue(text.contains("\nprocess_open_fds "), text);
+        MetricsPage page = new MetricsPage(servlet);
+        page.shows("kapture_frames_captured_total{camera=\"cam \\\"0\\\"\"} 1000\n");
+        page.shows("kapture_camera_state{camera=\"cam1\",state=\"RUNNING\"} 1\n");
+        page.shows("kapture_camera_state{camera=\"cam1\",state=\"FAILED\"} 0\n");
+        page.shows("kapture_camera_info{camera=\"cam1\",device=\"synthetic:cam1\",delivery=\"zerocopy\","
+                + "effective_delivery=\"pool\",format=\"640x480 YUYV\"} 1\n");
+        page.shows("kapture_frames_dropped_total{camera=\"cam \\\"0\\\"\",cause=\"queue_full\"} 90\n");
+        page.shows("kapture_sequence_gaps_total{camera=\"cam \\\"0\\\"\"} 5\n");
+        page.shows("kapture_sequence_repeats_total{camera=\"cam \\\"0\\\"\"} 6\n");
+        page.shows("kapture_pool_max_bytes{camera=\"cam \\\"0\\\"\"} 67108864\n");
+        page.shows("kapture_listener_frames_dropped_total{camera=\"cam \\\"0\\\"\",listener=\"say"
+                + " \\\"hi\\\"\\\\\\n\",bundle=\"io.example\",cause=\"stopped\"} 10\n");
+        page.shows("kapture_listener_latency_seconds{camera=\"cam \\\"0\\\"\",listener=\"say"
+                + " \\\"hi\\\"\\\\\\n\",bundle=\"io.example\",quantile=\"0.99\"} 0.004\n");
+        page.shows("listener=\"kapture-preview#2\""); // two listeners of one name, two series
+        page.shows("\njvm_memory_bytes_used{area=\"heap\"} ");
+        page.shows("\nprocess_resident_memory_bytes ");
+        page.shows("\nprocess_open_fds ");
     }
 
     /** The exposition as Debian's promtool reads it: no errors, no lint problems. */

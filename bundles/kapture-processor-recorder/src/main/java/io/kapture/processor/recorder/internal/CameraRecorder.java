@@ -46,7 +46,9 @@ import io.kapture.processor.recorder.RecordingProgress;
  *
  * <p>A write error (a full disk, a folder that vanished or turned into a file) closes the file, keeping what it
  * holds, and pauses writing for {@value #RETRY_SECONDS} seconds of capture time before a new file is tried, so a
- * full disk costs a log line per pause, not per frame; the camera and its other listeners never notice. Every
+ * full disk costs a log line per pause, not per frame; the camera and its other listeners never notice. The error
+ * stays in {@link #progress()} until a frame is written again, so that a recorder counts as failing (metrics, MQTT,
+ * JMX) only while it is: an event recorder whose clip failed is no longer once its next clip is written. Every
  * {@value FileLifecycle#CHECKPOINT_SECONDS} seconds of capture time the file is checkpointed (an AVI's headers
  * rewritten, so a crash loses at most that much of its readability; an MP4, readable fragment by fragment as
  * written, forced to disk), and the recorder checks that its file is still there.
@@ -91,6 +93,7 @@ public final class CameraRecorder {
     // guarded by lock
     private final FileLifecycle file;
     private long framesSkipped;
+    /** What keeps the recorder from writing now: set by a failure, cleared by the next frame written. */
     private String lastError;
     /** Whether lastError says why frames could not be encoded: cleared once they can again. */
     private boolean encodingFailing;
@@ -193,7 +196,8 @@ public final class CameraRecorder {
                     Optional.ofNullable(current).map(w -> w.path().toString()),
                     current == null ? 0 : current.frames(), current == null ? 0 : current.bytes(),
                     current == null ? 0 : TimeUnit.NANOSECONDS.toMillis(current.durationNanos()), file.filesCompleted(),
-                    framesSkipped, Optional.ofNullable(lastError), Optional.ofNullable(events).map(EventClips::status));
+                    framesSkipped, Optional.ofNullable(lastError), Optional.ofNullable(events).map(EventClips::status),
+                    file.bytesWritten());
         }
     }
 
@@ -302,7 +306,10 @@ public final class CameraRecorder {
         }
         paused = false;
         try {
-            if (!file.write(frame, trigger)) {
+            if (file.write(frame, trigger)) {
+                // writing works again: the error no longer says what the recorder does (metrics, alerts, MQTT)
+                lastError = null;
+            } else {
                 framesSkipped++;
             }
         } catch (IOException | RuntimeException e) {

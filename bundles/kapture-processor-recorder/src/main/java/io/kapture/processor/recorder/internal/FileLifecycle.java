@@ -47,6 +47,8 @@ final class FileLifecycle {
     private int height;
     private long lastCheckpointNanos;
     private long filesCompleted;
+    /** Bytes of the files finished with frames in them. */
+    private long bytesFinished;
 
     /** @param keyframeRequest asks the encoder for a key frame (a new file must begin with one) */
     FileLifecycle(RecorderSettings settings, RecordingFiles files, VideoSink.Factory sinks, Runnable keyframeRequest,
@@ -69,6 +71,11 @@ final class FileLifecycle {
 
     long filesCompleted() {
         return filesCompleted;
+    }
+
+    /** Bytes of the files finished so far and of the current one, if it holds a frame. */
+    long bytesWritten() {
+        return bytesFinished + (writer == null || writer.frames() == 0 ? 0 : writer.bytes());
     }
 
     /**
@@ -130,12 +137,14 @@ final class FileLifecycle {
                 return null;
             }
             filesCompleted++;
+            bytesFinished += finishing.bytes();
             LOG.info("Camera {} recorded {}: {} frames, {} bytes, {} ms", settings.camera(), finishing.path(),
                     finishing.frames(), finishing.bytes(), TimeUnit.NANOSECONDS.toMillis(finishing.durationNanos()));
             announcer.finished(finishing, reason, RecordingEvents.REASON_ERROR.equals(reason) ? error : null);
             return null;
         } catch (IOException e) {
             filesCompleted += finishing.frames() == 0 ? 0 : 1;
+            bytesFinished += finishing.frames() == 0 ? 0 : finishing.bytes();
             String failure = "finishing " + finishing.path() + ": " + e.getMessage();
             LOG.warn("Camera {}: {}", settings.camera(), failure);
             announcer.finished(finishing, RecordingEvents.REASON_ERROR, failure);

@@ -22,7 +22,8 @@ import io.kapture.processor.recorder.RetentionStatus;
  * Keeps Kapture's storage directory within its limits: runs a {@link RetentionPass} every
  * {@code interval.seconds} on a thread of its own ({@code kapture-retention}), never on SCR's or a camera's, adds
  * up what the passes deleted, and logs one line for a pass that deleted something or met a problem (not one per
- * file). Nothing runs while every limit is 0.
+ * file). Nothing runs while every limit is 0. Its error tells the present, for alerts: the last pass's first
+ * problem (a pass without one clears it) and a refused configuration (until a valid one is applied).
  *
  * <p>Threading contract: {@link #apply}, {@link #status} and {@link #close} may be called from any thread and
  * return at once; passes run one at a time on the retention thread (or on the caller of {@link #runPass}), under
@@ -52,7 +53,10 @@ final class StorageRetention implements AutoCloseable {
     private long filesKept;
     private long bytesKept;
     private long lastPassMillis;
-    private String lastError;
+    /** The first problem of the last pass (or why it failed); null once a pass meets none. */
+    private String passError;
+    /** Why the last configuration was refused; null once a valid one is applied. */
+    private String refusal;
 
     StorageRetention(Path root, Supplier<Set<Path>> inUse, RetentionPass.Disk disk, LongSupplier clock) {
         this.root = root;
@@ -88,6 +92,7 @@ final class StorageRetention implements AutoCloseable {
     void apply(RetentionSettings newSettings) {
         synchronized (lock) {
             settings = newSettings;
+            refusal = null;
             if (schedule != null) {
                 schedule.cancel(false);
                 schedule = null;
@@ -101,10 +106,10 @@ final class StorageRetention implements AutoCloseable {
         }
     }
 
-    /** Records a configuration that could not be used, which {@link #status} then shows. */
+    /** Records a configuration that could not be used, which {@link #status} shows until a valid one is applied. */
     void refuse(String problem) {
         synchronized (lock) {
-            lastError = problem;
+            refusal = problem;
         }
     }
 
@@ -132,17 +137,17 @@ final class StorageRetention implements AutoCloseable {
             filesKept = outcome.filesKept();
             bytesKept = outcome.bytesKept();
             lastPassMillis = clock.getAsLong();
-            if (!outcome.errors().isEmpty()) {
-                lastError = outcome.errors().get(0);
-            }
+            passError = outcome.errors().isEmpty() ? null : outcome.errors().get(0);
         }
         log(outcome, limits);
     }
 
+    /** What retention did, and what keeps it from working now: a refused configuration, the last pass's problem. */
     RetentionStatus status() {
         synchronized (lock) {
+            String problem = refusal == null ? passError : passError == null ? refusal : refusal + "; " + passError;
             return new RetentionStatus(settings.describe(), passes, byAge, bySize, byDisk, bytesDeleted, filesKept,
-                    bytesKept, lastPassMillis, Optional.ofNullable(lastError));
+                    bytesKept, lastPassMillis, Optional.ofNullable(problem));
         }
     }
 
@@ -157,7 +162,7 @@ final class StorageRetention implements AutoCloseable {
         } catch (RuntimeException e) {
             // a pass that failed must not end the schedule: the next one may find the disk back
             synchronized (lock) {
-                lastError = e.toString();
+                passError = e.toString();
             }
             LOG.warn("Storage retention pass in {} failed: {}", root, e.toString());
         }

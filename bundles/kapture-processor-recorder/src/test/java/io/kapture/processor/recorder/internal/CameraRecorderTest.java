@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,13 +46,11 @@ class CameraRecorderTest extends ProcessorFixture {
         CameraRecorder recorder = new CameraRecorder(registrar, root, CAM0.as(RecorderSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars+box", 320, 240, PixelFormat.YUYV);
 
-        for (int i = 0; i < 60; i++) {
-            registrar.deliver(feed.next());
-        }
+        deliver(60);
         RecordingProgress progress = recorder.progress();
         recorder.deactivate();
 
-        List<Path> files = recordings();
+        List<Path> files = files("recordings", ".avi");
         assertEquals(1, files.size());
         AviFile avi = new AviFile(files.get(0));
         assertEquals(60, avi.frames.size());
@@ -86,7 +83,7 @@ class CameraRecorderTest extends ProcessorFixture {
         }
         recorder.deactivate();
 
-        AviFile avi = new AviFile(recordings().get(0));
+        AviFile avi = new AviFile(files("recordings", ".avi").get(0));
         for (int i = 0; i < 10; i++) {
             assertArrayEquals(sent.get(i), avi.frames.get(i), "frame " + i);
         }
@@ -98,15 +95,13 @@ class CameraRecorderTest extends ProcessorFixture {
         CameraRecorder recorder = new CameraRecorder(registrar, root, config.as(RecorderSettings::from));
         feed = SyntheticFeed.timeline("cam0", "box", 160, 120, PixelFormat.GREY);
 
-        for (int i = 0; i < 100; i++) {
-            registrar.deliver(feed.next());
-        }
+        deliver(100);
         recorder.deactivate();
 
         // Frames are 33,333,333 ns apart: a file holds the 31 frames from its first to just under 1 s later.
         List<Integer> counts = new ArrayList<>();
         List<Long> firstSequences = new ArrayList<>();
-        for (Path file : recordings()) {
+        for (Path file : files("recordings", ".avi")) {
             AviFile avi = new AviFile(file);
             avi.assertIndexMatchesChunks();
             counts.add(avi.frames.size());
@@ -124,12 +119,10 @@ class CameraRecorderTest extends ProcessorFixture {
         // Noise hardly compresses: each frame is a few hundred kB, so a file holds a handful.
         feed = SyntheticFeed.timeline("cam0", "noise", 640, 480, PixelFormat.RGB24);
 
-        for (int i = 0; i < 20; i++) {
-            registrar.deliver(feed.next());
-        }
+        deliver(20);
         recorder.deactivate();
 
-        List<Path> files = recordings();
+        List<Path> files = files("recordings", ".avi");
         assertTrue(files.size() >= 3, files.size() + " files");
         long next = 0;
         for (Path file : files) {
@@ -146,18 +139,14 @@ class CameraRecorderTest extends ProcessorFixture {
     void aNewFrameSizeStartsANewFile() throws IOException {
         CameraRecorder recorder = new CameraRecorder(registrar, root, CAM0.as(RecorderSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.GREY);
-        for (int i = 0; i < 3; i++) {
-            registrar.deliver(feed.next());
-        }
+        deliver(3);
         feed.close();
         feed = SyntheticFeed.timeline("cam0", "bars", 160, 120, PixelFormat.GREY);
-        for (int i = 0; i < 3; i++) {
-            registrar.deliver(feed.next());
-        }
+        deliver(3);
         recorder.deactivate();
 
         List<Integer> widths = new ArrayList<>();
-        for (Path file : recordings()) {
+        for (Path file : files("recordings", ".avi")) {
             widths.add(new AviFile(file).width);
         }
         assertEquals(2, widths.size());
@@ -174,7 +163,7 @@ class CameraRecorderTest extends ProcessorFixture {
         registrar.deliver(feed.next());
         recorder.deactivate();
 
-        AviFile avi = new AviFile(recordings().get(0));
+        AviFile avi = new AviFile(files("recordings", ".avi").get(0));
         assertEquals(2, avi.frames.size());
         assertEquals(2, SyntheticFrames.sequenceOf(avi.image(1)));
         assertEquals(1, recorder.progress().framesSkipped());
@@ -206,7 +195,7 @@ class CameraRecorderTest extends ProcessorFixture {
         assertTrue(paused.file().isEmpty());
         assertTrue(paused.lastError().orElseThrow().contains("not a directory"), paused.lastError().get());
         assertEquals(31, new AviFile(temp.resolve("first.avi")).frames.size(), "the first file was finished");
-        List<Path> resumed = recordings();
+        List<Path> resumed = files("recordings", ".avi");
         assertEquals(332, SyntheticFrames.sequenceOf(new AviFile(resumed.get(0)).image(0)),
                 "recording resumed with the first frame 10 s after the failure");
         assertEquals(332 - 31, recorder.progress().framesSkipped());
@@ -233,9 +222,4 @@ class CameraRecorderTest extends ProcessorFixture {
         assertEquals("cam0: waiting for frames (0 files done)", progress.line());
     }
 
-    private List<Path> recordings() throws IOException {
-        try (Stream<Path> files = Files.list(root.path().resolve("recordings"))) {
-            return files.filter(file -> file.toString().endsWith(".avi")).sorted().toList();
-        }
-    }
 }

@@ -8,20 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.kapture.api.PixelFormat;
-import io.kapture.api.storage.StorageRoot;
 import io.kapture.processor.recorder.EventStatus;
 import io.kapture.processor.recorder.RecordedFile;
 import io.kapture.synthetic.SyntheticFrames;
 import io.kapture.testing.ComponentConfig;
-import io.kapture.testing.RecordingRegistrar;
+import io.kapture.testing.ProcessorFixture;
 import io.kapture.testing.SyntheticFeed;
 
 /**
@@ -29,28 +24,11 @@ import io.kapture.testing.SyntheticFeed;
  * clip holds is read back from the sequence code painted into each decoded frame, so "the clip starts two seconds
  * before the trigger" is checked frame by frame.
  */
-class EventRecordingTest {
+class EventRecordingTest extends ProcessorFixture {
 
     private static final ComponentConfig<Config> EVENTS = ComponentConfig.of(Config.class).with("camera", "cam0")
             .with("mode", "event").with("pre.seconds", 2).with("post.seconds", 1);
 
-    @TempDir
-    Path temp;
-    private StorageRoot root;
-    private final RecordingRegistrar registrar = new RecordingRegistrar();
-    private SyntheticFeed feed;
-
-    @BeforeEach
-    void makeRoot() throws IOException {
-        root = StorageRoot.of(temp.resolve("storage").toString(), null);
-    }
-
-    @AfterEach
-    void closeFeed() {
-        if (feed != null) {
-            feed.close();
-        }
-    }
 
     @Test
     void aPulseMakesAClipFromTwoSecondsBeforeToOneSecondAfter() throws Exception {
@@ -58,12 +36,12 @@ class EventRecordingTest {
         feed = SyntheticFeed.timeline("cam0", "bars", 160, 120, PixelFormat.GREY);
 
         deliver(100); // frames 0..99: only the ring holds them
-        assertTrue(clips().isEmpty(), "nothing written before a trigger");
+        assertTrue(files("recordings", ".avi").isEmpty(), "nothing written before a trigger");
         recorder.pulse("doorbell");
         deliver(100); // frames 100..199
         recorder.deactivate();
 
-        List<Path> clips = clips();
+        List<Path> clips = files("recordings", ".avi");
         assertEquals(1, clips.size());
         assertTrue(clips.get(0).getFileName().toString().matches("cam0-\\d{8}-\\d{6}-\\d{3}\\.doorbell\\.avi"),
                 clips.get(0).toString());
@@ -99,7 +77,7 @@ class EventRecordingTest {
         deliver(100);
         recorder.deactivate();
 
-        List<Path> clips = clips();
+        List<Path> clips = files("recordings", ".avi");
         assertEquals(1, clips.size(), clips.toString());
         assertTrue(clips.get(0).toString().endsWith(".motion.avi"), clips.get(0).toString());
         AviFile avi = new AviFile(clips.get(0));
@@ -154,15 +132,4 @@ class EventRecordingTest {
         assertTrue(!clip.writing());
     }
 
-    private void deliver(int frames) {
-        for (int i = 0; i < frames; i++) {
-            registrar.deliver(feed.next());
-        }
-    }
-
-    private List<Path> clips() throws IOException {
-        try (Stream<Path> files = Files.list(root.path().resolve("recordings"))) {
-            return files.filter(file -> file.toString().endsWith(".avi")).sorted().toList();
-        }
-    }
 }

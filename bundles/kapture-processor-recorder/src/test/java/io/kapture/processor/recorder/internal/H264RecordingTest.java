@@ -167,12 +167,6 @@ class H264RecordingTest extends ProcessorFixture {
         assertEquals("", Ffprobe.decodeErrors(files.get(0)));
     }
 
-    private void deliver(int frames) {
-        for (int i = 0; i < frames; i++) {
-            registrar.deliver(feed.next());
-        }
-    }
-
     private List<Path> recordings() throws IOException {
         Path folder = root.folder("folder", "recordings");
         try (Stream<Path> files = Files.list(folder)) {

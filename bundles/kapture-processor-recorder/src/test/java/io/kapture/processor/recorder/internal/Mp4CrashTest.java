@@ -4,16 +4,13 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -36,31 +33,18 @@ class Mp4CrashTest {
 
     @Test
     void everyFrameOfTheFlushedFragmentsPlaysAfterAKill() throws Exception {
-        Path storage = temp.resolve("storage");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                RecorderProcess.class.getName(), storage.toString(), "h264").redirectErrorStream(true).start();
         Path file;
         long flushedFrames;
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            do {
-                line = lines.readLine();
-                assertTrue(line != null, "the recorder process ended by itself");
-            } while (!line.startsWith("frame "));
-            file = Path.of(line.split(" ", 3)[2]);
+        try (RecorderProcess.Child child = RecorderProcess.start(temp.resolve("storage"), "h264")) {
+            file = Path.of(child.awaitLine("frame ").split(" ", 3)[2]);
             AtomicReference<long[]> seen = new AtomicReference<>();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 seen.set(wholeFragments(file));
                 return seen.get()[0] >= FRAGMENTS;
             });
-            child.destroyForcibly(); // SIGKILL
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+            child.kill();
             // whatever the child wrote between the look and the kill only adds frames
             flushedFrames = seen.get()[1];
-        } finally {
-            child.destroyForcibly();
         }
 
         long[] after = wholeFragments(file);

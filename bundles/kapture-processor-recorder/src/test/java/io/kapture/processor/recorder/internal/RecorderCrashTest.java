@@ -3,13 +3,8 @@ package io.kapture.processor.recorder.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,27 +22,14 @@ class RecorderCrashTest {
 
     @Test
     void aFileCutShortByAKilledJvmStillPlays() throws Exception {
-        Path storage = temp.resolve("storage");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                RecorderProcess.class.getName(), storage.toString()).redirectErrorStream(true).start();
         Path file;
         long framesDelivered;
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
+        try (RecorderProcess.Child child = RecorderProcess.start(temp.resolve("storage"))) {
             // 210 frames = 7 s at 30 fps: past the checkpoint 5 s into the file, and 2 s beyond it
-            do {
-                line = lines.readLine();
-                assertTrue(line != null, "the recorder process ended by itself");
-            } while (!line.startsWith("frame 210 "));
-            String[] parts = line.split(" ", 3);
+            String[] parts = child.awaitLine("frame 210 ").split(" ", 3);
             framesDelivered = Long.parseLong(parts[1]);
             file = Path.of(parts[2]);
-            child.destroyForcibly(); // SIGKILL
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-        } finally {
-            child.destroyForcibly();
+            child.kill();
         }
 
         List<Double> times = Ffprobe.frameTimes(file);

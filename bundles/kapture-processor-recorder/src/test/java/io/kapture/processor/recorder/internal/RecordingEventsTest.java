@@ -8,26 +8,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 import io.kapture.api.PixelFormat;
-import io.kapture.api.storage.StorageRoot;
 import io.kapture.processor.recorder.RecordingEvents;
 import io.kapture.synthetic.SyntheticFrames;
 import io.kapture.testing.ComponentConfig;
-import io.kapture.testing.RecordingRegistrar;
+import io.kapture.testing.ProcessorFixture;
 import io.kapture.testing.SyntheticFeed;
 import io.kapture.testing.TestFrame;
 
@@ -38,29 +32,12 @@ import io.kapture.testing.TestFrame;
  * stopping, its clip ending, a write failing; a file that cannot be begun is FAILED. Every event is posted (never
  * sent) and outside the recorder's lock.
  */
-class RecordingEventsTest {
+class RecordingEventsTest extends ProcessorFixture {
 
     private static final ComponentConfig<Config> CAM0 = ComponentConfig.of(Config.class).with("camera", "cam0");
 
-    @TempDir
-    Path temp;
-    private StorageRoot root;
-    private final RecordingRegistrar registrar = new RecordingRegistrar();
-    private SyntheticFeed feed;
     private CameraRecorder recorder;
     private final PostedEvents posted = new PostedEvents();
-
-    @BeforeEach
-    void makeRoot() throws IOException {
-        root = StorageRoot.of(temp.resolve("storage").toString(), null);
-    }
-
-    @AfterEach
-    void closeFeed() {
-        if (feed != null) {
-            feed.close();
-        }
-    }
 
     @Test
     void rotatedSegmentsAndTheLastOneStoppedAreToldWithTheFiguresOfTheirFiles() throws IOException {
@@ -70,7 +47,7 @@ class RecordingEventsTest {
         deliver(100);
         recorder.deactivate();
 
-        List<Path> files = recordings();
+        List<Path> files = files("recordings", ".avi");
         assertEquals(4, files.size());
         assertEquals(List.of(RecordingEvents.TOPIC_STARTED, RecordingEvents.TOPIC_FINISHED,
                 RecordingEvents.TOPIC_STARTED, RecordingEvents.TOPIC_FINISHED, RecordingEvents.TOPIC_STARTED,
@@ -119,10 +96,7 @@ class RecordingEventsTest {
         deliver(120);
         recorder.deactivate();
 
-        List<Path> files;
-        try (Stream<Path> listed = Files.list(root.path().resolve("recordings"))) {
-            files = listed.sorted().toList();
-        }
+        List<Path> files = files("recordings", "");
         List<Event> finished = posted.on(RecordingEvents.TOPIC_FINISHED);
         assertEquals(2, files.size(), files.toString());
         assertEquals(2, finished.size());
@@ -153,7 +127,7 @@ class RecordingEventsTest {
                 "the clip ended before the recorder stopped: no further event");
         Event started = posted.events.get(0);
         Event finished = posted.events.get(1);
-        Path clip = recordings().get(0);
+        Path clip = files("recordings", ".avi").get(0);
         long startMillis = TestFrame.EPOCH_MILLIS + 40 * SyntheticFeed.FRAME_NANOS / 1_000_000;
         for (Event event : List.of(started, finished)) {
             assertEquals("event", event.getProperty(RecordingEvents.KIND));
@@ -185,7 +159,7 @@ class RecordingEventsTest {
         assertEquals(List.of(RecordingEvents.TOPIC_STARTED, RecordingEvents.TOPIC_EXTENDED,
                 RecordingEvents.TOPIC_FINISHED), posted.topics());
         Event extended = posted.events.get(1);
-        assertEquals(recordings().get(0).toString(), extended.getProperty(RecordingEvents.PATH));
+        assertEquals(files("recordings", ".avi").get(0).toString(), extended.getProperty(RecordingEvents.PATH));
         assertEquals("doorbell", extended.getProperty(RecordingEvents.TRIGGER), "the clip's own trigger");
         assertEquals("motion", extended.getProperty(RecordingEvents.EXTENDED_BY));
         assertEquals(TestFrame.EPOCH_MILLIS + 110 * SyntheticFeed.FRAME_NANOS / 1_000_000,
@@ -202,9 +176,7 @@ class RecordingEventsTest {
 
         deliver(30);
         Path first = recorder.fileInUse().orElseThrow();
-        try (Stream<Path> tree = Files.walk(folder)) {
-            tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        deleteFolder("recordings");
         Files.writeString(folder, "a file where the folder was"); // the retry cannot make the folder again
         deliver(150 + 301); // the checkpoint at frame 151 finds the file gone; the retry 10 s later fails
         recorder.deactivate();
@@ -239,7 +211,7 @@ class RecordingEventsTest {
 
         assertEquals(List.of(RecordingEvents.TOPIC_FINISHED), posted.topics());
         assertEquals(60L, posted.events.get(0).getProperty(RecordingEvents.FRAMES));
-        assertEquals(60, new AviFile(recordings().get(0)).frames.size());
+        assertEquals(60, new AviFile(files("recordings", ".avi").get(0)).frames.size());
     }
 
     private void start(ComponentConfig<Config> config) throws IOException {
@@ -247,17 +219,6 @@ class RecordingEventsTest {
         recorder.setEventAdmin(posted);
     }
 
-    private void deliver(int frames) {
-        for (int i = 0; i < frames; i++) {
-            registrar.deliver(feed.next());
-        }
-    }
-
-    private List<Path> recordings() throws IOException {
-        try (Stream<Path> files = Files.list(root.path().resolve("recordings"))) {
-            return files.filter(file -> file.toString().endsWith(".avi")).sorted().toList();
-        }
-    }
 
     /**
      * EventAdmin as the recorder sees it: keeps what is posted, and checks on each post that the recorder's lock

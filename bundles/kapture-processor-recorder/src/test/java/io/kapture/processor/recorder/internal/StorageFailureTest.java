@@ -9,22 +9,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.kapture.api.PixelFormat;
-import io.kapture.api.storage.StorageRoot;
 import io.kapture.processor.recorder.RecordingProgress;
 import io.kapture.synthetic.SyntheticFrames;
 import io.kapture.testing.ComponentConfig;
-import io.kapture.testing.RecordingRegistrar;
+import io.kapture.testing.ProcessorFixture;
 import io.kapture.testing.SyntheticFeed;
 
 /**
@@ -34,28 +29,15 @@ import io.kapture.testing.SyntheticFeed;
  * root (as the build runs here), and so does the folder that cannot be written (the immutable attribute, which
  * stops even root); without root each of these tests says so and is skipped.
  */
-class StorageFailureTest {
+class StorageFailureTest extends ProcessorFixture {
 
     private static final ComponentConfig<Config> CAM0 = ComponentConfig.of(Config.class).with("camera", "cam0");
 
-    @TempDir
-    Path temp;
-    private StorageRoot root;
-    private final RecordingRegistrar registrar = new RecordingRegistrar();
-    private SyntheticFeed feed;
     private Path mounted;
     private Path lockedFolder;
 
-    @BeforeEach
-    void makeRoot() throws IOException {
-        root = StorageRoot.of(temp.resolve("storage").toString(), null);
-    }
-
     @AfterEach
     void cleanUp() throws Exception {
-        if (feed != null) {
-            feed.close();
-        }
         if (lockedFolder != null) {
             run("chattr", "-i", lockedFolder.toString());
         }
@@ -71,9 +53,7 @@ class StorageFailureTest {
         Path folder = root.path().resolve("recordings");
         deliver(30);
         Path first = recorder.fileInUse().orElseThrow();
-        try (Stream<Path> tree = Files.walk(folder)) {
-            tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        deleteFolder("recordings");
         assertFalse(Files.exists(folder));
 
         deliver(150); // the checkpoint 5 s into the file (frame 151, 5.03 s) finds the file gone
@@ -141,10 +121,7 @@ class StorageFailureTest {
         assertTrue(progress.lastError().orElseThrow().contains("No space left on device"),
                 progress.lastError().orElseThrow());
         assertTrue(progress.file().isEmpty(), "the file was closed");
-        List<Path> files;
-        try (Stream<Path> listed = Files.list(folder)) {
-            files = listed.filter(path -> path.toString().endsWith(".avi")).sorted().toList();
-        }
+        List<Path> files = files("recordings", ".avi");
         assertTrue(!files.isEmpty());
         Path first = files.get(0);
         AviFile avi = new AviFile(first);
@@ -156,12 +133,6 @@ class StorageFailureTest {
         assertTrue(recorder.progress().framesSkipped() >= 400, recorder.progress().line());
         for (Path retried : files) {
             assertTrue(new AviFile(retried).frames.size() >= 1, "no empty file left by a retry: " + retried);
-        }
-    }
-
-    private void deliver(int frames) {
-        for (int i = 0; i < frames; i++) {
-            registrar.deliver(feed.next());
         }
     }
 

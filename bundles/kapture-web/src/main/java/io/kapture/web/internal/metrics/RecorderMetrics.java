@@ -14,7 +14,7 @@ import io.kapture.processor.recorder.RetentionStatus;
 /**
  * The recorder's figures ({@link Recordings}) as Prometheus metrics: per recorder (labels {@code camera} and
  * {@code kind}, {@code continuous} or {@code event}; never a file name) its state, whether it is failing, files
- * finished, frames skipped, the file being written and, for event recorders, clips and pre-roll; then what storage
+ * finished, bytes written, frames skipped, the file being written and, for event recorders, clips and pre-roll; then what storage
  * retention did and keeps, and the storage disk's space. Two recorders of the same camera and kind are summed into one series (their state
  * gauges count recorders), so that no series is repeated. The service comes as an {@code Object} so that the
  * metrics servlet never names {@code io.kapture.processor.recorder}, which kapture-web imports optionally; this
@@ -67,9 +67,10 @@ public final class RecorderMetrics {
         out.family("kapture_storage_retention_last_pass_timestamp_seconds", GAUGE, "When the last retention pass"
                 + " ended, seconds since the epoch; 0 before the first.")
                 .sample(retention.lastPassMillis() / MILLIS_PER_SECOND);
-        out.family("kapture_storage_retention_error", GAUGE, "1 once a retention pass met a problem (a file it"
-                + " could not delete, a folder it could not read) or its configuration was refused; see"
-                + " kapture:recordings for the message.").sample(retention.lastError().isPresent() ? 1 : 0);
+        out.family("kapture_storage_retention_error", GAUGE, "1 while the last retention pass met a problem (a"
+                + " file it could not delete, a folder it could not read) or a refused configuration is in force;"
+                + " 0 again after a pass without problems and a valid configuration. See kapture:recordings for the"
+                + " message.").sample(retention.lastError().isPresent() ? 1 : 0);
         out.family("kapture_storage_retention_info", GAUGE, "The limits storage retention enforces, in words;"
                 + " always 1.").sample(1, "limits", retention.limits());
     }

@@ -12,8 +12,9 @@ import io.kapture.processor.recorder.RecordingProgress;
 /**
  * The figures of the recorders of one camera and kind, summed, and written as one series per family. A recorder
  * is {@code writing} while it has a file open, {@code failing} while it has none and its last write or encoding
- * failed (paused after a write error, no encoder yet; an event recorder whose last clip failed stays so until a
- * clip is written), else {@code idle} (waiting for frames or for a trigger).
+ * failed (paused after a write error, no encoder yet; an event recorder whose last clip failed stays so until its
+ * next clip is written: the recorder clears its error once it writes a frame again), else {@code idle} (waiting for
+ * frames or for a trigger).
  *
  * <p>Threading contract: one instance per scrape, used by one thread.
  */
@@ -27,6 +28,7 @@ final class RecorderSeries {
     private int failing;
     private long filesCompleted;
     private long framesSkipped;
+    private long bytesWritten;
     private long fileBytes;
     private long fileFrames;
     private long fileMillis;
@@ -46,6 +48,7 @@ final class RecorderSeries {
         }
         filesCompleted += progress.filesCompleted();
         framesSkipped += progress.framesSkipped();
+        bytesWritten += progress.bytesWritten();
         if (progress.file().isPresent()) {
             fileBytes += progress.bytes();
             fileFrames += progress.frames();
@@ -70,10 +73,12 @@ final class RecorderSeries {
             state.sample(counts[i], with(labels, "state", STATES.get(i)));
         }
         out.family("kapture_recorder_failing", GAUGE, "1 while a recorder of the camera is failing: its last write"
-                + " or encoding failed (disk error, missing encoder) and it writes no file.")
+                + " or encoding failed (disk error, missing encoder) and it writes no file; 0 again once it writes.")
                 .sample(failing > 0 ? 1 : 0, labels);
         out.family("kapture_recorder_files_finished_total", COUNTER, "Video files the camera's recorders finished"
                 + " (rotated or closed).").sample(filesCompleted, labels);
+        out.family("kapture_recorder_written_bytes_total", COUNTER, "Bytes of the video files the camera's recorders"
+                + " wrote: the files finished and the one being written.").sample(bytesWritten, labels);
         out.family("kapture_recorder_frames_skipped_total", COUNTER, "Frames not recorded: flagged corrupted, not"
                 + " encodable, or lost to a write error or its pause.").sample(framesSkipped, labels);
         out.family("kapture_recorder_file_bytes", GAUGE, "Size of the file being written (0 while none is).")
