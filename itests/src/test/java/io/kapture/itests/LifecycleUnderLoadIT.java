@@ -62,14 +62,19 @@ public class LifecycleUnderLoadIT extends KaptureTestSupport {
     private static final ProcessResources.Allowance ALLOWANCE = new ProcessResources.Allowance(4, 128, 4L << 20, 8);
     /**
      * Threads left out of the thread count, at the start and at the end, because they come and go by design and
-     * would only blur it: a camera's control thread ({@code kapture-control-}, ended after 10 idle seconds, so the
-     * start has one per camera, which the bundle cycles just used, and the end none), the JVM's RMI connection
-     * threads that carry Pax Exam's call into the container (the test runs on one; idle ones end after RMI's
-     * 60 s keep-alive) and Awaitility's poller, which lives as long as the wait that checks these figures. Any
-     * other thread, Kapture's or a library's, counts.
+     * would only blur it (each seen at the start and gone at the end of passing runs): a camera's control thread
+     * ({@code kapture-control-}, ended after 10 idle seconds, so the start has one per camera, which the warm-up
+     * just used, and the end none), kapture-jmx's refresher ({@code kapture-jmx-listeners}, 5 idle seconds), the
+     * Felix resolver's pool ({@code FelixResolver-#}, at most one per core, busy at each refresh, then ended), the
+     * JDK's {@code process reaper} (one per child process running, kept 60 s after), the JVM's RMI connection
+     * threads that carry Pax Exam's call into the container (the test runs on one; idle ones end after RMI's 60 s
+     * keep-alive) and Awaitility's poller, which lives as long as the wait that checks these figures. Every other
+     * thread, Kapture's or a library's, counts.
      */
     private static final Predicate<String> TRANSIENT_THREAD = name -> name.startsWith("kapture-control-")
-            || name.startsWith("RMI TCP Connection(") || name.startsWith("awaitility[");
+            || name.equals("kapture-jmx-listeners") || name.startsWith("FelixResolver-")
+            || name.equals("process reaper") || name.startsWith("RMI TCP Connection(")
+            || name.startsWith("awaitility[");
 
     private final List<LoadSubscriber> subscribers = new ArrayList<>();
     private final List<String> poolsRetired = new ArrayList<>();
