@@ -60,6 +60,11 @@ final class SimulatedV4l2Camera implements CaptureSourceProvider, AutoCloseable 
         return instance == null ? 0 : instance.queue().lost();
     }
 
+    /** For each frame lost so far, how many frames of the stream came before it ({@link PacedDriver#losses}). */
+    long[] lossPositions() {
+        return driver.losses();
+    }
+
     @Override
     public String type() {
         return "v4l2-simulation";
