@@ -119,7 +119,7 @@ class BridgeBrokerTest {
             java.util.concurrent.CompletableFuture<Void> oldStopped = old.stopAsync();
             await().atMost(WAIT).until(oldStopped::isDone);
             await().atMost(WAIT).until(() -> retained("kapture/n8/status").contains("\"offline\""));
-            await().during(Duration.ofMillis(1500)).atMost(Duration.ofMillis(2500))
+            await().during(Duration.ofMillis(1500)).atMost(WAIT)
                     .until(() -> retained("kapture/n8/status").contains("\"offline\""));
             held.stopAsync();
             pending.complete(null);
@@ -136,7 +136,7 @@ class BridgeBrokerTest {
                     return !statuses.isEmpty() && statuses.get(statuses.size() - 1).text().contains("\"online\"")
                             && statuses.stream().filter(m -> m.text().contains("\"offline\"")).count() >= 2;
                 });
-                await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                await().during(Duration.ofMillis(500)).atMost(WAIT)
                         .until(() -> retained("kapture/n8/status").contains("\"online\""));
             } finally {
                 replacing.stop();

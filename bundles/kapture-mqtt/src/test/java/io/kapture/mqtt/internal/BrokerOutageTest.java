@@ -66,7 +66,9 @@ class BrokerOutageTest {
                 await().atMost(Duration.ofSeconds(60)).until(() -> posted.get() == DURING);
                 camera.shutdownNow();
                 assertEquals(DURING, lobby.captured, "the camera's thread kept its pace throughout");
-                assertTrue(slowestNanos.get() < TimeUnit.SECONDS.toNanos(1),
+                // half the connect timeout: a post that waited on the network takes the whole 10 s, while a
+                // loaded 2-core machine may stall a post for a second without anything being wrong
+                assertTrue(slowestNanos.get() < TimeUnit.SECONDS.toNanos(5),
                         "posting never waited on the network (connect timeout is 10 s); slowest "
                                 + slowestNanos.get() / 1e6 + " ms");
                 // besides the events, the timer may have queued a status or state message in the outage
