@@ -48,8 +48,13 @@ final class InlineCall {
     }
 
     private volatile long state;
-    private volatile long startedNanos;
-    private volatile Thread caller;
+    /**
+     * Plain: written by the caller before its volatile write of {@link #state}, read by a taker after its volatile
+     * read of it, so a taker that sees a call's odd state sees that call's start and thread (or a later call's,
+     * whose state its compare-and-set then does not match). One volatile store per call, not three.
+     */
+    private long startedNanos;
+    private Thread caller;
     /** The thread left in a taken-over call, until that call returns; null otherwise. */
     private volatile Thread stuck;
     private volatile ListenerPlacement placement;
@@ -83,7 +88,10 @@ final class InlineCall {
 
     /** Capture thread: a call begins now. */
     void begin(long nowNanos) {
-        caller = Thread.currentThread();
+        Thread current = Thread.currentThread();
+        if (caller != current) {
+            caller = current;
+        }
         startedNanos = nowNanos;
         STATE.setVolatile(this, state + 1);
     }
