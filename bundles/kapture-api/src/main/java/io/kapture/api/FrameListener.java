@@ -14,11 +14,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  * for each frame, which saves the hand-off between threads. It moves to its delivery thread for good (until it is
  * subscribed again or the camera restarts) as soon as it is too slow for the camera — calls longer than half the
  * frame interval three frames in a row, or one call longer than the driver's buffers last — or does not return
- * from {@code onFrame} within a second, when the camera goes on capturing on a new thread; in both cases its later
- * frames wait in its queue until the call in hand has returned. {@link ListenerStats#placement()} says where a
- * listener runs. So a listener must not assume which thread calls it; one that knows it blocks or works long
- * per frame (files, encoders, networks) sets {@link #DELIVERY_THREAD} and never costs the camera its first slow
- * frames.
+ * from {@code onFrame} within a second (taken over 1-3 s after the call began), when the camera goes on capturing
+ * on a new thread; in both cases its later frames wait in its queue until the call in hand has returned.
+ * {@link ListenerStats#placement()} says where a listener runs. So a listener must not assume which thread calls
+ * it; one that knows it blocks or works long per frame (files, encoders, networks) sets {@link #DELIVERY_THREAD}
+ * and never costs the camera its first slow frames.
  *
  * <p>Frame ownership: the frame is valid during the call and released by Kapture when the call returns. To keep
  * it longer, call {@link Frame#retain()} and release the returned handle when done. Kept frames are bounded: with

@@ -186,6 +186,28 @@ class InlineListenerTest {
         assertEquals(stats.offered(), stats.delivered() + stats.dropped() + stats.queued(), stats.toString());
     }
 
+    @Test
+    void unsubscribingAStuckInlineListenerLetsCaptureGoOnAndInterruptsIt() throws InterruptedException {
+        Probe stuck = fixture.listen(new Probe().blockingOnFirstFrame(), "stuck");
+        RecordingListener fast = fixture.listen("fast", "kapture.queue.capacity", 1024, "kapture.drop.policy",
+                "BLOCK");
+        fixture.running("delivery", "zerocopy", "buffers", 8);
+        fixture.source().produce(1);
+        stuck.awaitBlocked();
+
+        fixture.session.removeListener(stuck);
+        fixture.session.awaitSettled();
+        fixture.source().produce(50);
+
+        eventually(() -> fast.received() == 51);
+        assertTrue(stuck.interrupted.get(), "the thread left in the call was interrupted");
+        assertEquals(1, stuck.frames.get());
+        assertEquals(List.of("fast"), fixture.stats().listeners().stream().map(ListenerStats::name).toList());
+        eventually(() -> SessionFixture.streamThreads().stream().filter(CAPTURE_THREAD::equals).count() == 1);
+        fixture.session.stop();
+        assertEquals(0, fixture.source().outstandingAtStop(), "every driver buffer given back");
+    }
+
     /**
      * Records the threads that call it, its sequences, and the most calls in progress at once; optionally takes
      * a while per frame (parks: it stands for a listener that works) or blocks in its first call until opened or
