@@ -32,10 +32,11 @@ public record InlineBudget(long slowCallNanos, long ringNanos, int buffers) {
     public static final long STUCK_MILLIS = 1000;
 
     /**
-     * How often the watchdog looks, while a stream has a listener on its capture thread. A wake-up costs CPU like a
-     * frame's hand-off does: once a second it cost 0.5-0.6 k instructions a frame at 40 fps in the vivid guest
-     * (~22 k a wake-up, against the 14 k a frame the hand-off cost), so every two seconds. A stuck call is taken
-     * over 1 to 3 s after it began; the driver has dropped frames long before either way.
+     * How often the watchdog looks, while a stream has a listener on its capture thread. Its wake-ups cost CPU as
+     * the hand-off did: the control thread took 0.74 k instructions a frame at 40 fps in the vivid guest looking
+     * once a second, 0.61 k every two seconds (bench-long, frames 3,000-4,000, one run each; the hand-off cost
+     * 14 k a frame), the executor's and the check's code running in the interpreter at so few calls. A stuck call
+     * is taken over 1 to 3 s after it began; the driver has dropped frames long before either way.
      */
     public static final long WATCH_PERIOD_MILLIS = 2000;
 
