@@ -34,6 +34,8 @@ final class StuckListener implements FrameListener, AutoCloseable {
         properties.put(FrameListener.DROP_POLICY, policy.name());
         properties.put(FrameListener.QUEUE_CAPACITY, 1);
         properties.put(FrameListener.BLOCK_TIMEOUT_MS, blockTimeoutMillis);
+        // its queue's drops are what the tests watch: never the camera's inline listener (which would be taken over)
+        properties.put(FrameListener.DELIVERY_THREAD, true);
         listener.registration = context.registerService(FrameListener.class, listener, properties);
         return listener;
     }

@@ -6,10 +6,19 @@ import org.osgi.annotation.versioning.ConsumerType;
  * A subscriber to frames, registered as an OSGi service (whiteboard pattern). Every running capture session
  * whose camera matches {@link #CAMERA} delivers its frames to it.
  *
- * <p>Threading contract: each listener gets its own delivery thread and its own bounded queue per camera.
- * {@link #onFrame} is never called concurrently for one camera, and frames of one camera arrive in sequence
- * order (with gaps where frames were dropped). The capture thread never runs listener code, so a slow listener
- * slows nobody else (unless it asks for {@link DropPolicy#BLOCK}).
+ * <p>Threading contract: {@link #onFrame} is never called concurrently for one camera, and frames of one camera
+ * arrive in sequence order (with gaps where frames were dropped). Each listener has its own delivery thread and
+ * its own bounded queue per camera, so a slow listener slows nobody else (unless it asks for
+ * {@link DropPolicy#BLOCK}); but the first listener of a camera that does not ask for a thread of its own
+ * ({@link #DELIVERY_THREAD}) is called on the camera's capture thread instead ("inline"), as the last thing done
+ * for each frame, which saves the hand-off between threads. It moves to its delivery thread for good (until it is
+ * subscribed again or the camera restarts) as soon as it is too slow for the camera — calls longer than half the
+ * frame interval three frames in a row, or one call longer than the driver's buffers last — or does not return
+ * from {@code onFrame} within a second (taken over 1-3 s after the call began), when the camera goes on capturing
+ * on a new thread; in both cases its later frames wait in its queue until the call in hand has returned.
+ * {@link ListenerStats#placement()} says where a listener runs. So a listener must not assume which thread calls
+ * it; one that knows it blocks or works long per frame (files, encoders, networks) sets {@link #DELIVERY_THREAD}
+ * and never costs the camera its first slow frames.
  *
  * <p>Frame ownership: the frame is valid during the call and released by Kapture when the call returns. To keep
  * it longer, call {@link Frame#retain()} and release the returned handle when done. Kept frames are bounded: with
@@ -25,7 +34,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * <p>Service properties (all optional), also settable with {@link FrameSubscription}:
  * {@link #CAMERA}, {@link #QUEUE_CAPACITY}, {@link #DROP_POLICY}, {@link #BLOCK_TIMEOUT_MS}, {@link #NAME},
- * {@link #CAPTURE_THREAD}.
+ * {@link #CAPTURE_THREAD}, {@link #DELIVERY_THREAD}.
  */
 @ConsumerType
 public interface FrameListener {
@@ -54,6 +63,16 @@ public interface FrameListener {
      * do not apply. For a listener that only looks at a frame briefly, or hands it on itself. Default false.
      */
     String CAPTURE_THREAD = "kapture.capture.thread";
+
+    /**
+     * Boolean (or "true"): always call {@link #onFrame} on a delivery thread of the listener's own, never on the
+     * capture thread, not even as the camera's first listener (see the threading contract above). For listeners
+     * that block or work long per frame: writing files, encoding, talking to a network. Default false. When
+     * {@link #CAPTURE_THREAD} is true as well, this one wins.
+     *
+     * @since 1.4
+     */
+    String DELIVERY_THREAD = "kapture.delivery.thread";
 
     /** Matches every camera in {@link #CAMERA}. */
     String ALL_CAMERAS = "*";

@@ -37,4 +37,12 @@ public @interface FrameSubscription {
 
     /** Becomes {@link FrameListener#CAPTURE_THREAD}: called on the capture thread, with no queue; read its cost. */
     boolean capture_thread() default false;
+
+    /**
+     * Becomes {@link FrameListener#DELIVERY_THREAD}: always on a delivery thread of its own, never called on the
+     * capture thread; for listeners that block or work long per frame.
+     *
+     * @since 1.4
+     */
+    boolean delivery_thread() default false;
 }

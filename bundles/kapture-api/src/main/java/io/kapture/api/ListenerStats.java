@@ -27,14 +27,28 @@ import java.util.StringJoiner;
  *                        {@code offered == delivered + dropped + queued} holds exactly in every snapshot: the
  *                        engine reads the other figures first and counts as {@code queued} what was offered and
  *                        is neither delivered nor dropped yet (in the queue, or being handed over)
+ * @param placement       which thread calls it ({@link ListenerPlacement})
+ * @param placementReason why it was moved off the capture thread, for {@link ListenerPlacement#DEMOTED}; empty
+ *                        otherwise
  */
 public record ListenerStats(String name, String bundle, String cameraFilter, DropPolicy policy, int queueCapacity,
         int queued, long delivered, long dropped, long errors, long latencyP50Nanos, long latencyP99Nanos,
-        long latencyMaxNanos, Map<DropCause, Long> droppedByCause, long offered) {
+        long latencyMaxNanos, Map<DropCause, Long> droppedByCause, long offered, ListenerPlacement placement,
+        String placementReason) {
 
     public ListenerStats {
         droppedByCause = droppedByCause == null || droppedByCause.isEmpty() ? Map.of()
                 : Collections.unmodifiableMap(new EnumMap<>(droppedByCause));
+        placement = placement == null ? ListenerPlacement.OWN_THREAD : placement;
+        placementReason = placementReason == null ? "" : placementReason;
+    }
+
+    /** Figures without the placement, as kapture-api 1.3 made them: on a thread of its own. */
+    public ListenerStats(String name, String bundle, String cameraFilter, DropPolicy policy, int queueCapacity,
+            int queued, long delivered, long dropped, long errors, long latencyP50Nanos, long latencyP99Nanos,
+            long latencyMaxNanos, Map<DropCause, Long> droppedByCause, long offered) {
+        this(name, bundle, cameraFilter, policy, queueCapacity, queued, delivered, dropped, errors, latencyP50Nanos,
+                latencyP99Nanos, latencyMaxNanos, droppedByCause, offered, ListenerPlacement.OWN_THREAD, "");
     }
 
     /** Figures without the offered count, as kapture-api 1.2 made them: offered is their sum. */
@@ -56,6 +70,14 @@ public record ListenerStats(String name, String bundle, String cameraFilter, Dro
     /** Frames dropped for {@code cause}; 0 if none. */
     public long dropped(DropCause cause) {
         return droppedByCause.getOrDefault(cause, 0L);
+    }
+
+    /**
+     * Where it runs in a few words, with the reason it was moved if it was, for example {@code "capture thread"} or
+     * {@code "own thread (moved): 3 calls in a row took over half the frame interval"}.
+     */
+    public String placementWithReason() {
+        return placementReason.isEmpty() ? placement.words() : placement.words() + ": " + placementReason;
     }
 
     /** The drops with their causes in a few words, for example {@code "12 (queue full 10, discarded at stop 2)"}. */

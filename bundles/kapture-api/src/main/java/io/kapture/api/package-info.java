@@ -3,7 +3,7 @@
  * management views of capture sessions.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.kapture.api;
 
 import org.osgi.annotation.bundle.Export;

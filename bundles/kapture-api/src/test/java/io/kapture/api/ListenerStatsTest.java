@@ -8,7 +8,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** The drops by cause a listener's figures carry: a copy, in the causes' order, absent causes reading 0. */
+/**
+ * The drops by cause a listener's figures carry: a copy, in the causes' order, absent causes reading 0; and where
+ * the listener runs.
+ */
 class ListenerStatsTest {
 
     @Test
@@ -32,6 +35,20 @@ class ListenerStatsTest {
         assertEquals(Map.of(), old.droppedByCause());
         assertEquals("3", old.droppedWithCauses());
         assertEquals("0", stats(0, null).droppedWithCauses());
+    }
+
+    @Test
+    void thePlacementSaysWhereAndWhyAndOlderFiguresMeanAThreadOfItsOwn() {
+        ListenerStats moved = new ListenerStats("l", "b", "*", DropPolicy.DROP_OLDEST, 8, 0, 5, 0, 0, 1, 2, 3, Map.of(),
+                5, ListenerPlacement.DEMOTED, "3 calls in a row took over half the frame interval");
+        ListenerStats older = stats(0, null);
+
+        assertEquals("own thread (moved): 3 calls in a row took over half the frame interval",
+                moved.placementWithReason());
+        assertEquals(ListenerPlacement.OWN_THREAD, older.placement());
+        assertEquals("own thread", older.placementWithReason());
+        assertEquals("capture thread", new ListenerStats("l", "b", "*", DropPolicy.DROP_OLDEST, 8, 0, 5, 0, 0, 1, 2,
+                3, Map.of(), 5, ListenerPlacement.INLINE, null).placementWithReason());
     }
 
     private static ListenerStats stats(long dropped, Map<DropCause, Long> causes) {

@@ -42,12 +42,14 @@ public interface ListenerRegistrar {
     /**
      * Subscription properties for one camera whose listener wants the latest frames: a queue of
      * {@code queueCapacity} frames that drops the oldest when it is full, so a slow listener never holds the camera
-     * back.
+     * back. The listener is always called on that queue's own delivery thread, never on the camera's capture thread
+     * ({@link FrameListener#DELIVERY_THREAD}): the code that registers listeners this way encodes, writes or
+     * sends what it gets.
      *
      * @param camera        the camera's name, {@link FrameListener#CAMERA}
      * @param name          the listener's display name in statistics and logs, {@link FrameListener#NAME}
      * @param queueCapacity the queue's capacity, at least 1, {@link FrameListener#QUEUE_CAPACITY}
-     * @return an immutable map of the four properties
+     * @return an immutable map of the five properties
      * @throws IllegalArgumentException if {@code queueCapacity} is less than 1
      */
     static Map<String, Object> subscription(String camera, String name, int queueCapacity) {
@@ -55,7 +57,8 @@ public interface ListenerRegistrar {
             throw new IllegalArgumentException("queue capacity must be at least 1, was " + queueCapacity);
         }
         return Map.of(FrameListener.CAMERA, camera, FrameListener.QUEUE_CAPACITY, queueCapacity,
-                FrameListener.DROP_POLICY, DropPolicy.DROP_OLDEST.name(), FrameListener.NAME, name);
+                FrameListener.DROP_POLICY, DropPolicy.DROP_OLDEST.name(), FrameListener.NAME, name,
+                FrameListener.DELIVERY_THREAD, Boolean.TRUE);
     }
 
     /**

@@ -31,7 +31,8 @@ class ListenerRegistrarTest {
         Map<String, Object> properties = ListenerRegistrar.subscription("cam0", "snapshot:cam0", 3);
 
         assertEquals(Map.of(FrameListener.CAMERA, "cam0", FrameListener.QUEUE_CAPACITY, 3,
-                FrameListener.DROP_POLICY, "DROP_OLDEST", FrameListener.NAME, "snapshot:cam0"), properties);
+                FrameListener.DROP_POLICY, "DROP_OLDEST", FrameListener.NAME, "snapshot:cam0",
+                FrameListener.DELIVERY_THREAD, true), properties);
         assertEquals(Integer.class, properties.get(FrameListener.QUEUE_CAPACITY).getClass());
         String message = assertThrows(IllegalArgumentException.class,
                 () -> ListenerRegistrar.subscription("cam0", "x", 0)).getMessage();

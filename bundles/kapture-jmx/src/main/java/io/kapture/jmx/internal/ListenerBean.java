@@ -94,6 +94,11 @@ final class ListenerBean implements ListenerMXBean {
     }
 
     @Override
+    public String getPlacement() {
+        return stats().placementWithReason();
+    }
+
+    @Override
     public long getErrors() {
         return stats().errors();
     }

@@ -26,6 +26,12 @@ public interface ListenerMXBean {
     /** The drops with their causes, such as {@code 12 (queue full 10, discarded at stop 2)}. */
     String getDroppedWithCauses();
 
+    /**
+     * Which thread calls it, with the reason if it was moved off the capture thread, such as {@code capture thread}
+     * or {@code own thread (moved): 3 calls in a row took over half the frame interval (...)}.
+     */
+    String getPlacement();
+
     long getErrors();
 
     long getLatencyP50Micros();

@@ -102,6 +102,7 @@ class JmxBeansTest {
         assertEquals(6, second.getDelivered());
         assertEquals(5, second.getLatencyP99Micros());
         assertEquals("3 (queue full 3)", second.getDroppedWithCauses());
+        assertEquals("own thread", second.getPlacement());
         camera.stats = new CaptureStats(1, 0, 10, 0, 0, 0, 0, 30, 3, 4, List.of(listener("a", 8)),
                 Optional.empty());
         assertEquals(false, second.isSubscribed());

@@ -98,6 +98,10 @@ final class Payloads {
             l.addProperty("delivered", listener.delivered());
             l.addProperty("dropped", listener.dropped());
             l.addProperty("queued", listener.queued());
+            l.addProperty("placement", listener.placement().name());
+            if (!listener.placementReason().isEmpty()) {
+                l.addProperty("placementReason", listener.placementReason());
+            }
             l.addProperty("latencyP99Ms", listener.latencyP99Nanos() / 1e6);
             listeners.add(l);
         }

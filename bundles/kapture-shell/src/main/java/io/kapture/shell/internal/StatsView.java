@@ -102,6 +102,7 @@ public final class StatsView {
         table.column("Delivered").alignRight();
         table.column("Dropped");
         table.column("Errors").alignRight();
+        table.column("Runs on");
         table.column("Latency p50").alignRight();
         table.column("p99").alignRight();
         table.column("max").alignRight();
@@ -111,7 +112,8 @@ public final class StatsView {
                 boolean measured = listener.delivered() > 0;
                 table.addRow().addContent(snapshot.session().camera(), listener.name(), listener.policy(),
                         listener.queued() + "/" + listener.queueCapacity(), listener.delivered(), listener.droppedWithCauses(),
-                        listener.errors(), latency(measured, listener.latencyP50Nanos()),
+                        listener.errors(), listener.placementWithReason(),
+                        latency(measured, listener.latencyP50Nanos()),
                         latency(measured, listener.latencyP99Nanos()), latency(measured, listener.latencyMaxNanos()));
             }
         }

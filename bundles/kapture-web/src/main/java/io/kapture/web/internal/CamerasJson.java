@@ -1,6 +1,7 @@
 package io.kapture.web.internal;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import io.kapture.api.CaptureSession;
 import io.kapture.api.CaptureStats;
@@ -59,7 +60,20 @@ final class CamerasJson {
                 .field("queuedBuffers", stats.queuedBuffers())
                 .field("bufferCount", stats.bufferCount())
                 .field("listeners", stats.listeners().size())
+                .field("listenerPlacement", placements(stats))
                 .field("previews", streams.stream().filter(client -> client.camera().equals(camera.camera())).count())
                 .field("lastError", camera.lastError().orElse(null));
+    }
+
+    /**
+     * Where each listener runs, {@code name: placement} joined by {@code "; "}, such as
+     * {@code "stats: capture thread; rtsp:cam0: own thread"}; null with no listener.
+     */
+    private static String placements(CaptureStats stats) {
+        if (stats.listeners().isEmpty()) {
+            return null;
+        }
+        return stats.listeners().stream().map(listener -> listener.name() + ": " + listener.placementWithReason())
+                .collect(Collectors.joining("; "));
     }
 }

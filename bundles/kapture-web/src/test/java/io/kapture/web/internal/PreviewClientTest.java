@@ -47,7 +47,8 @@ class PreviewClientTest {
         client(DEFAULTS.as(PreviewSettings::from));
 
         assertEquals(Map.of(FrameListener.CAMERA, "cam0", FrameListener.QUEUE_CAPACITY, 1, FrameListener.DROP_POLICY,
-                "DROP_OLDEST", FrameListener.NAME, "web-preview:cam0"), engine.subscriber().properties());
+                "DROP_OLDEST", FrameListener.NAME, "web-preview:cam0",
+                FrameListener.DELIVERY_THREAD, true), engine.subscriber().properties());
     }
 
     @Test

@@ -23,12 +23,15 @@ import io.kapture.api.FrameListener;
  * (nobody else would) and says once, loudly, that the listener gets nothing any more.
  *
  * <p>Threading contract: {@link #run} runs on the subscriber's own delivery thread, and {@link #deliver} there or,
- * for a listener called on the capture thread, on the capture thread only (never both for one subscriber); the
- * figures and {@link #reportEnd} may be called from any thread.
+ * for a listener called on the capture thread, on the capture thread. Never both at once for one subscriber: an
+ * inline listener's delivery thread gets frames only after the capture thread stopped calling it, and waits for a
+ * taken-over call to return before it calls the listener ({@link InlineCall#awaitStuckReturn}); so the plain
+ * counters here have one writer at a time, each handing over to the next through those volatile steps. The figures
+ * and {@link #reportEnd} may be called from any thread.
  */
 final class DeliveryLoop implements Runnable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Subscriber.class);
+    static final Logger LOG = LoggerFactory.getLogger(Subscriber.class);
     private static final VarHandle DELIVERED;
 
     static {
@@ -44,6 +47,7 @@ final class DeliveryLoop implements Runnable {
     private final String threadName;
     private final Handoff handoff;
     private final Drops drops;
+    private final InlineCall inline;
     private final AtomicLong errors = new AtomicLong();
     private final AtomicBoolean endReported = new AtomicBoolean();
     private final LatencyHistogram latency = new LatencyHistogram();
@@ -54,7 +58,9 @@ final class DeliveryLoop implements Runnable {
      */
     private long delivered;
 
-    DeliveryLoop(FrameListener listener, Subscription subscription, String threadName, Handoff handoff, Drops drops) {
+    DeliveryLoop(FrameListener listener, Subscription subscription, String threadName, Handoff handoff, Drops drops,
+            InlineCall inline) {
+        this.inline = inline;
         this.listener = listener;
         this.subscription = subscription;
         this.threadName = threadName;
@@ -67,7 +73,11 @@ final class DeliveryLoop implements Runnable {
         try {
             Frame frame;
             while ((frame = handoff.next()) != null) {
-                deliver(frame);
+                if (inline.awaitStuckReturn(handoff)) {
+                    deliver(frame);
+                } else {
+                    drops.drop(frame, DropCause.STOPPED);
+                }
             }
         } finally {
             handoff.consumerEnding();

@@ -9,8 +9,15 @@ import io.kapture.api.FrameListener;
  * ({@link Frame#retain(String[], Frame[], int)}: one lock of the frame for all, not one per subscriber) and walks
  * the array with an index: no lock of its own, no iterator, no allocation on the frame path but the handles.
  *
- * <p>Threading contract: {@link #publish} runs on the capture thread, which alone uses the scratch array of
- * handles; {@link #add}, {@link #remove} and
+ * <p>The inline slot: the first subscriber added that may run inline ({@link Subscriber#mayRunInline}) while no
+ * other holds the slot is called on the capture thread itself ({@link io.kapture.api.ListenerPlacement#INLINE}),
+ * and keeps the slot, demoted or not, until it is removed; the next subscriber added after that may take it.
+ * {@link #publish} offers the frame to every other subscriber first and keeps the slot holder's handle aside;
+ * the capture loop hands it over with {@link #deliverPending} after its own bookkeeping and the release of its
+ * own handle, so the listener's call is the last thing done for a frame and delays nobody else's.
+ *
+ * <p>Threading contract: {@link #publish} and {@link #deliverPending} run on the capture thread, which alone uses
+ * the scratch array of handles and the pending handle; {@link #add}, {@link #remove} and
  * {@link #removeAll} on the session's control thread, serialised by a lock of their own so that concurrent
  * changes never lose each other. A subscriber removed while the capture thread still holds the previous array may
  * get one more offer; {@link Subscriber} releases such frames itself.
@@ -20,9 +27,23 @@ public final class FanOut {
     private static final Subscriber[] NONE = new Subscriber[0];
 
     private final Object lock = new Object();
-    private volatile Members members = new Members(NONE);
+    private volatile Members members = new Members(NONE, -1);
     /** Capture thread only: the handles of the frame being published, cleared as they are handed over. */
     private Frame[] handles = new Frame[0];
+    /** Capture thread only: the inline subscriber's handle of the frame being published, and that subscriber. */
+    private Frame pending;
+    private Subscriber pendingSubscriber;
+    private final InlineBudget budget;
+
+    /** A fan-out of a stream of unknown rate (the rehearsal, tests). */
+    public FanOut() {
+        this(InlineBudget.UNKNOWN_RATE);
+    }
+
+    /** A fan-out whose inline listener is judged by {@code budget}. */
+    public FanOut(InlineBudget budget) {
+        this.budget = budget;
+    }
 
     /** Offers {@code frame} to every subscriber; the caller keeps (and later releases) its own handle. */
     public void publish(Frame frame) throws InterruptedException {
@@ -36,20 +57,63 @@ public final class FanOut {
             handles = new Frame[count];
         }
         frame.retain(now.holders, handles, count);
+        int slot = now.inlineSlot;
         int offered = 0;
+        boolean done = false;
         try {
             for (; offered < count; offered++) {
                 Frame handle = handles[offered];
                 handles[offered] = null;
-                current[offered].offerRetained(handle);
+                if (offered == slot) {
+                    pending = handle;
+                    pendingSubscriber = current[offered];
+                } else {
+                    current[offered].offerRetained(handle);
+                }
             }
+            done = true;
         } finally {
-            // an offer that threw (the capture thread stopped under BLOCK) owned its handle; the rest are ours
-            for (int i = offered + 1; i < count; i++) {
-                handles[i].release();
-                handles[i] = null;
+            if (!done) {
+                // an offer that threw (the capture thread stopped under BLOCK) owned its handle; the rest are ours
+                for (int i = offered + 1; i < count; i++) {
+                    handles[i].release();
+                    handles[i] = null;
+                }
+                releasePending();
             }
         }
+    }
+
+    /**
+     * Capture thread, after {@link #publish} and the loop's own work for the frame: calls the inline subscriber
+     * with the handle kept for it, if any. False if that call was taken over while it ran: the calling thread is
+     * no longer the capture thread and must end ({@link Subscriber#deliverInline}).
+     */
+    public boolean deliverPending() throws InterruptedException {
+        Frame handle = pending;
+        if (handle == null) {
+            return true;
+        }
+        Subscriber subscriber = pendingSubscriber;
+        pending = null;
+        pendingSubscriber = null;
+        return subscriber.deliverInline(handle);
+    }
+
+    /** Capture thread: gives back a kept handle that will not be delivered (publishing failed). */
+    public void releasePending() {
+        Frame handle = pending;
+        if (handle != null) {
+            pending = null;
+            pendingSubscriber = null;
+            handle.release();
+        }
+    }
+
+    /** Whether a subscriber is called on the capture thread as the inline listener now. Any thread. */
+    public boolean hasInline() {
+        Members now = members;
+        return now.inlineSlot >= 0 && now.subscribers[now.inlineSlot].isInline();
     }
 
     /** Adds a subscriber unless its listener already has one. */
@@ -64,7 +128,13 @@ public final class FanOut {
             Subscriber[] next = new Subscriber[current.length + 1];
             System.arraycopy(current, 0, next, 0, current.length);
             next[current.length] = subscriber;
-            set(next);
+            if (members.inlineSlot < 0 && subscriber.mayRunInline()) {
+                // granted before the volatile write that publishes the array: the capture thread sees it set
+                subscriber.grantInline(budget);
+                set(next, current.length);
+            } else {
+                set(next, members.inlineSlot);
+            }
             return true;
         }
     }
@@ -78,7 +148,8 @@ public final class FanOut {
                     Subscriber[] next = new Subscriber[current.length - 1];
                     System.arraycopy(current, 0, next, 0, i);
                     System.arraycopy(current, i + 1, next, i, current.length - i - 1);
-                    set(next);
+                    int slot = members.inlineSlot;
+                    set(next, slot == i ? -1 : slot > i ? slot - 1 : slot);
                     return current[i];
                 }
             }
@@ -90,13 +161,13 @@ public final class FanOut {
     public Subscriber[] removeAll() {
         synchronized (lock) {
             Subscriber[] current = members.subscribers;
-            set(NONE);
+            set(NONE, -1);
             return current;
         }
     }
 
-    private void set(Subscriber[] next) {
-        members = new Members(next);
+    private void set(Subscriber[] next, int inlineSlot) {
+        members = new Members(next, inlineSlot);
     }
 
     /** The subscribers now; a snapshot that later changes do not touch. */
@@ -104,13 +175,18 @@ public final class FanOut {
         return members.subscribers;
     }
 
-    /** Subscribers and their holder names, index for index, published together. Immutable. */
+    /**
+     * Subscribers and their holder names, index for index, and the index of the inline slot's holder (-1: none),
+     * published together. Immutable.
+     */
     private static final class Members {
         final Subscriber[] subscribers;
         final String[] holders;
+        final int inlineSlot;
 
-        Members(Subscriber[] subscribers) {
+        Members(Subscriber[] subscribers, int inlineSlot) {
             this.subscribers = subscribers;
+            this.inlineSlot = inlineSlot;
             this.holders = new String[subscribers.length];
             for (int i = 0; i < subscribers.length; i++) {
                 holders[i] = subscribers[i].holder();

@@ -2,10 +2,13 @@ package io.kapture.engine.internal.fanout;
 
 import java.util.Map;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import io.kapture.api.DropCause;
 import io.kapture.api.Frame;
 import io.kapture.api.FrameListener;
+import io.kapture.api.ListenerPlacement;
 import io.kapture.api.ListenerStats;
 
 /**
@@ -21,11 +24,17 @@ import io.kapture.api.ListenerStats;
  * Each of the three parts states and keeps the rule for the frames it wins.
  *
  * <p>A listener that asked for it ({@link io.kapture.api.FrameListener#CAPTURE_THREAD}) has no queue and no thread:
- * the capture thread calls it in {@link #offerRetained}, and its delivery thread is never started.
+ * the capture thread calls it in {@link #offerRetained}, and its delivery thread is never started. The stream's
+ * inline listener ({@link FanOut} grants the one slot, {@link ListenerPlacement#INLINE}) is called by the capture
+ * thread too, in {@link #deliverInline}, but has its queue and its (parked) delivery thread, and moves there for
+ * good when it is too slow or does not return ({@link InlineCall}); its frames then take the queue's path, and
+ * the ownership rule above holds for them unchanged: an inline frame is delivered and released by the capture
+ * thread, or dropped, and counted as offered first, exactly like a {@code CAPTURE_THREAD} listener's.
  *
- * <p>Threading contract: {@link #offer} and {@link #offerRetained} are called from the capture thread only;
- * {@link #stopDelivering}, {@link #requestQueue}, {@link #stats} and the queries from any thread; {@link #close}
- * and {@link #closeAll} (which wait) from the session's control thread only, never from SCR's threads.
+ * <p>Threading contract: {@link #offer}, {@link #offerRetained} and {@link #deliverInline} are called from the
+ * capture thread only; {@link #takeOverInlineCall} from the session's control thread; {@link #stopDelivering},
+ * {@link #requestQueue}, {@link #stats} and the queries from any thread; {@link #close} and {@link #closeAll}
+ * (which wait) from the session's control thread only, never from SCR's threads.
  */
 public final class Subscriber {
 
@@ -34,7 +43,7 @@ public final class Subscriber {
      * than waits: it closes any NIO channel the thread is writing to ({@code ClosedByInterruptException}), which
      * left a recorder's file unfinished. A listener that returns within this time is never interrupted.
      */
-    static final long GRACE_MILLIS = 500;
+    public static final long GRACE_MILLIS = 500;
 
     /** How long closing then waits, after the interrupt, for a listener to return from {@code onFrame}. */
     static final long JOIN_MILLIS = 2000;
@@ -47,6 +56,8 @@ public final class Subscriber {
     private final Drops drops = new Drops();
     private final QueuePolicy queue;
     private final DeliveryLoop delivery;
+    private final InlineCall inline;
+    private final String camera;
 
     /** Set by the closing thread when the listener did not return in time; read by tests. */
     private volatile boolean abandoned;
@@ -61,14 +72,37 @@ public final class Subscriber {
             ThreadFactory threads) {
         this.listener = listener;
         this.subscription = subscription;
+        this.camera = camera;
+        this.inline = new InlineCall(subscription.captureThread() ? ListenerPlacement.CAPTURE_THREAD
+                : ListenerPlacement.OWN_THREAD);
         this.threadName = "kapture-" + camera + "-" + subscription.name();
         // the hand-off needs the thread and the thread's task the hand-off: the task reads the field once started
         this.thread = threads.newThread(this::runDelivery);
         this.thread.setName(threadName);
         this.thread.setDaemon(true);
         this.handoff = new Handoff(spec.capacity(), thread);
-        this.delivery = new DeliveryLoop(listener, subscription, threadName, handoff, drops);
+        this.delivery = new DeliveryLoop(listener, subscription, threadName, handoff, drops, inline);
         this.queue = new QueuePolicy(handoff, drops, spec, delivery::reportEnd);
+    }
+
+    /** Whether this listener may take a stream's inline slot: it asked neither for the capture thread nor its own. */
+    boolean mayRunInline() {
+        return !subscription.captureThread() && !subscription.deliveryThread();
+    }
+
+    /** Makes this the stream's inline listener; {@link FanOut#add} only, before the capture thread sees it. */
+    void grantInline(InlineBudget budget) {
+        inline.grantInline(budget);
+    }
+
+    /** Whether the capture thread calls it now as the stream's inline listener (not demoted). Any thread. */
+    public boolean isInline() {
+        return inline.inline();
+    }
+
+    /** Where its listener runs now. Any thread. */
+    public ListenerPlacement placement() {
+        return inline.placement();
     }
 
     /** Starts the delivery thread; a listener called on the capture thread has none to start. */
@@ -127,6 +161,73 @@ public final class Subscriber {
     }
 
     /**
+     * Capture thread, as the last thing it does for a frame: calls the inline listener with {@code handle} (owned
+     * from here on) and judges how long it took, or queues the frame if the listener was moved to its own thread.
+     * Returns false if the call was taken over while it ran ({@link #takeOverInlineCall}): the calling thread is no
+     * longer the capture thread and must end without touching the stream again.
+     *
+     * @throws InterruptedException as {@link #offer} does, for a moved listener under {@code BLOCK}
+     */
+    boolean deliverInline(Frame handle) throws InterruptedException {
+        if (!inline.inline()) {
+            queue.offer(handle);
+            return true;
+        }
+        long began = System.nanoTime();
+        // the call is in progress before closing is looked at: a closer that sets closed first and then finds no
+        // call in progress knows no call will start (the two volatile steps in opposite order on each side)
+        inline.begin(began);
+        queue.deliverOnCaptureThread(handle, delivery);
+        if (!inline.end()) {
+            inline.stuckReturned(thread);
+            return false;
+        }
+        String moved = inline.judge(System.nanoTime() - began);
+        if (moved != null) {
+            DeliveryLoop.LOG.info("Camera {}: listener {} (bundle {}) moved from the capture thread to its own "
+                    + "delivery thread {}: {}", camera, subscription.name(), subscription.bundle(), threadName, moved);
+        }
+        return true;
+    }
+
+    /**
+     * Control thread: if an inline call of this listener has lasted longer than {@code limitMillis}, takes it over:
+     * the listener moves to its delivery thread, which calls it only once that call returned. Returns the thread
+     * left in the call (the capture thread, which the caller replaces), or null.
+     */
+    public Thread takeOverInlineCall(long limitMillis, String why) {
+        Thread left = inline.takeOver(System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(limitMillis), why);
+        if (left != null) {
+            // the thread left in the call counted its frame offered after the call's state changed; read with
+            // acquire here, that count is ordered before the new capture thread (started after this) counts on
+            queue.offered();
+            DeliveryLoop.LOG.info("Camera {}: listener {} (bundle {}) moved from the capture thread to its own "
+                    + "delivery thread {}: {}", camera, subscription.name(), subscription.bundle(), threadName, why);
+        }
+        return left;
+    }
+
+    /**
+     * Waits up to {@code millis} for an inline call in progress to return; true if none is in progress then.
+     * Control thread, after {@link #stopDelivering} (so that no new call begins).
+     */
+    public boolean awaitInlineReturn(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (inline.inCall()) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(2));
+        }
+        return true;
+    }
+
+    /** The thread left in a taken-over inline call that has not returned yet, or null. Any thread. */
+    Thread stuckCaller() {
+        return inline.stuck();
+    }
+
+    /**
      * Delivers nothing more after the frame the listener may have in hand; never waits, so SCR's threads may call
      * it when a listener goes away. {@link #close} (on the control thread) then waits for the listener and
      * releases what is queued.
@@ -158,9 +259,9 @@ public final class Subscriber {
         return thread;
     }
 
-    /** Whether {@code candidate} is this subscriber's delivery thread. Any thread. */
+    /** Whether {@code candidate} is this subscriber's delivery thread, or a thread left in its call. Any thread. */
     public boolean runsOn(Thread candidate) {
-        return candidate == thread;
+        return candidate == thread || candidate == inline.stuck();
     }
 
     void markAbandoned() {
@@ -203,6 +304,7 @@ public final class Subscriber {
         LatencyHistogram latency = delivery.latency();
         return new ListenerStats(subscription.name(), subscription.bundle(), subscription.cameraFilter(),
                 current.policy(), current.capacity(), queued, delivered, dropped, delivery.errors(),
-                latency.percentile(0.50), latency.percentile(0.99), latency.max(), byCause, offered);
+                latency.percentile(0.50), latency.percentile(0.99), latency.max(), byCause, offered,
+                inline.placement(), inline.reason());
     }
 }

@@ -18,6 +18,9 @@ import io.kapture.api.DropCause;
  * draining; a frame the capture thread moves into a fresh ring meanwhile is drained by the capture thread itself
  * ({@link QueuePolicy}).
  *
+ * <p>A listener's call left on a former capture thread (an inline call that was taken over, {@link InlineCall}) is
+ * treated like its delivery thread's: the same grace, interrupt, wait and abandonment.
+ *
  * <p>Threading contract: {@link #closeAll} runs on the session's control thread (or a test's); it never runs on
  * a subscriber's own delivery thread, except for a listener unsubscribing itself, which is neither waited for
  * nor interrupted because it returns by itself. Stateless.
@@ -33,14 +36,30 @@ final class SubscriberShutdown {
         for (Subscriber subscriber : subscribers) {
             subscriber.stopDelivering();
         }
+        // a thread left in a taken-over inline call is waited for and interrupted like a delivery thread; it ends
+        // once its call returns, and touches nothing of the stream then (read once: it clears itself on return)
+        Thread[] stuck = new Thread[subscribers.length];
+        for (int i = 0; i < subscribers.length; i++) {
+            stuck[i] = subscribers[i].stuckCaller();
+        }
         long graceEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
-        for (Subscriber subscriber : subscribers) {
-            if (!returnsBy(subscriber.thread(), graceEnd)) {
-                subscriber.thread().interrupt();
+        for (int i = 0; i < subscribers.length; i++) {
+            if (!returnsBy(subscribers[i].thread(), graceEnd)) {
+                subscribers[i].thread().interrupt();
+            }
+            if (stuck[i] != null && !returnsBy(stuck[i], graceEnd)) {
+                stuck[i].interrupt();
             }
         }
         long joinEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(joinMillis);
-        for (Subscriber subscriber : subscribers) {
+        for (int i = 0; i < subscribers.length; i++) {
+            Subscriber subscriber = subscribers[i];
+            if (stuck[i] != null && !returnsBy(stuck[i], joinEnd)) {
+                subscriber.markAbandoned();
+                LOG.warn("Listener {} (bundle {}) did not return from onFrame on the capture thread within {} ms of "
+                        + "being unsubscribed; thread {} ends when it does", subscriber.subscription().name(),
+                        subscriber.subscription().bundle(), graceMillis + joinMillis, stuck[i].getName());
+            }
             if (!returnsBy(subscriber.thread(), joinEnd)) {
                 subscriber.markAbandoned();
                 LOG.warn("Listener {} (bundle {}) did not return from onFrame within {} ms of being unsubscribed; "

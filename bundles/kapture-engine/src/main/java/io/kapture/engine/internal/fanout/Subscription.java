@@ -28,9 +28,12 @@ import io.kapture.engine.internal.config.CameraSettings;
  * @param blockTimeoutMs wait for room under {@link DropPolicy#BLOCK}
  * @param captureThread  whether {@code onFrame} is called on the capture thread, with no queue
  *                       ({@link FrameListener#CAPTURE_THREAD})
+ * @param deliveryThread whether it asked never to be called on the capture thread, not even as a camera's first
+ *                       listener ({@link FrameListener#DELIVERY_THREAD}); wins over {@code captureThread}
  */
 public record Subscription(String name, String bundle, String cameraFilter, List<String> cameras,
-        Integer queueCapacity, DropPolicy dropPolicy, long blockTimeoutMs, boolean captureThread) {
+        Integer queueCapacity, DropPolicy dropPolicy, long blockTimeoutMs, boolean captureThread,
+        boolean deliveryThread) {
 
     /** The block timeout when the listener does not give one, as {@link FrameListener#BLOCK_TIMEOUT_MS} says. */
     public static final long DEFAULT_BLOCK_TIMEOUT_MS = 1000;
@@ -39,9 +42,16 @@ public record Subscription(String name, String bundle, String cameraFilter, List
 
     public Subscription {
         cameras = List.copyOf(cameras);
+        captureThread = captureThread && !deliveryThread;
     }
 
-    /** A subscription with a delivery thread of its own. */
+    /** A subscription that may be called on the capture thread as its camera's first listener, or asked to be. */
+    public Subscription(String name, String bundle, String cameraFilter, List<String> cameras, Integer queueCapacity,
+            DropPolicy dropPolicy, long blockTimeoutMs, boolean captureThread) {
+        this(name, bundle, cameraFilter, cameras, queueCapacity, dropPolicy, blockTimeoutMs, captureThread, false);
+    }
+
+    /** A subscription that may be called on the capture thread as its camera's first listener. */
     public Subscription(String name, String bundle, String cameraFilter, List<String> cameras, Integer queueCapacity,
             DropPolicy dropPolicy, long blockTimeoutMs) {
         this(name, bundle, cameraFilter, cameras, queueCapacity, dropPolicy, blockTimeoutMs, false);
@@ -55,9 +65,18 @@ public record Subscription(String name, String bundle, String cameraFilter, List
         Integer capacity = capacity(name, properties.get(FrameListener.QUEUE_CAPACITY));
         DropPolicy policy = policy(name, properties.get(FrameListener.DROP_POLICY));
         long timeout = blockTimeout(name, properties.get(FrameListener.BLOCK_TIMEOUT_MS));
-        boolean captureThread = captureThread(name, properties.get(FrameListener.CAPTURE_THREAD));
+        // a malformed value means a thread of its own in both cases: the choice that never costs the camera
+        boolean captureThread = flag(name, FrameListener.CAPTURE_THREAD, properties.get(FrameListener.CAPTURE_THREAD),
+                false);
+        boolean deliveryThread = flag(name, FrameListener.DELIVERY_THREAD,
+                properties.get(FrameListener.DELIVERY_THREAD), true);
+        if (captureThread && deliveryThread) {
+            LOG.warn("Listener {}: both {} and {} are true; using a delivery thread of its own", name,
+                    FrameListener.CAPTURE_THREAD, FrameListener.DELIVERY_THREAD);
+        }
         String filter = cameras.isEmpty() ? FrameListener.ALL_CAMERAS : String.join(",", cameras);
-        return new Subscription(name, bundle, filter, cameras, capacity, policy, timeout, captureThread);
+        return new Subscription(name, bundle, filter, cameras, capacity, policy, timeout, captureThread,
+                deliveryThread);
     }
 
     /** Whether this listener wants the frames of {@code camera}. */
@@ -123,16 +142,16 @@ public record Subscription(String name, String bundle, String cameraFilter, List
         return timeout;
     }
 
-    private static boolean captureThread(String listener, Object value) {
+    private static boolean flag(String listener, String key, Object value, boolean malformed) {
         if (value == null || Boolean.FALSE.equals(value) || "false".equalsIgnoreCase(String.valueOf(value).trim())) {
             return false;
         }
         if (Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(String.valueOf(value).trim())) {
             return true;
         }
-        LOG.warn("Listener {}: {} must be true or false, was '{}'; using a delivery thread of its own", listener,
-                FrameListener.CAPTURE_THREAD, value);
-        return false;
+        LOG.warn("Listener {}: {} must be true or false, was '{}'; using a delivery thread of its own", listener, key,
+                value);
+        return malformed;
     }
 
     private static Long whole(Object value) {

@@ -10,6 +10,7 @@ import io.kapture.api.spi.CaptureSourceProvider;
 import io.kapture.api.spi.DeliveryStrategy;
 import io.kapture.api.FrameListener;
 import io.kapture.engine.internal.config.CameraSettings;
+import io.kapture.engine.internal.fanout.InlineBudget;
 
 /**
  * A camera's state machine: from its settings and the services at hand to a running {@link Stream} and back.
@@ -124,6 +125,7 @@ final class CameraLifecycle {
         if (current != null) {
             current.unsubscribe(entry.listener());
             current.subscribe(entry);
+            watchInline();
         }
     }
 
@@ -131,6 +133,27 @@ final class CameraLifecycle {
         Stream current = streams.running();
         if (current != null) {
             current.unsubscribe(listener);
+            watchInline();
+        }
+    }
+
+    /**
+     * Arms the watchdog of the running stream's inline listener ({@link Stream#watchInline}) while it has one, and
+     * disarms it when it has none: a periodic wake-up costs CPU, so only then.
+     */
+    private void watchInline() {
+        Stream current = streams.running();
+        if (current != null && current.hasInlineListener()) {
+            control.watchEvery(this::watchTick, InlineBudget.WATCH_PERIOD_MILLIS);
+        } else {
+            control.stopWatching();
+        }
+    }
+
+    private void watchTick() {
+        Stream current = streams.running();
+        if (current == null || !current.watchInline()) {
+            control.stopWatching();
         }
     }
 
@@ -159,6 +182,7 @@ final class CameraLifecycle {
             Stream started = Stream.open(wanted, provider.get(), strategy.get(), services::strategy,
                     services.listeners(), events);
             streams.started(started);
+            watchInline();
             status.running(started.problems());
             LOG.info("Camera {}: capturing {} from '{}' with {} delivery", wanted.name(), started.format(),
                     wanted.device(), started.delivery().effective().name());
@@ -208,6 +232,7 @@ final class CameraLifecycle {
             return;
         }
         status.state(SessionState.STOPPING);
+        control.stopWatching();
         streams.take();
         try {
             current.close();

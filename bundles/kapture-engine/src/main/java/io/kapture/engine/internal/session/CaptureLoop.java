@@ -16,13 +16,21 @@ import io.kapture.engine.internal.fanout.RateLimitedLog;
 
 /**
  * The body of a stream's capture thread: dequeue a filled buffer, let the current delivery strategy wrap it,
- * count it, offer it to every subscriber and drop its own handle. Nothing else runs here, least of all listener
- * code, so the thread is back at the driver as soon as the frame is queued for everyone.
+ * count it, offer it to every subscriber and drop its own handle, and last call the stream's inline listener, if
+ * it has one ({@link FanOut#deliverPending}): no listener code runs before every other subscriber has the frame,
+ * and listener code runs here only for the inline listener (judged and moved away when too slow) and listeners
+ * that asked for it.
+ *
+ * <p>A loop may outlive its thread: when the inline listener does not return, the session's watchdog starts a
+ * new thread on the same loop ({@link Stream}), and the thread left in the call, once (if ever) it returns, ends
+ * without touching the loop's state again. The state it leaves ({@code lastUsed}, the source's dequeue) was last
+ * written before the call, which the take-over's volatile steps and the new thread's start order before the new
+ * thread's reads; two threads never run the loop at once.
  *
  * <p>The thread is started before the source streams, so that its start (slow on a small or emulated machine) does
  * not eat into the driver's buffers: {@link #run} first waits for {@link #go}, given once the source is streaming.
  *
- * <p>Threading contract: {@link #run} is the capture thread. {@link #switchTo}, {@link #setStallTimeout},
+ * <p>Threading contract: {@link #run} is the capture thread (one at a time, see above). {@link #switchTo}, {@link #setStallTimeout},
  * {@link #go} and {@link #requestStop} come from the session's control thread and take effect at the next frame
  * (volatile fields); {@link #usedStrategies} may be read from any thread.
  */
@@ -107,7 +115,9 @@ final class CaptureLoop implements Runnable {
                 long now = System.nanoTime();
                 if (buffer != null) {
                     lastFrameNanos = now;
-                    handle(buffer, now);
+                    if (!handle(buffer, now)) {
+                        return; // taken over while in the inline listener's call: another thread goes on
+                    }
                 } else if (stallTimeoutNanos > 0 && now - lastFrameNanos > stallTimeoutNanos && !stopping) {
                     events.streamStalled(stream, TimeUnit.NANOSECONDS.toMillis(now - lastFrameNanos));
                     return;
@@ -120,7 +130,8 @@ final class CaptureLoop implements Runnable {
         }
     }
 
-    private void handle(DriverBuffer buffer, long now) throws InterruptedException {
+    /** Handles one frame; false if this thread was taken over in the inline call and must end at once. */
+    private boolean handle(DriverBuffer buffer, long now) throws InterruptedException {
         context.dequeued(buffer);
         NamedStrategy current = strategy;
         if (current != lastUsed) {
@@ -137,17 +148,19 @@ final class CaptureLoop implements Runnable {
             context.requeue(buffer);
             wrapLog.warn("Camera " + context.camera() + ": delivery strategy '" + current.name()
                     + "' failed to wrap frame " + buffer.sequence() + "; frame skipped", e);
-            return;
+            return true;
         }
         try {
             counters.frame(frame.sequence(), frame.isCorrupted(), now);
             fanOut.publish(frame);
         } catch (RuntimeException e) {
+            fanOut.releasePending();
             fanOutLog.warn("Camera " + context.camera() + ": could not hand frame " + frame.sequence()
                     + " to every listener", e);
         } finally {
             frame.release();
         }
         counters.countCaptured();
+        return fanOut.deliverPending();
     }
 }

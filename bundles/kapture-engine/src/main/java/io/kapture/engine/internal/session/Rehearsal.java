@@ -17,8 +17,9 @@ import io.kapture.engine.internal.fanout.Subscription;
 /**
  * A dry run of the delivery path before a stream's source starts streaming: {@value #FRAMES} small frames of a
  * stand-in source ({@link RehearsalSource}) go through the very code real frames take — {@link CaptureLoop}, the
- * stream's delivery strategy, a {@link FanOut}, a {@link Subscriber} with its queue and delivery thread and a
- * listener that does nothing — and are released and requeued as real ones are.
+ * stream's delivery strategy, a {@link FanOut}, two {@link Subscriber}s (one called on the capture thread as a
+ * stream's first listener is, one with its queue and delivery thread) and listeners that do nothing — and are
+ * released and requeued as real ones are.
  *
  * <p>Why: a driver has few buffers (4 at 40 fps is 100 ms of slack). Without the rehearsal the first real frames
  * paid for everything done for the first time — loading and initialising the classes of the delivery path, its
@@ -37,7 +38,7 @@ import io.kapture.engine.internal.fanout.Subscription;
  * camera from starting.
  *
  * <p>Threading contract: {@link #run} runs on the session's control thread, where the capture loop of the rehearsal
- * runs too; its subscriber has a delivery thread of its own, ended before {@link #run} returns.
+ * runs too; its subscribers have delivery threads of their own, ended before {@link #run} returns.
  */
 final class Rehearsal {
 
@@ -50,6 +51,7 @@ final class Rehearsal {
 
     private static final Logger LOG = LoggerFactory.getLogger(Rehearsal.class);
     private static final FrameListener NOTHING = frame -> { };
+    private static final FrameListener NOTHING_ON_ITS_THREAD = frame -> { };
     private static final StreamEvents FAILURES = new StreamEvents() {
         @Override
         public void streamFailed(Stream stream, Throwable cause) {
@@ -80,10 +82,14 @@ final class Rehearsal {
         FanOut fanOut = new FanOut();
         Subscription subscription = new Subscription("rehearsal", "kapture-engine", camera, List.of(camera),
                 null, null, Subscription.DEFAULT_BLOCK_TIMEOUT_MS);
-        Subscriber subscriber = new Subscriber(camera, NOTHING, subscription,
-                new QueueSpec(Math.max(1, queueCapacity), DropPolicy.BLOCK, Subscription.DEFAULT_BLOCK_TIMEOUT_MS));
-        fanOut.add(subscriber);
-        subscriber.start();
+        QueueSpec queue = new QueueSpec(Math.max(1, queueCapacity), DropPolicy.BLOCK,
+                Subscription.DEFAULT_BLOCK_TIMEOUT_MS);
+        // the first is called on the capture thread (inline), the second on its own thread: both paths rehearsed
+        for (FrameListener listener : List.of(NOTHING, NOTHING_ON_ITS_THREAD)) {
+            Subscriber subscriber = new Subscriber(camera, listener, subscription, queue);
+            fanOut.add(subscriber);
+            subscriber.start();
+        }
         CaptureLoop loop = new CaptureLoop(null, source, context, counters, fanOut, FAILURES, strategy, 0);
         source.whenDone(loop::requestStop);
         try {

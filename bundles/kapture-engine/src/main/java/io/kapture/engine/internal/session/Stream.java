@@ -24,6 +24,7 @@ import io.kapture.api.spi.Negotiation;
 import io.kapture.engine.internal.config.CameraSettings;
 import io.kapture.engine.internal.config.CameraSettings.ControlSetting;
 import io.kapture.engine.internal.fanout.FanOut;
+import io.kapture.engine.internal.fanout.InlineBudget;
 import io.kapture.engine.internal.fanout.QueueSpec;
 import io.kapture.engine.internal.fanout.Subscriber;
 
@@ -53,9 +54,10 @@ public final class Stream {
     private final long startedAtMillis = System.currentTimeMillis();
     private final StreamCounters counters;
     private final StreamContext context;
-    private final FanOut fanOut = new FanOut();
+    private final FanOut fanOut;
     private final CaptureLoop loop;
-    private final Thread captureThread;
+    /** The thread running {@link #loop}; replaced (control thread) when the inline listener's call is taken over. */
+    private volatile Thread captureThread;
     /** Why the source's buffers cannot be lent to listeners (asked once, at open); null if they can. */
     private final String lendingHazard;
     private final Function<String, Optional<NamedStrategy>> registered;
@@ -83,10 +85,16 @@ public final class Stream {
         this.lendingHazard = lendingHazard;
         this.counters = new StreamCounters(new SequenceWarning(camera, device)::repeated);
         this.context = new StreamContext(camera, negotiation.format(), source, settings.buffers(), counters);
+        this.fanOut = new FanOut(InlineBudget.of(negotiation.framesPerSecond(), settings.buffers()));
         this.loop = new CaptureLoop(this, source, context, counters, fanOut, events, delivery.effective(),
                 settings.stallTimeoutMs());
-        this.captureThread = new Thread(loop, "kapture-capture-" + camera);
-        this.captureThread.setDaemon(true);
+        this.captureThread = newCaptureThread();
+    }
+
+    private Thread newCaptureThread() {
+        Thread thread = new Thread(loop, "kapture-capture-" + camera);
+        thread.setDaemon(true);
+        return thread;
     }
 
     /**
@@ -163,12 +171,56 @@ public final class Stream {
         }
     }
 
-    /** Unsubscribes a listener, releasing the frames queued for it. */
+    /**
+     * Unsubscribes a listener, releasing the frames queued for it. An inline call in progress gets the same grace
+     * as a delivery thread's ({@link Subscriber#GRACE_MILLIS}); one that outlasts it is taken over, so the camera
+     * goes on on a new capture thread while the old one waits for the listener ({@link Subscriber#close}).
+     */
     void unsubscribe(FrameListener listener) {
         Subscriber removed = fanOut.remove(listener);
         if (removed != null) {
+            removed.stopDelivering();
+            if (!removed.awaitInlineReturn(Subscriber.GRACE_MILLIS)) {
+                replaceCaptureThread(removed.takeOverInlineCall(0, "it was unsubscribed while in onFrame on the "
+                        + "capture thread, which did not return within " + Subscriber.GRACE_MILLIS + " ms"));
+            }
             removed.close();
         }
+    }
+
+    /**
+     * The watchdog, on the control thread: takes over an inline listener's call that has lasted longer than
+     * {@link InlineBudget#STUCK_MILLIS} and goes on capturing on a new thread. Returns whether this stream still
+     * has an inline listener to watch.
+     */
+    boolean watchInline() {
+        if (closed) {
+            return false;
+        }
+        for (Subscriber subscriber : fanOut.snapshot()) {
+            if (subscriber.isInline()) {
+                replaceCaptureThread(subscriber.takeOverInlineCall(InlineBudget.STUCK_MILLIS, "it did not return "
+                        + "from onFrame on the capture thread within " + InlineBudget.STUCK_MILLIS + " ms; the camera "
+                        + "went on capturing on a new thread"));
+            }
+        }
+        return fanOut.hasInline();
+    }
+
+    /** Whether a listener of this stream is called on its capture thread as the inline listener. Any thread. */
+    boolean hasInlineListener() {
+        return fanOut.hasInline();
+    }
+
+    /** Control thread: {@code left} was the capture thread and is left in a listener's call; a new one goes on. */
+    private void replaceCaptureThread(Thread left) {
+        if (left == null || left != captureThread || closed) {
+            return;
+        }
+        Thread next = newCaptureThread();
+        captureThread = next;
+        next.start();
+        LOG.info("Camera {}: capture goes on on a new thread; the old one ends when the listener returns", camera);
     }
 
     /** Delivers nothing more to {@code listener} after the frame it may have in hand; never waits. Any thread. */
@@ -180,7 +232,10 @@ public final class Stream {
         }
     }
 
-    /** Whether {@code thread} is this stream's capture thread or one of its delivery threads. Any thread. */
+    /**
+     * Whether {@code thread} is this stream's capture thread, one of its delivery threads or a former capture thread
+     * left in a listener's call. Any thread.
+     */
     boolean runsOn(Thread thread) {
         if (thread == captureThread) {
             return true;
@@ -305,8 +360,7 @@ public final class Stream {
         }
         closed = true;
         loop.requestStop();
-        captureThread.interrupt();
-        boolean captureEnded = join(captureThread);
+        boolean captureEnded = stopCaptureThread();
         Subscriber[] subscribers = fanOut.removeAll();
         finalSubscribers = subscribers;
         Subscriber.closeAll(subscribers);
@@ -330,6 +384,28 @@ public final class Stream {
                     + "reclaims them", camera, stranded);
         }
         stopAndClose(camera, source);
+    }
+
+    /**
+     * Ends the capture thread; true if it ended, or is left in the inline listener's call for good (taken over:
+     * it touches nothing of the stream any more, and the listener's closing waits for it and interrupts it). The
+     * inline listener gets the same grace as a delivery thread's before that, undisturbed by an interrupt.
+     */
+    private boolean stopCaptureThread() {
+        Thread capture = captureThread;
+        for (Subscriber subscriber : fanOut.snapshot()) {
+            if (subscriber.isInline()) {
+                subscriber.stopDelivering();
+                if (!subscriber.awaitInlineReturn(Subscriber.GRACE_MILLIS)
+                        && subscriber.takeOverInlineCall(0, "its camera stopped while it was in onFrame on the "
+                                + "capture thread, which did not return within " + Subscriber.GRACE_MILLIS
+                                + " ms") == capture) {
+                    return true;
+                }
+            }
+        }
+        capture.interrupt();
+        return join(capture);
     }
 
     private static boolean join(Thread thread) {

@@ -75,8 +75,9 @@ class FanOutTest {
     }
 
     private void add(FrameListener listener, int capacity, DropPolicy policy) {
+        // queues and delivery threads are what these tests are about: none of them called on the capturing thread
         Subscription subscription = new Subscription("test", "test.bundle", "*", List.of(), capacity, policy,
-                HOUR_MILLIS);
+                HOUR_MILLIS, false, true);
         Subscriber subscriber = new Subscriber("cam", listener, subscription,
                 new QueueSpec(capacity, policy, HOUR_MILLIS));
         fanOut.add(subscriber);

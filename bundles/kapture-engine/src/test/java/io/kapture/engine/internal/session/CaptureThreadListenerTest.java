@@ -54,6 +54,8 @@ class CaptureThreadListenerTest {
 
     @Test
     void aMalformedValueKeepsTheListenerOnAThreadOfItsOwn() {
+        // the stream's first listener is called on the capture thread by default: one takes that place first
+        fixture.listen(new ThreadNames(), "first");
         ThreadNames listener = fixture.listen(new ThreadNames(), "typo", FrameListener.CAPTURE_THREAD, "yes please");
         fixture.running();
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.kapture.api.DropPolicy;
 import io.kapture.api.FrameFormat;
+import io.kapture.api.FrameListener;
 import io.kapture.api.PixelFormat;
 import io.kapture.api.SessionState;
 import io.kapture.engine.internal.fakes.FakeSource;
@@ -123,7 +124,7 @@ class ConfigurationTest {
     void newQueueDefaultsReachListenersThatUseThem() throws InterruptedException {
         fixture.configure("queue.capacity", 4, "drop.policy", "DROP_NEWEST");
         RecordingListener defaults = fixture.listen(new RecordingListener(SessionFixture.CAMERA)
-                .blockingOnFirstFrame(), "defaults");
+                .blockingOnFirstFrame(), "defaults", FrameListener.DELIVERY_THREAD, true);
         RecordingListener own = fixture.listen("own", "kapture.queue.capacity", 16, "kapture.drop.policy", "BLOCK");
         fixture.running();
         fixture.source().produce(1);

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.kapture.api.FrameListener;
 import io.kapture.api.ListenerStats;
 import io.kapture.engine.internal.fakes.RecordingListener;
 
@@ -25,12 +26,15 @@ class DropPolicyTest {
     }
 
     private RecordingListener blockedListener(String policy, Object... more) throws InterruptedException {
-        Object[] properties = new Object[4 + more.length];
+        Object[] properties = new Object[6 + more.length];
         properties[0] = "kapture.queue.capacity";
         properties[1] = 2;
         properties[2] = "kapture.drop.policy";
         properties[3] = policy;
         System.arraycopy(more, 0, properties, 4, more.length);
+        // a queue's policy is the subject: the listener asks for its own thread, never the capture thread's
+        properties[properties.length - 2] = FrameListener.DELIVERY_THREAD;
+        properties[properties.length - 1] = true;
         RecordingListener listener = fixture.listen(new RecordingListener(SessionFixture.CAMERA)
                 .blockingOnFirstFrame(), "gated", properties);
         fixture.running();
@@ -110,7 +114,7 @@ class DropPolicyTest {
     void theCamerasDefaultPolicyAndCapacityApplyWhenTheListenerSetsNone() throws InterruptedException {
         fixture.configure("queue.capacity", 3, "drop.policy", "DROP_NEWEST");
         RecordingListener listener = fixture.listen(new RecordingListener(SessionFixture.CAMERA)
-                .blockingOnFirstFrame(), "defaults");
+                .blockingOnFirstFrame(), "defaults", FrameListener.DELIVERY_THREAD, true);
         fixture.running();
         fixture.source().produce(1);
         listener.awaitBlocked();

@@ -13,6 +13,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.kapture.api.FrameListener;
 import io.kapture.api.ListenerStats;
 import io.kapture.engine.internal.fakes.RecordingListener;
 
@@ -28,8 +29,10 @@ class ListenerIsolationTest {
 
     @Test
     void aStuckListenerSlowsNeitherAFastOneNorCapture() throws InterruptedException {
+        // the queue's isolation is the subject (the capture thread's take-over of a stuck listener: InlineListenerTest)
         RecordingListener stuck = fixture.listen(new RecordingListener(SessionFixture.CAMERA).blockingOnFirstFrame(),
-                "stuck", "kapture.queue.capacity", 2, "kapture.drop.policy", "DROP_OLDEST");
+                "stuck", "kapture.queue.capacity", 2, "kapture.drop.policy", "DROP_OLDEST",
+                FrameListener.DELIVERY_THREAD, true);
         RecordingListener fast = fixture.listen("fast", "kapture.queue.capacity", 1024, "kapture.drop.policy",
                 "BLOCK");
         fixture.running();

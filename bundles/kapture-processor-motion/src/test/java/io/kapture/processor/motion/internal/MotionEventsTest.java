@@ -45,7 +45,8 @@ class MotionEventsTest {
         new MotionComponent(registrar, events, CAM0.as(DetectorSettings::from));
 
         assertEquals(Map.of(FrameListener.CAMERA, "cam0", FrameListener.QUEUE_CAPACITY, 2, FrameListener.DROP_POLICY,
-                "DROP_OLDEST", FrameListener.NAME, "motion:cam0"), registrar.subscriber().properties());
+                "DROP_OLDEST", FrameListener.NAME, "motion:cam0",
+                FrameListener.DELIVERY_THREAD, true), registrar.subscriber().properties());
     }
 
     @ParameterizedTest

@@ -38,7 +38,8 @@ class CameraRecorderTest extends ProcessorFixture {
         new CameraRecorder(registrar, root, CAM0.as(RecorderSettings::from));
 
         assertEquals(Map.of(FrameListener.CAMERA, "cam0", FrameListener.QUEUE_CAPACITY, 8, FrameListener.DROP_POLICY,
-                "DROP_OLDEST", FrameListener.NAME, "recorder:cam0"), registrar.subscriber().properties());
+                "DROP_OLDEST", FrameListener.NAME, "recorder:cam0",
+                FrameListener.DELIVERY_THREAD, true), registrar.subscriber().properties());
     }
 
     @Test

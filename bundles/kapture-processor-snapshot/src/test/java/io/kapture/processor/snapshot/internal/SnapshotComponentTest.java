@@ -40,7 +40,8 @@ class SnapshotComponentTest extends ProcessorFixture {
         new SnapshotComponent(registrar, root, CAM0.as(SnapshotSettings::from));
 
         assertEquals(Map.of(FrameListener.CAMERA, "cam0", FrameListener.QUEUE_CAPACITY, 1, FrameListener.DROP_POLICY,
-                "DROP_OLDEST", FrameListener.NAME, "snapshot:cam0"), registrar.subscriber().properties());
+                "DROP_OLDEST", FrameListener.NAME, "snapshot:cam0",
+                FrameListener.DELIVERY_THREAD, true), registrar.subscriber().properties());
         assertTrue(Files.isDirectory(root.path().resolve("snapshots")), "the folder exists from the start");
     }
 

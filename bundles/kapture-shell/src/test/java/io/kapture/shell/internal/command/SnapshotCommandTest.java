@@ -88,6 +88,7 @@ class SnapshotCommandTest {
         assertFalse(subscription.isRegistered());
         assertEquals(1, subscription.getProperty(FrameListener.QUEUE_CAPACITY));
         assertEquals("DROP_OLDEST", subscription.getProperty(FrameListener.DROP_POLICY));
+        assertEquals(true, subscription.getProperty(FrameListener.DELIVERY_THREAD), "it encodes: never inline");
     }
 
     @Test

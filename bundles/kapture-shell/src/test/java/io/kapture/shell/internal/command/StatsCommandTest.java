@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.kapture.api.CaptureStats;
 import io.kapture.api.FramePoolStats;
+import io.kapture.api.ListenerPlacement;
 import io.kapture.api.SessionState;
 import io.kapture.processor.stats.CameraMetrics;
 import io.kapture.processor.stats.StreamMetrics;
@@ -39,8 +40,9 @@ class StatsCommandTest {
     void figures() {
         context.withSessions(cam1, cam0);
         cam0.state = SessionState.RUNNING;
-        cam0.stats = Stats.camera(List.of(Stats.listener("recorder", 900, 40, 1_500, 2_500_000, 3_000_000_000L),
-                Stats.listener("idle", 0, 0, 0, 0, 0)), Optional.of(new FramePoolStats(1000, 990, 5, 10, 4096, 8192)));
+        cam0.stats = Stats.camera(List.of(Stats.placed(Stats.listener("recorder", 900, 40, 1_500, 2_500_000,
+                3_000_000_000L), ListenerPlacement.DEMOTED, "too slow"),
+                Stats.placed(Stats.listener("idle", 0, 0, 0, 0, 0), ListenerPlacement.INLINE, "")), Optional.of(new FramePoolStats(1000, 990, 5, 10, 4096, 8192)));
     }
 
     @Test
@@ -65,13 +67,13 @@ class StatsCommandTest {
         assertEquals(List.of("cam0", "11", "13", "40", "7", "5", "3"),
                 cells(lines[7]), lines[7]);
         assertEquals(List.of("Camera", "Listener", "Policy", "Queued", "Delivered", "Dropped", "Errors",
-                "Latency p50", "p99", "max"),
+                "Runs on", "Latency p50", "p99", "max"),
                 cells(lines[10]), lines[10]);
         assertEquals(List.of("cam0", "recorder", "DROP_OLDEST", "2/8", "900",
-                "40 (queue full 39, discarded at stop 1)", "1", "1.5 µs", "2.50 ms",
+                "40 (queue full 39, discarded at stop 1)", "1", "own thread (moved): too slow", "1.5 µs", "2.50 ms",
                 "3.00 s"), cells(lines[12]), lines[12]);
-        assertEquals(List.of("cam0", "idle", "DROP_OLDEST", "2/8", "0", "0", "1", "-", "-", "-"), cells(lines[13]),
-                lines[13]);
+        assertEquals(List.of("cam0", "idle", "DROP_OLDEST", "2/8", "0", "0", "1", "capture thread", "-", "-", "-"),
+                cells(lines[13]), lines[13]);
         assertFalse(String.join("\n", lines).contains("processor-stats"));
     }
 

@@ -8,6 +8,7 @@ import io.kapture.api.CaptureStats;
 import io.kapture.api.DropCause;
 import io.kapture.api.DropPolicy;
 import io.kapture.api.FramePoolStats;
+import io.kapture.api.ListenerPlacement;
 import io.kapture.api.ListenerStats;
 
 /**
@@ -29,6 +30,14 @@ public final class Stats {
                 : Map.of(DropCause.QUEUE_FULL, dropped - 1, DropCause.STOPPED, 1L);
         return new ListenerStats(name, "org.example." + name, "cam0", DropPolicy.DROP_OLDEST, 8, 2, delivered,
                 dropped, 1, p50, p99, max, causes);
+    }
+
+    /** {@code listener} as if it ran {@code placement}, moved there for {@code reason} (empty: not moved). */
+    public static ListenerStats placed(ListenerStats listener, ListenerPlacement placement, String reason) {
+        return new ListenerStats(listener.name(), listener.bundle(), listener.cameraFilter(), listener.policy(),
+                listener.queueCapacity(), listener.queued(), listener.delivered(), listener.dropped(),
+                listener.errors(), listener.latencyP50Nanos(), listener.latencyP99Nanos(), listener.latencyMaxNanos(),
+                listener.droppedByCause(), listener.offered(), placement, reason);
     }
 
     /** When {@link #camera}'s stream started: 2023-11-14 22:13:20 UTC. */
