@@ -28,16 +28,23 @@ final class ControlThread {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlThread.class);
     private static final long IDLE_SECONDS = 10;
+    private static final String NAME_PREFIX = "kapture-control-";
 
+    private final Supplier<String> camera;
     private final ScheduledThreadPoolExecutor executor;
     private volatile Thread current;
     private ScheduledFuture<?> retry;
     private ScheduledFuture<?> watch;
 
-    /** {@code camera} names the thread when it is (re)created, so a renamed camera gets a matching name. */
+    /**
+     * {@code camera} names the thread: when it is created, and again before a task when the name no longer matches
+     * — the first tasks (services bound by SCR) come before the configuration that names the camera, and the thread
+     * lives on, and a camera may be renamed.
+     */
     ControlThread(Supplier<String> camera) {
+        this.camera = camera;
         executor = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "kapture-control-" + camera.get());
+            Thread thread = new Thread(task, NAME_PREFIX + camera.get());
             thread.setDaemon(true);
             return thread;
         });
@@ -137,7 +144,9 @@ final class ControlThread {
 
     /** A task that fails is a bug in the session: said loudly, and the next task runs all the same. */
     private void run(Runnable task) {
-        current = Thread.currentThread();
+        Thread thread = Thread.currentThread();
+        current = thread;
+        nameAfterCamera(thread);
         try {
             task.run();
         } catch (RuntimeException | Error bug) {
@@ -145,6 +154,15 @@ final class ControlThread {
             throw bug;
         } finally {
             current = null;
+        }
+    }
+
+    /** Renames {@code thread} if its name is not the camera's; compares without allocating, as this runs per task. */
+    private void nameAfterCamera(Thread thread) {
+        String name = camera.get();
+        String now = thread.getName();
+        if (now.length() != NAME_PREFIX.length() + name.length() || !now.endsWith(name) || !now.startsWith(NAME_PREFIX)) {
+            thread.setName(NAME_PREFIX + name);
         }
     }
 }
