@@ -20,9 +20,8 @@ import org.slf4j.LoggerFactory;
  * ({@link #runAndWait}). One daemon thread, started on demand and gone after some idle seconds.
  *
  * <p>Threading contract: {@link #execute}, {@link #runAndWait}, {@link #isCurrentThread} and {@link #shutdown}
- * may be called from any thread; {@link #scheduleRetry}, {@link #cancelRetry}, {@link #watchEvery} and
- * {@link #stopWatching} from this thread only (a task), which guards the one pending retry and the one periodic
- * watch (the inline listener's watchdog, {@link CameraLifecycle}). After shutdown, new work is dropped: the session is closing anyway.
+ * may be called from any thread; {@link #scheduleRetry} and {@link #cancelRetry} from this thread only (a task),
+ * which guards the one pending retry. After shutdown, new work is dropped: the session is closing anyway.
  */
 final class ControlThread {
 
@@ -34,7 +33,6 @@ final class ControlThread {
     private final ScheduledThreadPoolExecutor executor;
     private volatile Thread current;
     private ScheduledFuture<?> retry;
-    private ScheduledFuture<?> watch;
 
     /**
      * {@code camera} names the thread: when it is created, and again before a task when the name no longer matches
@@ -109,26 +107,6 @@ final class ControlThread {
         if (retry != null) {
             retry.cancel(false);
             retry = null;
-        }
-    }
-
-    /** Runs {@code task} every {@code millis} until {@link #stopWatching}, unless it runs already. This thread only. */
-    void watchEvery(Runnable task, long millis) {
-        if (watch != null) {
-            return;
-        }
-        try {
-            watch = executor.scheduleWithFixedDelay(() -> run(task), millis, millis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException closing) {
-            watch = null;
-        }
-    }
-
-    /** This thread only. */
-    void stopWatching() {
-        if (watch != null) {
-            watch.cancel(false);
-            watch = null;
         }
     }
 
