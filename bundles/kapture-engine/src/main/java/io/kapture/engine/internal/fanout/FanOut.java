@@ -116,6 +116,15 @@ public final class FanOut {
         return now.inlineSlot >= 0 && now.subscribers[now.inlineSlot].isInline();
     }
 
+    /**
+     * Whether the inline listener's call in progress began more than {@code limitNanos} before {@code nowNanos};
+     * allocation-free, for the watchdog's wake-ups. Any thread.
+     */
+    public boolean inlineCallOverdue(long nowNanos, long limitNanos) {
+        Members now = members;
+        return now.inlineSlot >= 0 && now.subscribers[now.inlineSlot].inlineCallOverdue(nowNanos, limitNanos);
+    }
+
     /** Adds a subscriber unless its listener already has one. */
     public boolean add(Subscriber subscriber) {
         synchronized (lock) {

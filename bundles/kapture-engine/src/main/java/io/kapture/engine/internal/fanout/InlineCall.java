@@ -102,6 +102,14 @@ final class InlineCall {
         return current != TAKEN_OVER && STATE.compareAndSet(this, current, current + 1);
     }
 
+    /**
+     * Whether a call in progress began more than {@code limitNanos} before {@code nowNanos}: a hint for the
+     * watchdog, which then has the control thread {@link #takeOver} (which checks again). Any thread.
+     */
+    boolean overdue(long nowNanos, long limitNanos) {
+        return (state & 1) != 0 && nowNanos - startedNanos > limitNanos;
+    }
+
     /** Whether a call is in progress now (and not taken over). Any thread. */
     boolean inCall() {
         return (state & 1) != 0;

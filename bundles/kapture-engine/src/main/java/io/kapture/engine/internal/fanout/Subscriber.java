@@ -190,6 +190,11 @@ public final class Subscriber {
         return true;
     }
 
+    /** Whether an inline call of this listener began more than {@code limitNanos} before {@code nowNanos}. Any thread. */
+    boolean inlineCallOverdue(long nowNanos, long limitNanos) {
+        return inline.overdue(nowNanos, limitNanos);
+    }
+
     /**
      * Control thread: if an inline call of this listener has lasted longer than {@code limitMillis}, takes it over:
      * the listener moves to its delivery thread, which calls it only once that call returned. Returns the thread

@@ -10,7 +10,6 @@ import io.kapture.api.spi.CaptureSourceProvider;
 import io.kapture.api.spi.DeliveryStrategy;
 import io.kapture.api.FrameListener;
 import io.kapture.engine.internal.config.CameraSettings;
-import io.kapture.engine.internal.fanout.InlineBudget;
 
 /**
  * A camera's state machine: from its settings and the services at hand to a running {@link Stream} and back.
@@ -39,6 +38,8 @@ final class CameraLifecycle {
 
     private boolean closed;
     private boolean requested;
+    /** The running stream's inline watchdog while it has an inline listener; null otherwise. */
+    private InlineWatchdog watchdog;
     private CameraSettings settings;
 
     CameraLifecycle(SessionServices services, SessionStatus status, ControlThread control, CurrentStream streams,
@@ -144,16 +145,27 @@ final class CameraLifecycle {
     private void watchInline() {
         Stream current = streams.running();
         if (current != null && current.hasInlineListener()) {
-            control.watchEvery(this::watchTick, InlineBudget.WATCH_PERIOD_MILLIS);
+            if (watchdog == null || !watchdog.watches(current)) {
+                stopWatchdog();
+                watchdog = InlineWatchdog.start(current, status.camera(), () -> control.execute(this::watchTick));
+            }
         } else {
-            control.stopWatching();
+            stopWatchdog();
         }
     }
 
+    /** What the watchdog queues when a call is overdue or the inline listener is gone. */
     private void watchTick() {
         Stream current = streams.running();
         if (current == null || !current.watchInline()) {
-            control.stopWatching();
+            stopWatchdog();
+        }
+    }
+
+    private void stopWatchdog() {
+        if (watchdog != null) {
+            watchdog.stop();
+            watchdog = null;
         }
     }
 
@@ -182,8 +194,8 @@ final class CameraLifecycle {
             Stream started = Stream.open(wanted, provider.get(), strategy.get(), services::strategy,
                     services.listeners(), events);
             streams.started(started);
-            watchInline();
             status.running(started.problems());
+            watchInline();
             LOG.info("Camera {}: capturing {} from '{}' with {} delivery", wanted.name(), started.format(),
                     wanted.device(), started.delivery().effective().name());
         } catch (IllegalArgumentException e) {
@@ -232,7 +244,7 @@ final class CameraLifecycle {
             return;
         }
         status.state(SessionState.STOPPING);
-        control.stopWatching();
+        stopWatchdog();
         streams.take();
         try {
             current.close();

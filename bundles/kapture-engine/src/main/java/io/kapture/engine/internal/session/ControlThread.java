@@ -20,24 +20,29 @@ import org.slf4j.LoggerFactory;
  * ({@link #runAndWait}). One daemon thread, started on demand and gone after some idle seconds.
  *
  * <p>Threading contract: {@link #execute}, {@link #runAndWait}, {@link #isCurrentThread} and {@link #shutdown}
- * may be called from any thread; {@link #scheduleRetry}, {@link #cancelRetry}, {@link #watchEvery} and
- * {@link #stopWatching} from this thread only (a task), which guards the one pending retry and the one periodic
- * watch (the inline listener's watchdog, {@link CameraLifecycle}). After shutdown, new work is dropped: the session is closing anyway.
+ * may be called from any thread; {@link #scheduleRetry} and {@link #cancelRetry} from this thread only (a task),
+ * which guards the one pending retry. After shutdown, new work is dropped: the session is closing anyway.
  */
 final class ControlThread {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlThread.class);
     private static final long IDLE_SECONDS = 10;
+    private static final String NAME_PREFIX = "kapture-control-";
 
+    private final Supplier<String> camera;
     private final ScheduledThreadPoolExecutor executor;
     private volatile Thread current;
     private ScheduledFuture<?> retry;
-    private ScheduledFuture<?> watch;
 
-    /** {@code camera} names the thread when it is (re)created, so a renamed camera gets a matching name. */
+    /**
+     * {@code camera} names the thread: when it is created, and again before a task when the name no longer matches
+     * — the first tasks (services bound by SCR) come before the configuration that names the camera, and the thread
+     * lives on, and a camera may be renamed.
+     */
     ControlThread(Supplier<String> camera) {
+        this.camera = camera;
         executor = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "kapture-control-" + camera.get());
+            Thread thread = new Thread(task, NAME_PREFIX + camera.get());
             thread.setDaemon(true);
             return thread;
         });
@@ -105,26 +110,6 @@ final class ControlThread {
         }
     }
 
-    /** Runs {@code task} every {@code millis} until {@link #stopWatching}, unless it runs already. This thread only. */
-    void watchEvery(Runnable task, long millis) {
-        if (watch != null) {
-            return;
-        }
-        try {
-            watch = executor.scheduleWithFixedDelay(() -> run(task), millis, millis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException closing) {
-            watch = null;
-        }
-    }
-
-    /** This thread only. */
-    void stopWatching() {
-        if (watch != null) {
-            watch.cancel(false);
-            watch = null;
-        }
-    }
-
     /** Runs what is queued already, then ends the thread; later work is dropped. */
     void shutdown() {
         executor.shutdown();
@@ -137,7 +122,9 @@ final class ControlThread {
 
     /** A task that fails is a bug in the session: said loudly, and the next task runs all the same. */
     private void run(Runnable task) {
-        current = Thread.currentThread();
+        Thread thread = Thread.currentThread();
+        current = thread;
+        nameAfterCamera(thread);
         try {
             task.run();
         } catch (RuntimeException | Error bug) {
@@ -145,6 +132,15 @@ final class ControlThread {
             throw bug;
         } finally {
             current = null;
+        }
+    }
+
+    /** Renames {@code thread} if its name is not the camera's; compares without allocating, as this runs per task. */
+    private void nameAfterCamera(Thread thread) {
+        String name = camera.get();
+        String now = thread.getName();
+        if (now.length() != NAME_PREFIX.length() + name.length() || !now.endsWith(name) || !now.startsWith(NAME_PREFIX)) {
+            thread.setName(NAME_PREFIX + name);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.kapture.engine.internal.session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ public final class Stream {
 
     /** How long a stop waits for the capture thread; the longest dequeue is much shorter. */
     private static final long CAPTURE_JOIN_MILLIS = 10_000;
+    private static final long STUCK_NANOS = TimeUnit.MILLISECONDS.toNanos(InlineBudget.STUCK_MILLIS);
 
     private final String camera;
     private final String device;
@@ -205,6 +207,14 @@ public final class Stream {
             }
         }
         return fanOut.hasInline();
+    }
+
+    /**
+     * Whether the watchdog should have the control thread look ({@link #watchInline}): the inline listener's call
+     * has lasted beyond {@link InlineBudget#STUCK_MILLIS}, or there is no inline listener left. Any thread.
+     */
+    boolean inlineNeedsWatching() {
+        return !closed && (!fanOut.hasInline() || fanOut.inlineCallOverdue(System.nanoTime(), STUCK_NANOS));
     }
 
     /** Whether a listener of this stream is called on its capture thread as the inline listener. Any thread. */

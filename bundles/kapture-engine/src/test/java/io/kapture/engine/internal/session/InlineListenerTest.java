@@ -34,6 +34,7 @@ import io.kapture.engine.internal.fakes.RecordingListener;
 class InlineListenerTest {
 
     private static final String CAPTURE_THREAD = "kapture-capture-" + SessionFixture.CAMERA;
+    private static final String WATCHDOG = "kapture-" + SessionFixture.CAMERA + "-watchdog";
 
     private final SessionFixture fixture = new SessionFixture().withServices();
 
@@ -102,9 +103,12 @@ class InlineListenerTest {
         RecordingListener fast = fixture.listen("fast", "kapture.queue.capacity", 1024, "kapture.drop.policy",
                 "BLOCK");
         fixture.running();
+        assertTrue(SessionFixture.streamThreads().contains(WATCHDOG), "watched while a listener is inline");
 
         fixture.source().produce(3);
         eventually(() -> fixture.listenerStats("slow").placement() == ListenerPlacement.DEMOTED);
+        // demoted by the capture thread itself: the watchdog's next look finds no inline listener and ends it
+        eventually(() -> !SessionFixture.streamThreads().contains(WATCHDOG));
         fixture.source().produce(200);
 
         fixture.awaitCaptured(203);

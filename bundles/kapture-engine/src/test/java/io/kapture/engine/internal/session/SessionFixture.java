@@ -75,6 +75,11 @@ final class SessionFixture implements AutoCloseable {
         session.awaitSettled();
     }
 
+    /** Hands the current configuration to the session again with {@code decided}, without waiting for either. */
+    void reconfigureThen(Runnable decided) {
+        session.configure(new HashMap<>(config), decided);
+    }
+
     /** Configures and waits until frames can flow. */
     SessionFixture running(Object... keysAndValues) {
         configure(keysAndValues);
