@@ -98,7 +98,8 @@ public final class CopyCost {
                 + " pairs=" + pairs);
         samples.forEach((name, nanos) -> {
             Arrays.sort(nanos);
-            line.append(String.format(Locale.ROOT, " %s=%d %s_min=%d", name, nanos[copies / 2], name, nanos[0]));
+            line.append(String.format(Locale.ROOT, " %s=%d %s_min=%d %s_p10=%d", name, nanos[copies / 2], name,
+                    nanos[0], name, nanos[copies / 10]));
         });
         System.out.println(line);
     }
