@@ -22,8 +22,8 @@ import com.sun.jna.Pointer;
 
 /**
  * The candidates for the pool strategy's copy of one frame, direct buffer to direct buffer, each as the pool would
- * call it: libc's {@code memcpy} through JNA direct mapping with the buffers as arguments (what {@code NativeCopy}
- * does) and with {@link Pointer}s; the JDK's absolute bulk {@link ByteBuffer#put(int, ByteBuffer, int, int)}
+ * call it: libc's {@code memcpy} through JNA direct mapping with the buffers as arguments (what the pool did until
+ * this measurement) and with {@link Pointer}s; the JDK's absolute bulk {@link ByteBuffer#put(int, ByteBuffer, int, int)}
  * (Unsafe.copyMemory underneath: C2 turns it into its arraycopy stub, C1 and the interpreter call the JVM's
  * native copy loop); {@code sun.misc.Unsafe.copyMemory} on the two addresses; and a Java loop of 8-byte
  * {@code getLong}/{@code putLong}. {@link CopyTable} runs it with and without C2 and beside a C {@code memcpy}.

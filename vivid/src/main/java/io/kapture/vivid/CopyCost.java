@@ -16,8 +16,8 @@ import com.sun.jna.Pointer;
 /**
  * What each candidate for the pool strategy's frame copy costs in the vivid guest, in the thread's CPU time, which
  * the benchmark's instruction-counted guest (qemu {@code -icount shift=0}) makes an instruction count: libc's
- * {@code memcpy} through JNA direct mapping with the buffers as arguments (what kapture-delivery's
- * {@code NativeCopy} calls), the JDK's absolute bulk {@link ByteBuffer#put(int, ByteBuffer, int, int)},
+ * {@code memcpy} through JNA direct mapping with the buffers as arguments (what the pool called until this
+ * measurement), the JDK's absolute bulk {@link ByteBuffer#put(int, ByteBuffer, int, int)},
  * {@code sun.misc.Unsafe.copyMemory} on the two addresses, and a loop of 8-byte {@code getLong}/{@code putLong}:
  * the candidates benchmarks' {@code FrameCopyBenchmark} times on the host. Each is warmed up first with small copies
  * (the JIT compiles the caller as it would the pool's path; a small copy is cheap under emulation), then timed over
@@ -130,7 +130,7 @@ public final class CopyCost {
         return options;
     }
 
-    /** libc's memcpy, direct-mapped as kapture-delivery's NativeCopy maps it. */
+    /** libc's memcpy, direct-mapped as the pool's former copy mapped it. */
     private static final class LibC {
         static native void memcpy(ByteBuffer target, ByteBuffer source, long length);
     }
