@@ -9,12 +9,13 @@
 # could not be measured. Raw results go to $KAPTURE_OUT/bench-results.txt, one line per run, from which
 # vivid/bin/bench-table writes the tables on the host.
 #
-# KAPTURE_SUITE=bench-long runs the long lines instead: GStreamer and Kapture zero-copy with one listener over
-# 4,000 frames (100 s at 40 fps; with the listener on a delivery thread or on the capture thread, with the
+# KAPTURE_SUITE=bench-long runs the long lines instead: GStreamer, ffmpeg, Kapture zero-copy and pool with one
+# listener over 4,000 frames (100 s at 40 fps; with the listener on a delivery thread or on the capture thread, with the
 # checker's or the distribution's JVM options), read at several marks (bench-probe --marks: the process's and every
 # thread's CPU; EngineBench --marks: the JIT's compilation time), so each window's CPU per frame shows whether the
 # JIT has settled; then, unmeasured, profiles of the last 2,000 frames with perf (cpu-clock samples, JIT symbols
-# from the JVM's perf map) whose reports go to bench-profile-*.txt.
+# from the JVM's perf map) whose reports go to bench-profile-*.txt; and what each candidate for the pool's frame
+# copy costs in this guest (bench-copy-cost.txt).
 #
 # Environment (from guest/init): KAPTURE_REPO, KAPTURE_OUT, KAPTURE_JAVA, KAPTURE_SUITE, TMPDIR.
 set -uo pipefail
@@ -197,6 +198,50 @@ profile() {
     fi
 }
 
+# copy_cost: instructions per frame copy (640x360 YUYV) for each candidate of the pool's copy (CopyCost), in a JVM
+# with the checker's options and in one limited to C1, and what decides which copy libc's memcpy runs here: the CPU
+# the emulator presents (vendor, flags, caches), glibc's choices (ld.so --list-diagnostics) and the JVM's UseAVX.
+# Figures in bench-copy-cost.txt (key=value lines, read by bin/bench-table), the details in bench-copy-cost.log.
+copy_cost() {
+    local started log result line jit code=0
+    started=$(uptime_s)
+    log="$out/bench-copy-cost.log"
+    result="$out/bench-copy-cost.txt"
+    {
+        echo "## /proc/cpuinfo (first CPU)"
+        grep -m 1 '^vendor_id' /proc/cpuinfo
+        grep -m 1 '^model name' /proc/cpuinfo
+        grep -m 1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -xE 'sse2|ssse3|sse4_2|avx|avx2|avx512f|avx512vl|erms|fsrm' \
+            | tr '\n' ' '
+        echo
+        echo "## caches"
+        for cache in /sys/devices/system/cpu/cpu0/cache/index*; do
+            echo "L$(cat "$cache/level") $(cat "$cache/type") $(cat "$cache/size")"
+        done
+        echo "## glibc (ld.so --list-diagnostics)"
+        /lib64/ld-linux-x86-64.so.2 --list-diagnostics 2>&1 \
+            | grep -E 'rep_movsb|non_temporal|cache_size|preferred\.(Prefer_ERMS|Prefer_FSRM|Fast_Unaligned_Copy|AVX_Fast_Unaligned_Load|Prefer_No_AVX512)|usable\.(AVX|AVX2|AVX512F|ERMS|FSRM)='
+        echo "## the JVM"
+        "$KAPTURE_JAVA" -XX:+PrintFlagsFinal -version 2>&1 | grep -E ' (UseAVX|UseSSE|UseFastStosb|UseXMMForArrayCopy|UseUnalignedLoadStores) '
+    } > "$log" 2>&1
+    : > "$result"
+    for jit in c2 c1; do
+        local extra=()
+        [ "$jit" = c1 ] && extra=(-XX:TieredStopAtLevel=1)
+        echo "## CopyCost, $jit" >> "$log"
+        line=$(nice -n $niceness "$KAPTURE_JAVA" -XX:-UsePerfData -XX:+UseSerialGC -Xmx512m "${extra[@]}" \
+            -Djava.io.tmpdir="$TMPDIR" -cp "$classes:$lib/*" io.kapture.vivid.CopyCost --bytes $((width * height * 2)) \
+            2>> "$log" | tee -a "$log" | grep '^@@COPY ') || code=1
+        echo "jit=$jit ${line#@@COPY }" >> "$result"
+    done
+    if [ "$code" = 0 ]; then
+        mark "CHECK bench-copy-cost INFO $(since "$started") $(tr '\n' ' ' < "$result")"
+    else
+        mark "CHECK bench-copy-cost FAIL $(since "$started") CopyCost failed; see bench-copy-cost.log"
+        failures=$((failures + 1))
+    fi
+}
+
 if [ "$suite" = bench-long ]; then
     runs=(
         "gst-launch-1.0-$longest $longest gstreamer $((longest + extra))"
@@ -204,12 +249,19 @@ if [ "$suite" = bench-long ]; then
         "kapture-zerocopy-1-$longest-ct $longest kapture zerocopy 1 $longest ct"
         "kapture-zerocopy-1-$longest-shipped $longest kapture zerocopy 1 $longest shipped"
         "kapture-zerocopy-1-$longest-ct-shipped $longest kapture zerocopy 1 $longest ct shipped"
+        "ffmpeg-$longest $longest ffmpeg_null $((longest + extra))"
+        "kapture-pool-1-$longest-shipped $longest kapture pool 1 $longest shipped"
+        "kapture-pool-1-$longest-ct-shipped $longest kapture pool 1 $longest ct shipped"
     )
     profiles=(
         "gst-launch-1.0-1000 200 1000 gstreamer $((1000 + extra))"
         "kapture-zerocopy-1-$longest $profile_from $longest kapture zerocopy 1 $longest profile"
         "kapture-zerocopy-1-$longest-ct-shipped $profile_from $longest kapture zerocopy 1 $longest ct shipped profile"
+        "ffmpeg-1000 200 1000 ffmpeg_null $((1000 + extra))"
+        "kapture-pool-1-$longest-ct-shipped $profile_from $longest kapture pool 1 $longest ct shipped profile"
     )
+    # what each candidate for the pool's frame copy costs in this guest (copy_cost, below)
+    steps=(copy-cost)
 else
     runs=(
         "v4l2-ctl $frames v4l2_ctl $((frames + extra))"
@@ -227,6 +279,7 @@ else
         "kapture-zerocopy-1-shipped $frames kapture zerocopy 1 $frames shipped"
     )
     profiles=()
+    steps=()
 fi
 
 # kapture.bench.only=REGEX on the guest's kernel command line keeps only the runs and profiles whose name matches
@@ -243,6 +296,11 @@ if [ -n "$only" ]; then
         echo "${run%% *}" | grep -Eq -- "$only" && kept+=("$run")
     done
     profiles=("${kept[@]}")
+    kept=()
+    for run in "${steps[@]}"; do
+        echo "$run" | grep -Eq -- "$only" && kept+=("$run")
+    done
+    steps=("${kept[@]}")
 fi
 
 plan=""
@@ -253,6 +311,9 @@ for ((round = 1; round <= rounds; round++)); do
 done
 for run in "${profiles[@]}"; do
     plan="$plan bench-profile-${run%% *}"
+done
+for run in "${steps[@]}"; do
+    plan="$plan bench-$run"
 done
 mark "PLAN bench-tracing bench-warm-up$plan"
 
@@ -296,5 +357,8 @@ done
 for run in "${profiles[@]}"; do
     # shellcheck disable=SC2086 # NAME FROM MEASURED COMMAND ARGS...
     profile $run
+done
+for run in "${steps[@]}"; do
+    copy_cost
 done
 exit $((failures > 0))

@@ -22,8 +22,16 @@ final class NativeMemcpy {
 
     private static native Pointer memcpy(Pointer destination, Pointer source, long length);
 
+    /** The same function with the buffers as arguments (JNA reads their addresses natively), as the pool calls it. */
+    private static native void memcpy(ByteBuffer destination, ByteBuffer source, long length);
+
     /** Copies {@code length} bytes between two direct buffers with libc's memcpy. */
     static void copy(ByteBuffer destination, ByteBuffer source, int length) {
         memcpy(Native.getDirectBufferPointer(destination), Native.getDirectBufferPointer(source), length);
+    }
+
+    /** Copies {@code length} bytes between two direct buffers, handing JNA the buffers themselves. */
+    static void copyBuffers(ByteBuffer destination, ByteBuffer source, int length) {
+        memcpy(destination, source, length);
     }
 }

@@ -73,7 +73,7 @@ final class NativeReference {
         return sorted[sorted.length / 2];
     }
 
-    private static List<String> run(List<String> command) throws IOException, InterruptedException {
+    static List<String> run(List<String> command) throws IOException, InterruptedException {
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -95,7 +95,7 @@ final class NativeReference {
         return lines;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

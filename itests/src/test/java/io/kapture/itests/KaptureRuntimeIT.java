@@ -71,12 +71,13 @@ public class KaptureRuntimeIT extends KaptureTestSupport {
     }
 
     /**
-     * JNA is optional for kapture-convert (libjpeg-turbo) and kapture-delivery (libc memcpy), and the distribution
-     * ships it: each of them must end up wired to it, or the distribution silently runs the slower fallbacks.
+     * JNA is optional for kapture-convert (libjpeg-turbo), and the distribution ships it: the bundle must end up
+     * wired to it, or the distribution silently runs the slower fallback. (kapture-delivery no longer uses JNA: its
+     * pooled copies are the JDK's, measured as fast as libc's memcpy; vivid/README.md, the warm frame.)
      */
     @Test
     public void theBundlesThatCanUseJnaAreWiredToIt() {
-        for (String name : List.of("io.kapture.kapture-convert", "io.kapture.kapture-delivery")) {
+        for (String name : List.of("io.kapture.kapture-convert")) {
             Bundle bundle = KaptureComponents.bundle(context, name)
                     .orElseThrow(() -> new AssertionError(name + " is not installed"));
             await(name + " wired to com.sun.jna").atMost(TIMEOUT).until(() -> importsFrom(bundle, "com.sun.jna"));
