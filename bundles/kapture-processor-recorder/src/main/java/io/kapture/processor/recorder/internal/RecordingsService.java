@@ -117,7 +117,7 @@ public final class RecordingsService implements Recordings, EventHandler {
     @Override
     public List<RecordedFile> files() {
         try {
-            return VideoFileCatalog.list(root, filesInUse());
+            return VideoFileCatalog.list(root, this::filesInUse);
         } catch (IOException e) {
             throw new IllegalStateException("cannot list the storage directory " + root + ": " + e.getMessage(), e);
         }

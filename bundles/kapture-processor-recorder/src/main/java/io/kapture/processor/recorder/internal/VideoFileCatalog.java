@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.kapture.processor.recorder.RecordedFile;
@@ -33,16 +34,27 @@ final class VideoFileCatalog {
     private VideoFileCatalog() {
     }
 
-    /** The video files under {@code root}, oldest first by the time in their names. */
-    static List<RecordedFile> list(Path root, Set<Path> writing) throws IOException {
-        List<RecordedFile> found = new ArrayList<>();
+    /**
+     * The video files under {@code root}, oldest first by the time in their names. {@code writing} is asked after
+     * the directory was read, never before: a file a recorder began in between would otherwise be on disk but not
+     * yet in the answer, and be listed as finished while it is being written.
+     */
+    static List<RecordedFile> list(Path root, Supplier<Set<Path>> writing) throws IOException {
+        List<Path> paths = new ArrayList<>();
+        List<VideoFileNames.Parsed> names = new ArrayList<>();
         try (Stream<Path> tree = Files.walk(root, MAX_DEPTH, new FileVisitOption[0])) {
             for (Path path : (Iterable<Path>) tree::iterator) {
                 Optional<VideoFileNames.Parsed> name = VideoFileNames.parse(path.getFileName().toString());
                 if (name.isPresent() && name.get().isVideo() && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                    describe(path, name.get(), writing.contains(path)).ifPresent(found::add);
+                    paths.add(path);
+                    names.add(name.get());
                 }
             }
+        }
+        Set<Path> inUse = writing.get();
+        List<RecordedFile> found = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            describe(paths.get(i), names.get(i), inUse.contains(paths.get(i))).ifPresent(found::add);
         }
         found.sort(Comparator.comparingLong(RecordedFile::startMillis).thenComparing(RecordedFile::path));
         return found;

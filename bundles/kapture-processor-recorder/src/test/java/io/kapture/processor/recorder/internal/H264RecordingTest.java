@@ -64,7 +64,7 @@ class H264RecordingTest extends ProcessorFixture {
             assertTrue(VideoProbe.keyFrames(file).get(0), "file " + i + " begins with a keyframe");
             assertEquals(expectedFirst[i], SyntheticFrames.sequenceOf(Ffprobe.frame(file, 0)));
         }
-        List<RecordedFile> listed = VideoFileCatalog.list(root.folder("folder", "."), Set.of());
+        List<RecordedFile> listed = VideoFileCatalog.list(root.folder("folder", "."), Set::of);
         assertEquals(List.of(62L, 58L), listed.stream().map(RecordedFile::frames).toList());
         assertEquals(61 * SyntheticFeed.FRAME_NANOS / 1_000_000 + 33, listed.get(0).durationMillis(), 1);
         assertEquals(0, feed.retains());
