@@ -36,6 +36,20 @@ public sealed interface PlaneLayout {
     /** Zeroes {@code buffer} and {@code planes} and sets what an MMAP ioctl on buffer {@code index} needs. */
     void prepare(V4l2Buffer buffer, V4l2Plane planes, int index, int planeCount);
 
+    /**
+     * Sets what {@code QBUF} of buffer {@code index} reads, on a struct kept for {@code QBUF} alone (the capture
+     * path's): a single-plane struct gets only the fields the kernel reads ({@link V4l2Buffer#requeue}), a
+     * multi-plane one is prepared in full, planes zeroed.
+     */
+    void prepareQueue(V4l2Buffer buffer, V4l2Plane planes, int index, int planeCount);
+
+    /**
+     * Sets what {@code DQBUF} reads, on a struct kept for {@code DQBUF} alone: a single-plane struct gets type and
+     * memory ({@link V4l2Buffer#dequeueArguments}), a multi-plane one is prepared in full with room for
+     * {@code VIDEO_MAX_PLANES} planes.
+     */
+    void prepareDequeue(V4l2Buffer buffer, V4l2Plane planes);
+
     /** How many planes a buffer has, from a {@code QUERYBUF} answer. */
     int planeCount(V4l2Buffer queried);
 
@@ -64,6 +78,16 @@ public sealed interface PlaneLayout {
         @Override
         public void prepare(V4l2Buffer buffer, V4l2Plane planes, int index, int planeCount) {
             buffer.prepare(bufferType, V4l2.MEMORY_MMAP, index, null, 0);
+        }
+
+        @Override
+        public void prepareQueue(V4l2Buffer buffer, V4l2Plane planes, int index, int planeCount) {
+            buffer.requeue(bufferType, V4l2.MEMORY_MMAP, index);
+        }
+
+        @Override
+        public void prepareDequeue(V4l2Buffer buffer, V4l2Plane planes) {
+            buffer.dequeueArguments(bufferType, V4l2.MEMORY_MMAP);
         }
 
         @Override
@@ -104,6 +128,16 @@ public sealed interface PlaneLayout {
         public void prepare(V4l2Buffer buffer, V4l2Plane planes, int index, int planeCount) {
             planes.clear();
             buffer.prepare(bufferType, V4l2.MEMORY_MMAP, index, planes, planeCount);
+        }
+
+        @Override
+        public void prepareQueue(V4l2Buffer buffer, V4l2Plane planes, int index, int planeCount) {
+            prepare(buffer, planes, index, planeCount);
+        }
+
+        @Override
+        public void prepareDequeue(V4l2Buffer buffer, V4l2Plane planes) {
+            prepare(buffer, planes, 0, V4l2.VIDEO_MAX_PLANES);
         }
 
         @Override
