@@ -26,7 +26,7 @@ import io.kapture.v4l2.structs.V4l2Plane;
  * thread; {@link #stop()} undoes it all. The per-frame path allocates nothing: the capture thread reuses one
  * {@code v4l2_buffer} (and plane array) and one {@code pollfd}, {@code QBUF} another pair under the lock. Each
  * struct serves one call only, so per frame it gets just the fields that call reads ({@link
- * PlaneLayout#prepareDequeue}, {@link PlaneLayout#prepareQueue}; the {@code pollfd} once, as {@code poll} only
+ * PlaneLayout#prepareStreaming}; the {@code pollfd} once, as {@code poll} only
  * writes its {@code revents}), and {@code dequeue} reads the clock once unless a wait brings no frame.
  *
  * <p>Multi-plane formats ({@link PlanarTwin}, on {@code BUF_TYPE_VIDEO_CAPTURE_MPLANE} devices): the format set at
@@ -135,7 +135,7 @@ final class BufferRing {
 
     /** QBUF under the lock; the caller holds it. */
     private void enqueue(MappedBuffer buffer) {
-        layout.prepareQueue(qbuf, qPlanes, buffer.index(), buffer.planeCount());
+        layout.prepareStreaming(qbuf, qPlanes, true, buffer.index(), buffer.planeCount());
         device.ioctl(V4l2.VIDIOC_QBUF, qbuf);
         buffer.state(MappedBuffer.State.QUEUED);
         queued.incrementAndGet();
@@ -195,7 +195,7 @@ final class BufferRing {
     }
 
     private MappedBuffer take() {
-        layout.prepareDequeue(dqbuf, dqPlanes);
+        layout.prepareStreaming(dqbuf, dqPlanes, false, 0, 0);
         int result = device.tryIoctl(V4l2.VIDIOC_DQBUF, dqbuf);
         if (result == -Errno.EAGAIN) {
             return null;
