@@ -97,6 +97,23 @@ public class SyscallBenchmark {
         return poll() + ioctl() + ioctl();
     }
 
+    /**
+     * A QBUF struct's preparation as the buffer ring made it until issue 18's frame-cost work: the 88 bytes zeroed,
+     * then type, memory and index set (the reference for {@link #prepareQueueLean}).
+     */
+    @Benchmark
+    public int prepareQueueFull() {
+        buffer.prepare(V4l2.BUF_TYPE_VIDEO_CAPTURE, V4l2.MEMORY_MMAP, 1, null, 0);
+        return buffer.index();
+    }
+
+    /** A QBUF struct's preparation as the buffer ring makes it now: only the four fields QBUF reads. */
+    @Benchmark
+    public int prepareQueueLean() {
+        buffer.requeue(V4l2.BUF_TYPE_VIDEO_CAPTURE, V4l2.MEMORY_MMAP, 1);
+        return buffer.index();
+    }
+
     /** The three calls alone, on structs prepared once. */
     @Benchmark
     public long frameCallsOnly() {

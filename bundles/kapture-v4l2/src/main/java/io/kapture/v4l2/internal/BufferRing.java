@@ -24,7 +24,10 @@ import io.kapture.v4l2.structs.V4l2Plane;
  * One streaming session of MMAP buffers: {@code REQBUFS}, {@code QUERYBUF} and {@code mmap} of each buffer
  * ({@link BufferMapper}), all queued, {@code STREAMON}; then {@code poll} + {@code DQBUF} on the capture thread and {@code QBUF} from any
  * thread; {@link #stop()} undoes it all. The per-frame path allocates nothing: the capture thread reuses one
- * {@code v4l2_buffer} (and plane array) and one {@code pollfd}, {@code QBUF} another pair under the lock.
+ * {@code v4l2_buffer} (and plane array) and one {@code pollfd}, {@code QBUF} another pair under the lock. Each
+ * struct serves one call only, so per frame it gets just the fields that call reads ({@link
+ * PlaneLayout#prepareStreaming}; the {@code pollfd} once, as {@code poll} only
+ * writes its {@code revents}), and {@code dequeue} reads the clock once unless a wait brings no frame.
  *
  * <p>Multi-plane formats ({@link PlanarTwin}, on {@code BUF_TYPE_VIDEO_CAPTURE_MPLANE} devices): the format set at
  * start ({@code G_FMT}) decides; where each struct keeps a plane's memory is the {@link PlaneLayout}'s business. Every plane of every buffer is mapped ({@code QUERYBUF} with the plane array, one
@@ -98,6 +101,8 @@ final class BufferRing {
         this.orphaned = orphaned;
         this.events = events;
         this.mapper = new BufferMapper(device, layout);
+        // the descriptor and the events never change, and poll writes revents in every answer
+        pollFd.watch(device.fd(), Libc.POLLIN | Libc.POLLPRI);
     }
 
     /** Requests, maps and queues {@code count} buffers and starts streaming; undoes everything if a step fails. */
@@ -130,7 +135,7 @@ final class BufferRing {
 
     /** QBUF under the lock; the caller holds it. */
     private void enqueue(MappedBuffer buffer) {
-        layout.prepare(qbuf, qPlanes, buffer.index(), buffer.planeCount());
+        layout.prepareStreaming(qbuf, qPlanes, true, buffer.index(), buffer.planeCount());
         device.ioctl(V4l2.VIDIOC_QBUF, qbuf);
         buffer.state(MappedBuffer.State.QUEUED);
         queued.incrementAndGet();
@@ -144,41 +149,41 @@ final class BufferRing {
      * @throws CaptureException    on a source-change or end-of-stream event ({@link StreamEndEvents})
      */
     MappedBuffer dequeue(long timeout, TimeUnit unit) throws InterruptedException {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long remaining = unit.toNanos(timeout);
+        long deadline = System.nanoTime() + remaining;
         while (true) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while waiting for a frame from " + device.path());
             }
-            long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (remaining < 0) {
                 return null;
             }
-            int revents = poll((int) Math.min(remaining, POLL_SLICE_MILLIS));
-            if (revents == 0) {
-                continue;
-            }
-            if ((revents & (Libc.POLLERR | Libc.POLLHUP | Libc.POLLNVAL)) != 0 && (revents & Libc.POLLIN) == 0) {
-                throw new DeviceLostException(device.path() + ": poll reported "
-                        + ((revents & Libc.POLLNVAL) != 0 ? "POLLNVAL" : (revents & Libc.POLLHUP) != 0
-                                ? "POLLERR|POLLHUP" : "POLLERR")
-                        + " while streaming; the device went away (unplugged, driver unbound or hardware error)");
-            }
-            // events first: a driver that keeps filling buffers must not starve a source change
-            boolean event = (revents & Libc.POLLPRI) != 0 && events.drain();
-            if ((revents & Libc.POLLIN) != 0) {
-                MappedBuffer buffer = take();
-                if (buffer != null) {
-                    return buffer;
+            int revents = poll((int) Math.min(remaining / 1_000_000L, POLL_SLICE_MILLIS));
+            if (revents != 0) {
+                if ((revents & (Libc.POLLERR | Libc.POLLHUP | Libc.POLLNVAL)) != 0 && (revents & Libc.POLLIN) == 0) {
+                    throw new DeviceLostException(device.path() + ": poll reported "
+                            + ((revents & Libc.POLLNVAL) != 0 ? "POLLNVAL" : (revents & Libc.POLLHUP) != 0
+                                    ? "POLLERR|POLLHUP" : "POLLERR")
+                            + " while streaming; the device went away (unplugged, driver unbound or hardware error)");
+                }
+                // events first: a driver that keeps filling buffers must not starve a source change
+                boolean event = (revents & Libc.POLLPRI) != 0 && events.drain();
+                if ((revents & Libc.POLLIN) != 0) {
+                    MappedBuffer buffer = take();
+                    if (buffer != null) {
+                        return buffer;
+                    }
+                }
+                if ((revents & Libc.POLLPRI) != 0 && !event) {
+                    return null;
                 }
             }
-            if ((revents & Libc.POLLPRI) != 0 && !event) {
-                return null;
-            }
+            // only a wait that brought no frame reads the clock again
+            remaining = deadline - System.nanoTime();
         }
     }
 
     private int poll(int millis) {
-        pollFd.watch(device.fd(), Libc.POLLIN | Libc.POLLPRI);
         try {
             return libc.poll(pollFd.pointer(), 1, millis) == 0 ? 0 : pollFd.revents();
         } catch (ErrnoException e) {
@@ -190,7 +195,7 @@ final class BufferRing {
     }
 
     private MappedBuffer take() {
-        layout.prepare(dqbuf, dqPlanes, 0, V4l2.VIDEO_MAX_PLANES);
+        layout.prepareStreaming(dqbuf, dqPlanes, false, 0, 0);
         int result = device.tryIoctl(V4l2.VIDIOC_DQBUF, dqbuf);
         if (result == -Errno.EAGAIN) {
             return null;

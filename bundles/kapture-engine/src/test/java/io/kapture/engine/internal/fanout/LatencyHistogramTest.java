@@ -31,6 +31,19 @@ class LatencyHistogramTest {
         assertBucketFits(Long.MAX_VALUE);
     }
 
+    @Test
+    void theBucketIndexIsTheHighestSetBitsAndTheThreeBelowIt() {
+        for (int bit = 3; bit < 63; bit++) {
+            long power = 1L << bit;
+            for (long value : new long[] {power, power + 1, power + power / 2, 2 * power - 1}) {
+                int exponent = 63 - Long.numberOfLeadingZeros(value);
+                int expected = 8 + (exponent - 3) * 8 + (int) (value >>> (exponent - 3) & 7);
+                assertEquals(expected, LatencyHistogram.index(value), "index of " + value);
+            }
+        }
+        assertEquals(8 + 59 * 8 + 7, LatencyHistogram.index(Long.MAX_VALUE));
+    }
+
     private static void assertBucketFits(long value) {
         long upper = LatencyHistogram.upperBound(LatencyHistogram.index(value));
         assertTrue(upper >= value, value + " above its bucket's upper bound " + upper);
