@@ -31,9 +31,15 @@ buffers=4
 frames=200
 long_frames=1000
 # bench-long: frames per run and the marks (frames) at which the CPU is read, the windows between them
-longest=4000
-marks="1,200,1000,2000,3000,4000"
+# (kapture.bench.frames=N and kapture.bench.marks=A,B,... on the guest's kernel command line change them, e.g. to
+# see the frame after C2 has compiled the per-frame path, which a method run once a frame reaches at ~5,000 frames)
+longest=$(tr ' ' '\n' < /proc/cmdline | sed -n 's/^kapture\.bench\.frames=\([0-9]\+\)$/\1/p')
+longest=${longest:-4000}
+marks=$(tr ' ' '\n' < /proc/cmdline | sed -n 's/^kapture\.bench\.marks=\([0-9,]\+\)$/\1/p')
+marks=${marks:-1,200,1000,2000,3000,4000}
 profile_from=2000
+# a run's bound in the guest's seconds: 600 for the usual lengths, more for longer runs (frames / 40 fps × 2 + 300)
+run_timeout=$(( longest / 20 + 300 > 600 ? longest / 20 + 300 : 600 ))
 suite=${KAPTURE_SUITE:-bench}
 # measured rounds: 2, or what kapture.bench.rounds=N on the guest's kernel command line says
 # (KAPTURE_VIVID_APPEND=kapture.bench.rounds=0 vivid/bin/run --suite bench-long runs the profiles alone)
@@ -146,7 +152,7 @@ measure() {
     : > "$tracing/trace"
     program_line "$@" || return 1
     probe_options
-    result=$(timeout -k 5 600 "$probe" "${probe_args[@]}" "$tracing/trace_pipe" "$measured" $niceness "$log" \
+    result=$(timeout -k 5 "$run_timeout" "$probe" "${probe_args[@]}" "$tracing/trace_pipe" "$measured" $niceness "$log" \
         -- "${cmd[@]}" 2> "$out/bench-$name-r$round.probe")
     code=$?
     cp "$log" "$out/bench-$name-r$round.log"
@@ -175,7 +181,7 @@ profile() {
     : > "$tracing/trace"
     program_line "$@" || return 1
     probe_options
-    result=$(timeout -k 5 600 "$probe" "${probe_args[@]}" --perf-from "$from" --perf-out "$data" \
+    result=$(timeout -k 5 "$run_timeout" "$probe" "${probe_args[@]}" --perf-from "$from" --perf-out "$data" \
         "$tracing/trace_pipe" "$measured" $niceness "$TMPDIR/bench-profile-$name.log" -- "${cmd[@]}" \
         2> "$out/bench-profile-$name.probe")
     code=$?

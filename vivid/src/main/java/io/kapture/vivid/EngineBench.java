@@ -45,7 +45,8 @@ public final class EngineBench {
 
     /** Frames captured after the last measured one, so that the last sample is not taken while stopping. */
     static final int EXTRA_FRAMES = 8;
-    private static final long TIMEOUT_SECONDS = 180;
+    /** The least time the frames may take to arrive; longer runs get twice their length at the camera's rate. */
+    private static final long MIN_TIMEOUT_SECONDS = 180;
 
     private EngineBench() {
     }
@@ -101,7 +102,8 @@ public final class EngineBench {
                     "fps", Double.parseDouble(options.getOrDefault("fps", "40")),
                     "buffers", Integer.parseInt(options.getOrDefault("buffers", "4")), "delivery", delivery));
             configured = ProcessCpuClock.nanos();
-            arrived = marks.await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            double fps = Double.parseDouble(options.getOrDefault("fps", "40"));
+            arrived = marks.await(Math.max(MIN_TIMEOUT_SECONDS, (long) (2 * frames / fps)), TimeUnit.SECONDS);
             running = session.stats();
             session.stop();
         } finally {
