@@ -20,6 +20,7 @@ import io.kapture.api.spi.DriverBuffer;
 import io.kapture.api.spi.FormatRequest;
 import io.kapture.v4l2.Libc;
 import io.kapture.v4l2.V4l2;
+import io.kapture.v4l2.sim.ForwardingLibc;
 import io.kapture.v4l2.sim.SimCamera;
 import io.kapture.v4l2.sim.SimulatedKernel;
 import io.kapture.v4l2.structs.V4l2Buffer;
@@ -82,13 +83,12 @@ class DequeuedIndexCheckTest {
     }
 
     /** Passes every call to the simulation, rewriting the buffer index of the next successful DQBUF when asked. */
-    private static final class IndexOverride implements Libc {
+    private static final class IndexOverride extends ForwardingLibc {
 
-        private final Libc kernel;
         private int override = -1;
 
         IndexOverride(Libc kernel) {
-            this.kernel = kernel;
+            super(kernel);
         }
 
         void nextDequeueAnswers(int index) {
@@ -97,37 +97,12 @@ class DequeuedIndexCheckTest {
 
         @Override
         public int ioctl(int fd, long request, Pointer argument) {
-            int result = kernel.ioctl(fd, request, argument);
+            int result = delegate.ioctl(fd, request, argument);
             if (request == V4l2.VIDIOC_DQBUF && result == 0 && override >= 0) {
                 V4l2Buffer.at(argument).index(override);
                 override = -1;
             }
             return result;
-        }
-
-        @Override
-        public int open(String path, int flags) {
-            return kernel.open(path, flags);
-        }
-
-        @Override
-        public void close(int fd) {
-            kernel.close(fd);
-        }
-
-        @Override
-        public Pointer mmap(Pointer address, long length, int protection, int flags, int fd, long offset) {
-            return kernel.mmap(address, length, protection, flags, fd, offset);
-        }
-
-        @Override
-        public void munmap(Pointer address, long length) {
-            kernel.munmap(address, length);
-        }
-
-        @Override
-        public int poll(Pointer fds, int count, int timeoutMillis) {
-            return kernel.poll(fds, count, timeoutMillis);
         }
     }
 }

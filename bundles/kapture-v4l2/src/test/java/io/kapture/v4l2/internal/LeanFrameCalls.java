@@ -4,6 +4,7 @@ import com.sun.jna.Pointer;
 
 import io.kapture.v4l2.Libc;
 import io.kapture.v4l2.V4l2;
+import io.kapture.v4l2.sim.ForwardingLibc;
 import io.kapture.v4l2.structs.PollFd;
 import io.kapture.v4l2.structs.V4l2Buffer;
 
@@ -15,11 +16,10 @@ import io.kapture.v4l2.structs.V4l2Buffer;
  *
  * <p>Not thread-safe: one thread dequeues and queues (as the allocation test does).
  */
-final class LeanFrameCalls implements Libc {
+final class LeanFrameCalls extends ForwardingLibc {
 
     private static final int MAX_BUFFERS = 32;
 
-    private final Libc setUp;
     private final int[] queued = new int[MAX_BUFFERS];
     private int head;
     private int count;
@@ -34,7 +34,7 @@ final class LeanFrameCalls implements Libc {
     private V4l2Buffer qbufView;
 
     LeanFrameCalls(Libc setUp) {
-        this.setUp = setUp;
+        super(setUp);
     }
 
     /** From now on answers the per-frame calls itself, with buffers {@code 0..buffers-1} queued. */
@@ -48,7 +48,7 @@ final class LeanFrameCalls implements Libc {
     @Override
     public int ioctl(int fd, long request, Pointer argument) {
         if (!leading || request != V4l2.VIDIOC_DQBUF && request != V4l2.VIDIOC_QBUF) {
-            return setUp.ioctl(fd, request, argument);
+            return delegate.ioctl(fd, request, argument);
         }
         long address = Pointer.nativeValue(argument);
         if (request == V4l2.VIDIOC_QBUF) {
@@ -77,7 +77,7 @@ final class LeanFrameCalls implements Libc {
     @Override
     public int poll(Pointer fds, int count, int timeoutMillis) {
         if (!leading) {
-            return setUp.poll(fds, count, timeoutMillis);
+            return delegate.poll(fds, count, timeoutMillis);
         }
         long address = Pointer.nativeValue(fds);
         if (pollAddress != address) {
@@ -86,25 +86,5 @@ final class LeanFrameCalls implements Libc {
         }
         pollView.revents(this.count > 0 ? Libc.POLLIN : 0);
         return this.count > 0 ? 1 : 0;
-    }
-
-    @Override
-    public int open(String path, int flags) {
-        return setUp.open(path, flags);
-    }
-
-    @Override
-    public void close(int fd) {
-        setUp.close(fd);
-    }
-
-    @Override
-    public Pointer mmap(Pointer address, long length, int protection, int flags, int fd, long offset) {
-        return setUp.mmap(address, length, protection, flags, fd, offset);
-    }
-
-    @Override
-    public void munmap(Pointer address, long length) {
-        setUp.munmap(address, length);
     }
 }

@@ -33,6 +33,7 @@ import io.kapture.engine.internal.session.CaptureSessionImpl;
 import io.kapture.pool.internal.BoundedFramePool;
 import io.kapture.v4l2.Libc;
 import io.kapture.v4l2.V4l2;
+import io.kapture.v4l2.sim.ForwardingLibc;
 import io.kapture.v4l2.sim.SimCamera;
 import io.kapture.v4l2.sim.SimDevice;
 import io.kapture.v4l2.sim.SimulatedKernel;
@@ -201,13 +202,12 @@ class ReadyBeforeStreamOnTest {
     }
 
     /** Passes every call to the simulation; runs {@code atStreamOn} just before a VIDIOC_STREAMON. */
-    private static final class StreamOnWatch implements Libc {
+    private static final class StreamOnWatch extends ForwardingLibc {
 
-        private final Libc kernel;
         private final Runnable atStreamOn;
 
         StreamOnWatch(Libc kernel, Runnable atStreamOn) {
-            this.kernel = kernel;
+            super(kernel);
             this.atStreamOn = atStreamOn;
         }
 
@@ -216,32 +216,7 @@ class ReadyBeforeStreamOnTest {
             if (request == V4l2.VIDIOC_STREAMON) {
                 atStreamOn.run();
             }
-            return kernel.ioctl(fd, request, argument);
-        }
-
-        @Override
-        public int open(String path, int flags) {
-            return kernel.open(path, flags);
-        }
-
-        @Override
-        public void close(int fd) {
-            kernel.close(fd);
-        }
-
-        @Override
-        public Pointer mmap(Pointer address, long length, int protection, int flags, int fd, long offset) {
-            return kernel.mmap(address, length, protection, flags, fd, offset);
-        }
-
-        @Override
-        public void munmap(Pointer address, long length) {
-            kernel.munmap(address, length);
-        }
-
-        @Override
-        public int poll(Pointer fds, int count, int timeoutMillis) {
-            return kernel.poll(fds, count, timeoutMillis);
+            return delegate.ioctl(fd, request, argument);
         }
     }
 }
