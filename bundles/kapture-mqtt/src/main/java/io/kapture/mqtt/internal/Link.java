@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,9 +26,18 @@ import org.slf4j.LoggerFactory;
  * (waiting for each acknowledgement before sending the next would make every message pay a round trip), removing
  * each from the outbox only once Paho has sent it (QoS 0) or the broker has acknowledged it (QoS 1, 2). When the
  * connection fails, the thread waits with {@link Backoff} and connects again; the messages that were in flight
- * are still at the head of the outbox and go again first (at least once, as QoS 1 promises). Each
- * distinct connection problem is logged once as a warning; repeats go to debug, so a wrong password or a broker
- * that is down does not flood the log.
+ * are still at the head of the outbox and go again first (at least once, as QoS 1 promises).
+ *
+ * <p>Paho limits the messages in flight too, and frees a message's place only on its callback thread, after the
+ * message's token has completed: a thread that counts completed tokens publishes into places Paho still holds, and
+ * Paho refuses the publish ("too many publishes in progress"), which would cost a reconnect and send messages
+ * twice. So each publish takes one of the connection's permits ({@code slots}), and Paho's {@code deliveryComplete}
+ * callback, which comes after the place is freed, gives it back; a refusal that still happens (a QoS 0 message's
+ * place is freed on another thread) is waited out and the message sent again, never taken for a broken
+ * connection.
+ *
+ * <p>Each distinct connection problem is logged once as a warning; repeats go to debug, so a wrong password or a
+ * broker that is down does not flood the log.
  *
  * <p>A link that replaces another (a new configuration, a reactivated bundle) waits, on its own thread, for the one
  * before it to have said "offline" and disconnected, at most {@value #HANDOVER_MILLIS} ms: otherwise the old
@@ -35,13 +45,16 @@ import org.slf4j.LoggerFactory;
  * else waits for that, so SCR's threads never block on the network.
  *
  * <p>Threading contract: {@link #startAfter} and {@link #closeAsync} / {@link #close} from any one thread (SCR's);
- * the figures from any thread. Paho's callback thread only counts and hands incoming messages to the {@link LinkListener}.
+ * the figures from any thread. Paho's callback thread only counts, hands incoming messages to the
+ * {@link LinkListener} and gives back places in flight.
  */
 final class Link implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Link.class);
     /** Messages published and not yet acknowledged, at most. */
     static final int WINDOW = 64;
+    /** How long the thread waits at a time for Paho to free a place in flight, between looks at the connection. */
+    private static final long SLOT_WAIT_MILLIS = 100;
     /** How long a new link waits for the link it replaces to disconnect. */
     static final long HANDOVER_MILLIS = 3000;
 
@@ -60,6 +73,8 @@ final class Link implements Runnable {
     private volatile Future<?> predecessor = CompletableFuture.completedFuture(null);
     private volatile boolean running = true;
     private volatile boolean lost;
+    /** The current connection's places in flight (see the class comment); a new set for each connection. */
+    private volatile Semaphore slots = new Semaphore(0);
 
     Link(MqttSettings settings, Outbox outbox, LinkListener listener, Supplier<Outbound> online, Outbound offline,
             List<String> subscriptions) {
@@ -145,7 +160,7 @@ final class Link implements Runnable {
                 backoff.reset();
                 publishLoop(client);
                 if (!running) {
-                    client.publish(offline.topic(), offline.payload(), offline.qos(), offline.retained());
+                    publishNow(client, offline);
                     client.disconnect(2000);
                 }
             } catch (MqttException | RuntimeException e) {
@@ -163,6 +178,8 @@ final class Link implements Runnable {
 
     private MqttClient connect() throws MqttException {
         lost = false;
+        Semaphore places = new Semaphore(WINDOW + 1);
+        slots = places;
         MqttClient client = new MqttClient(settings.serverUri(), "kapture-" + settings.nodeId(),
                 new MemoryPersistence());
         client.setTimeToWait(15_000);
@@ -181,13 +198,12 @@ final class Link implements Runnable {
 
             @Override
             public void deliveryComplete(IMqttDeliveryToken token) {
-                // the synchronous publish returns when this happens
+                places.release(); // Paho has freed the message's place (the token completed earlier)
             }
         });
         try {
             client.connect(ConnectOptions.of(settings, offline));
-            Outbound hello = online.get();
-            client.publish(hello.topic(), hello.payload(), hello.qos(), hello.retained());
+            publishNow(client, online.get());
             if (!subscriptions.isEmpty()) {
                 int[] qos = new int[subscriptions.size()];
                 java.util.Arrays.fill(qos, subscriptionQos);
@@ -205,30 +221,38 @@ final class Link implements Runnable {
     private record InFlight(Outbound message, IMqttDeliveryToken token) {
     }
 
+    /** Publishes {@code message} and waits for it (the online and offline status, outside the outbox's order). */
+    private void publishNow(MqttClient client, Outbound message) throws MqttException {
+        try {
+            if (!slots.tryAcquire(2, TimeUnit.SECONDS)) {
+                LOG.debug("Paho had not freed a place in flight within 2 s; publishing to '{}' anyway",
+                        message.topic());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        client.publish(message.topic(), message.payload(), message.qos(), message.retained());
+    }
+
     private void publishLoop(MqttClient client) throws MqttException {
         ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+        Semaphore places = slots;
         Outbound last = null;
         try {
             while (running) {
                 if (lost || !client.isConnected()) {
                     throw new MqttException(MqttException.REASON_CODE_CONNECTION_LOST);
                 }
-                while (inFlight.size() < WINDOW) {
+                while (inFlight.size() < WINDOW
+                        && places.tryAcquire(inFlight.isEmpty() ? SLOT_WAIT_MILLIS : 0, TimeUnit.MILLISECONDS)) {
                     Outbound next = outbox.next(last, inFlight.isEmpty() ? 500 : 0);
-                    if (next == null) {
+                    IMqttDeliveryToken token = next == null ? null : publish(client, next);
+                    if (token == null) {
+                        places.release(); // nothing sent, so Paho will not call back for it
                         break;
                     }
+                    inFlight.add(new InFlight(next, token));
                     last = next;
-                    try {
-                        MqttMessage message = new MqttMessage(next.payload());
-                        message.setQos(next.qos());
-                        message.setRetained(next.retained());
-                        inFlight.add(new InFlight(next, client.getTopic(next.topic()).publish(message)));
-                    } catch (IllegalArgumentException refused) {
-                        LOG.warn("Dropping a message to '{}' that MQTT cannot carry: {}", next.topic(),
-                                refused.getMessage());
-                        outbox.discard(next);
-                    }
                 }
                 InFlight head = inFlight.peekFirst();
                 if (head != null) {
@@ -252,6 +276,31 @@ final class Link implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
+        }
+    }
+
+    /**
+     * Hands {@code message} to Paho: its token, or null when it was not sent — dropped because MQTT cannot carry it,
+     * or refused because Paho has not freed a place yet (then it goes again, in order, after a short wait).
+     */
+    private IMqttDeliveryToken publish(MqttClient client, Outbound message) throws MqttException {
+        try {
+            MqttMessage mqtt = new MqttMessage(message.payload());
+            mqtt.setQos(message.qos());
+            mqtt.setRetained(message.retained());
+            return client.getTopic(message.topic()).publish(mqtt);
+        } catch (IllegalArgumentException refused) {
+            LOG.warn("Dropping a message to '{}' that MQTT cannot carry: {}", message.topic(), refused.getMessage());
+            outbox.discard(message);
+            return null;
+        } catch (MqttException e) {
+            if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT) {
+                throw e;
+            }
+            LOG.debug("Paho has no place in flight yet for a message to '{}'; sending it again shortly",
+                    message.topic());
+            pause(1);
+            return null;
         }
     }
 
