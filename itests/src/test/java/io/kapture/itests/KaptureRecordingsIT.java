@@ -64,7 +64,7 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
     @Test
     public void aClipTriggeredFromTheShellBeginsTwoSecondsBeforeTheTrigger() throws Exception {
         awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
-        Configuration configuration = configure(RECORDER_PID, "itest-shell", events("itest-shell"));
+        Configuration configuration = configureEventRecorder("itest-shell");
         try (RecordingListener frames = RecordingListener.register(context, SYNTHETIC_CAMERA,
                 DropPolicy.DROP_OLDEST, 4)) {
             Recordings recordings = awaitRingFull();
@@ -102,7 +102,7 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
     @Test
     public void eventAdminTriggersAndMotionEventsMakeClipsNamedByTheirTrigger() throws Exception {
         awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
-        Configuration configuration = configure(RECORDER_PID, "itest-events", events("itest-events"));
+        Configuration configuration = configureEventRecorder("itest-events");
         List<Event> told = new java.util.concurrent.CopyOnWriteArrayList<>();
         // the recorder's own events, through the distribution's Felix EventAdmin, as a user's bundle gets them
         org.osgi.framework.ServiceRegistration<EventHandler> handler = context.registerService(EventHandler.class,
@@ -145,12 +145,7 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
     @Test
     public void anH264RecorderWritesMp4FilesThatFfprobeReads() throws Exception {
         awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
-        Map<String, Object> recorder = new HashMap<>();
-        recorder.put("camera", SYNTHETIC_CAMERA);
-        recorder.put("folder", "itest-h264");
-        recorder.put("format", "h264");
-        recorder.put("rotate.duration.seconds", 2);
-        Configuration recording = configure(RECORDER_PID, "itest-h264", recorder);
+        Configuration recording = configureRecorder("itest-h264", "format", "h264", "rotate.duration.seconds", 2);
         Path folder = storage().resolve("itest-h264");
         try {
             Recordings recordings = service(Recordings.class);
@@ -188,11 +183,7 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
     @Test
     public void retentionUnderATinySizeLimitKeepsTheNewestAndTheFileBeingWritten() throws Exception {
         awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
-        Map<String, Object> recorder = new HashMap<>();
-        recorder.put("camera", SYNTHETIC_CAMERA);
-        recorder.put("folder", "itest-retention");
-        recorder.put("rotate.duration.seconds", 1);
-        Configuration recording = configure(RECORDER_PID, "itest-retention", recorder);
+        Configuration recording = configureRecorder("itest-retention", "rotate.duration.seconds", 1);
         Configuration retention = null;
         Path folder = storage().resolve("itest-retention");
         try {
@@ -240,11 +231,7 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
     @Test
     public void theRecordersAndRetentionsCountersRiseOnTheMetricsPage() throws Exception {
         awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
-        Map<String, Object> recorder = new HashMap<>();
-        recorder.put("camera", SYNTHETIC_CAMERA);
-        recorder.put("folder", "itest-metrics");
-        recorder.put("rotate.duration.seconds", 1);
-        Configuration recording = configure(RECORDER_PID, "itest-metrics", recorder);
+        Configuration recording = configureRecorder("itest-metrics", "rotate.duration.seconds", 1);
         Configuration retention = configurationAdmin.getConfiguration(RETENTION_PID, "?");
         String series = "{camera=\"" + SYNTHETIC_CAMERA + "\",kind=\"continuous\"}";
         String finished = "kapture_recorder_files_finished_total" + series;
@@ -282,10 +269,7 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
     @Test
     public void aVanishedFolderIsReportedTheCameraRunsOnAndRecordingResumes() throws Exception {
         CaptureSession camera = awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
-        Map<String, Object> recorder = new HashMap<>();
-        recorder.put("camera", SYNTHETIC_CAMERA);
-        recorder.put("folder", "itest-vanish");
-        Configuration recording = configure(RECORDER_PID, "itest-vanish", recorder);
+        Configuration recording = configureRecorder("itest-vanish");
         Path folder = storage().resolve("itest-vanish");
         try {
             Recordings recordings = service(Recordings.class);
@@ -312,11 +296,7 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
         Files.createDirectories(folder);
         // a real full disk: 1 MiB of tmpfs over the recorder's folder (the build runs as root here)
         assertEquals("", command("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", folder.toString()));
-        Map<String, Object> recorder = new HashMap<>();
-        recorder.put("camera", SYNTHETIC_CAMERA);
-        recorder.put("folder", "itest-full");
-        recorder.put("jpeg.quality", 1.0);
-        Configuration recording = configure(RECORDER_PID, "itest-full", recorder);
+        Configuration recording = configureRecorder("itest-full", "jpeg.quality", 1.0);
         try (RecordingListener frames = RecordingListener.register(context, SYNTHETIC_CAMERA,
                 DropPolicy.DROP_OLDEST, 4)) {
             Recordings recordings = service(Recordings.class);
@@ -369,14 +349,23 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
                 && Path.of(file.path()).startsWith(folder);
     }
 
-    private static Map<String, Object> events(String folder) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("camera", SYNTHETIC_CAMERA);
-        properties.put("folder", folder);
-        properties.put("mode", "event");
-        properties.put("pre.seconds", 2);
-        properties.put("post.seconds", 1);
-        return properties;
+    /** An event recorder of the synthetic camera: 2 s of pre-roll, 1 s after the trigger. */
+    private Configuration configureEventRecorder(String folder) throws IOException {
+        return configureRecorder(folder, "mode", "event", "pre.seconds", 2, "post.seconds", 1);
+    }
+
+    /**
+     * A recorder of the synthetic camera, configuration {@code io.kapture.processor.recorder~<folder>}, writing to
+     * {@code folder} under the storage root; {@code extra}: further keys and values, in pairs.
+     */
+    private Configuration configureRecorder(String folder, Object... extra) throws IOException {
+        Map<String, Object> recorder = new HashMap<>();
+        recorder.put("camera", SYNTHETIC_CAMERA);
+        recorder.put("folder", folder);
+        for (int i = 0; i < extra.length; i += 2) {
+            recorder.put((String) extra[i], extra[i + 1]);
+        }
+        return configure(RECORDER_PID, folder, recorder);
     }
 
     private String scrapeMetrics() throws IOException {

@@ -12,6 +12,7 @@ import java.util.Hashtable;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -120,13 +121,21 @@ public class KaptureRuntimeIT extends KaptureTestSupport {
     /**
      * A listener stuck in {@code onFrame} for ever, deaf to interrupts, is unregistered. SCR unbinds it on the
      * unregistering thread, and another bundle's service registered right after must find SCR free: the camera
-     * winds the stuck listener down on its own control thread (2.5 s of grace and join), not on SCR's.
+     * winds the stuck listener down on its own control thread, not on SCR's. This camera gives a listener going
+     * away 30 s ({@code listener.grace.ms}) before it interrupts it, so the wind-down cannot end before that
+     * interrupt: unregistering and the next registration must both have returned while the listener was not yet
+     * interrupted, which they could not have if either had waited for the wind-down. An order of events with 30 s
+     * of room, not a stopwatch.
      */
     @Test
     public void aStuckListenerUnregisteredDoesNotHoldUpScrForOtherBundles() throws Exception {
-        awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        String camera = "stuckcam";
+        Map<String, Object> properties = camera(320, 240, "copy");
+        properties.put("device", "synthetic:" + camera);
+        properties.put("listener.grace.ms", 30_000L);
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch gate = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
         FrameListener stuck = frame -> {
             entered.countDown();
             while (gate.getCount() > 0) {
@@ -134,33 +143,40 @@ public class KaptureRuntimeIT extends KaptureTestSupport {
                     gate.await();
                 } catch (InterruptedException deaf) {
                     // stuck for ever: an interrupt does not free it
+                    interrupted.set(true);
                 }
             }
         };
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put(FrameListener.CAMERA, SYNTHETIC_CAMERA);
-        properties.put(FrameListener.NAME, "itest-stuck");
-        ServiceRegistration<FrameListener> registration = context.registerService(FrameListener.class, stuck,
-                properties);
+        Hashtable<String, Object> stuckProperties = new Hashtable<>();
+        stuckProperties.put(FrameListener.CAMERA, camera);
+        stuckProperties.put(FrameListener.NAME, "itest-stuck");
+        stuckProperties.put(FrameListener.DELIVERY_THREAD, true);
+        Configuration configuration = configureCamera(camera, properties);
         try {
+            awaitSession(camera, SessionState.RUNNING);
+            ServiceRegistration<FrameListener> registration = context.registerService(FrameListener.class, stuck,
+                    stuckProperties);
             assertTrue("the stuck listener got a frame", entered.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
 
             long started = System.nanoTime();
             registration.unregister();
             long unbindMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            try (RecordingListener next = RecordingListener.register(context, SYNTHETIC_CAMERA,
-                    DropPolicy.DROP_OLDEST, 8)) {
+            try (RecordingListener next = RecordingListener.register(context, camera, DropPolicy.DROP_OLDEST, 8)) {
                 long registeredMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                boolean interruptedBefore = interrupted.get();
                 System.out.printf("[scr] unregistering a stuck listener took %d ms; the next registration was done "
-                        + "%d ms after it began%n", unbindMillis, registeredMillis);
-                assertTrue("unregistering the stuck listener held SCR for " + unbindMillis + " ms",
-                        unbindMillis < 2_000);
-                assertTrue("another bundle's registration waited " + registeredMillis + " ms",
-                        registeredMillis < 2_000);
+                        + "%d ms after it began, the listener %s interrupted by then%n", unbindMillis,
+                        registeredMillis, interruptedBefore ? "already" : "not yet");
+                assertFalse("unregistering the stuck listener (" + unbindMillis + " ms) and the next registration ("
+                        + registeredMillis + " ms) returned only after the camera had interrupted the listener, 30 s"
+                        + " into its wind-down: SCR's thread waited for it", interruptedBefore);
+                // the listener returns: the wind-down ends, and the control thread subscribes the next listener
+                gate.countDown();
                 await("frames reach the next listener").atMost(TIMEOUT).until(next::count, count -> count >= 5);
             }
         } finally {
             gate.countDown();
+            removeCamera(configuration, camera);
         }
     }
 

@@ -85,4 +85,11 @@ import io.kapture.engine.internal.config.CameraSettings;
             description = "Restart the stream when the device delivers no frame for this long; 0 turns the "
                     + "watchdog off, otherwise at least 100.")
     long stall_timeout_ms() default CameraSettings.DEFAULT_STALL_TIMEOUT_MS;
+
+    @AttributeDefinition(name = "Listener grace (ms)", min = "0", max = "600000",
+            description = "How long a listener that is unsubscribed, or whose camera stops, may take to return from "
+                    + "the frame in hand before it is interrupted; 2 s after the interrupt the camera stops waiting "
+                    + "for it. The wait runs on the camera's own control thread, never on the one that unregistered "
+                    + "the listener; the camera's next configuration or listener change waits for it.")
+    long listener_grace_ms() default CameraSettings.DEFAULT_LISTENER_GRACE_MS;
 }

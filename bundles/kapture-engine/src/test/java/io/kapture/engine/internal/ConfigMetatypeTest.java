@@ -89,6 +89,6 @@ class ConfigMetatypeTest {
         return new CameraSettings(settings.name(), settings.device(), settings.width(), settings.height(),
                 settings.pixelFormat(), settings.fps(), settings.buffers(), settings.delivery(),
                 settings.queueCapacity(), settings.dropPolicy(), settings.enabled(), settings.controls(),
-                settings.retryIntervalMs(), settings.stallTimeoutMs(), Map.of());
+                settings.retryIntervalMs(), settings.stallTimeoutMs(), settings.listenerGraceMs(), Map.of());
     }
 }

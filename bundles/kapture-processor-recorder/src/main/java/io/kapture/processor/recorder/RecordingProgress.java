@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param framesSkipped   frames not recorded since the recorder started: flagged corrupted by the driver, not
  *                        encodable, or lost to a write error
  * @param lastError       the write or encoding problem that keeps the recorder from writing now; empty again once
- *                        it writes a frame (or, for a missing encoder, encodes one) after it
+ *                        it writes a frame (or, for a missing encoder, encodes one) after it; a file that could
+ *                        not be finished at a rotation, while the next is written, stays for 10 s of capture time
  * @param events          for an event recorder (mode {@code event}), its clip and pre-roll ring; empty for a
  *                        continuous one
  * @param bytesWritten    bytes of the video files written since the recorder started: the files finished (a file

@@ -27,11 +27,14 @@ import io.kapture.api.PixelFormat;
  * @param controls        device controls applied at start, in order
  * @param retryIntervalMs pause between attempts to reopen a failed device
  * @param stallTimeoutMs  restart the stream after this long without a frame; 0 never
+ * @param listenerGraceMs how long a listener that is unsubscribed, or whose camera stops, may take to return from
+ *                        {@code onFrame} before it is interrupted
  * @param options         the whole configuration as received, for provider-specific keys
  */
 public record CameraSettings(String name, String device, int width, int height, PixelFormat pixelFormat, double fps,
         int buffers, String delivery, int queueCapacity, DropPolicy dropPolicy, boolean enabled,
-        List<ControlSetting> controls, long retryIntervalMs, long stallTimeoutMs, Map<String, Object> options) {
+        List<ControlSetting> controls, long retryIntervalMs, long stallTimeoutMs, long listenerGraceMs,
+        Map<String, Object> options) {
 
     public static final String DEFAULT_DEVICE = "synthetic";
     public static final int DEFAULT_WIDTH = 640;
@@ -45,6 +48,11 @@ public record CameraSettings(String name, String device, int width, int height, 
     public static final boolean DEFAULT_ENABLED = true;
     public static final long DEFAULT_RETRY_INTERVAL_MS = 2000;
     public static final long DEFAULT_STALL_TIMEOUT_MS = 5000;
+    /**
+     * Long enough for a listener to finish the frame in hand; an interrupt breaks more than waits (it closes the NIO
+     * channel a recorder writes to), so it comes only after this.
+     */
+    public static final long DEFAULT_LISTENER_GRACE_MS = 500;
 
     public static final int MIN_BUFFERS = 2;
     /** V4L2's VIDEO_MAX_FRAME: no driver hands out more. */
@@ -54,6 +62,7 @@ public record CameraSettings(String name, String device, int width, int height, 
     public static final long MIN_RETRY_INTERVAL_MS = 10;
     public static final long MAX_RETRY_INTERVAL_MS = 3_600_000;
     public static final long MIN_STALL_TIMEOUT_MS = 100;
+    public static final long MAX_LISTENER_GRACE_MS = 600_000;
 
     public CameraSettings {
         controls = List.copyOf(controls);
@@ -62,7 +71,7 @@ public record CameraSettings(String name, String device, int width, int height, 
 
     /**
      * Whether changing from {@code previous} to this needs the stream to be reopened: everything the source was
-     * opened, negotiated or started with. Delivery, queue defaults, retry and stall settings apply live.
+     * opened, negotiated or started with. Delivery, queue defaults, retry, stall and grace settings apply live.
      */
     public boolean needsRestartFrom(CameraSettings previous) {
         return !name.equals(previous.name) || !device.equals(previous.device) || width != previous.width

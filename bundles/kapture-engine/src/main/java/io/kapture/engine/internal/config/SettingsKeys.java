@@ -19,10 +19,17 @@ public final class SettingsKeys {
 
     public static final String SERVICE_PID = "service.pid";
 
+    /**
+     * How long a listener being unsubscribed, or whose camera stops, gets to return from {@code onFrame} before it
+     * is interrupted (milliseconds). The engine's own key, not {@link CameraConfiguration}'s: it tunes the engine's
+     * wind-down, not what is captured.
+     */
+    public static final String LISTENER_GRACE_MS = "listener.grace.ms";
+
     /** Keys the engine applies without reopening the device, so they never restart a stream. */
     private static final Set<String> LIVE = Set.of(CameraConfiguration.DELIVERY, CameraConfiguration.QUEUE_CAPACITY,
             CameraConfiguration.DROP_POLICY, CameraConfiguration.ENABLED, CameraConfiguration.RETRY_INTERVAL_MS,
-            CameraConfiguration.STALL_TIMEOUT_MS);
+            CameraConfiguration.STALL_TIMEOUT_MS, LISTENER_GRACE_MS);
 
     /** Prefixes of keys that Configuration Admin, SCR or File Install add; they say nothing about the device. */
     private static final List<String> FRAMEWORK_PREFIXES = List.of("service.", "component.", "felix.", ".");

@@ -91,13 +91,15 @@ public final class SettingsParser {
             reader.error(CameraConfiguration.STALL_TIMEOUT_MS + " must be 0 (no watchdog) or at least "
                     + CameraSettings.MIN_STALL_TIMEOUT_MS + ", was " + stall);
         }
+        Long grace = inRange(reader, SettingsKeys.LISTENER_GRACE_MS, CameraSettings.DEFAULT_LISTENER_GRACE_MS, 0,
+                CameraSettings.MAX_LISTENER_GRACE_MS);
         if (!reader.errors().isEmpty()) {
             throw new InvalidSettingsException("camera " + (name.isEmpty() ? "(unnamed)" : name) + ": "
                     + String.join("; ", reader.errors()));
         }
         return new CameraSettings(name, device, width.intValue(), height.intValue(), pixelFormat, fps,
                 buffers.intValue(), delivery, queueCapacity.intValue(), dropPolicy, enabled, controls, retry, stall,
-                new HashMap<>(raw));
+                grace, new HashMap<>(raw));
     }
 
     private static String required(ValueReader reader, String key, String defaultValue, String what) {

@@ -10,6 +10,7 @@ import io.kapture.api.Frame;
 import io.kapture.api.FrameListener;
 import io.kapture.api.ListenerPlacement;
 import io.kapture.api.ListenerStats;
+import io.kapture.engine.internal.config.CameraSettings;
 
 /**
  * One listener's subscription to one running stream: a bounded ring that the capture thread fills according to
@@ -39,11 +40,12 @@ import io.kapture.api.ListenerStats;
 public final class Subscriber {
 
     /**
-     * How long closing lets a listener finish the frame in hand before interrupting it. An interrupt breaks more
+     * How long closing lets a listener finish the frame in hand before interrupting it, unless its camera says
+     * otherwise ({@code listener.grace.ms}, {@link #close(long)}). An interrupt breaks more
      * than waits: it closes any NIO channel the thread is writing to ({@code ClosedByInterruptException}), which
      * left a recorder's file unfinished. A listener that returns within this time is never interrupted.
      */
-    public static final long GRACE_MILLIS = 500;
+    public static final long GRACE_MILLIS = CameraSettings.DEFAULT_LISTENER_GRACE_MS;
 
     /** How long closing then waits, after the interrupt, for a listener to return from {@code onFrame}. */
     static final long JOIN_MILLIS = 2000;
@@ -247,12 +249,22 @@ public final class Subscriber {
      * {@value #JOIN_MILLIS} ms more. Control thread only.
      */
     public void close() {
-        closeAll(new Subscriber[] {this});
+        close(GRACE_MILLIS);
+    }
+
+    /** {@link #close()} with the camera's own grace ({@code listener.grace.ms}) before the interrupt. */
+    public void close(long graceMillis) {
+        closeAll(new Subscriber[] {this}, graceMillis);
     }
 
     /** Closes several subscribers as {@link #close} closes one, their waits running side by side. */
     public static void closeAll(Subscriber[] subscribers) {
-        closeAll(subscribers, GRACE_MILLIS, JOIN_MILLIS);
+        closeAll(subscribers, GRACE_MILLIS);
+    }
+
+    /** {@link #closeAll(Subscriber[])} with the camera's own grace before the interrupt. */
+    public static void closeAll(Subscriber[] subscribers, long graceMillis) {
+        closeAll(subscribers, graceMillis, JOIN_MILLIS);
     }
 
     /** {@link #closeAll(Subscriber[])} with the two waits given (tests shorten or lengthen them). */

@@ -100,6 +100,7 @@ final class Reconfiguration implements CameraLifecycle.Rollback {
             current.updateQueueDefaults(next.queueCapacity(), next.dropPolicy());
         }
         current.setStallTimeout(next.stallTimeoutMs());
+        current.setListenerGrace(next.listenerGraceMs());
     }
 
     /**

@@ -68,6 +68,8 @@ public final class Stream {
 
     private volatile int defaultCapacity;
     private volatile DropPolicy defaultPolicy;
+    /** How long a listener going away may take to return before it is interrupted ({@code listener.grace.ms}). */
+    private volatile long graceMillis;
     private volatile Subscriber[] finalSubscribers;
     private volatile boolean closed;
 
@@ -82,6 +84,7 @@ public final class Stream {
         this.problems = List.copyOf(problems);
         this.defaultCapacity = settings.queueCapacity();
         this.defaultPolicy = settings.dropPolicy();
+        this.graceMillis = settings.listenerGraceMs();
         this.delivery = delivery;
         this.registered = registered;
         this.lendingHazard = lendingHazard;
@@ -175,18 +178,19 @@ public final class Stream {
 
     /**
      * Unsubscribes a listener, releasing the frames queued for it. An inline call in progress gets the same grace
-     * as a delivery thread's ({@link Subscriber#GRACE_MILLIS}); one that outlasts it is taken over, so the camera
-     * goes on on a new capture thread while the old one waits for the listener ({@link Subscriber#close}).
+     * as a delivery thread's ({@code listener.grace.ms}); one that outlasts it is taken over, so the camera goes on
+     * on a new capture thread while the old one waits for the listener ({@link Subscriber#close(long)}).
      */
     void unsubscribe(FrameListener listener) {
         Subscriber removed = fanOut.remove(listener);
         if (removed != null) {
+            long grace = graceMillis;
             removed.stopDelivering();
-            if (!removed.awaitInlineReturn(Subscriber.GRACE_MILLIS)) {
+            if (!removed.awaitInlineReturn(grace)) {
                 replaceCaptureThread(removed.takeOverInlineCall(0, "it was unsubscribed while in onFrame on the "
-                        + "capture thread, which did not return within " + Subscriber.GRACE_MILLIS + " ms"));
+                        + "capture thread, which did not return within " + grace + " ms"));
             }
-            removed.close();
+            removed.close(grace);
         }
     }
 
@@ -297,6 +301,11 @@ public final class Stream {
         }
     }
 
+    /** A new {@code listener.grace.ms}, for the listeners that go away from now on. */
+    void setListenerGrace(long millis) {
+        graceMillis = millis;
+    }
+
     void setStallTimeout(long millis) {
         loop.setStallTimeout(millis);
     }
@@ -373,7 +382,7 @@ public final class Stream {
         boolean captureEnded = stopCaptureThread();
         Subscriber[] subscribers = fanOut.removeAll();
         finalSubscribers = subscribers;
-        Subscriber.closeAll(subscribers);
+        Subscriber.closeAll(subscribers, graceMillis);
         for (NamedStrategy used : loop.usedStrategies()) {
             try {
                 used.strategy().close(context);
@@ -403,13 +412,13 @@ public final class Stream {
      */
     private boolean stopCaptureThread() {
         Thread capture = captureThread;
+        long grace = graceMillis;
         for (Subscriber subscriber : fanOut.snapshot()) {
             if (subscriber.isInline()) {
                 subscriber.stopDelivering();
-                if (!subscriber.awaitInlineReturn(Subscriber.GRACE_MILLIS)
+                if (!subscriber.awaitInlineReturn(grace)
                         && subscriber.takeOverInlineCall(0, "its camera stopped while it was in onFrame on the "
-                                + "capture thread, which did not return within " + Subscriber.GRACE_MILLIS
-                                + " ms") == capture) {
+                                + "capture thread, which did not return within " + grace + " ms") == capture) {
                     return true;
                 }
             }

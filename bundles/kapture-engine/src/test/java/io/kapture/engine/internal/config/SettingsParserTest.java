@@ -50,6 +50,7 @@ class SettingsParserTest {
         assertEquals(List.of(), settings.controls());
         assertEquals(2000, settings.retryIntervalMs());
         assertEquals(5000, settings.stallTimeoutMs());
+        assertEquals(500, settings.listenerGraceMs());
     }
 
     @Test
@@ -81,6 +82,8 @@ class SettingsParserTest {
                 + "was 5"));
         assertTrue(rejection("stall.timeout.ms", 50L).endsWith("stall.timeout.ms must be 0 (no watchdog) or at "
                 + "least 100, was 50"));
+        assertTrue(rejection("listener.grace.ms", -1L).endsWith("listener.grace.ms must be between 0 and 600000, "
+                + "was -1"));
         assertTrue(rejection("device", " ").endsWith("device must be a device such as synthetic or /dev/video0, "
                 + "was empty"));
         assertTrue(rejection("drop.policy", "NEVER").endsWith("drop.policy 'NEVER' unknown; use BLOCK, DROP_OLDEST "
@@ -140,8 +143,10 @@ class SettingsParserTest {
                 "noise")).needsRestartFrom(base), "provider options restart the stream");
         CameraSettings live = SettingsParser.parse(config("controls", new String[] { "brightness=1" },
                 "synthetic.pattern", "bars", "delivery", "zerocopy", "queue.capacity", 2, "drop.policy", "BLOCK",
-                "stall.timeout.ms", 0L, "retry.interval.ms", 100L, "felix.fileinstall.filename", "file:/etc/x.cfg"));
+                "stall.timeout.ms", 0L, "retry.interval.ms", 100L, "listener.grace.ms", 30_000L,
+                "felix.fileinstall.filename", "file:/etc/x.cfg"));
         assertFalse(live.needsRestartFrom(base));
+        assertEquals(30_000, live.listenerGraceMs());
         assertTrue(live.queueDefaultsDifferFrom(base));
         assertFalse(base.queueDefaultsDifferFrom(base));
     }

@@ -48,7 +48,11 @@ import io.kapture.processor.recorder.RecordingProgress;
  * holds, and pauses writing for {@value #RETRY_SECONDS} seconds of capture time before a new file is tried, so a
  * full disk costs a log line per pause, not per frame; the camera and its other listeners never notice. The error
  * stays in {@link #progress()} until a frame is written again, so that a recorder counts as failing (metrics, MQTT,
- * JMX) only while it is: an event recorder whose clip failed is no longer once its next clip is written. Every
+ * JMX) only while it is: an event recorder whose clip failed is no longer once its next clip is written. A file
+ * that cannot be finished when it is rotated (its index or last fragment not written: a full disk, a file gone)
+ * is such an error too, though the frame that rotated it begins the next file if it can: then the recorder writes
+ * on and the error stays for {@value #RETRY_SECONDS} seconds of capture time, as long as a failed write's pause,
+ * before the next frame written clears it. Every
  * {@value FileLifecycle#CHECKPOINT_SECONDS} seconds of capture time the file is checkpointed (an AVI's headers
  * rewritten, so a crash loses at most that much of its readability; an MP4, readable fragment by fragment as
  * written, forced to disk), and the recorder checks that its file is still there.
@@ -97,6 +101,9 @@ public final class CameraRecorder {
     private String lastError;
     /** Whether lastError says why frames could not be encoded: cleared once they can again. */
     private boolean encodingFailing;
+    /** Whether lastError tells of a rotated file not finished: frames written keep it until errorHeldUntilNanos. */
+    private boolean errorHeld;
+    private long errorHeldUntilNanos;
     private boolean paused;
     private long resumeAtNanos;
     private boolean closed;
@@ -118,6 +125,12 @@ public final class CameraRecorder {
      */
     CameraRecorder(ListenerRegistrar registrar, StorageRoot root, RecorderSettings settings, EncoderRanking encoders)
             throws IOException {
+        this(registrar, root, settings, encoders, settings.isH264() ? Mp4Writer::create : AviWriter::create);
+    }
+
+    /** @param sinks opens the video files (tests pass files that fail) */
+    CameraRecorder(ListenerRegistrar registrar, StorageRoot root, RecorderSettings settings, EncoderRanking encoders,
+            VideoSink.Factory sinks) throws IOException {
         this.settings = settings;
         RecordingFiles files = new RecordingFiles(root, settings);
         this.encoders = encoders;
@@ -127,8 +140,7 @@ public final class CameraRecorder {
                 ? new EventClips(new PrerollRing(settings.preNanos(), settings.prerollBytes()), settings.postNanos())
                 : null;
         this.announcer = new RecordingAnnouncer(settings.camera());
-        this.file = new FileLifecycle(settings, files, settings.isH264() ? Mp4Writer::create : AviWriter::create,
-                encoder::requestKeyframe, announcer);
+        this.file = new FileLifecycle(settings, files, sinks, encoder::requestKeyframe, announcer);
         Path folder = files.folder();
         this.registration = registrar.register(this::onFrame, ListenerRegistrar.subscription(settings.camera(),
                 "recorder:" + settings.camera(), QUEUE_CAPACITY));
@@ -306,14 +318,24 @@ public final class CameraRecorder {
         }
         paused = false;
         try {
-            if (file.write(frame, trigger)) {
+            boolean written = file.write(frame, trigger);
+            String unfinished = file.rotationFailure();
+            if (unfinished != null) {
+                // the file before this one is damaged, though writing goes on: shown as a failed write's would be
+                lastError = unfinished;
+                errorHeld = true;
+                errorHeldUntilNanos = now + TimeUnit.SECONDS.toNanos(RETRY_SECONDS);
+            } else if (written && !(errorHeld && now - errorHeldUntilNanos < 0)) {
                 // writing works again: the error no longer says what the recorder does (metrics, alerts, MQTT)
                 lastError = null;
-            } else {
+                errorHeld = false;
+            }
+            if (!written) {
                 framesSkipped++;
             }
         } catch (IOException | RuntimeException e) {
             framesSkipped++;
+            errorHeld = false;
             VideoSink failed = file.current();
             lastError = (failed == null ? "starting a file in folder '" + settings.folder() + "'"
                     : "writing " + failed.path()) + ": " + e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -49,6 +49,8 @@ final class FileLifecycle {
     private long filesCompleted;
     /** Bytes of the files finished with frames in them. */
     private long bytesFinished;
+    /** Why the file the last {@link #write} rotated away from could not be finished, or null. */
+    private String rotationFailure;
 
     /** @param keyframeRequest asks the encoder for a key frame (a new file must begin with one) */
     FileLifecycle(RecorderSettings settings, RecordingFiles files, VideoSink.Factory sinks, Runnable keyframeRequest,
@@ -83,13 +85,16 @@ final class FileLifecycle {
      * frame) asks for one and is left out.
      *
      * @param trigger the clip's trigger, or null for a continuous recording (the file's name says which)
-     * @return whether the frame was written
+     * @return whether the frame was written; a file rotated away from that could not be finished does not keep the
+     *         frame from the next file, and is told by {@link #rotationFailure()}
      * @throws IOException if a file cannot be begun, written or checkpointed, or vanished while written (the caller
      *                     then finishes it with {@link RecordingEvents#REASON_ERROR})
      */
     boolean write(EncodedFrame frame, String trigger) throws IOException {
+        rotationFailure = null;
         if (writer != null && mustRotate(frame)) {
-            finish(RecordingEvents.REASON_ROTATED, null);
+            // the frame still goes into the next file; the recorder shows the failure (rotationFailure())
+            rotationFailure = finish(RecordingEvents.REASON_ROTATED, null);
         }
         if (writer == null && !frame.keyFrame()) {
             keyframeRequest.run();
@@ -111,6 +116,15 @@ final class FileLifecycle {
             lastCheckpointNanos = now;
         }
         return true;
+    }
+
+    /**
+     * What went wrong finishing the file the last {@link #write} rotated away from (a close that could not write
+     * the file's index or last fragment: a full disk, a file gone), or null if it rotated none or finished it well.
+     * Set also when that write then threw.
+     */
+    String rotationFailure() {
+        return rotationFailure;
     }
 
     /**

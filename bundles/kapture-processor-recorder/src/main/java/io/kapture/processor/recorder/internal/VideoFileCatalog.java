@@ -40,24 +40,26 @@ final class VideoFileCatalog {
      * yet in the answer, and be listed as finished while it is being written.
      */
     static List<RecordedFile> list(Path root, Supplier<Set<Path>> writing) throws IOException {
-        List<Path> paths = new ArrayList<>();
-        List<VideoFileNames.Parsed> names = new ArrayList<>();
+        List<VideoFile> videos = new ArrayList<>();
         try (Stream<Path> tree = Files.walk(root, MAX_DEPTH, new FileVisitOption[0])) {
             for (Path path : (Iterable<Path>) tree::iterator) {
                 Optional<VideoFileNames.Parsed> name = VideoFileNames.parse(path.getFileName().toString());
                 if (name.isPresent() && name.get().isVideo() && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                    paths.add(path);
-                    names.add(name.get());
+                    videos.add(new VideoFile(path, name.get()));
                 }
             }
         }
         Set<Path> inUse = writing.get();
         List<RecordedFile> found = new ArrayList<>();
-        for (int i = 0; i < paths.size(); i++) {
-            describe(paths.get(i), names.get(i), inUse.contains(paths.get(i))).ifPresent(found::add);
+        for (VideoFile video : videos) {
+            describe(video.path(), video.name(), inUse.contains(video.path())).ifPresent(found::add);
         }
         found.sort(Comparator.comparingLong(RecordedFile::startMillis).thenComparing(RecordedFile::path));
         return found;
+    }
+
+    /** A video file found by the directory walk, with what its name says; described once the in-use set is read. */
+    private record VideoFile(Path path, VideoFileNames.Parsed name) {
     }
 
     /** One file as its AVI header ({@code avih}: microseconds per frame, total frames) or its fragments count it. */
