@@ -25,11 +25,12 @@ public interface RecorderSource {
      * @param camera         the recorded camera
      * @param file           the file being written, absolute; empty between files
      * @param filesCompleted files finished since the recorder started
+     * @param filesUnfinished files whose finishing failed since the recorder started (may lack their index)
      * @param lastError      the last write or encoding problem
      * @param event          whether it records event clips (mode {@code event}) rather than continuously
      * @param clipTrigger    for an event recorder writing a clip, what triggered it
      */
-    record Recorder(String camera, Optional<String> file, long filesCompleted, Optional<String> lastError,
-            boolean event, Optional<String> clipTrigger) {
+    record Recorder(String camera, Optional<String> file, long filesCompleted, long filesUnfinished,
+            Optional<String> lastError, boolean event, Optional<String> clipTrigger) {
     }
 }

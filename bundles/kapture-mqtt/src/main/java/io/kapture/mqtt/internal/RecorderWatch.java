@@ -123,6 +123,7 @@ final class RecorderWatch {
             one.addProperty("file", recorder.file().map(f -> Path.of(f).getFileName().toString()).orElse(null));
             recorder.clipTrigger().ifPresent(trigger -> one.addProperty("trigger", trigger));
             one.addProperty("filesCompleted", recorder.filesCompleted());
+            one.addProperty("filesUnfinished", recorder.filesUnfinished());
             one.addProperty("lastError", recorder.lastError().orElse(null));
             each.add(one);
         }

@@ -41,7 +41,7 @@ public final class RecordingsSource implements RecorderSource {
 
     private static Recorder recorder(RecordingProgress progress) {
         Optional<EventStatus> events = progress.events();
-        return new Recorder(progress.camera(), progress.file(), progress.filesCompleted(), progress.lastError(),
-                events.isPresent(), events.flatMap(EventStatus::clipTrigger));
+        return new Recorder(progress.camera(), progress.file(), progress.filesCompleted(), progress.filesUnfinished(),
+                progress.lastError(), events.isPresent(), events.flatMap(EventStatus::clipTrigger));
     }
 }

@@ -152,7 +152,7 @@ class RecordingsBrokerTest {
                         .until(() -> broker.retained("kapture/r2/hall/recorder")
                                 .contains("hall-20261205-020001-500.avi"));
                 assertTrue(broker.retained("kapture/r2/hall/recorder")
-                        .contains("\"filesCompleted\":2"));
+                        .contains("\"filesCompleted\":2,\"filesUnfinished\":0"));
                 bridge.recording(new org.osgi.service.event.Event("io/kapture/recording/v1/FINISHED",
                         java.util.Map.of("camera", "hall")));
                 bridge.recording(new org.osgi.service.event.Event("io/kapture/recording/v1/FINISHED",

@@ -25,10 +25,13 @@ import java.util.Optional;
  *                        continuous one
  * @param bytesWritten    bytes of the video files written since the recorder started: the files finished (a file
  *                        left without frames is deleted and not counted) and the current one (since 1.2)
+ * @param filesUnfinished files whose finishing failed since the recorder started (their index or last fragment
+ *                        may be missing: a full disk, a file gone); each is in {@code filesCompleted} too if it
+ *                        holds frames. {@code lastError} says so only for a while; this count stays (since 1.2)
  */
 public record RecordingProgress(String camera, Optional<String> file, long frames, long bytes, long durationMillis,
         long filesCompleted, long framesSkipped, Optional<String> lastError, Optional<EventStatus> events,
-        long bytesWritten) {
+        long bytesWritten, long filesUnfinished) {
 
     /** A continuous recorder's progress (as in version 1.0 of this package); bytes written: the current file's. */
     public RecordingProgress(String camera, Optional<String> file, long frames, long bytes, long durationMillis,
@@ -40,6 +43,14 @@ public record RecordingProgress(String camera, Optional<String> file, long frame
     public RecordingProgress(String camera, Optional<String> file, long frames, long bytes, long durationMillis,
             long filesCompleted, long framesSkipped, Optional<String> lastError, Optional<EventStatus> events) {
         this(camera, file, frames, bytes, durationMillis, filesCompleted, framesSkipped, lastError, events, bytes);
+    }
+
+    /** A recorder's progress without files left unfinished. */
+    public RecordingProgress(String camera, Optional<String> file, long frames, long bytes, long durationMillis,
+            long filesCompleted, long framesSkipped, Optional<String> lastError, Optional<EventStatus> events,
+            long bytesWritten) {
+        this(camera, file, frames, bytes, durationMillis, filesCompleted, framesSkipped, lastError, events,
+                bytesWritten, 0);
     }
 
     /**
@@ -59,6 +70,10 @@ public record RecordingProgress(String camera, Optional<String> file, long frame
         line.append(" (").append(filesCompleted).append(filesCompleted == 1 ? " file" : " files").append(" done");
         if (framesSkipped > 0) {
             line.append(", ").append(framesSkipped).append(" frames skipped");
+        }
+        if (filesUnfinished > 0) {
+            line.append(", ").append(filesUnfinished).append(filesUnfinished == 1 ? " file" : " files")
+                    .append(" not finished");
         }
         line.append(')');
         if (file.isPresent()) {

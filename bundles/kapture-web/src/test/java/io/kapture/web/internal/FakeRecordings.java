@@ -50,7 +50,7 @@ final class FakeRecordings implements Recordings {
                 new RecordingProgress("cam1", Optional.of("/data/kapture/recordings/cam1-20250101-120000-000.mp4"),
                         100, 1_000_000, 4_000, 4, 0, Optional.empty(), Optional.empty(), 41_000_000),
                 new RecordingProgress("cam1", Optional.empty(), 0, 0, 0, 1, 77,
-                        Optional.of("no H.264 encoder"), Optional.empty(), 9_000_000));
+                        Optional.of("no H.264 encoder"), Optional.empty(), 9_000_000, 2));
     }
 
     @Override

@@ -40,6 +40,8 @@ class RecorderMetricsTest {
         // a recorder of version 1.0's figures: its current file's bytes
         page.shows("kapture_recorder_written_bytes_total{camera=\"cam0\",kind=\"continuous\"} 12300000\n");
         page.shows("kapture_recorder_frames_skipped_total{camera=\"cam1\",kind=\"continuous\"} 77\n");
+        page.shows("kapture_recorder_files_unfinished_total{camera=\"cam1\",kind=\"continuous\"} 2\n");
+        page.shows("kapture_recorder_files_unfinished_total{camera=\"cam0\",kind=\"continuous\"} 0\n");
     }
 
     @Test

@@ -209,7 +209,7 @@ public final class CameraRecorder {
                     current == null ? 0 : current.frames(), current == null ? 0 : current.bytes(),
                     current == null ? 0 : TimeUnit.NANOSECONDS.toMillis(current.durationNanos()), file.filesCompleted(),
                     framesSkipped, Optional.ofNullable(lastError), Optional.ofNullable(events).map(EventClips::status),
-                    file.bytesWritten());
+                    file.bytesWritten(), file.filesUnfinished());
         }
     }
 

@@ -47,6 +47,8 @@ final class FileLifecycle {
     private int height;
     private long lastCheckpointNanos;
     private long filesCompleted;
+    /** Files whose finishing failed: they may lack their index or last fragment. */
+    private long filesUnfinished;
     /** Bytes of the files finished with frames in them. */
     private long bytesFinished;
     /** Why the file the last {@link #write} rotated away from could not be finished, or null. */
@@ -73,6 +75,10 @@ final class FileLifecycle {
 
     long filesCompleted() {
         return filesCompleted;
+    }
+
+    long filesUnfinished() {
+        return filesUnfinished;
     }
 
     /** Bytes of the files finished so far and of the current one, if it holds a frame. */
@@ -158,6 +164,7 @@ final class FileLifecycle {
             return null;
         } catch (IOException e) {
             filesCompleted += finishing.frames() == 0 ? 0 : 1;
+            filesUnfinished++;
             bytesFinished += finishing.frames() == 0 ? 0 : finishing.bytes();
             String failure = "finishing " + finishing.path() + ": " + e.getMessage();
             LOG.warn("Camera {}: {}", settings.camera(), failure);

@@ -1,6 +1,7 @@
 package io.kapture.processor.recorder.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -56,6 +57,9 @@ class RotationFinishFailureTest extends ProcessorFixture {
         assertEquals(Optional.of(failure), rotated.lastError(), rotated.line());
         assertEquals(Optional.of(failure), writingOn.lastError(), "still shown 5 s on: " + writingOn.line());
         assertEquals(Optional.empty(), later.lastError(), "cleared after 10 s: " + later.line());
+        assertEquals(1, rotated.filesUnfinished(), rotated.line());
+        assertEquals(1, later.filesUnfinished(), "the count stays: " + later.line());
+        assertTrue(later.line().contains("1 file not finished"), later.line());
         assertEquals(0, later.framesSkipped(), later.line());
         assertEquals(30, SyntheticFrames.sequenceOf(new AviFile(first).image(30)), "the first file's last frame");
         assertEquals(31, SyntheticFrames.sequenceOf(new AviFile(second).image(0)), "the frame that rotated it");

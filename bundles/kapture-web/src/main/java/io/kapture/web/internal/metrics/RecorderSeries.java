@@ -27,6 +27,7 @@ final class RecorderSeries {
     private int idle;
     private int failing;
     private long filesCompleted;
+    private long filesUnfinished;
     private long framesSkipped;
     private long bytesWritten;
     private long fileBytes;
@@ -47,6 +48,7 @@ final class RecorderSeries {
             idle++;
         }
         filesCompleted += progress.filesCompleted();
+        filesUnfinished += progress.filesUnfinished();
         framesSkipped += progress.framesSkipped();
         bytesWritten += progress.bytesWritten();
         if (progress.file().isPresent()) {
@@ -77,6 +79,8 @@ final class RecorderSeries {
                 .sample(failing > 0 ? 1 : 0, labels);
         out.family("kapture_recorder_files_finished_total", COUNTER, "Video files the camera's recorders finished"
                 + " (rotated or closed).").sample(filesCompleted, labels);
+        out.family("kapture_recorder_files_unfinished_total", COUNTER, "Video files whose finishing failed (a full"
+                + " disk, a file gone): they may lack their index or last fragment.").sample(filesUnfinished, labels);
         out.family("kapture_recorder_written_bytes_total", COUNTER, "Bytes of the video files the camera's recorders"
                 + " wrote: the files finished and the one being written.").sample(bytesWritten, labels);
         out.family("kapture_recorder_frames_skipped_total", COUNTER, "Frames not recorded: flagged corrupted, not"
