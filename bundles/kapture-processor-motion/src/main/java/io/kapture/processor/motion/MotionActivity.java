@@ -1,6 +1,8 @@
 package io.kapture.processor.motion;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A snapshot of one motion detector, counted since it started (its configuration was applied or changed, or its
@@ -34,5 +36,15 @@ public record MotionActivity(String camera, boolean active, long periods, long l
             throw new IllegalArgumentException("endedWithin needs " + DURATION_BOUNDS_MILLIS.size()
                     + " counts, one per bound of DURATION_BOUNDS_MILLIS, not " + endedWithin.size());
         }
+    }
+
+    /**
+     * One line for a console, for example
+     * {@code cam0: motion since 2025-01-01T12:00:01.500Z, 5 periods; 97.5 s of motion in the 4 ended}.
+     */
+    public String line() {
+        return String.format(Locale.ROOT, "%s: %s, %d %s; %.1f s of motion in the %d ended", camera,
+                active ? "motion since " + Instant.ofEpochMilli(lastStartMillis) : "still", periods,
+                periods == 1 ? "period" : "periods", motionMillis / 1e3, periodsEnded);
     }
 }

@@ -1,5 +1,7 @@
 package io.kapture.processor.snapshot;
 
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -25,5 +27,24 @@ public record SnapshotActivity(String camera, String folder, long intervalMillis
     /** True while the latest attempt failed: no snapshot is written until the problem goes. */
     public boolean failing() {
         return lastError.isPresent();
+    }
+
+    /**
+     * One line for a console, for example
+     * {@code cam0 (snapshots, every 60 s): 14 files, 0.7 MB, newest 2025-01-01T12:00:00Z; 2 failed; failing: ...}.
+     */
+    public String line() {
+        StringBuilder line = new StringBuilder(camera).append(" (").append(folder)
+                .append(String.format(Locale.ROOT, ", every %s s): %d %s, %.1f MB", intervalMillis % 1000 == 0
+                        ? Long.toString(intervalMillis / 1000) : Double.toString(intervalMillis / 1e3), written,
+                        written == 1 ? "file" : "files", bytesWritten / 1e6));
+        if (lastWrittenMillis > 0) {
+            line.append(", newest ").append(Instant.ofEpochMilli(lastWrittenMillis));
+        }
+        if (failures > 0) {
+            line.append("; ").append(failures).append(" failed");
+        }
+        lastError.ifPresent(error -> line.append("; failing: ").append(error));
+        return line.toString();
     }
 }

@@ -107,6 +107,16 @@ class MotionStatisticsTest {
     }
 
     @Test
+    void aLineTellsWhetherThereIsMotionAndHowMuchThereWas() {
+        assertEquals("cam0: motion since 2024-12-05T04:01:00.500Z, 5 periods; 97.5 s of motion in the 4 ended",
+                new MotionActivity("cam0", true, 5, 1_733_371_260_500L, 4, 97_500, List.of(1L, 2L, 3L, 3L, 4L))
+                        .line());
+        assertEquals("cam1: still, 1 period; 0.6 s of motion in the 1 ended",
+                new MotionActivity("cam1", false, 1, 1_733_371_260_500L, 1, 600, List.of(1L, 1L, 1L, 1L, 1L))
+                        .line());
+    }
+
+    @Test
     void anActivityNeedsOneCountPerDurationBound() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> new MotionActivity("cam0", false, 0, 0, 0, 0, List.of(0L)));

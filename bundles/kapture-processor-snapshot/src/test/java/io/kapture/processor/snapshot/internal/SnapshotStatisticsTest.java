@@ -91,6 +91,18 @@ class SnapshotStatisticsTest extends ProcessorFixture {
     }
 
     @Test
+    void aLineTellsWhatWasWrittenAndWhatFails() {
+        assertEquals("cam0 (snapshots, every 60 s): 14 files, 0.7 MB, newest 2024-12-05T04:00:00Z",
+                new SnapshotActivity("cam0", "snapshots", 60_000, 14, 700_000, 1_733_371_200_000L, 0,
+                        Optional.empty()).line());
+        assertEquals("cam0 (stills, every 0.5 s): 1 file, 0.0 MB, newest 2024-12-05T04:00:00.250Z; 2 failed;"
+                + " failing: IOException: Read-only file system", new SnapshotActivity("cam0", "stills", 500, 1,
+                        9_000, 1_733_371_200_250L, 2, Optional.of("IOException: Read-only file system")).line());
+        assertEquals("cam1 (snapshots, every 1 s): 0 files, 0.0 MB", new SnapshotActivity("cam1", "snapshots",
+                1_000, 0, 0, 0, 0, Optional.empty()).line());
+    }
+
+    @Test
     void theServiceListsTheSchedulesByCameraAndFolder() throws IOException {
         SnapshotStatisticsService service = new SnapshotStatisticsService();
         SnapshotComponent cam1 = new SnapshotComponent(registrar, root, CAM0.with("camera", "cam1")
