@@ -1,6 +1,7 @@
 package io.kapture.processor.motion;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,6 +37,20 @@ public record MotionActivity(String camera, boolean active, long periods, long l
             throw new IllegalArgumentException("endedWithin needs " + DURATION_BOUNDS_MILLIS.size()
                     + " counts, one per bound of DURATION_BOUNDS_MILLIS, not " + endedWithin.size());
         }
+    }
+
+    /**
+     * The figures of two detectors of one camera together, as one series shows them: active if either is, periods
+     * and durations added, the newer start.
+     */
+    public MotionActivity plus(MotionActivity other) {
+        List<Long> within = new ArrayList<>(endedWithin.size());
+        for (int i = 0; i < endedWithin.size(); i++) {
+            within.add(endedWithin.get(i) + other.endedWithin.get(i));
+        }
+        return new MotionActivity(camera, active || other.active, periods + other.periods,
+                Math.max(lastStartMillis, other.lastStartMillis), periodsEnded + other.periodsEnded,
+                motionMillis + other.motionMillis, within);
     }
 
     /**

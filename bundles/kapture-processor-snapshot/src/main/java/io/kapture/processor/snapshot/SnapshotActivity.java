@@ -30,6 +30,17 @@ public record SnapshotActivity(String camera, String folder, long intervalMillis
     }
 
     /**
+     * The figures of two schedules of one camera together, as one series shows them: both folders, the shorter
+     * interval, counts added, the newer file, failing if either is (with the first problem).
+     */
+    public SnapshotActivity plus(SnapshotActivity other) {
+        return new SnapshotActivity(camera, folder + ", " + other.folder,
+                Math.min(intervalMillis, other.intervalMillis), written + other.written, bytesWritten + other.bytesWritten,
+                Math.max(lastWrittenMillis, other.lastWrittenMillis), failures + other.failures,
+                lastError.isPresent() ? lastError : other.lastError);
+    }
+
+    /**
      * One line for a console, for example
      * {@code cam0 (snapshots, every 60 s): 14 files, 0.7 MB, newest 2025-01-01T12:00:00Z; 2 failed; failing: ...}.
      */

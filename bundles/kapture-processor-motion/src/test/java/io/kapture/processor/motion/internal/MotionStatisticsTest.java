@@ -117,6 +117,18 @@ class MotionStatisticsTest {
     }
 
     @Test
+    void twoDetectorsOfOneCameraAddUp() {
+        MotionActivity still = new MotionActivity("cam0", false, 3, 1_733_371_200_000L, 3, 7_500,
+                List.of(1L, 2L, 3L, 3L, 3L));
+        MotionActivity moving = new MotionActivity("cam0", true, 2, 1_733_371_260_500L, 1, 90_000,
+                List.of(0L, 0L, 0L, 0L, 1L));
+
+        assertEquals(new MotionActivity("cam0", true, 5, 1_733_371_260_500L, 4, 97_500, List.of(1L, 2L, 3L, 3L, 4L)),
+                still.plus(moving));
+        assertEquals(still.plus(moving), moving.plus(still));
+    }
+
+    @Test
     void anActivityNeedsOneCountPerDurationBound() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> new MotionActivity("cam0", false, 0, 0, 0, 0, List.of(0L)));

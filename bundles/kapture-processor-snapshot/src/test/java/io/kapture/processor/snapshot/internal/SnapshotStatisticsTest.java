@@ -103,6 +103,18 @@ class SnapshotStatisticsTest extends ProcessorFixture {
     }
 
     @Test
+    void twoSchedulesOfOneCameraAddUp() {
+        SnapshotActivity writing = new SnapshotActivity("cam0", "snapshots", 60_000, 14, 700_000, 1_733_371_200_000L,
+                0, Optional.empty());
+        SnapshotActivity failing = new SnapshotActivity("cam0", "stills", 5_000, 4, 200_000, 1_733_371_230_250L, 7,
+                Optional.of("IOException: Read-only file system"));
+
+        assertEquals(new SnapshotActivity("cam0", "snapshots, stills", 5_000, 18, 900_000, 1_733_371_230_250L, 7,
+                Optional.of("IOException: Read-only file system")), writing.plus(failing));
+        assertEquals(Optional.of("IOException: Read-only file system"), failing.plus(writing).lastError());
+    }
+
+    @Test
     void theServiceListsTheSchedulesByCameraAndFolder() throws IOException {
         SnapshotStatisticsService service = new SnapshotStatisticsService();
         SnapshotComponent cam1 = new SnapshotComponent(registrar, root, CAM0.with("camera", "cam1")

@@ -4,7 +4,6 @@ import static io.kapture.web.internal.metrics.PrometheusText.Type.COUNTER;
 import static io.kapture.web.internal.metrics.PrometheusText.Type.GAUGE;
 import static io.kapture.web.internal.metrics.PrometheusText.Type.HISTOGRAM;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ public final class MotionMetrics {
     public static void add(PrometheusText out, Object service) {
         Map<String, MotionActivity> cameras = new LinkedHashMap<>();
         for (MotionActivity detector : ((MotionStatistics) service).detectors()) {
-            cameras.merge(detector.camera(), detector, MotionMetrics::sum);
+            cameras.merge(detector.camera(), detector, MotionActivity::plus);
         }
         cameras.values().forEach(camera -> write(out, camera));
     }
@@ -57,15 +56,5 @@ public final class MotionMetrics {
         duration.sample("_bucket", motion.periodsEnded(), "camera", camera, "le", "+Inf")
                 .sample("_sum", motion.motionMillis() / MILLIS_PER_SECOND, "camera", camera)
                 .sample("_count", motion.periodsEnded(), "camera", camera);
-    }
-
-    private static MotionActivity sum(MotionActivity a, MotionActivity b) {
-        List<Long> within = new ArrayList<>(a.endedWithin().size());
-        for (int i = 0; i < a.endedWithin().size(); i++) {
-            within.add(a.endedWithin().get(i) + b.endedWithin().get(i));
-        }
-        return new MotionActivity(a.camera(), a.active() || b.active(), a.periods() + b.periods(),
-                Math.max(a.lastStartMillis(), b.lastStartMillis()), a.periodsEnded() + b.periodsEnded(),
-                a.motionMillis() + b.motionMillis(), within);
     }
 }

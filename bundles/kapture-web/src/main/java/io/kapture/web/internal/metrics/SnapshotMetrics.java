@@ -5,7 +5,6 @@ import static io.kapture.web.internal.metrics.PrometheusText.Type.GAUGE;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import io.kapture.processor.snapshot.SnapshotActivity;
 import io.kapture.processor.snapshot.SnapshotStatistics;
@@ -32,7 +31,7 @@ public final class SnapshotMetrics {
     public static void add(PrometheusText out, Object service) {
         Map<String, SnapshotActivity> cameras = new LinkedHashMap<>();
         for (SnapshotActivity schedule : ((SnapshotStatistics) service).schedules()) {
-            cameras.merge(schedule.camera(), schedule, SnapshotMetrics::sum);
+            cameras.merge(schedule.camera(), schedule, SnapshotActivity::plus);
         }
         cameras.values().forEach(camera -> write(out, camera));
     }
@@ -54,12 +53,5 @@ public final class SnapshotMetrics {
                 .sample(snapshots.lastWrittenMillis() / MILLIS_PER_SECOND, "camera", camera);
         out.family("kapture_snapshot_interval_seconds", GAUGE, "The configured time between two snapshots.")
                 .sample(snapshots.intervalMillis() / MILLIS_PER_SECOND, "camera", camera);
-    }
-
-    private static SnapshotActivity sum(SnapshotActivity a, SnapshotActivity b) {
-        Optional<String> problem = a.lastError().isPresent() ? a.lastError() : b.lastError();
-        return new SnapshotActivity(a.camera(), a.folder(), Math.min(a.intervalMillis(), b.intervalMillis()),
-                a.written() + b.written(), a.bytesWritten() + b.bytesWritten(),
-                Math.max(a.lastWrittenMillis(), b.lastWrittenMillis()), a.failures() + b.failures(), problem);
     }
 }
