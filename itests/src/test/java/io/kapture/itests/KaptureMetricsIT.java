@@ -117,9 +117,10 @@ public class KaptureMetricsIT extends KaptureTestSupport {
     /**
      * A motion detector and a snapshot schedule on a camera of their own (the synthetic {@code box} pattern), seen on
      * the metrics as an alert would see them: motion active with one more period begun, then (the pattern switched
-     * to the still bars through the camera's {@code test_pattern} control) ended, its duration in the histogram,
-     * then begun again; snapshots counted with exactly the bytes of the files on disk, then failing while a
-     * read-only file system lies over their folder, and written again once it is gone. promtool accepts it all.
+     * to the still bars through the camera's {@code test_pattern} control) ended, its duration in the histogram
+     * (which a real Prometheus scrapes and answers a quantile of), then begun again; snapshots counted with exactly
+     * the bytes of the files on disk, then failing while a read-only file system lies over their folder, and written
+     * again once it is gone. promtool accepts it all.
      */
     @Test
     public void motionAndSnapshotsShowOnTheMetricsAsTheyHappen() throws Exception {
@@ -174,6 +175,15 @@ public class KaptureMetricsIT extends KaptureTestSupport {
             assertEquals(still, periods, value(still, "kapture_motion_period_duration_seconds_bucket{camera=\""
                     + name + "\",le=\"+Inf\"}"), 0);
             assertTrue(still, value(still, "kapture_motion_period_duration_seconds_sum" + camera) > 0);
+            // a real Prometheus takes the histogram in and answers a quantile of the ended periods' durations
+            try (PrometheusServer prometheus = PrometheusServer.start(httpPort(), METRICS)) {
+                await("Prometheus stores the ended periods").atMost(TIMEOUT).until(() -> isUp(prometheus)
+                        && prometheus.query("kapture_motion_period_duration_seconds_count" + camera).orElse(-1)
+                        == periods);
+                double median = prometheus.query("histogram_quantile(0.5, kapture_motion_period_duration_seconds_bucket"
+                        + camera + ")").orElse(-1);
+                assertTrue(prometheus.log() + "\nmedian " + median, median > 0 && median <= 300);
+            }
 
             session.control("test_pattern", 1); // the box again
             await("a new motion period").atMost(TIMEOUT).until(this::scrape,
