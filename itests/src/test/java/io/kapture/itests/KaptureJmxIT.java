@@ -9,6 +9,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -101,6 +102,40 @@ public class KaptureJmxIT extends KaptureTestSupport {
             assertEquals("DROP_OLDEST", server.getAttribute(listener, "DropPolicy"));
             Set<ObjectName> cameras = server.queryNames(new ObjectName("io.kapture:type=Camera,*"), null);
             assertTrue(cameras.toString(), cameras.contains(camera));
+        }
+    }
+
+    /**
+     * A motion detector and a snapshot schedule on the synthetic camera (its box moves): a viewer reads
+     * {@code io.kapture:type=Motion} and {@code io.kapture:type=Snapshots} counting them.
+     */
+    @Test
+    public void aViewerReadsMotionAndSnapshotFigures() throws Exception {
+        awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
+        awaitCameraBean(VIEWER, new ObjectName("io.kapture:type=Camera,name=" + SYNTHETIC_CAMERA));
+        ObjectName motion = new ObjectName("io.kapture:type=Motion");
+        ObjectName snapshots = new ObjectName("io.kapture:type=Snapshots");
+        org.osgi.service.cm.Configuration detector = configure("io.kapture.processor.motion", "itest-jmx",
+                Map.of("camera", SYNTHETIC_CAMERA, "roi", "0,10,100,90"));
+        org.osgi.service.cm.Configuration schedule = configure("io.kapture.processor.snapshot", "itest-jmx",
+                Map.of("camera", SYNTHETIC_CAMERA, "interval.seconds", 1, "folder", "itest-jmx-snapshots"));
+        try (JMXConnector connector = connect(VIEWER)) {
+            MBeanServerConnection server = connector.getMBeanServerConnection();
+            await("motion and snapshots counted").atMost(TIMEOUT).until(() -> server.isRegistered(motion)
+                    && server.isRegistered(snapshots) && (Integer) server.getAttribute(motion, "DetectorsInMotion") == 1
+                    && (Long) server.getAttribute(snapshots, "FilesWritten") >= 2);
+            assertTrue((Long) server.getAttribute(motion, "Periods") >= 1);
+            String[] detectors = (String[]) server.getAttribute(motion, "Detectors");
+            assertTrue(Arrays.toString(detectors), detectors.length == 1
+                    && detectors[0].startsWith(SYNTHETIC_CAMERA + ": motion since "));
+            assertTrue((Long) server.getAttribute(snapshots, "BytesWritten") > 0);
+            assertEquals(0, server.getAttribute(snapshots, "SchedulesFailing"));
+            String[] schedules = (String[]) server.getAttribute(snapshots, "Schedules");
+            assertTrue(Arrays.toString(schedules), schedules.length == 1
+                    && schedules[0].startsWith(SYNTHETIC_CAMERA + " (itest-jmx-snapshots, every 1 s): "));
+        } finally {
+            detector.delete();
+            schedule.delete();
         }
     }
 

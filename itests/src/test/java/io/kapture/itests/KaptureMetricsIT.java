@@ -2,11 +2,17 @@ package io.kapture.itests;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 
@@ -15,13 +21,16 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.Configuration;
 
+import io.kapture.api.CaptureSession;
 import io.kapture.api.SessionState;
 
 /**
  * {@code /kapture/metrics} of the distribution as monitors see it: Debian's {@code promtool} accepts the real
- * output, a real Prometheus scraping it stores the figures, which its query API gives back rising, and the RTSP
- * server's figures show GStreamer clients and their RTCP receiver reports.
+ * output, a real Prometheus scraping it stores the figures, which its query API gives back rising, the RTSP
+ * server's figures show GStreamer clients and their RTCP receiver reports, and motion and snapshots show as the
+ * synthetic camera moves, stands still and its snapshot folder turns read-only.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -103,6 +112,103 @@ public class KaptureMetricsIT extends KaptureTestSupport {
         }
         await("the clients gone from the metrics").atMost(TIMEOUT).until(() -> value(scrape(),
                 "kapture_rtsp_clients" + camera + ",transport=\"tcp\"}") == 0);
+    }
+
+    /**
+     * A motion detector and a snapshot schedule on a camera of their own (the synthetic {@code box} pattern), seen on
+     * the metrics as an alert would see them: motion active with one more period begun, then (the pattern switched
+     * to the still bars through the camera's {@code test_pattern} control) ended, its duration in the histogram
+     * (which a real Prometheus scrapes and answers a quantile of), then begun again; snapshots counted with exactly
+     * the bytes of the files on disk, then failing while a read-only file system lies over their folder, and written
+     * again once it is gone. promtool accepts it all.
+     */
+    @Test
+    public void motionAndSnapshotsShowOnTheMetricsAsTheyHappen() throws Exception {
+        String name = "activitycam";
+        String camera = "{camera=\"" + name + "\"}";
+        Map<String, Object> box = new HashMap<>();
+        box.put("device", "synthetic:activity"); // a device of its own: the pattern control is per device
+        box.put("width", 320);
+        box.put("height", 240);
+        box.put("fps", 15.0);
+        box.put("synthetic.pattern", "box");
+        Configuration cameraConfiguration = configureCamera(name, box);
+        Configuration detector = null;
+        Configuration snapshots = null;
+        Path folder = storageRoot().resolve("itest-activity");
+        try {
+            CaptureSession session = awaitSession(name, SessionState.RUNNING);
+            // the top 10 % holds the sequence code, which changes in every frame
+            detector = configure("io.kapture.processor.motion", "itest-activity",
+                    Map.of("camera", name, "roi", "0,10,100,90", "quiet.ms", 500));
+            snapshots = configure("io.kapture.processor.snapshot", "itest-activity", Map.of("camera", name,
+                    "interval.seconds", 1, "folder", "itest-activity", "retention", 0));
+
+            String moving = await("motion and two snapshots on the metrics").atMost(TIMEOUT).until(this::scrape,
+                    text -> value(text, "kapture_motion_active" + camera) == 1
+                            && value(text, "kapture_snapshot_files_written_total" + camera) >= 2);
+            List<Path> files = MediaFiles.list(folder, ".jpg");
+            double periods = value(moving, "kapture_motion_periods_total" + camera);
+            assertTrue(moving, periods >= 1);
+            assertEquals(moving, periods - 1, value(moving, "kapture_motion_period_duration_seconds_count" + camera),
+                    0);
+            double started = value(moving, "kapture_motion_last_start_timestamp_seconds" + camera);
+            assertTrue(moving, Math.abs(System.currentTimeMillis() / 1e3 - started) < TIMEOUT.toSeconds());
+            int written = (int) value(moving, "kapture_snapshot_files_written_total" + camera);
+            assertTrue("files " + files + " for " + written + " written", files.size() >= written);
+            long bytes = 0;
+            for (Path file : files.subList(0, written)) {
+                bytes += Files.size(file);
+            }
+            assertEquals(moving, bytes, value(moving, "kapture_snapshot_written_bytes_total" + camera), 0);
+            assertEquals(moving, 0, value(moving, "kapture_snapshot_failing" + camera), 0);
+            assertEquals(moving, 0, value(moving, "kapture_snapshot_failures_total" + camera), 0);
+            assertEquals(moving, 1, value(moving, "kapture_snapshot_interval_seconds" + camera), 0);
+            assertTrue(moving, value(moving, "kapture_snapshot_last_written_timestamp_seconds" + camera) > 0);
+            assertFalse(moving, moving.contains("itest-activity"));
+
+            session.control("test_pattern", 0); // bars: nothing moves below the code
+            String still = await("the motion period ended").atMost(TIMEOUT).until(this::scrape,
+                    text -> value(text, "kapture_motion_active" + camera) == 0);
+            assertEquals(still, periods, value(still, "kapture_motion_periods_total" + camera), 0);
+            assertEquals(still, periods, value(still, "kapture_motion_period_duration_seconds_count" + camera), 0);
+            assertEquals(still, periods, value(still, "kapture_motion_period_duration_seconds_bucket{camera=\""
+                    + name + "\",le=\"+Inf\"}"), 0);
+            assertTrue(still, value(still, "kapture_motion_period_duration_seconds_sum" + camera) > 0);
+            // a real Prometheus takes the histogram in and answers a quantile of the ended periods' durations
+            try (PrometheusServer prometheus = PrometheusServer.start(httpPort(), METRICS)) {
+                await("Prometheus stores the ended periods").atMost(TIMEOUT).until(() -> isUp(prometheus)
+                        && prometheus.query("kapture_motion_period_duration_seconds_count" + camera).orElse(-1)
+                        == periods);
+                double median = prometheus.query("histogram_quantile(0.5, kapture_motion_period_duration_seconds_bucket"
+                        + camera + ")").orElse(-1);
+                assertTrue(prometheus.log() + "\nmedian " + median, median > 0 && median <= 300);
+            }
+
+            session.control("test_pattern", 1); // the box again
+            await("a new motion period").atMost(TIMEOUT).until(this::scrape,
+                    text -> value(text, "kapture_motion_periods_total" + camera) == periods + 1
+                            && value(text, "kapture_motion_active" + camera) == 1);
+
+            double failedAt;
+            try (ReadOnlyMount readOnly = ReadOnlyMount.over(folder)) {
+                String failing = await("snapshots failing on a read-only folder").atMost(TIMEOUT)
+                        .until(this::scrape, text -> value(text, "kapture_snapshot_failing" + camera) == 1);
+                assertTrue(failing, value(failing, "kapture_snapshot_failures_total" + camera) >= 1);
+                failedAt = value(failing, "kapture_snapshot_files_written_total" + camera);
+            }
+            String recovered = await("snapshots written again").atMost(TIMEOUT).until(this::scrape,
+                    text -> value(text, "kapture_snapshot_failing" + camera) == 0
+                            && value(text, "kapture_snapshot_files_written_total" + camera) > failedAt);
+            assertPassesPromtool(recovered);
+        } finally {
+            for (Configuration configuration : Arrays.asList(detector, snapshots)) {
+                if (configuration != null) {
+                    configuration.delete();
+                }
+            }
+            removeCamera(cameraConfiguration, name);
+        }
     }
 
     private static double value(String text, String series) {

@@ -16,6 +16,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -219,6 +220,13 @@ public abstract class KaptureTestSupport {
         }
         await("Kapture bundles active again").atMost(TIMEOUT)
                 .untilAsserted(() -> assertEquals(List.of(), KaptureComponents.inactiveBundles(context)));
+    }
+
+    /** Where the processors keep their files: kapture.storage.dir, by default ${karaf.data}/kapture. */
+    protected Path storageRoot() {
+        String configured = context.getProperty("kapture.storage.dir");
+        return (configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of(context.getProperty("karaf.data"), "kapture")).toAbsolutePath().normalize();
     }
 
     /** A service the test needs right now, or a failure naming it. */

@@ -112,6 +112,10 @@ public class MqttDistributionIT {
         assertTrue(stats.toString(), stats.get("captured").getAsLong() > 0);
         assertTrue(stats.toString(), stats.get("fps").getAsDouble() > 0);
         assertTrue(stats.toString(), stats.has("latency") && stats.has("droppedByCause"));
+        // the motion detector configured above: its counts join the stats (the motion bundle's MotionStatistics)
+        await("motion figures in the stats").atMost(WAIT).until(() -> watcher.on(PREFIX + "/" + CAMERA + "/stats")
+                .stream().map(MqttDistributionIT::json).anyMatch(s -> s.has("motion")
+                        && s.getAsJsonObject("motion").get("periods").getAsLong() >= 1));
     }
 
     @Test

@@ -40,6 +40,16 @@ final class JmxNames {
         return DOMAIN + ":type=Recordings";
     }
 
+    /** The motion detectors' figures. */
+    static String motion() {
+        return DOMAIN + ":type=Motion";
+    }
+
+    /** The scheduled snapshots' figures. */
+    static String snapshots() {
+        return DOMAIN + ":type=Snapshots";
+    }
+
     static String value(String value) {
         return value.isEmpty() || value.matches(".*[,=:\"*?\\\\\\n\\r].*") ? ObjectName.quote(value) : value;
     }

@@ -61,14 +61,15 @@ public final class BridgeRuntime implements LinkListener {
 
     BridgeRuntime(MqttSettings settings, String version, Supplier<List<CaptureSession>> sessions,
             Function<String, Optional<CaptureSession>> session, CameraStore store, FrameGrabber grabber,
-            Supplier<SortedSet<String>> strategies, Supplier<Optional<RecorderSource>> recorder) {
+            Supplier<SortedSet<String>> strategies, Supplier<Optional<RecorderSource>> recorder,
+            Supplier<List<StatsSection>> statsSections) {
         this.settings = settings;
         this.version = version;
         this.sessions = sessions;
         this.topics = new Topics(settings.prefix(), settings.fleetPrefix());
         this.outbox = new Outbox(settings.outboxMaxMessages(), settings.outboxMaxBytes());
         this.reporter = new CameraReporter(settings, topics, outbox, sessions, () -> status(true),
-                new HomeAssistant(settings, topics, outbox));
+                new HomeAssistant(settings, topics, outbox), statsSections);
         this.commands = new Commands(settings, topics, outbox, session, store, grabber, strategies, recorder);
         this.recordings = new RecorderWatch(settings, topics, outbox, recorder);
         this.desired = new DesiredConfigs(settings, topics, outbox, store);
@@ -183,7 +184,7 @@ public final class BridgeRuntime implements LinkListener {
         });
         return new BridgeRuntime(settings, "simulated", cameras,
                 camera -> cameras.get().stream().filter(c -> c.camera().equals(camera)).findFirst(), none,
-                noFrames, java.util.TreeSet::new, Optional::empty);
+                noFrames, java.util.TreeSet::new, Optional::empty, List::of);
     }
 
     @Override

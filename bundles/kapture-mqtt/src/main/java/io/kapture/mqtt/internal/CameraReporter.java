@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.google.gson.JsonObject;
 
 import io.kapture.api.CaptureSession;
@@ -13,7 +16,8 @@ import io.kapture.api.CaptureSession;
 /**
  * Publishes what the node's cameras do: each camera's state, retained, whenever it changes (state, error, format,
  * device, delivery), an empty retained message when a camera goes away, the node's status when the camera list
- * changes, and statistics every {@code stats.interval.seconds}. Called once a second; after a (re)connect
+ * changes, and statistics every {@code stats.interval.seconds} (with the sections optional bundles add: motion,
+ * snapshots). Called once a second; after a (re)connect
  * everything retained is published again, in case the broker lost it.
  *
  * <p>Threading contract: {@link #tick} and {@link #republish} run on the bridge's timer thread only; the sessions
@@ -21,25 +25,29 @@ import io.kapture.api.CaptureSession;
  */
 final class CameraReporter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CameraReporter.class);
+
     private final MqttSettings settings;
     private final Topics topics;
     private final Outbox outbox;
     private final Supplier<List<CaptureSession>> sessions;
     private final Supplier<JsonObject> status;
     private final HomeAssistant homeAssistant;
+    private final Supplier<List<StatsSection>> sections;
     private final Map<String, String> published = new HashMap<>();
     private TreeSet<String> cameras = new TreeSet<>();
     private long nextStats;
     private volatile boolean republish = true;
 
     CameraReporter(MqttSettings settings, Topics topics, Outbox outbox, Supplier<List<CaptureSession>> sessions,
-            Supplier<JsonObject> status, HomeAssistant homeAssistant) {
+            Supplier<JsonObject> status, HomeAssistant homeAssistant, Supplier<List<StatsSection>> sections) {
         this.settings = settings;
         this.topics = topics;
         this.outbox = outbox;
         this.sessions = sessions;
         this.status = status;
         this.homeAssistant = homeAssistant;
+        this.sections = sections;
     }
 
     /** Publish every retained message again at the next tick. */
@@ -83,13 +91,27 @@ final class CameraReporter {
         }
         if (statsDue) {
             nextStats = now + settings.statsIntervalSeconds() * 1000L;
+            List<StatsSection> extra = sections.get();
             for (CaptureSession session : current) {
                 String camera = session.camera();
                 if (Topics.isLevel(camera)) {
-                    outbox.offer(Outbound.latest(topics.stats(camera), Payloads.stats(session, now).toString(),
-                            settings.qosStats()));
+                    JsonObject stats = Payloads.stats(session, now);
+                    extra.forEach(section -> add(section, stats, camera));
+                    outbox.offer(Outbound.latest(topics.stats(camera), stats.toString(), settings.qosStats()));
                 }
             }
+        }
+    }
+
+    /**
+     * Adds one optional section; one whose bundle is stopping (its service gone, or its package unwired) is left
+     * out of this payload rather than ending the timer thread's tick.
+     */
+    private static void add(StatsSection section, JsonObject stats, String camera) {
+        try {
+            section.addTo(stats, camera);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("A section of camera {}'s stats is left out: {}", camera, e.toString());
         }
     }
 

@@ -68,6 +68,10 @@ public final class MqttBridge implements EventHandler {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile RecorderSource recorder;
+    /** What optional bundles (motion, snapshots) add to the stats payloads: see {@link StatsSection}. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<StatsSection> statsSections;
 
     @Activate
     public MqttBridge(BundleContext context, MqttConfig config, @Reference ConfigurationAdmin configurationAdmin) {
@@ -83,7 +87,7 @@ public final class MqttBridge implements EventHandler {
             runtime = new BridgeRuntime(settings, context.getBundle().getVersion().toString(), this::sessions,
                     this::session, new ConfigAdminStore(configurationAdmin, context),
                     new FrameGrabber(ListenerRegistrar.of(context)), this::strategies,
-                    () -> Optional.ofNullable(recorder));
+                    () -> Optional.ofNullable(recorder), this::statsSections);
             runtime.startAfter(lastStop);
         } else {
             LOG.info("MQTT bridge idle: set server.uri in configuration {} to connect", PID);
@@ -130,6 +134,11 @@ public final class MqttBridge implements EventHandler {
 
     private List<CaptureSession> sessions() {
         return new ArrayList<>(sessions);
+    }
+
+    private List<StatsSection> statsSections() {
+        List<StatsSection> bound = statsSections;
+        return bound == null ? List.of() : bound;
     }
 
     private Optional<CaptureSession> session(String camera) {

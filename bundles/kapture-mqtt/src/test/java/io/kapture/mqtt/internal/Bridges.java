@@ -33,16 +33,28 @@ final class Bridges {
         return create(config, cameras, store, Optional.empty());
     }
 
+    /** A bridge whose stats payloads get the optional bundles' {@code sections}. */
+    static BridgeRuntime create(ComponentConfig<MqttConfig> config, List<? extends CaptureSession> cameras,
+            CameraStore store, List<StatsSection> sections) {
+        return create(config, cameras, store, Optional.empty(), sections);
+    }
+
     /** A bridge whose node has the recorder bundle ({@code recordings}), if present. */
     static BridgeRuntime create(ComponentConfig<MqttConfig> config, List<? extends CaptureSession> cameras,
             CameraStore store, Optional<FakeRecordings> recordings) {
+        return create(config, cameras, store, recordings, List.of());
+    }
+
+    private static BridgeRuntime create(ComponentConfig<MqttConfig> config, List<? extends CaptureSession> cameras,
+            CameraStore store, Optional<FakeRecordings> recordings, List<StatsSection> sections) {
         RecorderSource source = recordings.map(RecordingsSource::new).orElse(null);
         return new BridgeRuntime(config.as(MqttSettings::from), "1.2.3", () -> List.copyOf(cameras),
                 name -> cameras.stream().filter(c -> c.camera().equals(name)).map(c -> (CaptureSession) c)
                         .findFirst(),
                 store, new FrameGrabber((listener, properties) -> {
                     throw new IllegalStateException("no frames in this test");
-                }), () -> new TreeSet<>(List.of("copy", "pool")), () -> Optional.ofNullable(source));
+                }), () -> new TreeSet<>(List.of("copy", "pool")), () -> Optional.ofNullable(source),
+                () -> sections);
     }
 
     static Event motion(String camera, String kind, long sequence) {

@@ -37,6 +37,8 @@ class MetricsServletTest {
         servlet.addLogins(rtspLogins);
         servlet.addRtspServer(FakeRtsp.asServiceObjects());
         servlet.addRecorder(FakeRecordings.asServiceObjects(new FakeRecordings()));
+        servlet.addMotion(FixedServiceObjects.of(ActivityMetricsTest.MOTION));
+        servlet.addSnapshots(FixedServiceObjects.of(ActivityMetricsTest.SNAPSHOTS));
     }
 
     @Test

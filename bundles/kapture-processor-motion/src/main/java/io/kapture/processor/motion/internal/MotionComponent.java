@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import io.kapture.api.Frame;
 import io.kapture.api.FrameFormat;
 import io.kapture.api.listener.ListenerRegistrar;
+import io.kapture.processor.motion.MotionActivity;
 import io.kapture.processor.motion.MotionEvents;
 
 /**
@@ -26,13 +27,16 @@ import io.kapture.processor.motion.MotionEvents;
  * so a slow analysis never holds the camera back), runs {@link MotionDetector} and {@link MotionTracker} on them
  * and posts {@link MotionEvents#TOPIC_START} and {@link MotionEvents#TOPIC_END} through EventAdmin. A
  * configuration change restarts the component; stopping it while motion is in progress posts the END, so START
- * and END always alternate.
+ * and END always alternate. Every START and END is also counted ({@link MotionCounts}) for
+ * {@link MotionStatisticsService}, which lists the component: it is immediate, and offers a service only for that.
  *
  * <p>Threading contract: frames arrive on the engine's delivery thread for this listener, one at a time; the
  * detector state is guarded by one lock that only deactivation contends for. Events are posted asynchronously, so
- * no handler runs on the delivery thread. No frame is kept beyond {@link #onFrame}.
+ * no handler runs on the delivery thread. No frame is kept beyond {@link #onFrame}. {@link #activity} may be called
+ * from any thread: it reads the counts under their own monitor, never the detector's lock.
  */
-@Component(service = {}, configurationPid = DetectorSettings.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = MotionComponent.class, immediate = true, configurationPid = DetectorSettings.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = Config.class, factory = true)
 public final class MotionComponent {
 
@@ -45,6 +49,7 @@ public final class MotionComponent {
     private final MotionDetector detector;
     private final MotionTracker tracker;
     private final Measurement measurement = new Measurement();
+    private final MotionCounts counts = new MotionCounts();
     private final ListenerRegistrar.Registration registration;
 
     private boolean closed;
@@ -77,6 +82,11 @@ public final class MotionComponent {
                 events.postEvent(end(System.currentTimeMillis(), lastSequence));
             }
         }
+    }
+
+    /** What this detector has seen since it started. */
+    MotionActivity activity() {
+        return counts.snapshot(settings.camera());
     }
 
     void onFrame(Frame frame) {
@@ -113,6 +123,7 @@ public final class MotionComponent {
         Map<String, Object> properties = common(frame.wallClockMillis(), frame.sequence());
         box(properties, measurement.x, measurement.y, measurement.width, measurement.height);
         properties.put(MotionEvents.SCORE, measurement.score());
+        counts.started(frame.wallClockMillis());
         LOG.debug("Motion started on camera {} at frame {}: score {}", settings.camera(), frame.sequence(),
                 measurement.score());
         return new Event(MotionEvents.TOPIC_START, properties);
@@ -122,7 +133,9 @@ public final class MotionComponent {
         Map<String, Object> properties = common(wallClockMillis, sequence);
         box(properties, tracker.left(), tracker.top(), tracker.width(), tracker.height());
         properties.put(MotionEvents.SCORE, tracker.peakScore());
-        properties.put(MotionEvents.DURATION_MILLIS, TimeUnit.NANOSECONDS.toMillis(tracker.durationNanos()));
+        long durationMillis = TimeUnit.NANOSECONDS.toMillis(tracker.durationNanos());
+        properties.put(MotionEvents.DURATION_MILLIS, durationMillis);
+        counts.ended(durationMillis);
         LOG.debug("Motion ended on camera {} at frame {}", settings.camera(), sequence);
         return new Event(MotionEvents.TOPIC_END, properties);
     }

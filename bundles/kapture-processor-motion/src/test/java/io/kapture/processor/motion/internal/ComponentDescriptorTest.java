@@ -15,9 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.osgi.service.event.EventAdmin;
 import org.w3c.dom.Element;
 
+import io.kapture.processor.motion.MotionStatistics;
+
 /**
  * What SCR and the metatype service will see, read from the descriptors bnd generated: a factory configuration
- * is required, EventAdmin is a mandatory reference, and every setting has a described default.
+ * is required, EventAdmin is a mandatory reference, the statistics service lists the detectors, and every setting
+ * has a described default.
  */
 class ComponentDescriptorTest {
 
@@ -27,10 +30,28 @@ class ComponentDescriptorTest {
 
         assertEquals(DetectorSettings.PID, component.getAttribute("configuration-pid"));
         assertEquals("require", component.getAttribute("configuration-policy"));
-        assertEquals(List.of(), elements(component, "service"), "registers no service itself");
+        assertEquals("true", component.getAttribute("immediate"), "detects motion whether or not it is listed");
+        assertEquals(List.of(MotionComponent.class.getName()), provides(component),
+                "offered only to MotionStatisticsService");
         Element reference = elements(component, "reference").get(0);
         assertEquals(EventAdmin.class.getName(), reference.getAttribute("interface"));
         assertEquals("", reference.getAttribute("cardinality"), "default cardinality 1..1: mandatory");
+    }
+
+    @Test
+    void theStatisticsServiceListsEveryDetectorAsTheyComeAndGo() {
+        Element component = component(MotionStatisticsService.class);
+
+        assertEquals(List.of(MotionStatistics.class.getName()), provides(component));
+        Element reference = elements(component, "reference").get(0);
+        assertEquals(MotionComponent.class.getName(), reference.getAttribute("interface"));
+        assertEquals("0..n", reference.getAttribute("cardinality"));
+        assertEquals("dynamic", reference.getAttribute("policy"));
+    }
+
+    private static List<String> provides(Element component) {
+        return elements(component, "service").stream().flatMap(service -> elements(service, "provide").stream())
+                .map(provide -> provide.getAttribute("interface")).toList();
     }
 
     @Test

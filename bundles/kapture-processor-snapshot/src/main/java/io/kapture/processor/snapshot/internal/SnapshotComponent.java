@@ -2,7 +2,6 @@ package io.kapture.processor.snapshot.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Objects;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -19,6 +18,7 @@ import io.kapture.api.listener.ListenerRegistrar;
 import io.kapture.api.storage.StorageRoot;
 import io.kapture.convert.FrameImages;
 import io.kapture.convert.ImageEncoding;
+import io.kapture.processor.snapshot.SnapshotActivity;
 import io.kapture.processor.snapshot.internal.SnapshotSettings.ImageFormat;
 
 /**
@@ -31,8 +31,11 @@ import io.kapture.processor.snapshot.internal.SnapshotSettings.ImageFormat;
  * <p>Threading contract: frames arrive on the engine's delivery thread for this listener, one at a time; all
  * conversion and file writing happens there, so a slow disk delays only this listener (whose queue drops frames
  * meanwhile) and never the camera. Deactivation unregisters the listener; a frame being written then finishes.
+ * Every snapshot written or failed is counted ({@link SnapshotCounts}) for {@link SnapshotStatisticsService},
+ * which lists the component (it is immediate, and offers a service only for that); {@link #activity} may be called
+ * from any thread.
  */
-@Component(service = {}, configurationPid = SnapshotSettings.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = SnapshotComponent.class, immediate = true, configurationPid = SnapshotSettings.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = Config.class, factory = true)
 public final class SnapshotComponent {
 
@@ -41,11 +44,11 @@ public final class SnapshotComponent {
     private final SnapshotSettings settings;
     private final SnapshotFiles files;
     private final ListenerRegistrar.Registration registration;
+    private final SnapshotCounts counts = new SnapshotCounts();
     private volatile boolean closed;
 
     // only on the delivery thread
     private final IntervalSampler sampler;
-    private String lastProblem;
 
     @Activate
     public SnapshotComponent(BundleContext context, Config config) throws IOException {
@@ -74,23 +77,27 @@ public final class SnapshotComponent {
         registration.close();
     }
 
+    /** What this schedule has written since it started. */
+    SnapshotActivity activity() {
+        return counts.snapshot(settings);
+    }
+
     void onFrame(Frame frame) {
         if (closed || frame.isCorrupted() || !sampler.due(frame.receivedNanos())) {
             return;
         }
         try {
-            Path written = files.write(encode(frame), frame.wallClockMillis());
-            if (lastProblem != null) {
+            byte[] image = encode(frame);
+            Path written = files.write(image, frame.wallClockMillis());
+            if (counts.written(image.length, frame.wallClockMillis())) {
                 LOG.info("Snapshots of camera {} are written again", settings.camera());
-                lastProblem = null;
             }
             LOG.debug("Snapshot of camera {} frame {} written to {}", settings.camera(), frame.sequence(), written);
         } catch (IOException | RuntimeException e) {
             String problem = e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (!Objects.equals(problem, lastProblem)) {
+            if (counts.failed(problem)) {
                 LOG.warn("Snapshot of camera {} failed (repeats are logged at debug level): {}", settings.camera(),
                         problem);
-                lastProblem = problem;
             } else {
                 LOG.debug("Snapshot of camera {} failed again: {}", settings.camera(), problem);
             }

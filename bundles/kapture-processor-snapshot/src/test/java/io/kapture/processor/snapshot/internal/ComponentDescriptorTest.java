@@ -3,6 +3,7 @@ package io.kapture.processor.snapshot.internal;
 import static io.kapture.testing.ComponentDescriptors.component;
 import static io.kapture.testing.ComponentDescriptors.defaults;
 import static io.kapture.testing.ComponentDescriptors.designatedPid;
+import static io.kapture.testing.ComponentDescriptors.elements;
 import static io.kapture.testing.ComponentDescriptors.metatype;
 import static io.kapture.testing.ComponentDescriptors.undescribed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +14,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
-/** What SCR and the metatype service will see: a required factory configuration with described defaults. */
+import io.kapture.processor.snapshot.SnapshotStatistics;
+
+/**
+ * What SCR and the metatype service will see: a required factory configuration with described defaults, and the
+ * statistics service that lists the schedules.
+ */
 class ComponentDescriptorTest {
 
     @Test
@@ -22,7 +28,25 @@ class ComponentDescriptorTest {
 
         assertEquals(SnapshotSettings.PID, component.getAttribute("configuration-pid"));
         assertEquals("require", component.getAttribute("configuration-policy"));
-        assertEquals(0, component.getElementsByTagName("service").getLength());
+        assertEquals("true", component.getAttribute("immediate"), "takes snapshots whether or not it is listed");
+        assertEquals(List.of(SnapshotComponent.class.getName()), provides(component),
+                "offered only to SnapshotStatisticsService");
+    }
+
+    @Test
+    void theStatisticsServiceListsEveryScheduleAsTheyComeAndGo() {
+        Element component = component(SnapshotStatisticsService.class);
+
+        assertEquals(List.of(SnapshotStatistics.class.getName()), provides(component));
+        Element reference = elements(component, "reference").get(0);
+        assertEquals(SnapshotComponent.class.getName(), reference.getAttribute("interface"));
+        assertEquals("0..n", reference.getAttribute("cardinality"));
+        assertEquals("dynamic", reference.getAttribute("policy"));
+    }
+
+    private static List<String> provides(Element component) {
+        return elements(component, "service").stream().flatMap(service -> elements(service, "provide").stream())
+                .map(provide -> provide.getAttribute("interface")).toList();
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.kapture.shell.internal.Cameras;
 import io.kapture.shell.internal.Redraw;
 import io.kapture.shell.internal.ServiceLookup;
 import io.kapture.shell.internal.StatsView;
+import io.kapture.shell.internal.activity.ActivityLines;
 import io.kapture.shell.internal.completer.CameraCompleter;
 import io.kapture.shell.internal.metrics.CameraFigures;
 import io.kapture.shell.internal.metrics.ProcessorMetrics;
@@ -25,7 +26,8 @@ import io.kapture.shell.internal.metrics.ProcessorMetrics;
 /**
  * {@code kapture:stats [camera] [--follow]}: per camera and per listener, frame rate, deliveries, losses by
  * cause, latency percentiles, pool hit rate, queued driver buffers, stream start and restarts, plus
- * processor-stats' jitter figures when that bundle runs. With {@code --follow} the view is redrawn on the
+ * processor-stats' jitter figures when that bundle runs, and a line per motion detector and snapshot schedule when
+ * those bundles run. With {@code --follow} the view is redrawn on the
  * session's console until Ctrl-C.
  *
  * <p>Threading contract: see {@link KaptureCommand}; with {@code --follow} it blocks its command thread until
@@ -38,7 +40,8 @@ import io.kapture.shell.internal.metrics.ProcessorMetrics;
                 + "delivered by the current stream, driver buffers queued, pool hit rate, and frames lost by "
                 + "cause (sequence gaps, queue policy drops, fallback copies, reclaimed leases, corrupted). Per "
                 + "listener: queue, deliveries, drops, errors and latency p50/p99/max. With the processor-stats "
-                + "bundle, also its jitter and gap figures.")
+                + "bundle, also its jitter and gap figures; with motion detectors and snapshot schedules, a line "
+                + "each: motion now, periods and seconds of motion; files, bytes, the newest and failures.")
 public class StatsCommand extends KaptureCommand {
 
     @Argument(index = 0, name = "camera", description = "Only this camera")
@@ -82,5 +85,6 @@ public class StatsCommand extends KaptureCommand {
         List<CameraFigures> figures = ProcessorMetrics.read(context).stream()
                 .filter(figure -> camera == null || figure.camera().equals(camera)).toList();
         StatsView.print(shown, figures, out);
+        ActivityLines.print(context, camera, out);
     }
 }

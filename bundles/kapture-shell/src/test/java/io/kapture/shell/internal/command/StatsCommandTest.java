@@ -20,6 +20,10 @@ import io.kapture.api.CaptureStats;
 import io.kapture.api.FramePoolStats;
 import io.kapture.api.ListenerPlacement;
 import io.kapture.api.SessionState;
+import io.kapture.processor.motion.MotionActivity;
+import io.kapture.processor.motion.MotionStatistics;
+import io.kapture.processor.snapshot.SnapshotActivity;
+import io.kapture.processor.snapshot.SnapshotStatistics;
 import io.kapture.processor.stats.CameraMetrics;
 import io.kapture.processor.stats.StreamMetrics;
 import io.kapture.shell.internal.Figures;
@@ -75,6 +79,7 @@ class StatsCommandTest {
         assertEquals(List.of("cam0", "idle", "DROP_OLDEST", "2/8", "0", "0", "1", "capture thread", "-", "-", "-"),
                 cells(lines[13]), lines[13]);
         assertFalse(String.join("\n", lines).contains("processor-stats"));
+        assertFalse(String.join("\n", lines).contains("motion:"), "no motion bundle, no motion lines");
     }
 
     @Test
@@ -114,6 +119,26 @@ class StatsCommandTest {
         assertEquals(List.of("cam0", "30.0", "250.0 µs", "1.80 ms", "5000", "2", "3"),
                 cells(section[3]), section[3]);
         assertEquals(4, section.length, out);
+    }
+
+    @Test
+    void showsALinePerMotionDetectorAndSnapshotScheduleOfTheCamera() throws Exception {
+        MotionActivity moving = new MotionActivity("cam0", true, 5, 1_733_371_260_500L, 4, 97_500,
+                List.of(1L, 2L, 3L, 3L, 4L));
+        MotionActivity elsewhere = new MotionActivity("cam1", false, 0, 0, 0, 0, List.of(0L, 0L, 0L, 0L, 0L));
+        SnapshotActivity failing = new SnapshotActivity("cam0", "snapshots", 60_000, 14, 700_000,
+                1_733_371_200_000L, 2, Optional.of("IOException: Read-only file system"));
+        context.add(MotionStatistics.class, (MotionStatistics) () -> List.of(moving, elsewhere), Map.of());
+        context.add(SnapshotStatistics.class, (SnapshotStatistics) () -> List.of(failing), Map.of());
+        String out;
+        try (Console console = Console.capture()) {
+            stats("cam0").execute();
+            out = console.out();
+        }
+        assertTrue(out.endsWith("\nmotion:\n  " + moving.line() + "\n\nsnapshots:\n  " + failing.line() + "\n"),
+                out);
+        assertTrue(failing.line().contains("failing: IOException: Read-only file system"), failing.line());
+        assertFalse(out.contains("cam1:"), out);
     }
 
     @Test

@@ -28,7 +28,7 @@ public final class PrometheusText {
 
     /** The metric types used here. */
     public enum Type {
-        COUNTER, GAUGE, SUMMARY;
+        COUNTER, GAUGE, SUMMARY, HISTOGRAM;
 
         String word() {
             return name().toLowerCase(Locale.ROOT);
