@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.kapture.api.FrameFormat;
@@ -15,7 +14,7 @@ import io.kapture.api.PixelFormat;
 import io.kapture.processor.motion.MotionActivity;
 import io.kapture.processor.motion.MotionEvents;
 import io.kapture.testing.ComponentConfig;
-import io.kapture.testing.RecordingRegistrar;
+import io.kapture.testing.FeedFixture;
 import io.kapture.testing.SyntheticFeed;
 import io.kapture.testing.TestFrame;
 
@@ -25,21 +24,12 @@ import io.kapture.testing.TestFrame;
  * its duration class); a detector stopped during motion counts the END it posts; the service lists detectors by
  * camera as SCR binds them; frames the detector refuses are counted with the newest reason.
  */
-class MotionStatisticsTest {
+class MotionStatisticsTest extends FeedFixture {
 
     private static final ComponentConfig<Config> CAM0 = ComponentConfig.of(Config.class).with("camera", "cam0")
             .with("adaptation", 1.0);
 
-    private final RecordingRegistrar registrar = new RecordingRegistrar();
     private final FakeEventAdmin events = new FakeEventAdmin();
-    private SyntheticFeed feed;
-
-    @AfterEach
-    void closeFeed() {
-        if (feed != null) {
-            feed.close();
-        }
-    }
 
     @Test
     void countsFollowTheEventsThroughTwoPeriods() {
