@@ -191,7 +191,7 @@ public class KaptureMetricsIT extends KaptureTestSupport {
                             && value(text, "kapture_motion_active" + camera) == 1);
 
             double failedAt;
-            try (ReadOnlyMount readOnly = ReadOnlyMount.over(folder)) {
+            try (TmpfsMount readOnly = TmpfsMount.readOnly(folder)) {
                 String failing = await("snapshots failing on a read-only folder").atMost(TIMEOUT)
                         .until(this::scrape, text -> value(text, "kapture_snapshot_failing" + camera) == 1);
                 assertTrue(failing, value(failing, "kapture_snapshot_failures_total" + camera) >= 1);
