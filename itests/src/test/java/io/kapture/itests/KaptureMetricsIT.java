@@ -154,6 +154,7 @@ public class KaptureMetricsIT extends KaptureTestSupport {
                     0);
             double started = value(moving, "kapture_motion_last_start_timestamp_seconds" + camera);
             assertTrue(moving, Math.abs(System.currentTimeMillis() / 1e3 - started) < TIMEOUT.toSeconds());
+            assertEquals(moving, 0, value(moving, "kapture_motion_frames_skipped_total" + camera), 0);
             int written = (int) value(moving, "kapture_snapshot_files_written_total" + camera);
             assertTrue("files " + files + " for " + written + " written", files.size() >= written);
             long bytes = 0;
@@ -191,7 +192,7 @@ public class KaptureMetricsIT extends KaptureTestSupport {
                             && value(text, "kapture_motion_active" + camera) == 1);
 
             double failedAt;
-            try (ReadOnlyMount readOnly = ReadOnlyMount.over(folder)) {
+            try (TmpfsMount readOnly = TmpfsMount.readOnly(folder)) {
                 String failing = await("snapshots failing on a read-only folder").atMost(TIMEOUT)
                         .until(this::scrape, text -> value(text, "kapture_snapshot_failing" + camera) == 1);
                 assertTrue(failing, value(failing, "kapture_snapshot_failures_total" + camera) >= 1);

@@ -77,7 +77,7 @@ public class KaptureProcessorsIT extends KaptureTestSupport {
             properties.put("retention", 3);
             configuration = configure("io.kapture.processor.snapshot", "itest", properties);
 
-            Path folder = storageDirectory().resolve("itest-snapshots");
+            Path folder = storageRoot().resolve("itest-snapshots");
             Set<Path> written = new HashSet<>();
             await("five snapshots, never more than three kept").atMost(TIMEOUT).untilAsserted(() -> {
                 List<Path> kept = MediaFiles.list(folder, ".jpg");
@@ -186,7 +186,7 @@ public class KaptureProcessorsIT extends KaptureTestSupport {
             properties.put("rotate.duration.seconds", 0);
             configuration = configure("io.kapture.processor.recorder", "itest", properties);
 
-            Path folder = storageDirectory().resolve("itest-recordings");
+            Path folder = storageRoot().resolve("itest-recordings");
             Growth growth = new Growth();
             await("the file being recorded grows").atMost(TIMEOUT)
                     .until(() -> growth.grew(MediaFiles.list(folder, ".avi")));
@@ -219,13 +219,6 @@ public class KaptureProcessorsIT extends KaptureTestSupport {
         properties.put("camera", camera);
         properties.put("roi", BELOW_THE_CODE);
         return properties;
-    }
-
-    /** Where the processors keep their files: kapture.storage.dir, by default ${karaf.data}/kapture. */
-    private Path storageDirectory() {
-        String configured = context.getProperty("kapture.storage.dir");
-        return configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(context.getProperty("karaf.data"), "kapture");
     }
 
     private static void deleteQuietly(Configuration configuration) {

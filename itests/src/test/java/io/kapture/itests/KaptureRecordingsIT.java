@@ -8,7 +8,6 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -16,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.inject.Inject;
@@ -146,7 +144,7 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
     public void anH264RecorderWritesMp4FilesThatFfprobeReads() throws Exception {
         awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
         Configuration recording = configureRecorder("itest-h264", "format", "h264", "rotate.duration.seconds", 2);
-        Path folder = storage().resolve("itest-h264");
+        Path folder = storageRoot().resolve("itest-h264");
         try {
             Recordings recordings = service(Recordings.class);
             await("a finished H.264 file").atMost(TIMEOUT).until(() -> finishedIn(recordings, folder).isPresent());
@@ -185,7 +183,7 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
         awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
         Configuration recording = configureRecorder("itest-retention", "rotate.duration.seconds", 1);
         Configuration retention = null;
-        Path folder = storage().resolve("itest-retention");
+        Path folder = storageRoot().resolve("itest-retention");
         try {
             await("four files").atMost(TIMEOUT).until(() -> MediaFiles.list(folder, ".avi").size() >= 4);
             List<Path> before = MediaFiles.list(folder, ".avi");
@@ -270,7 +268,7 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
     public void aVanishedFolderIsReportedTheCameraRunsOnAndRecordingResumes() throws Exception {
         CaptureSession camera = awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
         Configuration recording = configureRecorder("itest-vanish");
-        Path folder = storage().resolve("itest-vanish");
+        Path folder = storageRoot().resolve("itest-vanish");
         try {
             Recordings recordings = service(Recordings.class);
             await("recording").atMost(TIMEOUT).until(() -> !MediaFiles.list(folder, ".avi").isEmpty());
@@ -292,10 +290,16 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
     @Test
     public void aDiskFullMidFileClosesItCleanlyAndNothingElseNotices() throws Exception {
         CaptureSession camera = awaitSession(SYNTHETIC_CAMERA, SessionState.RUNNING);
-        Path folder = storage().resolve("itest-full");
+        Path folder = storageRoot().resolve("itest-full");
         Files.createDirectories(folder);
         // a real full disk: 1 MiB of tmpfs over the recorder's folder (the build runs as root here)
-        assertEquals("", command("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", folder.toString()));
+        try (TmpfsMount disk = TmpfsMount.ofSize(folder, "1m")) {
+            recordUntilTheDiskIsFull(camera, folder);
+        }
+    }
+
+    /** Records the synthetic camera into {@code folder} on a tiny disk until it is full, then checks the file. */
+    private void recordUntilTheDiskIsFull(CaptureSession camera, Path folder) throws Exception {
         Configuration recording = configureRecorder("itest-full", "jpeg.quality", 1.0);
         try (RecordingListener frames = RecordingListener.register(context, SYNTHETIC_CAMERA,
                 DropPolicy.DROP_OLDEST, 4)) {
@@ -321,7 +325,6 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
             assertTrue(times.toString(), !times.isEmpty());
         } finally {
             recording.delete();
-            command("umount", "-l", folder.toString());
         }
     }
 
@@ -338,7 +341,7 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
     }
 
     private RecordedFile awaitFinishedClip(Recordings recordings, String folder, String trigger) {
-        Path in = storage().resolve(folder);
+        Path in = storageRoot().resolve(folder);
         await("a finished clip " + trigger).atMost(TIMEOUT).until(() -> recordings.files().stream()
                 .anyMatch(file -> clipIn(file, in, trigger)));
         return recordings.files().stream().filter(file -> clipIn(file, in, trigger)).findFirst().orElseThrow();
@@ -370,20 +373,6 @@ public class KaptureRecordingsIT extends KaptureTestSupport {
 
     private String scrapeMetrics() throws IOException {
         return MetricsPage.scrape(configuredPort("org.ops4j.pax.web", "org.osgi.service.http.port"));
-    }
-
-    private Path storage() {
-        String configured = context.getProperty("kapture.storage.dir");
-        return (configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(context.getProperty("karaf.data"), "kapture")).toAbsolutePath().normalize();
-    }
-
-    /** Runs a program; "" if it succeeded, else what it printed. */
-    private static String command(String... words) throws Exception {
-        Process process = new ProcessBuilder(words).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(String.join(" ", words) + " did not end", process.waitFor(30, TimeUnit.SECONDS));
-        return process.exitValue() == 0 ? "" : output.trim() + " (exit " + process.exitValue() + ")";
     }
 
     private ShellOutput run(String command) throws Exception {

@@ -42,6 +42,11 @@ final class MotionBean implements MotionMXBean {
     }
 
     @Override
+    public long getFramesSkipped() {
+        return motion.detectors().stream().mapToLong(MotionActivity::framesSkipped).sum();
+    }
+
+    @Override
     public String[] getDetectors() {
         return motion.detectors().stream().map(MotionActivity::line).toArray(String[]::new);
     }

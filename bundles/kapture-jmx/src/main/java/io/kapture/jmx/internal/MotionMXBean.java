@@ -18,6 +18,12 @@ public interface MotionMXBean {
     /** The ended periods' durations, added up, in seconds. */
     double getMotionSeconds();
 
-    /** One line per detector: whether there is motion, since when, periods and seconds of motion. */
+    /** Frames all detectors received but could not analyse; each detector's line says why, for the newest. */
+    long getFramesSkipped();
+
+    /**
+     * One line per detector: whether there is motion, since when, periods and seconds of motion, and frames not
+     * analysed with the newest reason, if any.
+     */
     String[] getDetectors();
 }

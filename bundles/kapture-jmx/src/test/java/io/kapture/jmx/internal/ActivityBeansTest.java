@@ -27,7 +27,7 @@ class ActivityBeansTest {
     private static final MotionActivity MOVING = new MotionActivity("cam0", true, 5, 1_733_371_260_500L, 4, 97_500,
             List.of(1L, 2L, 3L, 3L, 4L));
     private static final MotionActivity STILL = new MotionActivity("cam1", false, 1, 1_733_371_200_000L, 1, 600,
-            List.of(1L, 1L, 1L, 1L, 1L));
+            List.of(1L, 1L, 1L, 1L, 1L), 12, "H264 frames are compressed and cannot be converted pixel by pixel");
     private static final SnapshotActivity WRITING = new SnapshotActivity("cam0", "snapshots", 60_000, 14, 700_000,
             1_733_371_200_000L, 0, Optional.empty());
     private static final SnapshotActivity FAILING = new SnapshotActivity("cam1", "snapshots", 1_000, 3, 90_000,
@@ -46,6 +46,7 @@ class ActivityBeansTest {
         assertEquals(6L, server.getAttribute(name, "Periods"));
         assertEquals(5L, server.getAttribute(name, "PeriodsEnded"));
         assertEquals(98.1, (Double) server.getAttribute(name, "MotionSeconds"), 1e-9);
+        assertEquals(12L, server.getAttribute(name, "FramesSkipped"));
         assertArrayEquals(new String[] { MOVING.line(), STILL.line() },
                 (String[]) server.getAttribute(name, "Detectors"));
     }

@@ -11,7 +11,8 @@ import io.kapture.processor.motion.MotionStatistics;
 
 /**
  * The motion bundle's {@link MotionStatistics} as the {@code motion} object of a camera's stats payload: whether
- * there is motion now, periods begun and ended, seconds of motion in the ended ones, when the newest began (the
+ * there is motion now, periods begun and ended, seconds of motion in the ended ones, when the newest began,
+ * frames the detector could not analyse and, once there are some, why the newest was refused (the
  * figures of the {@code kapture_motion_*} metrics; two detectors of one camera added up). SCR activates this
  * component only while a {@code MotionStatistics} service is registered, and only then loads this class, so the
  * bridge runs without the motion bundle (its package is imported with {@code resolution:=optional}).
@@ -38,6 +39,10 @@ public final class MotionStatsSection implements StatsSection {
                     json.addProperty("periodsEnded", activity.periodsEnded());
                     json.addProperty("motionSeconds", activity.motionMillis() / 1e3);
                     json.addProperty("lastStart", activity.lastStartMillis());
+                    json.addProperty("framesSkipped", activity.framesSkipped());
+                    if (!activity.lastSkipReason().isEmpty()) {
+                        json.addProperty("lastSkipReason", activity.lastSkipReason());
+                    }
                     stats.add("motion", json);
                 });
     }

@@ -37,7 +37,8 @@ class StatsSectionsTest {
     void statsCarryTheCamerasMotionAndSnapshotFigures() throws Exception {
         MotionStatistics motion = () -> List.of(
                 new MotionActivity("lobby", false, 3, 1_733_371_200_000L, 3, 7_500, List.of(1L, 2L, 3L, 3L, 3L)),
-                new MotionActivity("lobby", true, 2, 1_733_371_260_500L, 1, 90_000, List.of(0L, 0L, 0L, 0L, 1L)));
+                new MotionActivity("lobby", true, 2, 1_733_371_260_500L, 1, 90_000, List.of(0L, 0L, 0L, 0L, 1L), 12,
+                        "H264 frames are compressed and cannot be converted pixel by pixel"));
         SnapshotStatistics snapshots = () -> List.of(new SnapshotActivity("lobby", "snapshots", 60_000, 14, 700_000,
                 1_733_371_200_000L, 2, Optional.of("IOException: Read-only file system")));
         StatsSection broken = (stats, camera) -> {
@@ -62,6 +63,9 @@ class StatsSectionsTest {
             assertEquals(4, lobbyMotion.get("periodsEnded").getAsLong());
             assertEquals(97.5, lobbyMotion.get("motionSeconds").getAsDouble());
             assertEquals(1_733_371_260_500L, lobbyMotion.get("lastStart").getAsLong());
+            assertEquals(12, lobbyMotion.get("framesSkipped").getAsLong());
+            assertEquals("H264 frames are compressed and cannot be converted pixel by pixel",
+                    lobbyMotion.get("lastSkipReason").getAsString());
             JsonObject lobbySnapshots = lobby.getAsJsonObject("snapshots");
             assertEquals(14, lobbySnapshots.get("written").getAsLong());
             assertEquals(700_000, lobbySnapshots.get("bytesWritten").getAsLong());

@@ -17,11 +17,14 @@ import io.kapture.processor.snapshot.SnapshotStatistics;
  */
 class ActivityMetricsTest {
 
-    /** Two detectors on cam0 (one in motion now), one on cam1 that never saw motion. */
+    /**
+     * Two detectors on cam0 (one in motion now), one on cam1 that never saw motion and could not analyse 12 frames.
+     */
     static final MotionStatistics MOTION = () -> List.of(
             new MotionActivity("cam0", false, 3, 1_733_371_200_000L, 3, 7_500, List.of(1L, 2L, 3L, 3L, 3L)),
             new MotionActivity("cam0", true, 2, 1_733_371_260_500L, 1, 90_000, List.of(0L, 0L, 0L, 0L, 1L)),
-            new MotionActivity("cam1", false, 0, 0, 0, 0, List.of(0L, 0L, 0L, 0L, 0L)));
+            new MotionActivity("cam1", false, 0, 0, 0, 0, List.of(0L, 0L, 0L, 0L, 0L), 12,
+                    "H264 frames are compressed and cannot be converted pixel by pixel"));
 
     /** Two schedules of cam0 (one failing, in another folder), one of cam1. */
     static final SnapshotStatistics SNAPSHOTS = () -> List.of(
@@ -44,6 +47,10 @@ class ActivityMetricsTest {
                 + "kapture_motion_periods_total{camera=\"cam0\"} 5\n"
                 + "kapture_motion_periods_total{camera=\"cam1\"} 0\n");
         page.shows("kapture_motion_last_start_timestamp_seconds{camera=\"cam0\"} 1.7333712605E9\n");
+        page.shows("# TYPE kapture_motion_frames_skipped_total counter\n"
+                + "kapture_motion_frames_skipped_total{camera=\"cam0\"} 0\n"
+                + "kapture_motion_frames_skipped_total{camera=\"cam1\"} 12\n");
+        page.lacks("H264", "no skip reason in a label");
         page.shows("# TYPE kapture_motion_period_duration_seconds histogram\n"
                 + "kapture_motion_period_duration_seconds_bucket{camera=\"cam0\",le=\"1\"} 1\n"
                 + "kapture_motion_period_duration_seconds_bucket{camera=\"cam0\",le=\"5\"} 2\n"

@@ -33,9 +33,10 @@ import io.kapture.engine.internal.config.CameraSettings;
  * thread, or dropped, and counted as offered first, exactly like a {@code CAPTURE_THREAD} listener's.
  *
  * <p>Threading contract: {@link #offer}, {@link #offerRetained} and {@link #deliverInline} are called from the
- * capture thread only; {@link #takeOverInlineCall} from the session's control thread; {@link #stopDelivering},
- * {@link #requestQueue}, {@link #stats} and the queries from any thread; {@link #close} and {@link #closeAll}
- * (which wait) from the session's control thread only, never from SCR's threads.
+ * capture thread only; {@link #takeOverInlineCall} and {@link #takeOverAfterGrace} from the session's control
+ * thread; {@link #stopDelivering}, {@link #requestQueue}, {@link #stats} and the queries from any thread;
+ * {@link #close} and {@link #closeAll} (which wait) from the session's control thread only, never from SCR's
+ * threads.
  */
 public final class Subscriber {
 
@@ -63,6 +64,12 @@ public final class Subscriber {
 
     /** Set by the closing thread when the listener did not return in time; read by tests. */
     private volatile boolean abandoned;
+    /**
+     * Set on the control thread when an inline call was taken over only after it had had its grace
+     * ({@link #takeOverAfterGrace}), so that closing interrupts the thread left in it at once instead of granting
+     * the same call a second grace.
+     */
+    private volatile boolean stuckCallHadGrace;
 
     /** Creates the subscriber; its delivery thread runs once {@link #start} is called. */
     public Subscriber(String camera, FrameListener listener, Subscription subscription, QueueSpec spec) {
@@ -218,7 +225,7 @@ public final class Subscriber {
      * Waits up to {@code millis} for an inline call in progress to return; true if none is in progress then.
      * Control thread, after {@link #stopDelivering} (so that no new call begins).
      */
-    public boolean awaitInlineReturn(long millis) {
+    boolean awaitInlineReturn(long millis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         while (inline.inCall()) {
             if (System.nanoTime() - deadline >= 0) {
@@ -229,9 +236,31 @@ public final class Subscriber {
         return true;
     }
 
+    /**
+     * Control thread, after {@link #stopDelivering}: gives an inline call in progress {@code graceMillis} to return
+     * ({@link #awaitInlineReturn}) and takes it over if it did not ({@link #takeOverInlineCall}, with {@code why}).
+     * Returns the thread left in the call (the capture thread, which the caller replaces or stops waiting for), or
+     * null. That call's grace is then spent: {@link #close} interrupts the thread left in it without waiting again.
+     */
+    public Thread takeOverAfterGrace(long graceMillis, String why) {
+        if (awaitInlineReturn(graceMillis)) {
+            return null;
+        }
+        Thread left = takeOverInlineCall(0, why);
+        if (left != null) {
+            stuckCallHadGrace = true;
+        }
+        return left;
+    }
+
     /** The thread left in a taken-over inline call that has not returned yet, or null. Any thread. */
     Thread stuckCaller() {
         return inline.stuck();
+    }
+
+    /** Whether the taken-over call had its grace before it was taken over ({@link #takeOverAfterGrace}). */
+    boolean stuckCallHadGrace() {
+        return stuckCallHadGrace;
     }
 
     /**

@@ -19,7 +19,9 @@ import io.kapture.api.DropCause;
  * ({@link QueuePolicy}).
  *
  * <p>A listener's call left on a former capture thread (an inline call that was taken over, {@link InlineCall}) is
- * treated like its delivery thread's: the same grace, interrupt, wait and abandonment.
+ * treated like its delivery thread's: the same grace, interrupt, wait and abandonment; except that a call taken
+ * over only after the stop had waited the grace for it ({@link Subscriber#takeOverAfterGrace}) is interrupted at
+ * once, so stopping a camera whose inline listener is stuck takes one grace, not two.
  *
  * <p>Threading contract: {@link #closeAll} runs on the session's control thread (or a test's); it never runs on
  * a subscriber's own delivery thread, except for a listener unsubscribing itself, which is neither waited for
@@ -41,13 +43,17 @@ final class SubscriberShutdown {
         Thread[] stuck = new Thread[subscribers.length];
         for (int i = 0; i < subscribers.length; i++) {
             stuck[i] = subscribers[i].stuckCaller();
+            // a call taken over by a stop that had already waited its grace for it gets no second one
+            if (stuck[i] != null && subscribers[i].stuckCallHadGrace()) {
+                stuck[i].interrupt();
+            }
         }
         long graceEnd = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
         for (int i = 0; i < subscribers.length; i++) {
             if (!returnsBy(subscribers[i].thread(), graceEnd)) {
                 subscribers[i].thread().interrupt();
             }
-            if (stuck[i] != null && !returnsBy(stuck[i], graceEnd)) {
+            if (stuck[i] != null && !subscribers[i].stuckCallHadGrace() && !returnsBy(stuck[i], graceEnd)) {
                 stuck[i].interrupt();
             }
         }

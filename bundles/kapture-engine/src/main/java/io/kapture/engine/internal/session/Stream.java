@@ -179,17 +179,16 @@ public final class Stream {
     /**
      * Unsubscribes a listener, releasing the frames queued for it. An inline call in progress gets the same grace
      * as a delivery thread's ({@code listener.grace.ms}); one that outlasts it is taken over, so the camera goes on
-     * on a new capture thread while the old one waits for the listener ({@link Subscriber#close(long)}).
+     * on a new capture thread while the old one, its grace spent, is interrupted at once by the closing, which then
+     * waits for the listener ({@link Subscriber#close(long)}).
      */
     void unsubscribe(FrameListener listener) {
         Subscriber removed = fanOut.remove(listener);
         if (removed != null) {
             long grace = graceMillis;
             removed.stopDelivering();
-            if (!removed.awaitInlineReturn(grace)) {
-                replaceCaptureThread(removed.takeOverInlineCall(0, "it was unsubscribed while in onFrame on the "
-                        + "capture thread, which did not return within " + grace + " ms"));
-            }
+            replaceCaptureThread(removed.takeOverAfterGrace(grace, "it was unsubscribed while in onFrame on the "
+                    + "capture thread, which did not return within " + grace + " ms"));
             removed.close(grace);
         }
     }
@@ -407,8 +406,9 @@ public final class Stream {
 
     /**
      * Ends the capture thread; true if it ended, or is left in the inline listener's call for good (taken over:
-     * it touches nothing of the stream any more, and the listener's closing waits for it and interrupts it). The
-     * inline listener gets the same grace as a delivery thread's before that, undisturbed by an interrupt.
+     * it touches nothing of the stream any more, and the listener's closing interrupts it at once and waits for it).
+     * The inline listener gets the same grace as a delivery thread's before that, undisturbed by an interrupt, and
+     * only once: the closing does not repeat it ({@link Subscriber#takeOverAfterGrace}).
      */
     private boolean stopCaptureThread() {
         Thread capture = captureThread;
@@ -416,9 +416,8 @@ public final class Stream {
         for (Subscriber subscriber : fanOut.snapshot()) {
             if (subscriber.isInline()) {
                 subscriber.stopDelivering();
-                if (!subscriber.awaitInlineReturn(grace)
-                        && subscriber.takeOverInlineCall(0, "its camera stopped while it was in onFrame on the "
-                                + "capture thread, which did not return within " + grace + " ms") == capture) {
+                if (subscriber.takeOverAfterGrace(grace, "its camera stopped while it was in onFrame on the capture "
+                        + "thread, which did not return within " + grace + " ms") == capture) {
                     return true;
                 }
             }

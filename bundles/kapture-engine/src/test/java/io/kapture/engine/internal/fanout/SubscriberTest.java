@@ -388,6 +388,15 @@ class SubscriberTest {
         void finish() {
             finished = true;
         }
+
+        void awaitEntered() throws InterruptedException {
+            assertTrue(entered.await(10, TimeUnit.SECONDS), "the listener got its frame");
+        }
+
+        /** Whether its thread was interrupted when it finished; null before. */
+        Boolean interruptedAtEnd() {
+            return interruptedAtEnd.get();
+        }
     }
 
     /** Counts down when interrupted in its first frame, then returns only once the latch reaches zero. */

@@ -25,7 +25,8 @@ import io.kapture.processor.motion.MotionEvents;
 /**
  * One motion detector per factory configuration: subscribes to its camera's frames (queue of two, oldest dropped,
  * so a slow analysis never holds the camera back), runs {@link MotionDetector} and {@link MotionTracker} on them
- * and posts {@link MotionEvents#TOPIC_START} and {@link MotionEvents#TOPIC_END} through EventAdmin. A
+ * and posts {@link MotionEvents#TOPIC_START} and {@link MotionEvents#TOPIC_END} through EventAdmin. Frames the
+ * detector refuses (H.264, undecodable MJPEG, a short buffer) are counted, logged once per format, and skipped. A
  * configuration change restarts the component; stopping it while motion is in progress posts the END, so START
  * and END always alternate. Every START and END is also counted ({@link MotionCounts}) for
  * {@link MotionStatisticsService}, which lists the component: it is immediate, and offers a service only for that.
@@ -98,6 +99,7 @@ public final class MotionComponent {
             try {
                 analysed = detector.analyse(frame.data(), frame.format(), measurement);
             } catch (IllegalArgumentException e) {
+                counts.skipped(e.getMessage());
                 if (!frame.format().equals(refusedFormat)) {
                     refusedFormat = frame.format();
                     LOG.warn("Motion detection on camera {} skips its {} frames: {}", settings.camera(),

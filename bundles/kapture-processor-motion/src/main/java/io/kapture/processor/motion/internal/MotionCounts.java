@@ -7,7 +7,8 @@ import io.kapture.processor.motion.MotionActivity;
 
 /**
  * Counts one detector's motion periods as its events are posted: each START, each END with its duration sorted
- * into the bounds of {@link MotionActivity#DURATION_BOUNDS_MILLIS}, and whether a period goes on.
+ * into the bounds of {@link MotionActivity#DURATION_BOUNDS_MILLIS}, whether a period goes on, and the frames the
+ * detector could not analyse with the newest reason.
  *
  * <p>Threading contract: the detector's thread (frame delivery, or deactivation) records, any thread takes a
  * {@link #snapshot}; both go through this object's monitor, held only for a few field updates, never while a
@@ -23,6 +24,8 @@ final class MotionCounts {
     private long lastStartMillis;
     private long periodsEnded;
     private long motionMillis;
+    private long framesSkipped;
+    private String lastSkipReason = "";
 
     /** A period began with a frame captured at {@code wallClockMillis}. */
     synchronized void started(long wallClockMillis) {
@@ -43,11 +46,18 @@ final class MotionCounts {
         }
     }
 
+    /** A frame could not be analysed, for {@code reason}. */
+    synchronized void skipped(String reason) {
+        framesSkipped++;
+        lastSkipReason = reason;
+    }
+
     synchronized MotionActivity snapshot(String camera) {
         List<Long> within = new ArrayList<>(endedWithin.length);
         for (long count : endedWithin) {
             within.add(count);
         }
-        return new MotionActivity(camera, active, periods, lastStartMillis, periodsEnded, motionMillis, within);
+        return new MotionActivity(camera, active, periods, lastStartMillis, periodsEnded, motionMillis, within,
+                framesSkipped, lastSkipReason);
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,7 +16,7 @@ import io.kapture.api.FrameListener;
 import io.kapture.api.PixelFormat;
 import io.kapture.processor.motion.MotionEvents;
 import io.kapture.testing.ComponentConfig;
-import io.kapture.testing.RecordingRegistrar;
+import io.kapture.testing.FeedFixture;
 import io.kapture.testing.SyntheticFeed;
 import io.kapture.testing.TestFrame;
 
@@ -25,20 +24,11 @@ import io.kapture.testing.TestFrame;
  * The whole detector as a component, fed by the synthetic camera: its bouncing box must start motion, a still
  * scene must stay silent, and motion must end after the quiet time (and when the detector stops).
  */
-class MotionEventsTest {
+class MotionEventsTest extends FeedFixture {
 
     private static final ComponentConfig<Config> CAM0 = ComponentConfig.of(Config.class).with("camera", "cam0");
 
-    private final RecordingRegistrar registrar = new RecordingRegistrar();
     private final FakeEventAdmin events = new FakeEventAdmin();
-    private SyntheticFeed feed;
-
-    @AfterEach
-    void closeFeed() {
-        if (feed != null) {
-            feed.close();
-        }
-    }
 
     @Test
     void subscribesToItsCameraWithAShortQueueThatDropsTheOldest() {
@@ -59,9 +49,7 @@ class MotionEventsTest {
             feed.next();
         }
 
-        for (int i = 0; i < 30; i++) {
-            registrar.deliver(feed.next());
-        }
+        deliver(30);
 
         assertEquals(List.of(MotionEvents.TOPIC_START), events.topics(), "one START, no END while it moves");
         Event start = events.events.get(0);
@@ -87,9 +75,7 @@ class MotionEventsTest {
         new MotionComponent(registrar, events, CAM0.with("roi", "0,10,100,90").as(DetectorSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars", 640, 480, PixelFormat.YUYV);
 
-        for (int i = 0; i < 90; i++) {
-            registrar.deliver(feed.next());
-        }
+        deliver(90);
 
         assertEquals(List.of(), events.topics());
     }
@@ -99,9 +85,7 @@ class MotionEventsTest {
         new MotionComponent(registrar, events, CAM0.with("roi", "0,10,100,90").as(DetectorSettings::from));
         feed = SyntheticFeed.timeline("cam0", "box", 640, 480, PixelFormat.YUYV);
 
-        for (int i = 0; i < 90; i++) {
-            registrar.deliver(feed.next());
-        }
+        deliver(90);
 
         assertEquals(List.of(MotionEvents.TOPIC_START), events.topics());
     }
@@ -145,9 +129,7 @@ class MotionEventsTest {
     void stoppingDuringMotionPostsTheEndAndUnregisters() {
         MotionComponent component = new MotionComponent(registrar, events, CAM0.as(DetectorSettings::from));
         feed = SyntheticFeed.timeline("cam0", "box", 640, 480, PixelFormat.YUYV);
-        for (int i = 0; i < 5; i++) {
-            registrar.deliver(feed.next());
-        }
+        deliver(5);
         FrameListener listener = registrar.subscriber().listener();
 
         component.deactivate();
@@ -175,9 +157,7 @@ class MotionEventsTest {
 
         registrar.deliver(TestFrame.of(h264, new byte[1000]));
         feed = SyntheticFeed.timeline("cam0", "box", 640, 480, PixelFormat.YUYV);
-        for (int i = 0; i < 5; i++) {
-            registrar.deliver(feed.next());
-        }
+        deliver(5);
 
         assertEquals(List.of(MotionEvents.TOPIC_START), events.topics());
     }

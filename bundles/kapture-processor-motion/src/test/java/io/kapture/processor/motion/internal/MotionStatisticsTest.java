@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.kapture.api.FrameFormat;
 import io.kapture.api.PixelFormat;
 import io.kapture.processor.motion.MotionActivity;
 import io.kapture.processor.motion.MotionEvents;
 import io.kapture.testing.ComponentConfig;
-import io.kapture.testing.RecordingRegistrar;
+import io.kapture.testing.FeedFixture;
 import io.kapture.testing.SyntheticFeed;
 import io.kapture.testing.TestFrame;
 
@@ -22,23 +22,14 @@ import io.kapture.testing.TestFrame;
  * What {@code MotionStatistics} tells: the synthetic camera's box moves, stops and moves again, and the counts
  * follow the events the detector posts (a START counted as it is posted, an END with the duration it carries, in
  * its duration class); a detector stopped during motion counts the END it posts; the service lists detectors by
- * camera as SCR binds them.
+ * camera as SCR binds them; frames the detector refuses are counted with the newest reason.
  */
-class MotionStatisticsTest {
+class MotionStatisticsTest extends FeedFixture {
 
     private static final ComponentConfig<Config> CAM0 = ComponentConfig.of(Config.class).with("camera", "cam0")
             .with("adaptation", 1.0);
 
-    private final RecordingRegistrar registrar = new RecordingRegistrar();
     private final FakeEventAdmin events = new FakeEventAdmin();
-    private SyntheticFeed feed;
-
-    @AfterEach
-    void closeFeed() {
-        if (feed != null) {
-            feed.close();
-        }
-    }
 
     @Test
     void countsFollowTheEventsThroughTwoPeriods() {
@@ -91,6 +82,31 @@ class MotionStatisticsTest {
     }
 
     @Test
+    void framesTheDetectorCannotAnalyseAreCountedWithTheNewestReason() {
+        MotionComponent detector = new MotionComponent(registrar, events, CAM0.as(DetectorSettings::from));
+        FrameFormat h264 = FrameFormat.of(640, 480, PixelFormat.H264);
+        registrar.deliver(TestFrame.of(h264, new byte[1000]));
+        registrar.deliver(TestFrame.of(h264, new byte[1000]));
+
+        MotionActivity compressed = detector.activity();
+        assertEquals(2, compressed.framesSkipped());
+        assertTrue(compressed.lastSkipReason().startsWith("H264 frames are compressed"), compressed.lastSkipReason());
+        assertTrue(compressed.line().endsWith("; 2 frames not analysed, the last: " + compressed.lastSkipReason()),
+                compressed.line());
+
+        // a raw frame whose buffer is shorter than its format says: the same count, a newer reason
+        registrar.deliver(TestFrame.of(FrameFormat.of(640, 480, PixelFormat.YUYV), new byte[100]));
+        MotionActivity truncated = detector.activity();
+        assertEquals(3, truncated.framesSkipped());
+        assertTrue(truncated.lastSkipReason().endsWith("the buffer holds 100"), truncated.lastSkipReason());
+
+        feed = SyntheticFeed.timeline("cam0", "box", 640, 480, PixelFormat.YUYV);
+        moveFor(5);
+        assertEquals(List.of(MotionEvents.TOPIC_START), events.topics(), "the detector goes on with good frames");
+        assertEquals(3, detector.activity().framesSkipped(), "analysed frames are not skipped ones");
+    }
+
+    @Test
     void theServiceListsTheDetectorsByCameraAsTheyAreBound() {
         MotionStatisticsService service = new MotionStatisticsService();
         MotionComponent cam1 = new MotionComponent(registrar, events, CAM0.with("camera", "cam1")
@@ -126,6 +142,13 @@ class MotionStatisticsTest {
         assertEquals(new MotionActivity("cam0", true, 5, 1_733_371_260_500L, 4, 97_500, List.of(1L, 2L, 3L, 3L, 4L)),
                 still.plus(moving));
         assertEquals(still.plus(moving), moving.plus(still));
+
+        MotionActivity skipping = new MotionActivity("cam0", false, 0, 0, 0, 0, List.of(0L, 0L, 0L, 0L, 0L), 7,
+                "H264 frames are compressed");
+        MotionActivity both = still.plus(skipping);
+        assertEquals(7, both.framesSkipped());
+        assertEquals("H264 frames are compressed", both.lastSkipReason(), "the reason of the one that skipped");
+        assertEquals(both, skipping.plus(still));
     }
 
     @Test

@@ -124,7 +124,7 @@ class StatsCommandTest {
     @Test
     void showsALinePerMotionDetectorAndSnapshotScheduleOfTheCamera() throws Exception {
         MotionActivity moving = new MotionActivity("cam0", true, 5, 1_733_371_260_500L, 4, 97_500,
-                List.of(1L, 2L, 3L, 3L, 4L));
+                List.of(1L, 2L, 3L, 3L, 4L), 12, "H264 frames are compressed");
         MotionActivity elsewhere = new MotionActivity("cam1", false, 0, 0, 0, 0, List.of(0L, 0L, 0L, 0L, 0L));
         SnapshotActivity failing = new SnapshotActivity("cam0", "snapshots", 60_000, 14, 700_000,
                 1_733_371_200_000L, 2, Optional.of("IOException: Read-only file system"));
@@ -138,6 +138,8 @@ class StatsCommandTest {
         assertTrue(out.endsWith("\nmotion:\n  " + moving.line() + "\n\nsnapshots:\n  " + failing.line() + "\n"),
                 out);
         assertTrue(failing.line().contains("failing: IOException: Read-only file system"), failing.line());
+        assertTrue(moving.line().endsWith("; 12 frames not analysed, the last: H264 frames are compressed"),
+                moving.line());
         assertFalse(out.contains("cam1:"), out);
     }
 

@@ -13,11 +13,12 @@ import io.kapture.processor.motion.MotionStatistics;
 
 /**
  * The motion detectors' figures ({@link MotionStatistics}) as Prometheus metrics, per camera (label
- * {@code camera}): whether motion goes on, periods begun, when the newest began, and how long the ended ones
- * lasted, as a histogram over {@link MotionActivity#DURATION_BOUNDS_MILLIS}. Two detectors of one camera are
- * summed into one series (active if either is; the newer start). The service comes as an {@code Object} so that
- * the metrics servlet never names {@code io.kapture.processor.motion}, which kapture-web imports optionally; this
- * class is loaded only when there is such a service.
+ * {@code camera}): whether motion goes on, periods begun, when the newest began, how long the ended ones
+ * lasted, as a histogram over {@link MotionActivity#DURATION_BOUNDS_MILLIS}, and the frames the detector could
+ * not analyse (their reason stays out of the labels: it is free text; JMX, MQTT and the console show it). Two
+ * detectors of one camera are summed into one series (active if either is; the newer start). The service comes
+ * as an {@code Object} so that the metrics servlet never names {@code io.kapture.processor.motion}, which
+ * kapture-web imports optionally; this class is loaded only when there is such a service.
  *
  * <p>Stateless; safe from any thread.
  */
@@ -46,6 +47,9 @@ public final class MotionMetrics {
         out.family("kapture_motion_last_start_timestamp_seconds", GAUGE, "When the newest motion period began"
                 + " (its first moving frame), seconds since the epoch; 0 before the first.")
                 .sample(motion.lastStartMillis() / MILLIS_PER_SECOND, "camera", camera);
+        out.family("kapture_motion_frames_skipped_total", COUNTER, "Frames the detector received but could not"
+                + " analyse (H.264, undecodable MJPEG, a buffer shorter than its format), since it started.")
+                .sample(motion.framesSkipped(), "camera", camera);
         PrometheusText.Family duration = out.family("kapture_motion_period_duration_seconds", HISTOGRAM, "How long"
                 + " the ended motion periods lasted, first to last moving frame (END's duration.ms).");
         List<Long> bounds = MotionActivity.DURATION_BOUNDS_MILLIS;

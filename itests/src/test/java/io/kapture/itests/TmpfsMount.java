@@ -9,25 +9,35 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A read-only tmpfs mounted over a folder, so that every file a processor tries to create there fails with a
- * real {@code EROFS} ("Read-only file system"), as on a disk remounted read-only after errors; closing unmounts
- * it and the folder's own contents are back. Needs root, as the build runs here.
+ * A tmpfs mounted over a folder, so that a processor writing there meets a real file system failure: read-only
+ * ({@link #readOnly}: every file it tries to create fails with {@code EROFS}, "Read-only file system", as on a disk
+ * remounted read-only after errors) or tiny ({@link #ofSize}: it fills up, {@code ENOSPC}, "No space left on
+ * device"). Closing unmounts it and the folder's own contents are back. Needs root, as the build runs here.
  *
  * <p>Threading contract: one test thread mounts and closes it.
  */
-final class ReadOnlyMount implements AutoCloseable {
+final class TmpfsMount implements AutoCloseable {
 
     private final Path folder;
     private boolean mounted;
 
-    private ReadOnlyMount(Path folder) {
+    private TmpfsMount(Path folder) {
         this.folder = folder;
     }
 
-    /** Mounts it over {@code folder}, which must exist. */
-    static ReadOnlyMount over(Path folder) throws IOException, InterruptedException {
-        ReadOnlyMount mount = new ReadOnlyMount(folder);
-        assertEquals("mount over " + folder, "", run("mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs",
+    /** A read-only tmpfs over {@code folder}, which must exist. */
+    static TmpfsMount readOnly(Path folder) throws IOException, InterruptedException {
+        return mount(folder, "ro,size=64k");
+    }
+
+    /** A writable tmpfs of {@code size} (as mount takes it: {@code 1m}) over {@code folder}, which must exist. */
+    static TmpfsMount ofSize(Path folder, String size) throws IOException, InterruptedException {
+        return mount(folder, "size=" + size);
+    }
+
+    private static TmpfsMount mount(Path folder, String options) throws IOException, InterruptedException {
+        TmpfsMount mount = new TmpfsMount(folder);
+        assertEquals("mount over " + folder, "", run("mount", "-t", "tmpfs", "-o", options, "tmpfs",
                 folder.toString()));
         mount.mounted = true;
         return mount;
