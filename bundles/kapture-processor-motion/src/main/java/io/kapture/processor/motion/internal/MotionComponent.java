@@ -43,6 +43,7 @@ public final class MotionComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(MotionComponent.class);
     private static final int QUEUE_CAPACITY = 2;
+    private static final String CORRUPTED = "the driver flagged the frame corrupted (V4L2_BUF_FLAG_ERROR)";
 
     private final DetectorSettings settings;
     private final EventAdmin events;
@@ -93,6 +94,11 @@ public final class MotionComponent {
     void onFrame(Frame frame) {
         synchronized (lock) {
             if (closed) {
+                return;
+            }
+            if (frame.isCorrupted()) {
+                // garbage against the background would read as motion, and would be learnt into it
+                counts.skipped(CORRUPTED);
                 return;
             }
             boolean analysed;

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.kapture.api.FrameFlags;
 import io.kapture.api.FrameFormat;
 import io.kapture.api.PixelFormat;
 import io.kapture.processor.motion.MotionActivity;
@@ -104,6 +106,27 @@ class MotionStatisticsTest extends FeedFixture {
         moveFor(5);
         assertEquals(List.of(MotionEvents.TOPIC_START), events.topics(), "the detector goes on with good frames");
         assertEquals(3, detector.activity().framesSkipped(), "analysed frames are not skipped ones");
+    }
+
+    @Test
+    void framesTheDriverFlagsCorruptedAreCountedNotTakenForMotion() {
+        MotionComponent detector = new MotionComponent(registrar, events, CAM0.as(DetectorSettings::from));
+        feed = SyntheticFeed.timeline("cam0", "box", 640, 480, PixelFormat.YUYV);
+        TestFrame still = standStill(moveFor(1), 10);
+        byte[] garbled = new byte[still.format().width() * still.format().height() * 2];
+        Arrays.fill(garbled, (byte) 0xFF); // a white frame where the box stood on black: motion, were it analysed
+        TestFrame flagged = TestFrame.of(still.format(), garbled).toBuilder().camera("cam0")
+                .sequence(still.sequence() + 1).timestampNanos(still.timestampNanos() + SyntheticFeed.FRAME_NANOS)
+                .flags(FrameFlags.ERROR).build();
+        registrar.deliver(flagged);
+
+        assertEquals(List.of(), events.topics(), "a frame the driver flagged corrupted is no motion");
+        MotionActivity skipped = detector.activity();
+        assertEquals(1, skipped.framesSkipped());
+        assertTrue(skipped.lastSkipReason().contains("corrupted"), skipped.lastSkipReason());
+
+        registrar.deliver(flagged.toBuilder().sequence(flagged.sequence() + 1).flags(0).build());
+        assertEquals(List.of(MotionEvents.TOPIC_START), events.topics(), "the same picture unflagged is motion");
     }
 
     @Test

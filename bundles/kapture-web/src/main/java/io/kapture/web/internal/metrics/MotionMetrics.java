@@ -47,8 +47,9 @@ public final class MotionMetrics {
         out.family("kapture_motion_last_start_timestamp_seconds", GAUGE, "When the newest motion period began"
                 + " (its first moving frame), seconds since the epoch; 0 before the first.")
                 .sample(motion.lastStartMillis() / MILLIS_PER_SECOND, "camera", camera);
-        out.family("kapture_motion_frames_skipped_total", COUNTER, "Frames the detector received but could not"
-                + " analyse (H.264, undecodable MJPEG, a buffer shorter than its format), since it started.")
+        out.family("kapture_motion_frames_skipped_total", COUNTER, "Frames the detector received but did not"
+                + " analyse (H.264, undecodable MJPEG, a buffer shorter than its format, flagged corrupted by the"
+                + " driver), since it started.")
                 .sample(motion.framesSkipped(), "camera", camera);
         PrometheusText.Family duration = out.family("kapture_motion_period_duration_seconds", HISTOGRAM, "How long"
                 + " the ended motion periods lasted, first to last moving frame (END's duration.ms).");
