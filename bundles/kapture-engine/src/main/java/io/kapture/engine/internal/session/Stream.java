@@ -60,11 +60,7 @@ public final class Stream {
     private final CaptureLoop loop;
     /** The thread running {@link #loop}; replaced (control thread) when the inline listener's call is taken over. */
     private volatile Thread captureThread;
-    /** Why the source's buffers cannot be lent to listeners (asked once, at open); null if they can. */
-    private final String lendingHazard;
-    private final Function<String, Optional<NamedStrategy>> registered;
-
-    private volatile DeliveryChoice delivery;
+    private final StrategySelection strategies;
 
     private volatile int defaultCapacity;
     private volatile DropPolicy defaultPolicy;
@@ -85,14 +81,12 @@ public final class Stream {
         this.defaultCapacity = settings.queueCapacity();
         this.defaultPolicy = settings.dropPolicy();
         this.graceMillis = settings.listenerGraceMs();
-        this.delivery = delivery;
-        this.registered = registered;
-        this.lendingHazard = lendingHazard;
         this.counters = new StreamCounters(new SequenceWarning(camera, device)::repeated);
         this.context = new StreamContext(camera, negotiation.format(), source, settings.buffers(), counters);
         this.fanOut = new FanOut(InlineBudget.of(negotiation.framesPerSecond(), settings.buffers()));
         this.loop = new CaptureLoop(this, source, context, counters, fanOut, events, delivery.effective(),
                 settings.stallTimeoutMs());
+        this.strategies = new StrategySelection(camera, device, lendingHazard, registered, delivery, loop);
         this.captureThread = newCaptureThread();
     }
 
@@ -126,8 +120,8 @@ public final class Stream {
             }
             List<String> problems = applyControls(settings, source);
             String hazard = lendingHazard(source);
-            DeliveryChoice delivery = DeliveryChoice.of(strategy, Optional.ofNullable(hazard), registered);
-            logFallback(settings.name(), settings.device(), delivery);
+            DeliveryChoice delivery = StrategySelection.choose(settings.name(), settings.device(), strategy, hazard,
+                    registered);
             stream = new Stream(settings, provider, source, negotiation, problems, hazard, delivery, registered,
                     events);
             for (ListenerEntry entry : listeners) {
@@ -266,15 +260,12 @@ public final class Stream {
      * this stream's source cannot lend them (logged with the reason, as at open).
      */
     void switchStrategy(NamedStrategy strategy) {
-        DeliveryChoice next = DeliveryChoice.of(strategy, Optional.ofNullable(lendingHazard), registered);
-        logFallback(camera, device, next);
-        delivery = next;
-        loop.switchTo(next.effective());
+        strategies.switchStrategy(strategy);
     }
 
     /** The configured and the effective strategy, and why they differ. Any thread. */
     DeliveryChoice delivery() {
-        return delivery;
+        return strategies.delivery();
     }
 
     /** The source's own reason not to lend its buffers; a source that fails to answer is not trusted with them. */
@@ -284,11 +275,6 @@ public final class Stream {
         } catch (RuntimeException e) {
             return "the source " + source + " failed to say whether its buffers may be lent (" + e + ")";
         }
-    }
-
-    private static void logFallback(String camera, String device, DeliveryChoice delivery) {
-        delivery.fallback().ifPresent(why -> LOG.warn("Camera {} ('{}', configured delivery {}): {}", camera, device,
-                delivery.configured().name(), why));
     }
 
     /** New camera defaults for queue capacity and drop policy; subscribers that use the defaults follow. */
@@ -318,10 +304,7 @@ public final class Stream {
      * any frame of this stream.
      */
     boolean uses(DeliveryStrategy strategy) {
-        if (loop.strategy().strategy() == strategy || delivery.names(strategy)) {
-            return true;
-        }
-        return loop.usedStrategies().stream().anyMatch(used -> used.strategy() == strategy);
+        return strategies.uses(strategy);
     }
 
     FrameFormat format() {
