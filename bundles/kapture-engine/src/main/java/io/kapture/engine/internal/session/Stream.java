@@ -3,7 +3,6 @@ package io.kapture.engine.internal.session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -43,10 +42,6 @@ public final class Stream {
 
     private static final Logger LOG = LoggerFactory.getLogger(Stream.class);
 
-    /** How long a stop waits for the capture thread; the longest dequeue is much shorter. */
-    private static final long CAPTURE_JOIN_MILLIS = 10_000;
-    private static final long STUCK_NANOS = TimeUnit.MILLISECONDS.toNanos(InlineBudget.STUCK_MILLIS);
-
     private final String camera;
     private final String device;
     private final CaptureSourceProvider provider;
@@ -58,8 +53,7 @@ public final class Stream {
     private final StreamContext context;
     private final FanOut fanOut;
     private final CaptureLoop loop;
-    /** The thread running {@link #loop}; replaced (control thread) when the inline listener's call is taken over. */
-    private volatile Thread captureThread;
+    private final CaptureThreads captureThreads;
     private final StrategySelection strategies;
 
     private volatile int defaultCapacity;
@@ -87,13 +81,7 @@ public final class Stream {
         this.loop = new CaptureLoop(this, source, context, counters, fanOut, events, delivery.effective(),
                 settings.stallTimeoutMs());
         this.strategies = new StrategySelection(camera, device, lendingHazard, registered, delivery, loop);
-        this.captureThread = newCaptureThread();
-    }
-
-    private Thread newCaptureThread() {
-        Thread thread = new Thread(loop, "kapture-capture-" + camera);
-        thread.setDaemon(true);
-        return thread;
+        this.captureThreads = new CaptureThreads(camera, loop, fanOut);
     }
 
     /**
@@ -127,7 +115,7 @@ public final class Stream {
             for (ListenerEntry entry : listeners) {
                 stream.subscribe(entry);
             }
-            stream.captureThread.start();
+            stream.captureThreads.start();
             Rehearsal.run(settings.name(), negotiation.format(), delivery.effective(), settings.queueCapacity());
             source.start(settings.buffers());
             stream.loop.go();
@@ -181,53 +169,28 @@ public final class Stream {
         if (removed != null) {
             long grace = graceMillis;
             removed.stopDelivering();
-            replaceCaptureThread(removed.takeOverAfterGrace(grace, "it was unsubscribed while in onFrame on the "
+            captureThreads.replace(removed.takeOverAfterGrace(grace, "it was unsubscribed while in onFrame on the "
                     + "capture thread, which did not return within " + grace + " ms"));
             removed.close(grace);
         }
     }
 
     /**
-     * The watchdog, on the control thread: takes over an inline listener's call that has lasted longer than
-     * {@link InlineBudget#STUCK_MILLIS} and goes on capturing on a new thread. Returns whether this stream still
-     * has an inline listener to watch.
+     * The watchdog, on the control thread: takes over an overdue inline call, the camera going on on a new thread
+     * ({@link CaptureThreads#watchInline}). Returns whether this stream still has an inline listener to watch.
      */
     boolean watchInline() {
-        if (closed) {
-            return false;
-        }
-        for (Subscriber subscriber : fanOut.snapshot()) {
-            if (subscriber.isInline()) {
-                replaceCaptureThread(subscriber.takeOverInlineCall(InlineBudget.STUCK_MILLIS, "it did not return "
-                        + "from onFrame on the capture thread within " + InlineBudget.STUCK_MILLIS + " ms; the camera "
-                        + "went on capturing on a new thread"));
-            }
-        }
-        return fanOut.hasInline();
+        return captureThreads.watchInline();
     }
 
-    /**
-     * Whether the watchdog should have the control thread look ({@link #watchInline}): the inline listener's call
-     * has lasted beyond {@link InlineBudget#STUCK_MILLIS}, or there is no inline listener left. Any thread.
-     */
+    /** Whether the watchdog should have the control thread look ({@link #watchInline}). Any thread. */
     boolean inlineNeedsWatching() {
-        return !closed && (!fanOut.hasInline() || fanOut.inlineCallOverdue(System.nanoTime(), STUCK_NANOS));
+        return captureThreads.inlineNeedsWatching();
     }
 
     /** Whether a listener of this stream is called on its capture thread as the inline listener. Any thread. */
     boolean hasInlineListener() {
         return fanOut.hasInline();
-    }
-
-    /** Control thread: {@code left} was the capture thread and is left in a listener's call; a new one goes on. */
-    private void replaceCaptureThread(Thread left) {
-        if (left == null || left != captureThread || closed) {
-            return;
-        }
-        Thread next = newCaptureThread();
-        captureThread = next;
-        next.start();
-        LOG.info("Camera {}: capture goes on on a new thread; the old one ends when the listener returns", camera);
     }
 
     /** Delivers nothing more to {@code listener} after the frame it may have in hand; never waits. Any thread. */
@@ -244,7 +207,7 @@ public final class Stream {
      * left in a listener's call. Any thread.
      */
     boolean runsOn(Thread thread) {
-        if (thread == captureThread) {
+        if (captureThreads.runsOn(thread)) {
             return true;
         }
         for (Subscriber subscriber : fanOut.snapshot()) {
@@ -351,7 +314,8 @@ public final class Stream {
     }
 
     /**
-     * Stops in the one safe order: the capture thread (so nothing new is wrapped or queued), the subscribers
+     * Stops in the one safe order: the capture thread (so nothing new is wrapped or queued; the inline listener
+     * gets its grace once there, {@link CaptureThreads#stop}), the subscribers
      * (releasing what they hold), every strategy that wrapped a frame (giving back leased buffers), the gate to
      * the source, and last the source itself. Idempotent.
      */
@@ -360,8 +324,7 @@ public final class Stream {
             return;
         }
         closed = true;
-        loop.requestStop();
-        boolean captureEnded = stopCaptureThread();
+        boolean captureEnded = captureThreads.stop(graceMillis);
         Subscriber[] subscribers = fanOut.removeAll();
         finalSubscribers = subscribers;
         Subscriber.closeAll(subscribers, graceMillis);
@@ -376,7 +339,7 @@ public final class Stream {
         context.shutdown();
         if (!captureEnded) {
             LOG.error("Camera {}: capture thread {} did not end within {} ms; leaving device {} open rather than "
-                    + "closing it under a running dequeue", camera, captureThread.getName(), CAPTURE_JOIN_MILLIS,
+                    + "closing it under a running dequeue", camera, captureThreads.name(), CaptureThreads.JOIN_MILLIS,
                     device);
             return;
         }
@@ -385,40 +348,6 @@ public final class Stream {
                     + "reclaims them", camera, stranded);
         }
         stopAndClose(camera, source);
-    }
-
-    /**
-     * Ends the capture thread; true if it ended, or is left in the inline listener's call for good (taken over:
-     * it touches nothing of the stream any more, and the listener's closing interrupts it at once and waits for it).
-     * The inline listener gets the same grace as a delivery thread's before that, undisturbed by an interrupt, and
-     * only once: the closing does not repeat it ({@link Subscriber#takeOverAfterGrace}).
-     */
-    private boolean stopCaptureThread() {
-        Thread capture = captureThread;
-        long grace = graceMillis;
-        for (Subscriber subscriber : fanOut.snapshot()) {
-            if (subscriber.isInline()) {
-                subscriber.stopDelivering();
-                if (subscriber.takeOverAfterGrace(grace, "its camera stopped while it was in onFrame on the capture "
-                        + "thread, which did not return within " + grace + " ms") == capture) {
-                    return true;
-                }
-            }
-        }
-        capture.interrupt();
-        return join(capture);
-    }
-
-    private static boolean join(Thread thread) {
-        if (Thread.currentThread() == thread) {
-            return true;
-        }
-        try {
-            thread.join(CAPTURE_JOIN_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return !thread.isAlive();
     }
 
     private static void stopAndClose(String camera, CaptureSource source) {
