@@ -8,7 +8,6 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.kapture.api.CaptureException;
 import io.kapture.api.CaptureStats;
 import io.kapture.api.DropPolicy;
 import io.kapture.api.FrameFormat;
@@ -19,10 +18,8 @@ import io.kapture.api.spi.CaptureSource;
 import io.kapture.api.spi.CaptureSourceProvider;
 import io.kapture.api.spi.ControlInfo;
 import io.kapture.api.spi.DeliveryStrategy;
-import io.kapture.api.spi.FormatRequest;
 import io.kapture.api.spi.Negotiation;
 import io.kapture.engine.internal.config.CameraSettings;
-import io.kapture.engine.internal.config.CameraSettings.ControlSetting;
 import io.kapture.engine.internal.fanout.FanOut;
 import io.kapture.engine.internal.fanout.InlineBudget;
 import io.kapture.engine.internal.fanout.QueueSpec;
@@ -30,13 +27,19 @@ import io.kapture.engine.internal.fanout.Subscriber;
 
 /**
  * One opened, streaming capture source with its capture thread, its subscribers and its counters: everything
- * that lives from a successful start to the matching stop. A restart makes a new stream.
+ * that lives from a successful start ({@link StreamOpening#open}) to the matching stop. A restart makes a new
+ * stream. Its parts: {@link CaptureThreads} (the capture thread and the inline listener's take-over),
+ * {@link StrategySelection} (which strategy wraps the frames) and the subscribers' {@link FanOut}; {@link #close}
+ * stops them in the one safe order.
  *
- * <p>Threading contract: {@link #open}, the subscriber and settings methods and {@link #close} are called by the
- * session's control thread, one at a time; {@link #stopDelivering} and {@link #runsOn} from any thread. {@link #stats}, {@link #format}, {@link #adjustments},
- * {@link #uses}, {@link #delivery} and the control methods may be called from any thread; the control methods pass the
- * {@link StreamContext}'s gate, so they never reach a source that {@link #close} is closing. The capture thread
- * runs {@link CaptureLoop}; each subscriber has its own delivery thread.
+ * <p>Threading contract: the construction and the opening steps ({@link #startCaptureThread}, {@link #go}), the
+ * subscriber and settings methods, {@link #watchInline} and {@link #close} are called by the session's control
+ * thread, one at a time; {@link #stopDelivering}, {@link #runsOn} and {@link #inlineNeedsWatching} from any thread.
+ * {@link #stats}, {@link #format}, {@link #adjustments}, {@link #uses}, {@link #delivery} and the control methods may
+ * be called from any thread; the control methods pass the {@link StreamContext}'s gate, so they never reach a
+ * source that {@link #close} is closing. The queue defaults, the grace, {@code finalSubscribers} and {@code closed}
+ * are volatile for those readers. The capture thread runs {@link CaptureLoop}; each subscriber has its own
+ * delivery thread.
  */
 public final class Stream {
 
@@ -63,7 +66,8 @@ public final class Stream {
     private volatile Subscriber[] finalSubscribers;
     private volatile boolean closed;
 
-    private Stream(CameraSettings settings, CaptureSourceProvider provider, CaptureSource source,
+    /** Only {@link StreamOpening#open}, which starts it and undoes it on failure, makes a stream. */
+    Stream(CameraSettings settings, CaptureSourceProvider provider, CaptureSource source,
             Negotiation negotiation, List<String> problems, String lendingHazard, DeliveryChoice delivery,
             Function<String, Optional<NamedStrategy>> registered, StreamEvents events) {
         this.camera = settings.name();
@@ -84,66 +88,14 @@ public final class Stream {
         this.captureThreads = new CaptureThreads(camera, loop, fanOut);
     }
 
-    /**
-     * Opens the device, negotiates the format, applies the controls, subscribes the matching listeners, starts the
-     * delivery and capture threads, rehearses the delivery path ({@link Rehearsal}) and only then starts streaming:
-     * whatever is slow the first time (thread starts, class loading, first allocations, code not yet compiled)
-     * happens while the driver waits, not while its few buffers fill with nobody taking them. On any failure
-     * everything done so far is undone before the exception leaves: one rollback path for every step.
-     *
-     * <p>The frames are delivered with {@code strategy}, unless it lends driver buffers and the source cannot lend
-     * them ({@link DeliveryChoice}): then with a copying strategy of {@code registered}, logged with the reason.
-     */
-    static Stream open(CameraSettings settings, CaptureSourceProvider provider, NamedStrategy strategy,
-            Function<String, Optional<NamedStrategy>> registered, List<ListenerEntry> listeners,
-            StreamEvents events) {
-        CaptureSource source = provider.open(settings.device(), settings.options());
-        Stream stream = null;
-        boolean started = false;
-        try {
-            Negotiation negotiation = source.negotiate(new FormatRequest(settings.width(), settings.height(),
-                    settings.pixelFormat(), settings.fps()));
-            for (String adjustment : negotiation.adjustments()) {
-                LOG.info("Camera {}: {}", settings.name(), adjustment);
-            }
-            List<String> problems = applyControls(settings, source);
-            String hazard = lendingHazard(source);
-            DeliveryChoice delivery = StrategySelection.choose(settings.name(), settings.device(), strategy, hazard,
-                    registered);
-            stream = new Stream(settings, provider, source, negotiation, problems, hazard, delivery, registered,
-                    events);
-            for (ListenerEntry entry : listeners) {
-                stream.subscribe(entry);
-            }
-            stream.captureThreads.start();
-            Rehearsal.run(settings.name(), negotiation.format(), delivery.effective(), settings.queueCapacity());
-            source.start(settings.buffers());
-            stream.loop.go();
-            started = true;
-            return stream;
-        } finally {
-            if (!started) {
-                if (stream != null) {
-                    stream.close();
-                } else {
-                    stopAndClose(settings.name(), source);
-                }
-            }
-        }
+    /** Open, control thread: starts the capture thread, which waits for {@link #go} before it dequeues. */
+    void startCaptureThread() {
+        captureThreads.start();
     }
 
-    private static List<String> applyControls(CameraSettings settings, CaptureSource source) {
-        List<String> problems = new ArrayList<>();
-        for (ControlSetting control : settings.controls()) {
-            try {
-                source.control(control.name(), control.value());
-            } catch (IllegalArgumentException | CaptureException e) {
-                String problem = "control " + control + " not applied: " + e.getMessage();
-                LOG.warn("Camera {}: {}", settings.name(), problem);
-                problems.add(problem);
-            }
-        }
-        return problems;
+    /** Open, control thread: the source streams; the capture thread may dequeue. */
+    void go() {
+        loop.go();
     }
 
     /** Subscribes a listener if it wants this camera and is not subscribed yet. */
@@ -229,15 +181,6 @@ public final class Stream {
     /** The configured and the effective strategy, and why they differ. Any thread. */
     DeliveryChoice delivery() {
         return strategies.delivery();
-    }
-
-    /** The source's own reason not to lend its buffers; a source that fails to answer is not trusted with them. */
-    private static String lendingHazard(CaptureSource source) {
-        try {
-            return source.whyBuffersCannotBeLent().orElse(null);
-        } catch (RuntimeException e) {
-            return "the source " + source + " failed to say whether its buffers may be lent (" + e + ")";
-        }
     }
 
     /** New camera defaults for queue capacity and drop policy; subscribers that use the defaults follow. */
@@ -347,16 +290,6 @@ public final class Stream {
             LOG.warn("Camera {}: {} driver buffers were not given back by the delivery strategies; the source "
                     + "reclaims them", camera, stranded);
         }
-        stopAndClose(camera, source);
-    }
-
-    private static void stopAndClose(String camera, CaptureSource source) {
-        try {
-            source.stop();
-        } catch (RuntimeException e) {
-            LOG.warn("Camera {}: stopping the source failed; closing it anyway", camera, e);
-        } finally {
-            source.close();
-        }
+        StreamOpening.stopAndClose(camera, source);
     }
 }
