@@ -191,7 +191,7 @@ final class CameraLifecycle {
         boolean restored = false;
         status.state(SessionState.STARTING);
         try {
-            Stream started = Stream.open(wanted, provider.get(), strategy.get(), services::strategy,
+            Stream started = StreamOpening.open(wanted, provider.get(), strategy.get(), services::strategy,
                     services.listeners(), events);
             streams.started(started);
             status.running(started.problems());

@@ -22,7 +22,7 @@ import io.kapture.engine.internal.fanout.RateLimitedLog;
  * that asked for it.
  *
  * <p>A loop may outlive its thread: when the inline listener does not return, the session's watchdog starts a
- * new thread on the same loop ({@link Stream}), and the thread left in the call, once (if ever) it returns, ends
+ * new thread on the same loop ({@link CaptureThreads}), and the thread left in the call, once (if ever) it returns, ends
  * without touching the loop's state again. The state it leaves ({@code lastUsed}, the source's dequeue) was last
  * written before the call, which the take-over's volatile steps and the new thread's start order before the new
  * thread's reads; two threads never run the loop at once.

@@ -3,13 +3,11 @@ package io.kapture.engine.internal.session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.kapture.api.CaptureException;
 import io.kapture.api.CaptureStats;
 import io.kapture.api.DropPolicy;
 import io.kapture.api.FrameFormat;
@@ -20,10 +18,8 @@ import io.kapture.api.spi.CaptureSource;
 import io.kapture.api.spi.CaptureSourceProvider;
 import io.kapture.api.spi.ControlInfo;
 import io.kapture.api.spi.DeliveryStrategy;
-import io.kapture.api.spi.FormatRequest;
 import io.kapture.api.spi.Negotiation;
 import io.kapture.engine.internal.config.CameraSettings;
-import io.kapture.engine.internal.config.CameraSettings.ControlSetting;
 import io.kapture.engine.internal.fanout.FanOut;
 import io.kapture.engine.internal.fanout.InlineBudget;
 import io.kapture.engine.internal.fanout.QueueSpec;
@@ -31,21 +27,23 @@ import io.kapture.engine.internal.fanout.Subscriber;
 
 /**
  * One opened, streaming capture source with its capture thread, its subscribers and its counters: everything
- * that lives from a successful start to the matching stop. A restart makes a new stream.
+ * that lives from a successful start ({@link StreamOpening#open}) to the matching stop. A restart makes a new
+ * stream. Its parts: {@link CaptureThreads} (the capture thread and the inline listener's take-over),
+ * {@link StrategySelection} (which strategy wraps the frames) and the subscribers' {@link FanOut}; {@link #close}
+ * stops them in the one safe order.
  *
- * <p>Threading contract: {@link #open}, the subscriber and settings methods and {@link #close} are called by the
- * session's control thread, one at a time; {@link #stopDelivering} and {@link #runsOn} from any thread. {@link #stats}, {@link #format}, {@link #adjustments},
- * {@link #uses}, {@link #delivery} and the control methods may be called from any thread; the control methods pass the
- * {@link StreamContext}'s gate, so they never reach a source that {@link #close} is closing. The capture thread
- * runs {@link CaptureLoop}; each subscriber has its own delivery thread.
+ * <p>Threading contract: the construction and the opening steps ({@link #startCaptureThread}, {@link #go}), the
+ * subscriber and settings methods, {@link #watchInline} and {@link #close} are called by the session's control
+ * thread, one at a time; {@link #stopDelivering}, {@link #runsOn} and {@link #inlineNeedsWatching} from any thread.
+ * {@link #stats}, {@link #format}, {@link #adjustments}, {@link #uses}, {@link #delivery} and the control methods may
+ * be called from any thread; the control methods pass the {@link StreamContext}'s gate, so they never reach a
+ * source that {@link #close} is closing. The queue defaults, the grace, {@code finalSubscribers} and {@code closed}
+ * are volatile for those readers. The capture thread runs {@link CaptureLoop}; each subscriber has its own
+ * delivery thread.
  */
 public final class Stream {
 
     private static final Logger LOG = LoggerFactory.getLogger(Stream.class);
-
-    /** How long a stop waits for the capture thread; the longest dequeue is much shorter. */
-    private static final long CAPTURE_JOIN_MILLIS = 10_000;
-    private static final long STUCK_NANOS = TimeUnit.MILLISECONDS.toNanos(InlineBudget.STUCK_MILLIS);
 
     private final String camera;
     private final String device;
@@ -58,13 +56,8 @@ public final class Stream {
     private final StreamContext context;
     private final FanOut fanOut;
     private final CaptureLoop loop;
-    /** The thread running {@link #loop}; replaced (control thread) when the inline listener's call is taken over. */
-    private volatile Thread captureThread;
-    /** Why the source's buffers cannot be lent to listeners (asked once, at open); null if they can. */
-    private final String lendingHazard;
-    private final Function<String, Optional<NamedStrategy>> registered;
-
-    private volatile DeliveryChoice delivery;
+    private final CaptureThreads captureThreads;
+    private final StrategySelection strategies;
 
     private volatile int defaultCapacity;
     private volatile DropPolicy defaultPolicy;
@@ -73,7 +66,8 @@ public final class Stream {
     private volatile Subscriber[] finalSubscribers;
     private volatile boolean closed;
 
-    private Stream(CameraSettings settings, CaptureSourceProvider provider, CaptureSource source,
+    /** Only {@link StreamOpening#open}, which starts it and undoes it on failure, makes a stream. */
+    Stream(CameraSettings settings, CaptureSourceProvider provider, CaptureSource source,
             Negotiation negotiation, List<String> problems, String lendingHazard, DeliveryChoice delivery,
             Function<String, Optional<NamedStrategy>> registered, StreamEvents events) {
         this.camera = settings.name();
@@ -85,83 +79,23 @@ public final class Stream {
         this.defaultCapacity = settings.queueCapacity();
         this.defaultPolicy = settings.dropPolicy();
         this.graceMillis = settings.listenerGraceMs();
-        this.delivery = delivery;
-        this.registered = registered;
-        this.lendingHazard = lendingHazard;
         this.counters = new StreamCounters(new SequenceWarning(camera, device)::repeated);
         this.context = new StreamContext(camera, negotiation.format(), source, settings.buffers(), counters);
         this.fanOut = new FanOut(InlineBudget.of(negotiation.framesPerSecond(), settings.buffers()));
         this.loop = new CaptureLoop(this, source, context, counters, fanOut, events, delivery.effective(),
                 settings.stallTimeoutMs());
-        this.captureThread = newCaptureThread();
+        this.strategies = new StrategySelection(camera, device, lendingHazard, registered, delivery, loop);
+        this.captureThreads = new CaptureThreads(camera, loop, fanOut);
     }
 
-    private Thread newCaptureThread() {
-        Thread thread = new Thread(loop, "kapture-capture-" + camera);
-        thread.setDaemon(true);
-        return thread;
+    /** Open, control thread: starts the capture thread, which waits for {@link #go} before it dequeues. */
+    void startCaptureThread() {
+        captureThreads.start();
     }
 
-    /**
-     * Opens the device, negotiates the format, applies the controls, subscribes the matching listeners, starts the
-     * delivery and capture threads, rehearses the delivery path ({@link Rehearsal}) and only then starts streaming:
-     * whatever is slow the first time (thread starts, class loading, first allocations, code not yet compiled)
-     * happens while the driver waits, not while its few buffers fill with nobody taking them. On any failure
-     * everything done so far is undone before the exception leaves: one rollback path for every step.
-     *
-     * <p>The frames are delivered with {@code strategy}, unless it lends driver buffers and the source cannot lend
-     * them ({@link DeliveryChoice}): then with a copying strategy of {@code registered}, logged with the reason.
-     */
-    static Stream open(CameraSettings settings, CaptureSourceProvider provider, NamedStrategy strategy,
-            Function<String, Optional<NamedStrategy>> registered, List<ListenerEntry> listeners,
-            StreamEvents events) {
-        CaptureSource source = provider.open(settings.device(), settings.options());
-        Stream stream = null;
-        boolean started = false;
-        try {
-            Negotiation negotiation = source.negotiate(new FormatRequest(settings.width(), settings.height(),
-                    settings.pixelFormat(), settings.fps()));
-            for (String adjustment : negotiation.adjustments()) {
-                LOG.info("Camera {}: {}", settings.name(), adjustment);
-            }
-            List<String> problems = applyControls(settings, source);
-            String hazard = lendingHazard(source);
-            DeliveryChoice delivery = DeliveryChoice.of(strategy, Optional.ofNullable(hazard), registered);
-            logFallback(settings.name(), settings.device(), delivery);
-            stream = new Stream(settings, provider, source, negotiation, problems, hazard, delivery, registered,
-                    events);
-            for (ListenerEntry entry : listeners) {
-                stream.subscribe(entry);
-            }
-            stream.captureThread.start();
-            Rehearsal.run(settings.name(), negotiation.format(), delivery.effective(), settings.queueCapacity());
-            source.start(settings.buffers());
-            stream.loop.go();
-            started = true;
-            return stream;
-        } finally {
-            if (!started) {
-                if (stream != null) {
-                    stream.close();
-                } else {
-                    stopAndClose(settings.name(), source);
-                }
-            }
-        }
-    }
-
-    private static List<String> applyControls(CameraSettings settings, CaptureSource source) {
-        List<String> problems = new ArrayList<>();
-        for (ControlSetting control : settings.controls()) {
-            try {
-                source.control(control.name(), control.value());
-            } catch (IllegalArgumentException | CaptureException e) {
-                String problem = "control " + control + " not applied: " + e.getMessage();
-                LOG.warn("Camera {}: {}", settings.name(), problem);
-                problems.add(problem);
-            }
-        }
-        return problems;
+    /** Open, control thread: the source streams; the capture thread may dequeue. */
+    void go() {
+        loop.go();
     }
 
     /** Subscribes a listener if it wants this camera and is not subscribed yet. */
@@ -187,53 +121,28 @@ public final class Stream {
         if (removed != null) {
             long grace = graceMillis;
             removed.stopDelivering();
-            replaceCaptureThread(removed.takeOverAfterGrace(grace, "it was unsubscribed while in onFrame on the "
+            captureThreads.replace(removed.takeOverAfterGrace(grace, "it was unsubscribed while in onFrame on the "
                     + "capture thread, which did not return within " + grace + " ms"));
             removed.close(grace);
         }
     }
 
     /**
-     * The watchdog, on the control thread: takes over an inline listener's call that has lasted longer than
-     * {@link InlineBudget#STUCK_MILLIS} and goes on capturing on a new thread. Returns whether this stream still
-     * has an inline listener to watch.
+     * The watchdog, on the control thread: takes over an overdue inline call, the camera going on on a new thread
+     * ({@link CaptureThreads#watchInline}). Returns whether this stream still has an inline listener to watch.
      */
     boolean watchInline() {
-        if (closed) {
-            return false;
-        }
-        for (Subscriber subscriber : fanOut.snapshot()) {
-            if (subscriber.isInline()) {
-                replaceCaptureThread(subscriber.takeOverInlineCall(InlineBudget.STUCK_MILLIS, "it did not return "
-                        + "from onFrame on the capture thread within " + InlineBudget.STUCK_MILLIS + " ms; the camera "
-                        + "went on capturing on a new thread"));
-            }
-        }
-        return fanOut.hasInline();
+        return captureThreads.watchInline();
     }
 
-    /**
-     * Whether the watchdog should have the control thread look ({@link #watchInline}): the inline listener's call
-     * has lasted beyond {@link InlineBudget#STUCK_MILLIS}, or there is no inline listener left. Any thread.
-     */
+    /** Whether the watchdog should have the control thread look ({@link #watchInline}). Any thread. */
     boolean inlineNeedsWatching() {
-        return !closed && (!fanOut.hasInline() || fanOut.inlineCallOverdue(System.nanoTime(), STUCK_NANOS));
+        return captureThreads.inlineNeedsWatching();
     }
 
     /** Whether a listener of this stream is called on its capture thread as the inline listener. Any thread. */
     boolean hasInlineListener() {
         return fanOut.hasInline();
-    }
-
-    /** Control thread: {@code left} was the capture thread and is left in a listener's call; a new one goes on. */
-    private void replaceCaptureThread(Thread left) {
-        if (left == null || left != captureThread || closed) {
-            return;
-        }
-        Thread next = newCaptureThread();
-        captureThread = next;
-        next.start();
-        LOG.info("Camera {}: capture goes on on a new thread; the old one ends when the listener returns", camera);
     }
 
     /** Delivers nothing more to {@code listener} after the frame it may have in hand; never waits. Any thread. */
@@ -250,7 +159,7 @@ public final class Stream {
      * left in a listener's call. Any thread.
      */
     boolean runsOn(Thread thread) {
-        if (thread == captureThread) {
+        if (captureThreads.runsOn(thread)) {
             return true;
         }
         for (Subscriber subscriber : fanOut.snapshot()) {
@@ -266,29 +175,12 @@ public final class Stream {
      * this stream's source cannot lend them (logged with the reason, as at open).
      */
     void switchStrategy(NamedStrategy strategy) {
-        DeliveryChoice next = DeliveryChoice.of(strategy, Optional.ofNullable(lendingHazard), registered);
-        logFallback(camera, device, next);
-        delivery = next;
-        loop.switchTo(next.effective());
+        strategies.switchStrategy(strategy);
     }
 
     /** The configured and the effective strategy, and why they differ. Any thread. */
     DeliveryChoice delivery() {
-        return delivery;
-    }
-
-    /** The source's own reason not to lend its buffers; a source that fails to answer is not trusted with them. */
-    private static String lendingHazard(CaptureSource source) {
-        try {
-            return source.whyBuffersCannotBeLent().orElse(null);
-        } catch (RuntimeException e) {
-            return "the source " + source + " failed to say whether its buffers may be lent (" + e + ")";
-        }
-    }
-
-    private static void logFallback(String camera, String device, DeliveryChoice delivery) {
-        delivery.fallback().ifPresent(why -> LOG.warn("Camera {} ('{}', configured delivery {}): {}", camera, device,
-                delivery.configured().name(), why));
+        return strategies.delivery();
     }
 
     /** New camera defaults for queue capacity and drop policy; subscribers that use the defaults follow. */
@@ -318,10 +210,7 @@ public final class Stream {
      * any frame of this stream.
      */
     boolean uses(DeliveryStrategy strategy) {
-        if (loop.strategy().strategy() == strategy || delivery.names(strategy)) {
-            return true;
-        }
-        return loop.usedStrategies().stream().anyMatch(used -> used.strategy() == strategy);
+        return strategies.uses(strategy);
     }
 
     FrameFormat format() {
@@ -368,7 +257,8 @@ public final class Stream {
     }
 
     /**
-     * Stops in the one safe order: the capture thread (so nothing new is wrapped or queued), the subscribers
+     * Stops in the one safe order: the capture thread (so nothing new is wrapped or queued; the inline listener
+     * gets its grace once there, {@link CaptureThreads#stop}), the subscribers
      * (releasing what they hold), every strategy that wrapped a frame (giving back leased buffers), the gate to
      * the source, and last the source itself. Idempotent.
      */
@@ -377,8 +267,7 @@ public final class Stream {
             return;
         }
         closed = true;
-        loop.requestStop();
-        boolean captureEnded = stopCaptureThread();
+        boolean captureEnded = captureThreads.stop(graceMillis);
         Subscriber[] subscribers = fanOut.removeAll();
         finalSubscribers = subscribers;
         Subscriber.closeAll(subscribers, graceMillis);
@@ -393,7 +282,7 @@ public final class Stream {
         context.shutdown();
         if (!captureEnded) {
             LOG.error("Camera {}: capture thread {} did not end within {} ms; leaving device {} open rather than "
-                    + "closing it under a running dequeue", camera, captureThread.getName(), CAPTURE_JOIN_MILLIS,
+                    + "closing it under a running dequeue", camera, captureThreads.name(), CaptureThreads.JOIN_MILLIS,
                     device);
             return;
         }
@@ -401,50 +290,6 @@ public final class Stream {
             LOG.warn("Camera {}: {} driver buffers were not given back by the delivery strategies; the source "
                     + "reclaims them", camera, stranded);
         }
-        stopAndClose(camera, source);
-    }
-
-    /**
-     * Ends the capture thread; true if it ended, or is left in the inline listener's call for good (taken over:
-     * it touches nothing of the stream any more, and the listener's closing interrupts it at once and waits for it).
-     * The inline listener gets the same grace as a delivery thread's before that, undisturbed by an interrupt, and
-     * only once: the closing does not repeat it ({@link Subscriber#takeOverAfterGrace}).
-     */
-    private boolean stopCaptureThread() {
-        Thread capture = captureThread;
-        long grace = graceMillis;
-        for (Subscriber subscriber : fanOut.snapshot()) {
-            if (subscriber.isInline()) {
-                subscriber.stopDelivering();
-                if (subscriber.takeOverAfterGrace(grace, "its camera stopped while it was in onFrame on the capture "
-                        + "thread, which did not return within " + grace + " ms") == capture) {
-                    return true;
-                }
-            }
-        }
-        capture.interrupt();
-        return join(capture);
-    }
-
-    private static boolean join(Thread thread) {
-        if (Thread.currentThread() == thread) {
-            return true;
-        }
-        try {
-            thread.join(CAPTURE_JOIN_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return !thread.isAlive();
-    }
-
-    private static void stopAndClose(String camera, CaptureSource source) {
-        try {
-            source.stop();
-        } catch (RuntimeException e) {
-            LOG.warn("Camera {}: stopping the source failed; closing it anyway", camera, e);
-        } finally {
-            source.close();
-        }
+        StreamOpening.stopAndClose(camera, source);
     }
 }
