@@ -90,4 +90,45 @@ class LinkWindowTest {
             }
         }
     }
+    @Test
+    void aMessageMqttCannotCarryIsDroppedWithoutSendingTheOthersTwice() throws Exception {
+        MqttSettings settings = Bridges.config(broker.uri(), "w2").as(MqttSettings::from);
+        Outbox outbox = new Outbox(1000, 10_000_000);
+        LinkListener none = new LinkListener() {
+            @Override
+            public void connected() {
+                // nothing to do
+            }
+
+            @Override
+            public void arrived(String topic, byte[] payload, boolean retained) {
+                // no subscriptions
+            }
+        };
+        Link link = new Link(settings, outbox, none, () -> Outbound.text("kapture/w2/status", "online", 1, true),
+                Outbound.text("kapture/w2/status", "offline", 1, true), List.of());
+        try (Subscriber watcher = new Subscriber(broker.uri(), "discard-watcher", false, "kapture/w2/events")) {
+            // queued before the link connects, so that the ten before it are in flight when it is refused
+            for (int i = 0; i < 10; i++) {
+                outbox.offer(Outbound.text("kapture/w2/events", String.valueOf(i), 1, false));
+            }
+            outbox.offer(Outbound.text("kapture/w2/events/#", "a wildcard is no topic to publish to", 1, false));
+            for (int i = 10; i < 20; i++) {
+                outbox.offer(Outbound.text("kapture/w2/events", String.valueOf(i), 1, false));
+            }
+            link.startAfter(CompletableFuture.completedFuture(null));
+            try {
+                await().atMost(WAIT).until(() -> outbox.figures().buffered() == 0 && watcher.messages().size() >= 20);
+                await("no late repeat").during(Duration.ofSeconds(1)).atMost(WAIT)
+                        .until(() -> watcher.messages().size() == 20);
+                List<String> texts = watcher.messages().stream().map(Subscriber.Message::text).toList();
+                for (int i = 0; i < 20; i++) {
+                    assertEquals(String.valueOf(i), texts.get(i), "each once, in order: " + texts);
+                }
+                assertEquals(1, outbox.figures().dropped(), "the wildcard message counted as dropped");
+            } finally {
+                link.close(5000);
+            }
+        }
+    }
 }
