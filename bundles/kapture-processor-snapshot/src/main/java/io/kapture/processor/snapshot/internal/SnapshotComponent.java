@@ -60,9 +60,15 @@ public final class SnapshotComponent {
      * @throws IOException              if the folder cannot be created
      */
     SnapshotComponent(ListenerRegistrar registrar, StorageRoot root, SnapshotSettings settings) throws IOException {
+        this(registrar, root, settings, new SnapshotFiles(root, settings));
+    }
+
+    /** @param files where the snapshots go (tests pass files whose old snapshots cannot be deleted) */
+    SnapshotComponent(ListenerRegistrar registrar, StorageRoot root, SnapshotSettings settings, SnapshotFiles files)
+            throws IOException {
         this.settings = settings;
         this.sampler = new IntervalSampler(settings.intervalNanos());
-        this.files = new SnapshotFiles(root, settings);
+        this.files = files;
         Path folder = files.folder();
         this.registration = registrar.register(this::onFrame, ListenerRegistrar.subscription(settings.camera(),
                 "snapshot:" + settings.camera(), 1));
@@ -94,13 +100,24 @@ public final class SnapshotComponent {
             }
             LOG.debug("Snapshot of camera {} frame {} written to {}", settings.camera(), frame.sequence(), written);
         } catch (IOException | RuntimeException e) {
-            String problem = e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (counts.failed(problem)) {
-                LOG.warn("Snapshot of camera {} failed (repeats are logged at debug level): {}", settings.camera(),
-                        problem);
-            } else {
-                LOG.debug("Snapshot of camera {} failed again: {}", settings.camera(), problem);
-            }
+            fail("Snapshot", e);
+            return;
+        }
+        try {
+            files.prune();
+        } catch (IOException | RuntimeException e) {
+            // the snapshot is there and counted; the folder grows beyond retention, which the failure says
+            fail("Deleting old snapshots", e);
+        }
+    }
+
+    private void fail(String what, Exception e) {
+        String problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (counts.failed(problem)) {
+            LOG.warn("{} of camera {} failed (repeats are logged at debug level): {}", what, settings.camera(),
+                    problem);
+        } else {
+            LOG.debug("{} of camera {} failed again: {}", what, settings.camera(), problem);
         }
     }
 

@@ -30,13 +30,24 @@ import io.kapture.processor.snapshot.internal.SnapshotSettings.ImageFormat;
  */
 final class SnapshotFiles {
 
+    /** Deletes one old snapshot; tests pass one that fails. */
+    interface Deleter {
+        void delete(Path file) throws IOException;
+    }
+
     private final StorageRoot root;
     private final SnapshotSettings settings;
+    private final Deleter deleter;
     private final Pattern ours;
 
     SnapshotFiles(StorageRoot root, SnapshotSettings settings) {
+        this(root, settings, Files::deleteIfExists);
+    }
+
+    SnapshotFiles(StorageRoot root, SnapshotSettings settings, Deleter deleter) {
         this.root = root;
         this.settings = settings;
+        this.deleter = deleter;
         this.ours = CameraFiles.namePattern(settings.camera(), ImageFormat.JPEG.extension(),
                 ImageFormat.PNG.extension());
     }
@@ -52,7 +63,7 @@ final class SnapshotFiles {
     }
 
     /**
-     * Writes one snapshot taken at {@code wallClockMillis} and deletes the oldest beyond the retention count.
+     * Writes one snapshot taken at {@code wallClockMillis}; {@link #prune} then keeps the retention count.
      *
      * @return the file written
      * @throws IllegalArgumentException if the folder now lies outside the storage root
@@ -71,7 +82,6 @@ final class SnapshotFiles {
         } finally {
             Files.deleteIfExists(temporary);
         }
-        prune(folder);
         return target;
     }
 
@@ -90,13 +100,23 @@ final class SnapshotFiles {
         return found;
     }
 
-    private void prune(Path folder) throws IOException {
+    /**
+     * Deletes this camera's oldest snapshots beyond the retention count (none with retention 0).
+     *
+     * @throws IOException naming the snapshot that could not be deleted; the newer ones stay
+     */
+    void prune() throws IOException {
         if (settings.retention() == 0) {
             return;
         }
-        List<Path> snapshots = snapshots(folder);
+        List<Path> snapshots = snapshots(folder());
         for (int i = 0; i < snapshots.size() - settings.retention(); i++) {
-            Files.deleteIfExists(snapshots.get(i));
+            try {
+                deleter.delete(snapshots.get(i));
+            } catch (IOException e) {
+                throw new IOException("cannot delete the old snapshot " + snapshots.get(i) + " to keep "
+                        + settings.retention() + " (retention): " + e.getMessage(), e);
+            }
         }
     }
 }

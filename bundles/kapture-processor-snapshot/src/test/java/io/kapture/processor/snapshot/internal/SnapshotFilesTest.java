@@ -69,6 +69,7 @@ class SnapshotFilesTest {
 
         for (int i = 0; i < 6; i++) {
             files.write(new byte[] { (byte) i }, T0 + i * 60_000L);
+            files.prune();
         }
 
         List<Path> kept = files.snapshots(folder);
@@ -86,6 +87,7 @@ class SnapshotFilesTest {
 
         for (int i = 0; i < 5; i++) {
             files.write(new byte[1], T0 + i * 1000L);
+            files.prune();
         }
 
         assertEquals(5, files.snapshots(files.folder()).size());

@@ -81,6 +81,26 @@ class SnapshotStatisticsTest extends ProcessorFixture {
     }
 
     @Test
+    void aSnapshotWrittenWhoseOldOnesCannotBeDeletedCountsAsWrittenAndRetentionAsFailing() throws IOException {
+        SnapshotSettings keepOne = CAM0.with("retention", 1).as(SnapshotSettings::from);
+        SnapshotFiles files = new SnapshotFiles(root, keepOne, file -> {
+            throw new java.nio.file.AccessDeniedException(file.toString());
+        });
+        SnapshotComponent schedule = new SnapshotComponent(registrar, root, keepOne, files);
+        feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.GREY);
+        for (int i = 0; i < 40; i++) { // snapshots of frames 0 and 31
+            registrar.deliver(feed.next());
+        }
+
+        SnapshotActivity activity = schedule.activity();
+        assertEquals(2, activity.written(), "both snapshots are there: " + activity.line());
+        assertEquals(2, files.snapshots(files.folder()).size());
+        assertEquals(1, activity.failures(), "the second one's retention: " + activity.line());
+        assertTrue(activity.failing());
+        assertTrue(activity.lastError().get().contains("cannot delete the old snapshot"), activity.lastError().get());
+    }
+
+    @Test
     void aCorruptedFrameIsNeitherWrittenNorAFailure() throws IOException {
         SnapshotComponent schedule = new SnapshotComponent(registrar, root, CAM0.as(SnapshotSettings::from));
         feed = SyntheticFeed.timeline("cam0", "bars", 320, 240, PixelFormat.GREY);
